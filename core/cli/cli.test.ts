@@ -1,0 +1,91 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { tempDataDir } from '../testSupport';
+import { main } from './main';
+
+let home: string;
+let stdout: string;
+let stderr: string;
+
+beforeEach(() => {
+  home = tempDataDir();
+  stdout = '';
+  stderr = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stdout += String(chunk);
+    return true;
+  });
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stderr += String(chunk);
+    return true;
+  });
+});
+afterEach(() => vi.restoreAllMocks());
+
+async function vangnet(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  stdout = '';
+  stderr = '';
+  const code = await main(['node', 'vangnet', '--home', home, ...args]);
+  return { code, out: stdout, err: stderr };
+}
+
+describe('vangnet CLI', () => {
+  it('adds and lists clients, as text and as JSON', async () => {
+    const added = await vangnet('client', 'add', '--name', 'Bakkerij de Vries', '--code', 'bakk', '--json');
+    expect(added.code).toBe(0);
+    const client = JSON.parse(added.out);
+    expect(client).toMatchObject({ name: 'Bakkerij de Vries', code: 'BAKK' });
+    expect(client.id).toMatch(/^[0-9a-f-]{36}$/);
+    const list = await vangnet('--json', 'client', 'list');
+    expect(JSON.parse(list.out)).toEqual([expect.objectContaining({ id: client.id, openIncidents: 0 })]);
+    const text = await vangnet('client', 'list');
+    expect(text.out).toMatch(/BAKK\s+Bakkerij de Vries\s+0/);
+  });
+
+  it('logs, updates, lists and shows incidents', async () => {
+    await vangnet('client', 'add', '--name', 'Zorgplein', '--code', 'ZORG');
+    const created = await vangnet('incident', 'new', '--client', 'zorg', '--title', 'Website traag', '--priority', 'p2', '--json');
+    expect(created.code).toBe(0);
+    const incident = JSON.parse(created.out);
+    expect(incident).toMatchObject({ title: 'Website traag', priority: 'P2', status: 'new', clientCode: 'ZORG' });
+    const updated = await vangnet('incident', 'update', incident.id, '--priority', 'P1', '--title', 'Website plat', '--json');
+    expect(JSON.parse(updated.out)).toMatchObject({ id: incident.id, priority: 'P1', title: 'Website plat' });
+    const list = JSON.parse((await vangnet('incident', 'list', '--json')).out);
+    expect(list).toEqual([expect.objectContaining({ id: incident.id, title: 'Website plat', priority: 'P1', status: 'new', clientId: incident.clientId })]);
+    const shown = await vangnet('incident', 'show', incident.id);
+    expect(shown.out).toContain('P1  Website plat');
+  });
+
+  it('fails with a message on stderr and a non-zero exit, changing nothing', async () => {
+    await vangnet('client', 'add', '--name', 'Zorgplein', '--code', 'ZORG');
+    const cases = [
+      ['incident', 'new', '--client', 'ZORG', '--title', 'x', '--priority', 'P9'],
+      ['incident', 'new', '--client', 'ZORG', '--title', '', '--priority', 'P1'],
+      ['incident', 'new', '--client', 'NOPE', '--title', 'x', '--priority', 'P1'],
+      ['incident', 'new', '--client', 'ZORG', '--title', 'x'.repeat(1_000_000), '--priority', 'P1'],
+      ['incident', 'update', '0190a5a8-0000-7000-8000-000000000000', '--title', 'x'],
+      ['incident', 'show', 'nonsense'],
+      ['client', 'add', '--name', 'Other', '--code', 'ZORG'],
+    ];
+    for (const args of cases) {
+      const result = await vangnet(...args);
+      expect(result.code, args.join(' ').slice(0, 80)).not.toBe(0);
+      expect(result.err).toMatch(/^error: /);
+      expect(result.out).toBe('');
+    }
+    expect(JSON.parse((await vangnet('incident', 'list', '--json')).out)).toEqual([]);
+  });
+
+  it('exits 2 on usage errors', async () => {
+    expect((await vangnet('incident', 'new')).code).toBe(2);
+    expect((await vangnet('frobnicate')).code).toBe(2);
+  });
+
+  it('seeds a realistic demo store once', async () => {
+    const seeded = await vangnet('demo', 'seed', '--clients', '5', '--incidents', '40', '--json');
+    expect(JSON.parse(seeded.out)).toEqual({ clients: 5, incidents: 40 });
+    expect(JSON.parse((await vangnet('client', 'list', '--json')).out)).toHaveLength(5);
+    const again = await vangnet('demo', 'seed');
+    expect(again.code).toBe(1);
+    expect(again.err).toContain('already holds clients');
+  });
+});

@@ -1,0 +1,25 @@
+import { VangnetError } from '../../shared/errors';
+import { countClients } from '../repos/clients';
+import type { Engine } from '../engine/engine';
+import { generateData } from './generator';
+
+export interface SeedResult {
+  clients: number;
+  incidents: number;
+}
+
+/**
+ * Fills a store through the ordinary mutations (so the demo data has outbox and audit entries like
+ * real work), in one transaction so a half-seeded store never exists.
+ */
+export function seedDemo(engine: Engine, options: { seed: number; clients: number; incidents: number }): SeedResult {
+  if (countClients(engine.db) > 0) {
+    throw new VangnetError('conflict', 'This store already holds clients; seed a fresh data folder (VANGNET_HOME or --home)');
+  }
+  const data = generateData({ ...options, until: new Date() });
+  engine.db.transaction(() => {
+    for (const client of data.clients) engine.mutate('client.create', client);
+    for (const incident of data.incidents) engine.mutate('incident.create', incident);
+  })();
+  return { clients: data.clients.length, incidents: data.incidents.length };
+}

@@ -1,0 +1,87 @@
+import type { Actor } from '../../shared/domain/common';
+import { VangnetError } from '../../shared/errors';
+import { type HybridLogicalClock, hlcToIso } from '../../shared/hlc';
+import { findMutation, type MutationContext, type TableName, type TableRows, type Write } from '../../shared/mutations/index';
+import { parseOrThrow } from '../../shared/validation';
+import { appendAudit } from '../repos/audit';
+import { getClientBy, insertClient, updateClient } from '../repos/clients';
+import { getIncidentBy, insertIncident, updateIncident } from '../repos/incidents';
+import { setMeta } from '../repos/meta';
+import { appendOutbox } from '../repos/outbox';
+import type { Db } from '../store/database';
+
+interface TableRepo<R> {
+  entity: string;
+  get(db: Db, by: 'id' | 'code', value: string): R | undefined;
+  insert(db: Db, row: R): void;
+  update(db: Db, row: R): void;
+}
+
+/** How the host reaches each table a mutation may read or write. */
+const TABLES: { [T in TableName]: TableRepo<TableRows[T]> } = {
+  clients: { entity: 'client', get: getClientBy, insert: insertClient, update: updateClient },
+  incidents: { entity: 'incident', get: getIncidentBy, insert: insertIncident, update: updateIncident },
+};
+
+export interface MutatorDeps {
+  db: Db;
+  clock: HybridLogicalClock;
+  deviceId: string;
+  actor: Actor;
+}
+
+export interface MutationOutcome {
+  mutationId: number;
+  hlc: string;
+  writes: Write[];
+}
+
+function applyWrite(db: Db, write: Write): void {
+  const repo = TABLES[write.table] as TableRepo<typeof write.row>;
+  if (write.op === 'insert') repo.insert(db, write.row);
+  else repo.update(db, write.row);
+}
+
+/**
+ * Runs a named mutation locally: validate, load the rows it names, compute its writes, then apply
+ * them with the outbox entry and one audit entry per write — one transaction, all or nothing.
+ */
+export function runMutation(deps: MutatorDeps, name: string, rawArgs: unknown): MutationOutcome {
+  const def = findMutation(name);
+  if (!def) throw new VangnetError('unknown_call', `Unknown mutation ${name}`);
+  const args = parseOrThrow(def.args, rawArgs, `arguments for ${name}`);
+  const { db } = deps;
+  return db.transaction((): MutationOutcome => {
+    const hlc = deps.clock.tick();
+    const ctx: MutationContext = { actor: deps.actor, deviceId: deps.deviceId, hlc, now: hlcToIso(hlc) };
+    const loaded: Record<string, unknown> = {};
+    for (const [key, spec] of Object.entries(def.reads(args))) {
+      loaded[key] = TABLES[spec.table].get(db, spec.by, spec.value);
+    }
+    const writes = def.apply(args, loaded as never, ctx);
+    for (const write of writes) {
+      applyWrite(db, write);
+      appendAudit(db, {
+        at: ctx.now,
+        hlc,
+        actorId: ctx.actor.id,
+        actorName: ctx.actor.name,
+        deviceId: ctx.deviceId,
+        mutation: name,
+        entity: TABLES[write.table].entity,
+        entityId: write.row.id,
+        before: write.op === 'update' ? stripVersions(write.before) : null,
+        after: stripVersions(write.row),
+      });
+    }
+    const mutationId = appendOutbox(db, { clientId: deps.deviceId, name, args, hlc, createdAt: ctx.now });
+    setMeta(db, 'hlc', hlc);
+    return { mutationId, hlc, writes };
+  })();
+}
+
+/** Field versions are merge bookkeeping, not something a client reads in the audit trail. */
+function stripVersions(row: object): Record<string, unknown> {
+  const { fieldVersions: _ignored, ...rest } = row as Record<string, unknown>;
+  return rest;
+}

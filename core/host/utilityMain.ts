@@ -1,0 +1,129 @@
+import { fail, toErrorInfo, type ErrorInfo } from '../../shared/errors';
+import type { RpcServerMessage } from '../../shared/rpc';
+import { openEngine, type Engine } from '../engine/engine';
+import { logger } from '../log';
+import { defaultDataDir } from '../store/paths';
+import { attachRpcEndpoint } from './rpcEndpoint';
+
+/**
+ * Entry of the engine inside Electron's utility process (bundled to dist/electron/core.cjs).
+ * Electron's main process forks it and hands it one MessagePort per renderer connection; every
+ * port gets its own rpc endpoint, exactly like one WebSocket does in the web host.
+ *
+ * core/ must not depend on Electron's types, so the few parts of `process.parentPort` and
+ * `MessagePortMain` used here are typed locally.
+ */
+
+interface PortMessage {
+  data: unknown;
+}
+
+/** The subset of Electron's MessagePortMain this file uses. */
+export interface CorePort {
+  on(event: 'message', listener: (message: PortMessage) => void): unknown;
+  on(event: 'close', listener: () => void): unknown;
+  postMessage(message: unknown): void;
+  start(): void;
+  close(): void;
+}
+
+/** The subset of Electron's `process.parentPort` this file uses. */
+export interface ParentPort {
+  on(event: 'message', listener: (message: { data: unknown; ports: CorePort[] }) => void): unknown;
+  postMessage(message: unknown): void;
+}
+
+/** Main -> utility: `connect` carries one port in `ports`; `shutdown` asks for a clean close. */
+export type ToCoreMessage = { kind: 'connect' } | { kind: 'shutdown' };
+/**
+ * Utility -> main. `fatal` means the store cannot be opened (too new, corrupt); restarting will not
+ * help, so main tells the user instead of restarting. The process stays up and answers every call
+ * with that error, so the window shows it too.
+ */
+export type FromCoreMessage = { kind: 'ready'; dataDir: string } | { kind: 'fatal'; error: ErrorInfo };
+
+/** `--data-dir=<path>` and `--app-version=<v>` are passed by main as single tokens. */
+export function readFlag(argv: readonly string[], name: string): string | undefined {
+  const prefix = `--${name}=`;
+  const token = argv.find((arg) => arg.startsWith(prefix));
+  return token ? token.slice(prefix.length) : undefined;
+}
+
+const log = logger('utility-main');
+
+function parentPortOf(proc: NodeJS.Process): ParentPort | undefined {
+  return (proc as NodeJS.Process & { parentPort?: ParentPort }).parentPort;
+}
+
+/** Serves ports with a working engine, or with the reason there is none. */
+function servePort(port: CorePort, engine: Engine | null, openError: ErrorInfo | null): void {
+  const send = (message: RpcServerMessage) => port.postMessage(message);
+  if (engine) {
+    const endpoint = attachRpcEndpoint(engine, send);
+    port.on('message', (message) => {
+      endpoint.receive(message.data).catch((err: unknown) => log.error({ err }, 'rpc endpoint failed'));
+    });
+    // Fires when the renderer reloads or its window goes away; drop its event subscription.
+    port.on('close', () => endpoint.detach());
+  } else {
+    const error = openError ?? { code: 'internal' as const, message: 'The engine is not running' };
+    port.on('message', (message) => {
+      const id = (message.data as { id?: unknown } | null)?.id;
+      send({ kind: 'result', id: typeof id === 'number' ? id : -1, result: fail(error.code, error.message) });
+    });
+  }
+  port.start();
+}
+
+export function runUtility(proc: NodeJS.Process = process): void {
+  const parentPort = parentPortOf(proc);
+  if (!parentPort) {
+    // Started with plain node: there is no Electron main process to talk to.
+    log.error('no process.parentPort: this entry only runs inside an Electron utility process');
+    proc.exitCode = 2;
+    return;
+  }
+  proc.on('uncaughtException', (err) => {
+    // Log it structured, then die: main restarts us with a backoff and logs the exit.
+    log.fatal({ err }, 'uncaught exception in core');
+    proc.exit(1);
+  });
+
+  const dataDir = readFlag(proc.argv, 'data-dir') ?? defaultDataDir(proc.env);
+  const version = readFlag(proc.argv, 'app-version') ?? '0.0.0';
+
+  let engine: Engine | null = null;
+  let openError: ErrorInfo | null = null;
+  try {
+    engine = openEngine({ dataDir, version });
+    log.info({ dataDir, version }, 'engine open');
+    parentPort.postMessage({ kind: 'ready', dataDir } satisfies FromCoreMessage);
+  } catch (err) {
+    openError = toErrorInfo(err);
+    log.error({ err, dataDir }, 'engine failed to open');
+    parentPort.postMessage({ kind: 'fatal', error: openError } satisfies FromCoreMessage);
+  }
+
+  parentPort.on('message', (message) => {
+    const data = message.data as ToCoreMessage | null;
+    switch (data?.kind) {
+      case 'connect': {
+        const [port] = message.ports;
+        if (port) servePort(port, engine, openError);
+        else log.warn('connect message without a port');
+        break;
+      }
+      case 'shutdown':
+        // Closing checkpoints the WAL, so the CLI and backups see a tidy single file.
+        engine?.close();
+        engine = null;
+        proc.exit(0);
+        break;
+      default:
+        log.warn({ kind: (data as { kind?: unknown } | null)?.kind }, 'unknown message from main');
+    }
+  });
+
+}
+
+runUtility();

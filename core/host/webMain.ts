@@ -1,0 +1,33 @@
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { openEngine } from '../engine/engine';
+import { logger } from '../log';
+import { defaultDataDir } from '../store/paths';
+import { startWebHost } from './webHost';
+
+const log = logger('web-main');
+
+/** `npm run dev:web`: engine in this Node process, renderer in any browser. */
+async function main(): Promise<void> {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+  const dataDir = defaultDataDir();
+  const port = Number(process.env.PORT ?? 5199);
+  const engine = openEngine({ dataDir, version: process.env.npm_package_version ?? '0.1.0' });
+  const host = await startWebHost({ engine, rendererDir: path.join(root, 'dist/renderer'), port });
+  // The first stdout line is the address; the e2e fixtures wait for it.
+  process.stdout.write(`Vangnet web host: ${host.url} (data: ${dataDir})\n`);
+  const stop = () => {
+    void host.close().then(() => {
+      engine.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  log.error({ err }, 'web host failed to start');
+  process.stderr.write(`vangnet web host: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,108 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../../shared/canonicalJson';
+import type { AuditEntry } from '../../shared/domain/audit';
+import type { Db } from '../store/database';
+import { stmt } from '../store/statements';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface AuditInput {
+  at: string;
+  hlc: string;
+  actorId: string;
+  actorName: string;
+  deviceId: string;
+  mutation: string;
+  entity: string;
+  entityId: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+interface AuditRow {
+  seq: number;
+  at: string;
+  hlc: string;
+  actor_id: string;
+  actor_name: string;
+  device_id: string;
+  mutation: string;
+  entity: string;
+  entity_id: string;
+  before: string | null;
+  after: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+/** The hash of an entry covers its content and the previous hash, so no entry can change unseen. */
+export function auditHash(prevHash: string, entry: AuditInput): string {
+  return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(entry)).digest('hex');
+}
+
+function lastHash(db: Db): string {
+  const row = stmt(db, 'SELECT hash FROM audit ORDER BY seq DESC LIMIT 1').get() as { hash: string } | undefined;
+  return row?.hash ?? GENESIS_HASH;
+}
+
+/** Appends one entry to the chain. Call inside the mutation's transaction. */
+export function appendAudit(db: Db, entry: AuditInput): void {
+  const prev = lastHash(db);
+  stmt(
+    db,
+    `INSERT INTO audit (at, hlc, actor_id, actor_name, device_id, mutation, entity, entity_id, before, after, prev_hash, hash)
+     VALUES (@at, @hlc, @actorId, @actorName, @deviceId, @mutation, @entity, @entityId, @before, @after, @prev, @hash)`,
+  ).run({
+    ...entry,
+    before: entry.before ? canonicalJson(entry.before) : null,
+    after: entry.after ? canonicalJson(entry.after) : null,
+    prev,
+    hash: auditHash(prev, entry),
+  });
+}
+
+function fromRow(r: AuditRow): AuditEntry {
+  return {
+    seq: r.seq,
+    at: r.at,
+    hlc: r.hlc,
+    actorId: r.actor_id,
+    actorName: r.actor_name,
+    deviceId: r.device_id,
+    mutation: r.mutation,
+    entity: r.entity,
+    entityId: r.entity_id,
+    before: r.before ? (JSON.parse(r.before) as Record<string, unknown>) : null,
+    after: r.after ? (JSON.parse(r.after) as Record<string, unknown>) : null,
+    hash: r.hash,
+  };
+}
+
+export function auditForEntity(db: Db, entityId: string, limit: number): AuditEntry[] {
+  const rows = stmt(db, 'SELECT * FROM audit WHERE entity_id = ? ORDER BY seq DESC LIMIT ?').all(entityId, limit) as AuditRow[];
+  return rows.map(fromRow);
+}
+
+/** Walks the whole chain; returns the first broken link, or null when every hash checks out. */
+export function verifyAuditChain(db: Db): { seq: number; reason: string } | null {
+  let prev = GENESIS_HASH;
+  for (const row of stmt(db, 'SELECT * FROM audit ORDER BY seq').iterate() as IterableIterator<AuditRow>) {
+    if (row.prev_hash !== prev) return { seq: row.seq, reason: 'previous hash does not match' };
+    const entry = fromRow(row);
+    const expected = auditHash(prev, {
+      at: entry.at,
+      hlc: entry.hlc,
+      actorId: entry.actorId,
+      actorName: entry.actorName,
+      deviceId: entry.deviceId,
+      mutation: entry.mutation,
+      entity: entry.entity,
+      entityId: entry.entityId,
+      before: entry.before,
+      after: entry.after,
+    });
+    if (row.hash !== expected) return { seq: row.seq, reason: 'content does not match its hash' };
+    prev = row.hash;
+  }
+  return null;
+}

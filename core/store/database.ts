@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { VangnetError } from '../../shared/errors';
+import { LATEST_VERSION, MIGRATIONS } from './migrations/index';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /** Migrate only up to this version (tests of individual migrations). */
+  targetVersion?: number;
+  readonly?: boolean;
+}
+
+/** Pragmas every connection gets. WAL's default `synchronous=NORMAL` can lose commits on power loss. */
+export function applyPragmas(db: Db): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+}
+
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  let db: Db;
+  try {
+    db = new Database(file, { readonly: options.readonly ?? false });
+  } catch (err) {
+    throw new VangnetError('store_corrupt', `Cannot open the store at ${file}: ${(err as Error).message}`);
+  }
+  try {
+    applyPragmas(db);
+    checkIntegrity(db, file);
+    migrate(db, options.targetVersion ?? LATEST_VERSION);
+    return db;
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+function checkIntegrity(db: Db, file: string): void {
+  const rows = db.pragma('integrity_check', { simple: false }) as { integrity_check: string }[];
+  const problems = rows.map((r) => r.integrity_check).filter((r) => r !== 'ok');
+  if (problems.length > 0) {
+    throw new VangnetError('store_corrupt', `The store at ${file} failed its integrity check: ${problems.slice(0, 3).join('; ')}`);
+  }
+}
+
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** Applies pending migrations, each in its own transaction together with its `user_version`. */
+export function migrate(db: Db, target: number = LATEST_VERSION): void {
+  const current = schemaVersion(db);
+  if (current > LATEST_VERSION) {
+    throw new VangnetError(
+      'store_too_new',
+      `This data folder was written by a newer Vangnet (schema ${current}; this version knows up to ${LATEST_VERSION}). ` +
+        'Update Vangnet, or choose another data folder with VANGNET_HOME.',
+    );
+  }
+  for (const migration of MIGRATIONS) {
+    if (migration.version <= current || migration.version > target) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+  }
+}

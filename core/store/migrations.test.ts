@@ -1,0 +1,82 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { tempDataDir } from '../testSupport';
+import { openDatabase, schemaVersion } from './database';
+import { LATEST_VERSION, MIGRATIONS } from './migrations/index';
+
+/**
+ * Landed migrations are immutable: a store in the field has already run them. Editing one changes
+ * its hash and fails here; add a new migration instead.
+ */
+const LANDED: Record<number, string> = {
+  1: '581728c1f472413a2ebd7c8d50e1fa5e7d8672381acb9561a45e8e31e520aee1',
+};
+
+function sha(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+describe('migrations', () => {
+  it('are numbered 1..N without gaps', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+    expect(LATEST_VERSION).toBe(MIGRATIONS.length);
+  });
+
+  it('have not been edited since they landed', () => {
+    for (const m of MIGRATIONS) {
+      if (LANDED[m.version]) expect(sha(m.sql), `migration ${m.version} (${m.name}) was edited`).toBe(LANDED[m.version]);
+    }
+  });
+
+  it('opens with WAL, synchronous=FULL, foreign keys and a busy timeout', () => {
+    const db = openDatabase(path.join(tempDataDir(), 's.db'));
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    db.close();
+  });
+
+  it('0001 creates clients, incidents, outbox and an append-only audit table', () => {
+    const file = path.join(tempDataDir(), 's.db');
+    const empty = openDatabase(file, { targetVersion: 0 });
+    expect(schemaVersion(empty)).toBe(0);
+    empty.close();
+    const db = openDatabase(file, { targetVersion: 1 });
+    expect(schemaVersion(db)).toBe(1);
+    db.prepare(`INSERT INTO clients VALUES ('c1', 'Acme', 'ACME', '2026-01-01T00:00:00Z', 'e1', '{}')`).run();
+    expect(() =>
+      db.prepare(`INSERT INTO incidents VALUES ('i1', 'nope', 't', '', 'P1', 'new', 'x', 'x', 'e1', 'x', '{}')`).run(),
+    ).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      db.prepare(`INSERT INTO incidents VALUES ('i1', 'c1', 't', '', 'P9', 'new', 'x', 'x', 'e1', 'x', '{}')`).run(),
+    ).toThrow(/CHECK/);
+    db.prepare(
+      `INSERT INTO audit (at, hlc, actor_id, actor_name, device_id, mutation, entity, entity_id, prev_hash, hash)
+       VALUES ('t', 'h', 'a', 'A', 'd', 'm', 'client', 'c1', 'p', 'h')`,
+    ).run();
+    expect(() => db.prepare(`UPDATE audit SET actor_name = 'Mallory'`).run()).toThrow(/append-only/);
+    expect(() => db.prepare(`DELETE FROM audit`).run()).toThrow(/append-only/);
+    db.close();
+  });
+
+  it('refuses a store written by a newer version, leaving it untouched', () => {
+    const file = path.join(tempDataDir(), 's.db');
+    const raw = new Database(file);
+    raw.pragma(`user_version = ${LATEST_VERSION + 5}`);
+    raw.close();
+    expect(() => openDatabase(file)).toThrow(/newer Vangnet/);
+    const again = new Database(file);
+    expect(again.pragma('user_version', { simple: true })).toBe(LATEST_VERSION + 5);
+    again.close();
+  });
+
+  it('refuses a file that is not a SQLite database', async () => {
+    const fs = await import('node:fs');
+    const file = path.join(tempDataDir(), 's.db');
+    fs.writeFileSync(file, 'this is not a database, it is a shopping list '.repeat(200));
+    expect(() => openDatabase(file)).toThrow();
+  });
+});

@@ -1,0 +1,165 @@
+import { z } from 'zod';
+import { AuditEntry } from './domain/audit';
+import { Client, CLIENT_NAME_MAX, ClientCode } from './domain/client';
+import { Id, IsoTime, line } from './domain/common';
+import { Incident, IncidentDescription, IncidentStatus, IncidentTitle, Priority } from './domain/incident';
+import type { Result } from './errors';
+
+/**
+ * The one contract between the UI (and every other front) and the engine. Each call has an
+ * argument schema, validated where it enters the engine, and a result schema. The preload, the web
+ * host's WebSocket client, the engine's handlers and the renderer's slices all derive their types
+ * from this object; nothing is typed twice.
+ */
+function call<A extends z.ZodType, R extends z.ZodType>(args: A, result: R) {
+  return { args, result };
+}
+
+const NoArgs = z.object({}).strict();
+
+export const Profile = z.object({
+  engineerId: z.string(),
+  name: z.string(),
+  deviceId: z.string(),
+});
+export type Profile = z.infer<typeof Profile>;
+
+export const AppInfo = z.object({
+  version: z.string(),
+  dataDir: z.string(),
+  schemaVersion: z.number().int(),
+  deviceId: z.string(),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+export const ClientSummary = Client.extend({ openIncidents: z.number().int() });
+export type ClientSummary = z.infer<typeof ClientSummary>;
+
+export const ClientCreateInput = z.object({
+  name: line(CLIENT_NAME_MAX),
+  code: ClientCode.optional(),
+});
+
+export const INCIDENT_SORTS = ['priority', 'opened', 'updated'] as const;
+export const INCIDENT_PAGE_MAX = 500;
+
+export const IncidentListQuery = z.object({
+  clientId: Id.optional(),
+  priorities: z.array(Priority).max(4).optional(),
+  statuses: z.array(IncidentStatus).max(6).optional(),
+  search: z.string().max(200).optional(),
+  sort: z.enum(INCIDENT_SORTS).default('priority'),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(INCIDENT_PAGE_MAX).default(100),
+});
+export type IncidentListQuery = z.input<typeof IncidentListQuery>;
+
+export const IncidentListRow = Incident.omit({ fieldVersions: true, description: true }).extend({
+  clientName: z.string(),
+  clientCode: z.string(),
+});
+export type IncidentListRow = z.infer<typeof IncidentListRow>;
+
+export const IncidentPage = z.object({
+  total: z.number().int(),
+  offset: z.number().int(),
+  rows: z.array(IncidentListRow),
+});
+export type IncidentPage = z.infer<typeof IncidentPage>;
+
+export const IncidentCreateInput = z.object({
+  clientId: Id,
+  title: IncidentTitle,
+  description: IncidentDescription.optional(),
+  priority: Priority,
+  openedAt: IsoTime.optional(),
+});
+
+export const IncidentUpdateInput = z.object({
+  id: Id,
+  title: IncidentTitle.optional(),
+  description: IncidentDescription.optional(),
+  priority: Priority.optional(),
+});
+
+export const IncidentDetail = Incident.extend({ clientName: z.string(), clientCode: z.string() });
+export type IncidentDetail = z.infer<typeof IncidentDetail>;
+
+export const contract = {
+  app: {
+    info: call(NoArgs, AppInfo),
+  },
+  profile: {
+    get: call(NoArgs, Profile.nullable()),
+    set: call(z.object({ name: line(80) }), Profile),
+  },
+  clients: {
+    list: call(z.object({ search: z.string().max(200).optional() }), z.array(ClientSummary)),
+    create: call(ClientCreateInput, Client),
+  },
+  incidents: {
+    list: call(IncidentListQuery, IncidentPage),
+    get: call(z.object({ id: Id }), IncidentDetail),
+    create: call(IncidentCreateInput, IncidentDetail),
+    update: call(IncidentUpdateInput, IncidentDetail),
+  },
+  audit: {
+    forEntity: call(z.object({ entityId: Id, limit: z.number().int().min(1).max(1000).default(200) }), z.array(AuditEntry)),
+  },
+} as const;
+
+/** Events the engine pushes; the UI re-reads what changed. */
+export const events = {
+  'data.changed': z.object({ tables: z.array(z.string()) }),
+} as const;
+
+type Contract = typeof contract;
+export type Group = keyof Contract;
+export type CallName = { [G in Group]: `${G}.${keyof Contract[G] & string}` }[Group];
+type Def<N extends CallName> = N extends `${infer G}.${infer M}`
+  ? G extends Group
+    ? M extends keyof Contract[G]
+      ? Contract[G][M]
+      : never
+    : never
+  : never;
+type ArgsSchema<N extends CallName> = Def<N> extends { args: infer A extends z.ZodType } ? A : never;
+type ResultSchema<N extends CallName> = Def<N> extends { result: infer R extends z.ZodType } ? R : never;
+
+/** What a caller passes (defaults may be left out). */
+export type ArgsIn<N extends CallName> = z.input<ArgsSchema<N>>;
+/** What a handler receives after validation. */
+export type ArgsOut<N extends CallName> = z.output<ArgsSchema<N>>;
+export type ResultOf<N extends CallName> = z.output<ResultSchema<N>>;
+
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;
+
+/** The object the preload exposes as `window.vangnet`, and the web host's client mirrors. */
+export type VangnetApi = {
+  [G in Group]: {
+    [M in keyof Contract[G] & string]: (args: ArgsIn<`${G}.${M}` & CallName>) => Promise<Result<ResultOf<`${G}.${M}` & CallName>>>;
+  };
+} & {
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+};
+
+/** The engine's side: one handler per call, receiving validated arguments. */
+export type Handlers = {
+  [G in Group]: {
+    [M in keyof Contract[G] & string]: (
+      args: ArgsOut<`${G}.${M}` & CallName>,
+    ) => ResultOf<`${G}.${M}` & CallName> | Promise<ResultOf<`${G}.${M}` & CallName>>;
+  };
+};
+
+export const CALL_NAMES: readonly CallName[] = Object.entries(contract).flatMap(([group, calls]) =>
+  Object.keys(calls).map((method) => `${group}.${method}` as CallName),
+);
+
+export function lookupCall(name: string): { args: z.ZodType; result: z.ZodType } | undefined {
+  const [group, method, ...rest] = name.split('.');
+  if (!group || !method || rest.length > 0 || !Object.hasOwn(contract, group)) return undefined;
+  const calls = contract[group as Group] as Record<string, { args: z.ZodType; result: z.ZodType }>;
+  return Object.hasOwn(calls, method) ? calls[method] : undefined;
+}

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+
+export const AuditEntry = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  hlc: z.string(),
+  actorId: z.string(),
+  actorName: z.string(),
+  deviceId: z.string(),
+  mutation: z.string(),
+  entity: z.string(),
+  entityId: z.string(),
+  before: z.record(z.string(), z.unknown()).nullable(),
+  after: z.record(z.string(), z.unknown()).nullable(),
+  hash: z.string(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;

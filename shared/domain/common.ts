@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+/** Ids are UUIDs made on the device that creates the row, so offline creation needs no server. */
+export const Id = z.uuid({ message: 'must be a UUID' });
+export type Id = z.infer<typeof Id>;
+
+export const IsoTime = z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date-time' });
+
+/** Trimmed single-line text with a length limit: titles, names. */
+export function line(max: number) {
+  return z
+    .string({ message: 'is required' })
+    .trim()
+    .min(1, { message: 'must not be empty' })
+    .max(max, { message: `must be at most ${max} characters` })
+    .refine((s) => !/[\r\n]/.test(s), { message: 'must be a single line' });
+}
+
+/** Free text with a length limit: descriptions, notes. */
+export function text(max: number) {
+  return z.string().max(max, { message: `must be at most ${max} characters` });
+}
+
+/** Per-field HLC stamps of a mutable row: the basis of last-writer-wins merges. */
+export const FieldVersions = z.record(z.string(), z.string());
+export type FieldVersions = z.infer<typeof FieldVersions>;
+
+export const Actor = z.object({ id: z.string().min(1), name: z.string().min(1) });
+export type Actor = z.infer<typeof Actor>;

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { FieldVersions, Id, IsoTime, line, text } from './common';
+
+export const PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;
+export const Priority = z.enum(PRIORITIES, { message: 'must be one of P1, P2, P3, P4' });
+export type Priority = z.infer<typeof Priority>;
+
+/** The lifecycle states (transitions arrive with the SLA engine). */
+export const INCIDENT_STATUSES = ['new', 'acknowledged', 'in_progress', 'waiting_on_client', 'resolved', 'closed'] as const;
+export const IncidentStatus = z.enum(INCIDENT_STATUSES);
+export type IncidentStatus = z.infer<typeof IncidentStatus>;
+
+export const INCIDENT_TITLE_MAX = 200;
+export const INCIDENT_DESCRIPTION_MAX = 20_000;
+
+export const IncidentTitle = line(INCIDENT_TITLE_MAX);
+export const IncidentDescription = text(INCIDENT_DESCRIPTION_MAX);
+
+export const Incident = z.object({
+  id: Id,
+  clientId: Id,
+  title: IncidentTitle,
+  description: IncidentDescription,
+  priority: Priority,
+  status: IncidentStatus,
+  openedAt: IsoTime,
+  createdAt: IsoTime,
+  createdBy: z.string(),
+  updatedAt: IsoTime,
+  fieldVersions: FieldVersions,
+});
+export type Incident = z.infer<typeof Incident>;
+
+/** Fields an engineer may edit with `incident.update`; each merges last-writer-wins. */
+export const INCIDENT_EDITABLE = ['title', 'description', 'priority'] as const;
+export type IncidentEditable = (typeof INCIDENT_EDITABLE)[number];

@@ -1,0 +1,50 @@
+/**
+ * Errors that cross a boundary (engine -> UI, CLI, later the server) are values, never crashes.
+ * Inside a room we throw `VangnetError`; the boundary turns it into `{ ok: false, error }`.
+ */
+export type ErrorCode =
+  'invalid_args' | 'unknown_call' | 'not_found' | 'conflict' | 'forbidden' | 'not_ready' | 'store_too_new' | 'store_corrupt' | 'internal';
+
+export interface ErrorInfo {
+  code: ErrorCode;
+  message: string;
+  /** Field-level problems, e.g. from schema validation: path -> message. */
+  issues?: { path: string; message: string }[];
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
+
+export class VangnetError extends Error {
+  readonly code: ErrorCode;
+  readonly issues: ErrorInfo['issues'];
+
+  constructor(code: ErrorCode, message: string, issues?: ErrorInfo['issues']) {
+    super(message);
+    this.name = 'VangnetError';
+    this.code = code;
+    this.issues = issues;
+  }
+
+  toInfo(): ErrorInfo {
+    return this.issues ? { code: this.code, message: this.message, issues: this.issues } : { code: this.code, message: this.message };
+  }
+}
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function fail(code: ErrorCode, message: string, issues?: ErrorInfo['issues']): { ok: false; error: ErrorInfo } {
+  return { ok: false, error: issues ? { code, message, issues } : { code, message } };
+}
+
+/** Converts anything thrown into an ErrorInfo without leaking stack traces across the boundary. */
+export function toErrorInfo(err: unknown): ErrorInfo {
+  if (err instanceof VangnetError) return err.toInfo();
+  return { code: 'internal', message: err instanceof Error ? err.message : String(err) };
+}
+
+/** Exhaustiveness check for switches over unions. */
+export function missingCase(value: never): never {
+  throw new Error(`missing case: ${JSON.stringify(value)}`);
+}

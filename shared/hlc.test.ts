@@ -1,0 +1,101 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compareHlc, formatHlc, HlcError, HybridLogicalClock, MAX_COUNTER, MAX_DRIFT_MS, parseHlc } from './hlc';
+
+function manualClock(start: number) {
+  let t = start;
+  return { now: () => t, set: (v: number) => (t = v) };
+}
+
+describe('HLC', () => {
+  it('formats and parses round trip, sorting lexically by time, then counter, then node', () => {
+    const a = formatHlc({ wallMs: 1_700_000_000_000, counter: 5, node: 'a' });
+    expect(parseHlc(a)).toEqual({ wallMs: 1_700_000_000_000, counter: 5, node: 'a' });
+    const b = formatHlc({ wallMs: 1_700_000_000_000, counter: 12, node: 'a' });
+    const c = formatHlc({ wallMs: 1_700_000_000_001, counter: 0, node: 'a' });
+    const d = formatHlc({ wallMs: 1_700_000_000_001, counter: 0, node: 'b' });
+    expect([d, c, b, a].sort()).toEqual([a, b, c, d]);
+  });
+
+  it('rejects malformed stamps and node ids', () => {
+    expect(() => parseHlc('nonsense')).toThrow(HlcError);
+    expect(() => parseHlc('1:2:3')).toThrow(HlcError);
+    expect(() => new HybridLogicalClock('bad node!', () => 0)).toThrow(HlcError);
+    expect(() => formatHlc({ wallMs: -1, counter: 0, node: 'a' })).toThrow(HlcError);
+  });
+
+  it('ticks strictly forward even when the wall clock stands still or goes back', () => {
+    const wall = manualClock(1000);
+    const clock = new HybridLogicalClock('n1', wall.now);
+    const first = clock.tick();
+    const second = clock.tick();
+    wall.set(500);
+    const third = clock.tick();
+    expect(compareHlc(first, second)).toBeLessThan(0);
+    expect(compareHlc(second, third)).toBeLessThan(0);
+    expect(parseHlc(third).wallMs).toBe(1000);
+  });
+
+  it('resumes after a restart above the last persisted stamp', () => {
+    const wall = manualClock(2000);
+    const before = new HybridLogicalClock('n1', wall.now);
+    before.tick();
+    const last = before.tick();
+    wall.set(100);
+    const after = new HybridLogicalClock('n1', wall.now, last);
+    expect(compareHlc(after.tick(), last)).toBeGreaterThan(0);
+  });
+
+  it('moves past a received stamp', () => {
+    const wall = manualClock(1000);
+    const local = new HybridLogicalClock('a', wall.now);
+    const remote = formatHlc({ wallMs: 1500, counter: 7, node: 'b' });
+    const merged = local.receive(remote);
+    expect(compareHlc(merged, remote)).toBeGreaterThan(0);
+    expect(compareHlc(local.tick(), merged)).toBeGreaterThan(0);
+  });
+
+  it('refuses a stamp more than five minutes ahead', () => {
+    const wall = manualClock(1_000_000);
+    const local = new HybridLogicalClock('a', wall.now);
+    const ahead = formatHlc({ wallMs: 1_000_000 + MAX_DRIFT_MS + 1, counter: 0, node: 'b' });
+    expect(() => local.receive(ahead)).toThrow(/ahead/);
+    const justInside = formatHlc({ wallMs: 1_000_000 + MAX_DRIFT_MS, counter: 0, node: 'b' });
+    expect(() => local.receive(justInside)).not.toThrow();
+  });
+
+  it('borrows the next millisecond instead of overflowing the counter', () => {
+    const wall = manualClock(42);
+    const clock = new HybridLogicalClock('a', wall.now, formatHlc({ wallMs: 42, counter: MAX_COUNTER, node: 'a' }));
+    expect(parseHlc(clock.tick())).toEqual({ wallMs: 43, counter: 0, node: 'a' });
+  });
+
+  it('property: any interleaving of ticks and receives yields strictly increasing stamps', () => {
+    const op = fc.oneof(
+      fc.record({ kind: fc.constant('tick' as const), wall: fc.integer({ min: 0, max: 10_000 }) }),
+      fc.record({
+        kind: fc.constant('recv' as const),
+        wall: fc.integer({ min: 0, max: 10_000 }),
+        remoteWall: fc.integer({ min: 0, max: 10_000 }),
+        counter: fc.integer({ min: 0, max: 1000 }),
+      }),
+    );
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 60 }), (ops) => {
+        let wall = 0;
+        const clock = new HybridLogicalClock('me', () => wall);
+        let previous = clock.last();
+        for (const o of ops) {
+          wall = o.wall;
+          const next =
+            o.kind === 'tick'
+              ? clock.tick()
+              : clock.receive(formatHlc({ wallMs: Math.min(o.remoteWall, wall + MAX_DRIFT_MS), counter: o.counter, node: 'other' }));
+          if (compareHlc(next, previous) <= 0) return false;
+          previous = next;
+        }
+        return true;
+      }),
+    );
+  });
+});

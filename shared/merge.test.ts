@@ -1,0 +1,53 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { formatHlc } from './hlc';
+import { mergeFields } from './merge';
+
+const stamp = (ms: number, node: string) => formatHlc({ wallMs: ms, counter: 0, node });
+
+describe('mergeFields (last writer wins per field)', () => {
+  it('applies newer fields and keeps newer concurrent writes', () => {
+    const row = { title: 'a', priority: 'P3' };
+    const versions = { title: stamp(10, 'x'), priority: stamp(30, 'x') };
+    const out = mergeFields(row, versions, { title: 'b', priority: 'P1' }, stamp(20, 'y'));
+    expect(out.row).toEqual({ title: 'b', priority: 'P3' });
+    expect(out.applied).toEqual(['title']);
+    expect(out.versions.title).toBe(stamp(20, 'y'));
+  });
+
+  it('breaks equal wall times by node id, the same on every replica', () => {
+    const base = { title: 'start' };
+    const fromA = { patch: { title: 'A' }, hlc: stamp(5, 'a') };
+    const fromB = { patch: { title: 'B' }, hlc: stamp(5, 'b') };
+    const ab = mergeFields(mergeFields(base, {}, fromA.patch, fromA.hlc).row, { title: fromA.hlc }, fromB.patch, fromB.hlc);
+    const ba1 = mergeFields(base, {}, fromB.patch, fromB.hlc);
+    const ba = mergeFields(ba1.row, ba1.versions, fromA.patch, fromA.hlc);
+    expect(ab.row.title).toBe('B');
+    expect(ba.row.title).toBe('B');
+  });
+
+  it('property: replicas that receive the same patches in any order converge', () => {
+    const patch = fc.record({
+      wall: fc.integer({ min: 0, max: 50 }),
+      node: fc.constantFrom('a', 'b', 'c'),
+      title: fc.option(fc.string({ maxLength: 3 }), { nil: undefined }),
+      priority: fc.option(fc.constantFrom('P1', 'P2', 'P3', 'P4'), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(fc.uniqueArray(patch, { selector: (p) => `${p.wall}:${p.node}`, maxLength: 12 }), fc.integer(), (patches, seed) => {
+        const apply = (order: typeof patches) => {
+          let row: Record<string, unknown> = { title: '', priority: 'P4' };
+          let versions = {};
+          for (const p of order) {
+            const out = mergeFields(row, versions, { title: p.title, priority: p.priority }, stamp(p.wall, p.node));
+            row = out.row;
+            versions = out.versions;
+          }
+          return { row, versions };
+        };
+        const shuffled = [...patches].sort((x, y) => ((x.wall * 31 + seed) % 7) - ((y.wall * 31 + seed) % 7));
+        expect(apply(shuffled)).toEqual(apply(patches));
+      }),
+    );
+  });
+});

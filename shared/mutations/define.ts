@@ -1,0 +1,49 @@
+import type { z } from 'zod';
+import type { Client } from '../domain/client';
+import type { Actor } from '../domain/common';
+import type { Incident } from '../domain/incident';
+
+/**
+ * A mutation is a named, pure, synchronous function: it names the rows it needs (`reads`), the host
+ * loads them (synchronously from SQLite on a laptop, awaited from PostgreSQL on the server), and
+ * `apply` computes the writes. The host applies them together with the outbox and audit rows in one
+ * transaction. Both sides run the same definition, so validation and merge rules agree.
+ */
+export interface TableRows {
+  clients: Client;
+  incidents: Incident;
+}
+export type TableName = keyof TableRows;
+
+/** Load the first row of `table` whose `by` column equals `value`. */
+export interface ReadSpec<T extends TableName = TableName> {
+  table: T;
+  by: 'id' | 'code';
+  value: string;
+}
+export type ReadSpecs = Record<string, ReadSpec>;
+export type Loaded<S extends ReadSpecs> = { [K in keyof S]: TableRows[S[K]['table']] | undefined };
+
+export interface MutationContext {
+  actor: Actor;
+  deviceId: string;
+  /** The mutation's HLC stamp; every field it writes is versioned with it. */
+  hlc: string;
+  /** Wall time of the stamp, ISO-8601 UTC: the mutation's "now", identical on every replay. */
+  now: string;
+}
+
+export type Write = {
+  [T in TableName]: { op: 'insert'; table: T; row: TableRows[T] } | { op: 'update'; table: T; before: TableRows[T]; row: TableRows[T] };
+}[TableName];
+
+export interface MutationDef<A = unknown, S extends ReadSpecs = ReadSpecs> {
+  name: string;
+  args: z.ZodType<A>;
+  reads(args: A): S;
+  apply(args: A, rows: Loaded<S>, ctx: MutationContext): Write[];
+}
+
+export function defineMutation<A, S extends ReadSpecs>(def: MutationDef<A, S>): MutationDef<A, S> {
+  return def;
+}
