@@ -50,7 +50,9 @@ describe('vangnet CLI', () => {
     const updated = await vangnet('incident', 'update', incident.id, '--priority', 'P1', '--title', 'Website plat', '--json');
     expect(JSON.parse(updated.out)).toMatchObject({ id: incident.id, priority: 'P1', title: 'Website plat' });
     const list = JSON.parse((await vangnet('incident', 'list', '--json')).out);
-    expect(list).toEqual([expect.objectContaining({ id: incident.id, title: 'Website plat', priority: 'P1', status: 'new', clientId: incident.clientId })]);
+    expect(list).toEqual([
+      expect.objectContaining({ id: incident.id, title: 'Website plat', priority: 'P1', status: 'new', clientId: incident.clientId }),
+    ]);
     const shown = await vangnet('incident', 'show', incident.id);
     expect(shown.out).toContain('P1  Website plat');
   });

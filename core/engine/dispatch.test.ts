@@ -1,6 +1,7 @@
 import { v4 as uuidv4 } from 'uuid';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CALL_NAMES, contract } from '../../shared/contract';
+import type { contract } from '../../shared/contract';
+import { CALL_NAMES } from '../../shared/contract';
 import { openEngine } from './engine';
 import { tempDataDir, testEngine } from '../testSupport';
 import { dispatch } from './dispatch';

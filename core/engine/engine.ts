@@ -4,7 +4,8 @@ import { suggestClientCode } from '../../shared/domain/client';
 import { VangnetError } from '../../shared/errors';
 import { HybridLogicalClock } from '../../shared/hlc';
 import { auditForEntity } from '../repos/audit';
-import { getClientBy, listClients } from '../repos/clients';
+import { listClients } from '../repos/clients';
+import { getRowBy } from '../repos/rows';
 import { getIncidentDetail, queryIncidents } from '../repos/incidents';
 import { getMeta, setMeta } from '../repos/meta';
 import { type Db, openDatabase, schemaVersion } from '../store/database';
@@ -79,7 +80,7 @@ export function openEngine(options: EngineOptions): Engine {
     const base = suggestClientCode(name);
     for (let n = 1; ; n += 1) {
       const candidate = n === 1 ? base : `${base.slice(0, 12)}${n}`;
-      if (!getClientBy(db, 'code', candidate)) return candidate;
+      if (!getRowBy(db, 'clients', 'code', candidate)) return candidate;
     }
   }
 
@@ -102,7 +103,7 @@ export function openEngine(options: EngineOptions): Engine {
       create: ({ name, code }) => {
         const id = newId();
         mutate('client.create', { id, name, code: code ?? freeClientCode(name) });
-        const created = getClientBy(db, 'id', id);
+        const created = getRowBy(db, 'clients', 'id', id);
         if (!created) throw new VangnetError('internal', 'client.create wrote no row');
         return created;
       },

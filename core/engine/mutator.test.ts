@@ -19,8 +19,18 @@ describe('mutations on the local store', () => {
     engine.mutate('client.create', { id, name: 'Bakkerij de Vries', code: 'BAKK' });
     expect(count('clients')).toBe(1);
     const [entry] = listOutbox(engine.db);
-    expect(entry).toMatchObject({ mutationId: 1, name: 'client.create', args: { id, name: 'Bakkerij de Vries', code: 'BAKK' }, state: 'pending' });
-    const audit = engine.db.prepare('SELECT * FROM audit').all() as { entity: string; entity_id: string; actor_name: string; before: string | null }[];
+    expect(entry).toMatchObject({
+      mutationId: 1,
+      name: 'client.create',
+      args: { id, name: 'Bakkerij de Vries', code: 'BAKK' },
+      state: 'pending',
+    });
+    const audit = engine.db.prepare('SELECT * FROM audit').all() as {
+      entity: string;
+      entity_id: string;
+      actor_name: string;
+      before: string | null;
+    }[];
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ entity: 'client', entity_id: id, actor_name: 'Test Engineer', before: null });
   });
@@ -38,7 +48,9 @@ describe('mutations on the local store', () => {
 
   it('leave nothing behind when a mutation is refused', () => {
     ({ engine } = testEngine());
-    expect(() => engine.mutate('incident.create', { id: uuidv4(), clientId: uuidv4(), title: 'x', priority: 'P1' })).toThrow(/Unknown client/);
+    expect(() => engine.mutate('incident.create', { id: uuidv4(), clientId: uuidv4(), title: 'x', priority: 'P1' })).toThrow(
+      /Unknown client/,
+    );
     expect(() => engine.mutate('client.create', { id: uuidv4(), name: '', code: 'X1' })).toThrow(/must not be empty/);
     expect(() => engine.mutate('no.such', {})).toThrow(/Unknown mutation/);
     expect(count('clients') + count('incidents') + count('outbox') + count('audit')).toBe(0);
@@ -64,7 +76,10 @@ describe('mutations on the local store', () => {
     engine.mutate('client.create', { id: clientId, name: 'A', code: 'AA' });
     engine.mutate('incident.create', { id, clientId, title: 'Down', priority: 'P2' });
     engine.mutate('incident.update', { id, priority: 'P1' });
-    const rows = engine.db.prepare(`SELECT before, after FROM audit WHERE entity_id = ? ORDER BY seq`).all(id) as { before: string | null; after: string }[];
+    const rows = engine.db.prepare(`SELECT before, after FROM audit WHERE entity_id = ? ORDER BY seq`).all(id) as {
+      before: string | null;
+      after: string;
+    }[];
     expect(rows).toHaveLength(2);
     expect(JSON.parse(rows[1]!.before!).priority).toBe('P2');
     expect(JSON.parse(rows[1]!.after).priority).toBe('P1');
@@ -90,8 +105,8 @@ describe('mutations on the local store', () => {
     const id = uuidv4();
     engine.mutate('incident.create', { id, clientId, title: 'Phoned in', priority: 'P2', openedAt: '2026-03-02T08:15:00+01:00' });
     expect(engine.handlers.incidents.get({ id })).toMatchObject({ openedAt: '2026-03-02T07:15:00.000Z' });
-    expect(() => engine.mutate('incident.create', { id: uuidv4(), clientId, title: 'x', priority: 'P2', openedAt: '2026-03-03T00:00:00Z' })).toThrow(
-      /future/,
-    );
+    expect(() =>
+      engine.mutate('incident.create', { id: uuidv4(), clientId, title: 'x', priority: 'P2', openedAt: '2026-03-03T00:00:00Z' }),
+    ).toThrow(/future/);
   });
 });

@@ -1,27 +1,14 @@
 import type { Actor } from '../../shared/domain/common';
 import { VangnetError } from '../../shared/errors';
 import { type HybridLogicalClock, hlcToIso } from '../../shared/hlc';
-import { findMutation, type MutationContext, type TableName, type TableRows, type Write } from '../../shared/mutations/index';
+import { findMutation, type MutationContext, type Write } from '../../shared/mutations/index';
+import { TABLE_SPECS } from '../../shared/schema/tables';
 import { parseOrThrow } from '../../shared/validation';
 import { appendAudit } from '../repos/audit';
-import { getClientBy, insertClient, updateClient } from '../repos/clients';
-import { getIncidentBy, insertIncident, updateIncident } from '../repos/incidents';
+import { getRowBy, insertRow, updateRow } from '../repos/rows';
 import { setMeta } from '../repos/meta';
 import { appendOutbox } from '../repos/outbox';
 import type { Db } from '../store/database';
-
-interface TableRepo<R> {
-  entity: string;
-  get(db: Db, by: 'id' | 'code', value: string): R | undefined;
-  insert(db: Db, row: R): void;
-  update(db: Db, row: R): void;
-}
-
-/** How the host reaches each table a mutation may read or write. */
-const TABLES: { [T in TableName]: TableRepo<TableRows[T]> } = {
-  clients: { entity: 'client', get: getClientBy, insert: insertClient, update: updateClient },
-  incidents: { entity: 'incident', get: getIncidentBy, insert: insertIncident, update: updateIncident },
-};
 
 export interface MutatorDeps {
   db: Db;
@@ -37,9 +24,8 @@ export interface MutationOutcome {
 }
 
 function applyWrite(db: Db, write: Write): void {
-  const repo = TABLES[write.table] as TableRepo<typeof write.row>;
-  if (write.op === 'insert') repo.insert(db, write.row);
-  else repo.update(db, write.row);
+  if (write.op === 'insert') insertRow(db, write.table, write.row);
+  else updateRow(db, write.table, write.row);
 }
 
 /**
@@ -56,7 +42,7 @@ export function runMutation(deps: MutatorDeps, name: string, rawArgs: unknown): 
     const ctx: MutationContext = { actor: deps.actor, deviceId: deps.deviceId, hlc, now: hlcToIso(hlc) };
     const loaded: Record<string, unknown> = {};
     for (const [key, spec] of Object.entries(def.reads(args))) {
-      loaded[key] = TABLES[spec.table].get(db, spec.by, spec.value);
+      loaded[key] = getRowBy(db, spec.table, spec.by, spec.value);
     }
     const writes = def.apply(args, loaded as never, ctx);
     for (const write of writes) {
@@ -68,7 +54,7 @@ export function runMutation(deps: MutatorDeps, name: string, rawArgs: unknown): 
         actorName: ctx.actor.name,
         deviceId: ctx.deviceId,
         mutation: name,
-        entity: TABLES[write.table].entity,
+        entity: TABLE_SPECS[write.table].entity,
         entityId: write.row.id,
         before: write.op === 'update' ? stripVersions(write.before) : null,
         after: stripVersions(write.row),

@@ -123,7 +123,6 @@ export function runUtility(proc: NodeJS.Process = process): void {
         log.warn({ kind: (data as { kind?: unknown } | null)?.kind }, 'unknown message from main');
     }
   });
-
 }
 
 runUtility();

@@ -16,7 +16,10 @@ async function start() {
   const rendererDir = tempDataDir();
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Vangnet</title>');
   const host = await startWebHost({ engine, rendererDir, port: 0 });
-  cleanups.push(() => engine.close(), () => host.close());
+  cleanups.push(
+    () => engine.close(),
+    () => host.close(),
+  );
   const socket = new WebSocket(`${host.url.replace('http', 'ws')}/rpc`);
   const messages: RpcServerMessage[] = [];
   socket.on('message', (data) => messages.push(JSON.parse(data.toString()) as RpcServerMessage));
@@ -55,8 +58,12 @@ describe('development web host', () => {
     socket.send('{not json');
     socket.send(JSON.stringify({ kind: 'call', id: 3, name: 42 }));
     socket.send(JSON.stringify({ kind: 'call', id: 4, name: 'clients.list', args: {} }));
-    expect(await waitFor((m) => m.kind === 'result' && m.id === -1)).toMatchObject({ result: { ok: false, error: { code: 'invalid_args' } } });
-    expect(await waitFor((m) => m.kind === 'result' && m.id === 3)).toMatchObject({ result: { ok: false, error: { code: 'invalid_args' } } });
+    expect(await waitFor((m) => m.kind === 'result' && m.id === -1)).toMatchObject({
+      result: { ok: false, error: { code: 'invalid_args' } },
+    });
+    expect(await waitFor((m) => m.kind === 'result' && m.id === 3)).toMatchObject({
+      result: { ok: false, error: { code: 'invalid_args' } },
+    });
     expect(await waitFor((m) => m.kind === 'result' && m.id === 4)).toMatchObject({ result: { ok: true, value: [] } });
   });
 });

@@ -1,8 +1,8 @@
 import type { IncidentDetail, IncidentListRow, IncidentPage } from '../../shared/contract';
 import type { Incident } from '../../shared/domain/incident';
+import { fromRecord } from '../../shared/schema/tables';
 import type { Db } from '../store/database';
 import { stmt } from '../store/statements';
-import { strictAssert } from './assert';
 
 interface IncidentRow {
   id: string;
@@ -18,68 +18,12 @@ interface IncidentRow {
   field_versions: string;
 }
 
-function fromRow(r: IncidentRow): Incident {
-  return {
-    id: r.id,
-    clientId: r.client_id,
-    title: r.title,
-    description: r.description,
-    priority: r.priority,
-    status: r.status,
-    openedAt: r.opened_at,
-    createdAt: r.created_at,
-    createdBy: r.created_by,
-    updatedAt: r.updated_at,
-    fieldVersions: JSON.parse(r.field_versions) as Incident['fieldVersions'],
-  };
-}
-
-function toParams(i: Incident) {
-  return {
-    id: i.id,
-    client_id: i.clientId,
-    title: i.title,
-    description: i.description,
-    priority: i.priority,
-    status: i.status,
-    opened_at: i.openedAt,
-    created_at: i.createdAt,
-    created_by: i.createdBy,
-    updated_at: i.updatedAt,
-    field_versions: JSON.stringify(i.fieldVersions),
-  };
-}
-
-export function getIncidentBy(db: Db, _by: 'id' | 'code', value: string): Incident | undefined {
-  const row = stmt(db, 'SELECT * FROM incidents WHERE id = ?').get(value) as IncidentRow | undefined;
-  return row ? fromRow(row) : undefined;
-}
-
-export function insertIncident(db: Db, incident: Incident): void {
-  const result = stmt(
-    db,
-    `INSERT INTO incidents (id, client_id, title, description, priority, status, opened_at, created_at, created_by, updated_at, field_versions)
-     VALUES (@id, @client_id, @title, @description, @priority, @status, @opened_at, @created_at, @created_by, @updated_at, @field_versions)`,
-  ).run(toParams(incident));
-  strictAssert(result.changes === 1, 'insertIncident: expected one row');
-}
-
-export function updateIncident(db: Db, incident: Incident): void {
-  const result = stmt(
-    db,
-    `UPDATE incidents SET client_id = @client_id, title = @title, description = @description, priority = @priority,
-       status = @status, opened_at = @opened_at, updated_at = @updated_at, field_versions = @field_versions
-     WHERE id = @id`,
-  ).run(toParams(incident));
-  strictAssert(result.changes === 1, 'updateIncident: expected one row');
-}
-
 export function getIncidentDetail(db: Db, id: string): IncidentDetail | undefined {
   const row = stmt(
     db,
     `SELECT i.*, c.name AS client_name, c.code AS client_code FROM incidents i JOIN clients c ON c.id = i.client_id WHERE i.id = ?`,
-  ).get(id) as (IncidentRow & { client_name: string; client_code: string }) | undefined;
-  return row ? { ...fromRow(row), clientName: row.client_name, clientCode: row.client_code } : undefined;
+  ).get(id) as (Record<string, unknown> & { client_name: string; client_code: string }) | undefined;
+  return row ? { ...fromRecord('incidents', row), clientName: row.client_name, clientCode: row.client_code } : undefined;
 }
 
 export interface IncidentFilter {

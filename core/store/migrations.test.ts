@@ -47,12 +47,12 @@ describe('migrations', () => {
     const db = openDatabase(file, { targetVersion: 1 });
     expect(schemaVersion(db)).toBe(1);
     db.prepare(`INSERT INTO clients VALUES ('c1', 'Acme', 'ACME', '2026-01-01T00:00:00Z', 'e1', '{}')`).run();
-    expect(() =>
-      db.prepare(`INSERT INTO incidents VALUES ('i1', 'nope', 't', '', 'P1', 'new', 'x', 'x', 'e1', 'x', '{}')`).run(),
-    ).toThrow(/FOREIGN KEY/);
-    expect(() =>
-      db.prepare(`INSERT INTO incidents VALUES ('i1', 'c1', 't', '', 'P9', 'new', 'x', 'x', 'e1', 'x', '{}')`).run(),
-    ).toThrow(/CHECK/);
+    expect(() => db.prepare(`INSERT INTO incidents VALUES ('i1', 'nope', 't', '', 'P1', 'new', 'x', 'x', 'e1', 'x', '{}')`).run()).toThrow(
+      /FOREIGN KEY/,
+    );
+    expect(() => db.prepare(`INSERT INTO incidents VALUES ('i1', 'c1', 't', '', 'P9', 'new', 'x', 'x', 'e1', 'x', '{}')`).run()).toThrow(
+      /CHECK/,
+    );
     db.prepare(
       `INSERT INTO audit (at, hlc, actor_id, actor_name, device_id, mutation, entity, entity_id, prev_hash, hash)
        VALUES ('t', 'h', 'a', 'A', 'd', 'm', 'client', 'c1', 'p', 'h')`,
