@@ -35,7 +35,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     return db;
   } catch (err) {
     db.close();
-    throw err;
+    if (err instanceof VangnetError) throw err;
+    // "file is not a database" and friends surface only at the first statement.
+    throw new VangnetError('store_corrupt', `Cannot open the store at ${file}: ${(err as Error).message}`);
   }
 }
 

@@ -77,6 +77,6 @@ describe('migrations', () => {
     const fs = await import('node:fs');
     const file = path.join(tempDataDir(), 's.db');
     fs.writeFileSync(file, 'this is not a database, it is a shopping list '.repeat(200));
-    expect(() => openDatabase(file)).toThrow();
+    expect(() => openDatabase(file)).toThrow(/Cannot open the store.*not a database/);
   });
 });
