@@ -1,0 +1,9 @@
+import type { TFunction } from 'i18next';
+import type { ErrorInfo } from '../../../shared/errors';
+import { translateIssue } from '../i18n/i18n';
+
+/** The engine's complaint about one field (by its path in the call's arguments), translated. */
+export function issueFor(t: TFunction, error: ErrorInfo | null, path: string): string | undefined {
+  const issue = error?.issues?.find((i) => i.path === path);
+  return issue ? translateIssue(t, issue.message) : undefined;
+}

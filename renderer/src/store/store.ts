@@ -1,0 +1,18 @@
+import { create } from 'zustand';
+import { createClientsSlice } from './clientsSlice';
+import { createConnectionSlice } from './connectionSlice';
+import { createIncidentDetailSlice } from './incidentDetailSlice';
+import { createIncidentListSlice } from './incidentListSlice';
+import { createProfileSlice } from './profileSlice';
+import type { Store } from './types';
+import { createUiSlice } from './uiSlice';
+
+/** The renderer's one store, made of slices (zustand slices pattern). Select from it; never take it whole. */
+export const useStore = create<Store>()((...a) => ({
+  ...createUiSlice(...a),
+  ...createConnectionSlice(...a),
+  ...createProfileSlice(...a),
+  ...createClientsSlice(...a),
+  ...createIncidentListSlice(...a),
+  ...createIncidentDetailSlice(...a),
+}));

@@ -1,0 +1,23 @@
+import type { StateCreator } from 'zustand';
+import type { ErrorInfo } from '../../../shared/errors';
+import type { ClientsSlice } from './clientsSlice';
+import type { ConnectionSlice } from './connectionSlice';
+import type { IncidentDetailSlice } from './incidentDetailSlice';
+import type { IncidentListSlice } from './incidentListSlice';
+import type { ProfileSlice } from './profileSlice';
+import type { UiSlice } from './uiSlice';
+
+export type Store = UiSlice & ConnectionSlice & ProfileSlice & ClientsSlice & IncidentListSlice & IncidentDetailSlice;
+
+/** A slice sees the whole store (to call another slice's refresh) but defines only its own part. */
+export type SliceCreator<T> = StateCreator<Store, [], [], T>;
+
+export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+/** The state of one user action (a form submit): what the form shows while and after it runs. */
+export interface MutationState {
+  pending: boolean;
+  error: ErrorInfo | null;
+}
+
+export const IDLE: MutationState = { pending: false, error: null };

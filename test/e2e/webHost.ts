@@ -1,0 +1,91 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const READY = /^Vangnet web host: (http:\/\/\S+)/;
+const START_TIMEOUT_MS = 20_000;
+
+export interface WebHost {
+  url: string;
+  dataDir: string;
+  /** Everything the host wrote to stderr so far (its pino log); attached to failing tests. */
+  log(): string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `node bin/vangnet-web.mjs` on an OS-chosen port (PORT=0) with its own data folder, and
+ * resolves with the address it prints as its first stdout line. Never builds: the renderer in
+ * dist/renderer comes from `npm run test:e2e`.
+ */
+export async function startWebHost(): Promise<WebHost> {
+  if (!existsSync(path.join(ROOT, 'dist/renderer/index.html'))) {
+    throw new Error('dist/renderer is missing: run `npm run test:e2e`, which builds the renderer before Playwright');
+  }
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'vangnet-e2e-'));
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin/vangnet-web.mjs')], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', VANGNET_HOME: dataDir, VANGNET_LOG_LEVEL: process.env.VANGNET_LOG_LEVEL ?? 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (chunk: string) => {
+    stderr += chunk;
+  });
+
+  try {
+    const url = await waitForAddress(child, () => stderr);
+    return {
+      url,
+      dataDir,
+      log: () => stderr,
+      async stop() {
+        await stopProcess(child);
+        await rm(dataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (err) {
+    await stopProcess(child);
+    await rm(dataDir, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+function waitForAddress(child: ChildProcess, stderr: () => string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let buffer = '';
+    const timer = setTimeout(() => fail(new Error(`web host did not start within ${START_TIMEOUT_MS} ms`)), START_TIMEOUT_MS);
+    function fail(err: Error): void {
+      clearTimeout(timer);
+      reject(new Error(`${err.message}\n--- host stderr ---\n${stderr()}`));
+    }
+    child.stdout?.setEncoding('utf8');
+    child.stdout?.on('data', (chunk: string) => {
+      buffer += chunk;
+      const newline = buffer.indexOf('\n');
+      if (newline < 0) return;
+      const match = READY.exec(buffer.slice(0, newline));
+      clearTimeout(timer);
+      if (match?.[1]) resolve(match[1]);
+      else fail(new Error(`unexpected first line from web host: ${buffer.slice(0, newline)}`));
+    });
+    child.once('exit', (code, signal) => fail(new Error(`web host exited early (code ${code}, signal ${signal})`)));
+    child.once('error', (err) => fail(err));
+  });
+}
+
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 5_000));
+  if ((await Promise.race([exited, timeout])) === 'timeout') {
+    child.kill('SIGKILL');
+    await exited;
+  }
+}
