@@ -101,7 +101,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['test/**/*.ts', '*.config.{ts,js}', 'build/**/*.mjs', 'bin/**/*.mjs', '**/*.test.ts'],
+    files: ['test/**/*.ts', '*.config.{ts,js}', 'build/**/*.mjs', 'bin/**/*.mjs', 'server/bin/**/*.mjs', '**/*.test.ts', '**/testSupport.ts'],
     languageOptions: { globals: globals.node },
     rules: { 'no-console': 'off' },
   },

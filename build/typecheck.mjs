@@ -2,7 +2,7 @@
 // shared/ neither Node nor DOM, renderer/ DOM only, core/ Node only, electron/ Node + Electron.
 import { spawnSync } from 'node:child_process';
 
-const projects = ['shared', 'core', 'renderer', 'electron', 'test'];
+const projects = ['shared', 'core', 'server', 'renderer', 'electron', 'test'];
 let failed = false;
 for (const project of projects) {
   const result = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', `${project}/tsconfig.json`], {

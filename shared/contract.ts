@@ -85,6 +85,23 @@ export const IncidentUpdateInput = z.object({
 export const IncidentDetail = Incident.extend({ clientName: z.string(), clientCode: z.string() });
 export type IncidentDetail = z.infer<typeof IncidentDetail>;
 
+export const SyncStatus = z.object({
+  state: z.enum(['unpaired', 'idle', 'syncing', 'offline', 'error']),
+  serverUrl: z.string().nullable(),
+  /** The realtime channel to the server is open. */
+  connected: z.boolean(),
+  lastSyncAt: z.string().nullable(),
+  pending: z.number().int(),
+  rejected: z.array(z.object({ mutationId: z.number().int(), name: z.string(), error: z.string(), createdAt: z.string() })),
+  lastError: z.string().nullable(),
+});
+export type SyncStatus = z.infer<typeof SyncStatus>;
+
+export const SyncRound = z.object({ pushed: z.number().int(), pulled: z.number().int(), rejected: z.number().int() });
+export type SyncRound = z.infer<typeof SyncRound>;
+
+export const EngineerSummary = z.object({ id: z.string(), name: z.string(), email: z.string(), role: z.string(), active: z.boolean() });
+
 export const contract = {
   app: {
     info: call(NoArgs, AppInfo),
@@ -103,6 +120,22 @@ export const contract = {
     create: call(IncidentCreateInput, IncidentDetail),
     update: call(IncidentUpdateInput, IncidentDetail),
   },
+  engineers: {
+    list: call(NoArgs, z.array(EngineerSummary)),
+  },
+  sync: {
+    status: call(NoArgs, SyncStatus),
+    login: call(
+      z.object({
+        serverUrl: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }),
+        code: z.string().trim().min(4).max(64),
+        deviceName: z.string().trim().min(1).max(100).optional(),
+      }),
+      SyncStatus,
+    ),
+    now: call(NoArgs, SyncRound),
+    dismiss: call(z.object({ mutationId: z.number().int().min(1) }), z.boolean()),
+  },
   audit: {
     forEntity: call(z.object({ entityId: Id, limit: z.number().int().min(1).max(1000).default(200) }), z.array(AuditEntry)),
   },
@@ -111,6 +144,7 @@ export const contract = {
 /** Events the engine pushes; the UI re-reads what changed. */
 export const events = {
   'data.changed': z.object({ tables: z.array(z.string()) }),
+  'sync.status': SyncStatus,
 } as const;
 
 type Contract = typeof contract;

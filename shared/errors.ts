@@ -2,8 +2,22 @@
  * Errors that cross a boundary (engine -> UI, CLI, later the server) are values, never crashes.
  * Inside a room we throw `VangnetError`; the boundary turns it into `{ ok: false, error }`.
  */
-export type ErrorCode =
-  'invalid_args' | 'unknown_call' | 'not_found' | 'conflict' | 'forbidden' | 'not_ready' | 'store_too_new' | 'store_corrupt' | 'internal';
+export const ERROR_CODES = [
+  'invalid_args',
+  'unknown_call',
+  'not_found',
+  'conflict',
+  'forbidden',
+  'unauthorized',
+  'not_ready',
+  'store_too_new',
+  'store_corrupt',
+  'clock_skew',
+  'gap',
+  'unavailable',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface ErrorInfo {
   code: ErrorCode;

@@ -32,3 +32,25 @@ export function mergeFields<R extends Record<string, unknown>>(
   }
   return { row: row as R, versions: nextVersions, applied };
 }
+
+/**
+ * Merges two full copies of one row (local and pulled) field by field, each field going to the
+ * newer write. Commutative, associative and idempotent, so replicas agree whatever order copies
+ * arrive in. Fields without versions are set once at creation and never change.
+ */
+export function mergeRows<R extends { fieldVersions: FieldVersions; updatedAt?: string }>(local: R, remote: R): R {
+  const out: Record<string, unknown> = { ...local };
+  const versions: FieldVersions = { ...local.fieldVersions };
+  for (const [field, version] of Object.entries(remote.fieldVersions)) {
+    const mine = versions[field];
+    if (mine === undefined || compareHlc(version, mine) > 0) {
+      out[field] = (remote as Record<string, unknown>)[field];
+      versions[field] = version;
+    }
+  }
+  out.fieldVersions = versions;
+  if (local.updatedAt !== undefined && remote.updatedAt !== undefined) {
+    out.updatedAt = local.updatedAt > remote.updatedAt ? local.updatedAt : remote.updatedAt;
+  }
+  return out as R;
+}

@@ -8,6 +8,7 @@ import { defaultDataDir } from '../store/paths';
 import { registerClientCommands } from './clientCommands';
 import { registerDemoCommands } from './demoCommands';
 import { registerIncidentCommands } from './incidentCommands';
+import { registerSyncCommands } from './syncCommands';
 import { CliError, formatError, type Output, stdOutput } from './output';
 
 /** What every command gets: the open engine, the output, and typed access to the contract. */
@@ -59,6 +60,7 @@ export async function main(argv: string[]): Promise<number> {
   registerClientCommands(program, withContext);
   registerIncidentCommands(program, withContext);
   registerDemoCommands(program, withContext);
+  registerSyncCommands(program, withContext);
 
   try {
     await program.parseAsync(argv);

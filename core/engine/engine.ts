@@ -1,15 +1,14 @@
+import os from 'node:os';
 import { v7 as uuidv7 } from 'uuid';
 import type { EventName, EventPayload, Handlers, Profile } from '../../shared/contract';
-import { suggestClientCode } from '../../shared/domain/client';
 import { VangnetError } from '../../shared/errors';
 import { HybridLogicalClock } from '../../shared/hlc';
-import { auditForEntity } from '../repos/audit';
-import { listClients } from '../repos/clients';
-import { getRowBy } from '../repos/rows';
-import { getIncidentDetail, queryIncidents } from '../repos/incidents';
 import { getMeta, setMeta } from '../repos/meta';
-import { type Db, openDatabase, schemaVersion } from '../store/database';
+import { type Db, openDatabase } from '../store/database';
 import { storeFile } from '../store/paths';
+import { createSyncClient, type SyncClient } from '../sync/syncClient';
+import { httpTransport, type SyncTransport } from '../sync/transport';
+import { createHandlers } from './handlers';
 import { type MutationOutcome, runMutation } from './mutator';
 
 export interface EngineOptions {
@@ -18,6 +17,8 @@ export interface EngineOptions {
   now?: () => number;
   newId?: () => string;
   version?: string;
+  /** How to reach an office server (tests inject a faulty network). */
+  transportFor?: (serverUrl: string, token: string | null) => SyncTransport;
 }
 
 type Listener = (name: EventName, payload: unknown) => void;
@@ -25,7 +26,9 @@ type Listener = (name: EventName, payload: unknown) => void;
 export interface Engine {
   readonly db: Db;
   readonly dataDir: string;
+  readonly deviceId: string;
   readonly handlers: Handlers;
+  readonly sync: SyncClient;
   profile(): Profile | null;
   /** Creates the local profile if there is none yet (the CLI's first run). */
   ensureProfile(name: string): Profile;
@@ -33,8 +36,6 @@ export interface Engine {
   subscribe(listener: Listener): () => void;
   close(): void;
 }
-
-const TABLE_FOR_ENTITY: Record<string, string> = { clients: 'clients', incidents: 'incidents' };
 
 export function openEngine(options: EngineOptions): Engine {
   const now = options.now ?? Date.now;
@@ -55,89 +56,64 @@ export function openEngine(options: EngineOptions): Engine {
     return { ...stored, deviceId };
   }
 
-  function requireProfile(): Profile {
-    const p = profile();
-    if (!p) throw new VangnetError('not_ready', 'Set up your profile (your name) before making changes');
-    return p;
+  function storeProfile(engineerId: string, name: string): Profile {
+    setMeta(db, 'profile', JSON.stringify({ engineerId, name }));
+    return { engineerId, name, deviceId };
   }
 
-  function setProfile(name: string): Profile {
-    const current = profile();
-    const stored = { engineerId: current?.engineerId ?? newId(), name };
-    setMeta(db, 'profile', JSON.stringify(stored));
-    return { ...stored, deviceId };
+  function setProfileName(name: string): Profile {
+    return storeProfile(profile()?.engineerId ?? newId(), name);
   }
+
+  const sync = createSyncClient({
+    db,
+    deviceId,
+    now,
+    transportFor: options.transportFor ?? ((url, token) => httpTransport(url, token)),
+    onChanged: (tables) => emit('data.changed', { tables }),
+    onStatus: (status) => emit('sync.status', status),
+    adoptEngineer: (engineer) => storeProfile(engineer.id, engineer.name),
+  });
 
   function mutate(name: string, args: unknown): MutationOutcome {
-    const p = requireProfile();
+    const p = profile();
+    if (!p) throw new VangnetError('not_ready', 'Set up your profile (your name) before making changes');
     const outcome = runMutation({ db, clock, deviceId, actor: { id: p.engineerId, name: p.name } }, name, args);
-    const tables = [...new Set(outcome.writes.map((w) => TABLE_FOR_ENTITY[w.table] ?? w.table))];
+    const tables = [...new Set(outcome.writes.map((w) => w.table))];
     if (tables.length > 0) emit('data.changed', { tables });
+    // The UI never waits for the network; the push happens in the background when paired.
+    sync.kick();
     return outcome;
   }
 
-  function freeClientCode(name: string): string {
-    const base = suggestClientCode(name);
-    for (let n = 1; ; n += 1) {
-      const candidate = n === 1 ? base : `${base.slice(0, 12)}${n}`;
-      if (!getRowBy(db, 'clients', 'code', candidate)) return candidate;
-    }
-  }
-
-  function incidentDetail(id: string) {
-    const detail = getIncidentDetail(db, id);
-    if (!detail) throw new VangnetError('not_found', `Unknown incident ${id}`);
-    return detail;
-  }
-
-  const handlers: Handlers = {
-    app: {
-      info: () => ({ version: options.version ?? '0.0.0', dataDir: options.dataDir, schemaVersion: schemaVersion(db), deviceId }),
-    },
-    profile: {
-      get: () => profile(),
-      set: ({ name }) => setProfile(name),
-    },
-    clients: {
-      list: ({ search }) => listClients(db, search),
-      create: ({ name, code }) => {
-        const id = newId();
-        mutate('client.create', { id, name, code: code ?? freeClientCode(name) });
-        const created = getRowBy(db, 'clients', 'id', id);
-        if (!created) throw new VangnetError('internal', 'client.create wrote no row');
-        return created;
-      },
-    },
-    incidents: {
-      list: (query) => queryIncidents(db, query),
-      get: ({ id }) => incidentDetail(id),
-      create: (input) => {
-        const id = newId();
-        mutate('incident.create', { id, ...input });
-        return incidentDetail(id);
-      },
-      update: (input) => {
-        mutate('incident.update', input);
-        return incidentDetail(input.id);
-      },
-    },
-    audit: {
-      forEntity: ({ entityId, limit }) => auditForEntity(db, entityId, limit),
-    },
-  };
+  const handlers = createHandlers({
+    db,
+    deviceId,
+    version: options.version ?? '0.0.0',
+    dataDir: options.dataDir,
+    newId,
+    mutate,
+    profile,
+    setProfileName,
+    sync,
+    defaultDeviceName: os.hostname(),
+  });
 
   return {
     db,
     dataDir: options.dataDir,
+    deviceId,
     handlers,
+    sync,
     profile,
-    ensureProfile: (name) => profile() ?? setProfile(name),
+    ensureProfile: (name) => profile() ?? setProfileName(name),
     mutate,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     close() {
+      sync.stop();
       listeners.clear();
       db.close();
     },

@@ -1,3 +1,4 @@
+import { auditView } from '../../shared/auditChain';
 import type { Actor } from '../../shared/domain/common';
 import { VangnetError } from '../../shared/errors';
 import { type HybridLogicalClock, hlcToIso } from '../../shared/hlc';
@@ -56,18 +57,12 @@ export function runMutation(deps: MutatorDeps, name: string, rawArgs: unknown): 
         mutation: name,
         entity: TABLE_SPECS[write.table].entity,
         entityId: write.row.id,
-        before: write.op === 'update' ? stripVersions(write.before) : null,
-        after: stripVersions(write.row),
+        before: write.op === 'update' ? auditView(write.before) : null,
+        after: auditView(write.row),
       });
     }
     const mutationId = appendOutbox(db, { clientId: deps.deviceId, name, args, hlc, createdAt: ctx.now });
     setMeta(db, 'hlc', hlc);
     return { mutationId, hlc, writes };
   })();
-}
-
-/** Field versions are merge bookkeeping, not something a client reads in the audit trail. */
-function stripVersions(row: object): Record<string, unknown> {
-  const { fieldVersions: _ignored, ...rest } = row as Record<string, unknown>;
-  return rest;
 }

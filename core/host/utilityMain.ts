@@ -34,7 +34,7 @@ export interface ParentPort {
 }
 
 /** Main -> utility: `connect` carries one port in `ports`; `shutdown` asks for a clean close. */
-export type ToCoreMessage = { kind: 'connect' } | { kind: 'shutdown' };
+export type ToCoreMessage = { kind: 'connect' } | { kind: 'shutdown' } | { kind: 'wake' };
 /**
  * Utility -> main. `fatal` means the store cannot be opened (too new, corrupt); restarting will not
  * help, so main tells the user instead of restarting. The process stays up and answers every call
@@ -97,6 +97,7 @@ export function runUtility(proc: NodeJS.Process = process): void {
   try {
     engine = openEngine({ dataDir, version });
     log.info({ dataDir, version }, 'engine open');
+    engine.sync.start();
     parentPort.postMessage({ kind: 'ready', dataDir } satisfies FromCoreMessage);
   } catch (err) {
     openError = toErrorInfo(err);
@@ -113,6 +114,10 @@ export function runUtility(proc: NodeJS.Process = process): void {
         else log.warn('connect message without a port');
         break;
       }
+      case 'wake':
+        // The machine resumed or the network came back: sync now rather than at the next retry.
+        engine?.sync.kick();
+        break;
       case 'shutdown':
         // Closing checkpoints the WAL, so the CLI and backups see a tidy single file.
         engine?.close();

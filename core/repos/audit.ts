@@ -1,23 +1,10 @@
-import { createHash } from 'node:crypto';
+import { type AuditContent, auditHash, GENESIS_HASH } from '../../shared/auditChain';
 import { canonicalJson } from '../../shared/canonicalJson';
 import type { AuditEntry } from '../../shared/domain/audit';
 import type { Db } from '../store/database';
 import { stmt } from '../store/statements';
 
-export const GENESIS_HASH = '0'.repeat(64);
-
-export interface AuditInput {
-  at: string;
-  hlc: string;
-  actorId: string;
-  actorName: string;
-  deviceId: string;
-  mutation: string;
-  entity: string;
-  entityId: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-}
+export type AuditInput = AuditContent;
 
 interface AuditRow {
   seq: number;
@@ -33,11 +20,6 @@ interface AuditRow {
   after: string | null;
   prev_hash: string;
   hash: string;
-}
-
-/** The hash of an entry covers its content and the previous hash, so no entry can change unseen. */
-export function auditHash(prevHash: string, entry: AuditInput): string {
-  return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(entry)).digest('hex');
 }
 
 function lastHash(db: Db): string {
@@ -75,12 +57,25 @@ function fromRow(r: AuditRow): AuditEntry {
     before: r.before ? (JSON.parse(r.before) as Record<string, unknown>) : null,
     after: r.after ? (JSON.parse(r.after) as Record<string, unknown>) : null,
     hash: r.hash,
+    synced: false,
   };
 }
 
+/**
+ * An entity's history, newest first: the office server's trail (every device's actions) plus this
+ * laptop's entries the server doesn't have yet. One action has one HLC, which pairs the two copies.
+ */
 export function auditForEntity(db: Db, entityId: string, limit: number): AuditEntry[] {
-  const rows = stmt(db, 'SELECT * FROM audit WHERE entity_id = ? ORDER BY seq DESC LIMIT ?').all(entityId, limit) as AuditRow[];
-  return rows.map(fromRow);
+  const local = (stmt(db, 'SELECT * FROM audit WHERE entity_id = ? ORDER BY seq DESC LIMIT ?').all(entityId, limit) as AuditRow[]).map(
+    fromRow,
+  );
+  const synced = (
+    stmt(db, 'SELECT * FROM audit_synced WHERE entity_id = ? ORDER BY id DESC LIMIT ?').all(entityId, limit) as (Omit<AuditRow, 'seq'> & {
+      id: number;
+    })[]
+  ).map((r): AuditEntry => ({ ...fromRow({ ...r, seq: r.id }), synced: true }));
+  const seen = new Set(synced.map((e) => e.hlc));
+  return [...synced, ...local.filter((e) => !seen.has(e.hlc))].sort((a, b) => (a.hlc < b.hlc ? 1 : a.hlc > b.hlc ? -1 : 0)).slice(0, limit);
 }
 
 /** Walks the whole chain; returns the first broken link, or null when every hash checks out. */

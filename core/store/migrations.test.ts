@@ -62,6 +62,23 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0002 adds engineers and the synced audit trail to a store that already holds work', () => {
+    const file = path.join(tempDataDir(), 's.db');
+    const v1 = openDatabase(file, { targetVersion: 1 });
+    v1.prepare(`INSERT INTO clients VALUES ('c1', 'Acme', 'ACME', '2026-01-01T00:00:00Z', 'e1', '{}')`).run();
+    v1.close();
+    const db = openDatabase(file, { targetVersion: 2 });
+    expect(schemaVersion(db)).toBe(2);
+    expect(db.prepare('SELECT name FROM clients').all()).toEqual([{ name: 'Acme' }]);
+    db.prepare(`INSERT INTO engineers VALUES ('e1', 'Sanne', 's@a.nl', 'lead', 1)`).run();
+    db.prepare(
+      `INSERT INTO audit_synced (id, at, hlc, actor_id, actor_name, device_id, mutation, entity, entity_id, prev_hash, hash)
+       VALUES (1, 't', 'h', 'e1', 'Sanne', 'd', 'client.create', 'client', 'c1', 'p', 'h')`,
+    ).run();
+    expect(() => db.prepare(`UPDATE audit_synced SET actor_name = 'Mallory'`).run()).toThrow(/append-only/);
+    db.close();
+  });
+
   it('refuses a store written by a newer version, leaving it untouched', () => {
     const file = path.join(tempDataDir(), 's.db');
     const raw = new Database(file);

@@ -34,6 +34,8 @@ export interface CoreProcess {
   connect(port: MessagePortMain): boolean;
   /** Asks the engine to close its store, then ends the process. */
   stop(): Promise<void>;
+  /** Tells the engine the machine woke or the network came back, so it syncs at once. */
+  wake(): void;
 }
 
 /**
@@ -121,6 +123,9 @@ export function startCoreProcess(options: CoreProcessOptions): CoreProcess {
       if (!child || !running) return false;
       child.postMessage({ kind: 'connect' } satisfies ToCoreMessage, [port]);
       return true;
+    },
+    wake() {
+      child?.postMessage({ kind: 'wake' } satisfies ToCoreMessage);
     },
     stop() {
       stopping = true;

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { app, dialog, session, type BrowserWindow, type Tray } from 'electron';
+import { app, dialog, powerMonitor, session, type BrowserWindow, type Tray } from 'electron';
 import { logger } from '../../core/log';
 import { CORE_FILE, devServerUrl, RENDERER_DIR } from './appUrl';
 import { startCoreProcess, type CoreProcess } from './coreProcess';
@@ -95,6 +95,10 @@ export function runApp(): void {
         },
       });
       core = engine;
+      // Laptops sleep: after resume (and when the OS reports the network back) sync at once
+      // instead of waiting for the next retry.
+      powerMonitor.on('resume', () => engine.wake());
+      powerMonitor.on('unlock-screen', () => engine.wake());
 
       win = createMainWindow({
         devServer,

@@ -13,5 +13,7 @@ export const AuditEntry = z.object({
   before: z.record(z.string(), z.unknown()).nullable(),
   after: z.record(z.string(), z.unknown()).nullable(),
   hash: z.string(),
+  /** True once the office server has it (then it carries the server's chain hash). */
+  synced: z.boolean(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;

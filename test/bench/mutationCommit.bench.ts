@@ -42,7 +42,7 @@ export async function benchMutationCommit(): Promise<BenchSection> {
   raw.close();
   return {
     title: 'Mutation commit vs raw insert',
-    note: 'Both on a file store with WAL and synchronous=FULL, one transaction per action, on this machine\'s disk.',
+    note: "Both on a file store with WAL and synchronous=FULL, one transaction per action, on this machine's disk.",
     rows: [mutation, peer],
     ratios: [
       `a mutation commit takes ${(peer.opsPerSec / mutation.opsPerSec).toFixed(2)}× the time of a raw single-row insert transaction (${Math.round(mutation.opsPerSec)} vs ${Math.round(peer.opsPerSec)} per second)`,

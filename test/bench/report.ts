@@ -46,8 +46,16 @@ export function writeReport(file: string, sections: BenchSection[]): string {
     '',
   ];
   for (const section of sections) {
-    lines.push(`## ${section.title}`, '', section.note, '', '| case | ops/s | p50 (ms) | p99 (ms) | samples |', '| --- | ---: | ---: | ---: | ---: |');
-    for (const r of section.rows) lines.push(`| ${r.name} | ${fmt(r.opsPerSec)} | ${fmt(r.p50Ms, 3)} | ${fmt(r.p99Ms, 3)} | ${r.samples} |`);
+    lines.push(
+      `## ${section.title}`,
+      '',
+      section.note,
+      '',
+      '| case | ops/s | p50 (ms) | p99 (ms) | samples |',
+      '| --- | ---: | ---: | ---: | ---: |',
+    );
+    for (const r of section.rows)
+      lines.push(`| ${r.name} | ${fmt(r.opsPerSec)} | ${fmt(r.p50Ms, 3)} | ${fmt(r.p99Ms, 3)} | ${r.samples} |`);
     lines.push('', ...section.ratios.map((r) => `- ${r}`), '');
   }
   const text = lines.join('\n');

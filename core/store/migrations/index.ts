@@ -1,4 +1,5 @@
 import { sql as m0001 } from './0001_initial';
+import { sql as m0002 } from './0002_sync';
 
 /** Numbered, immutable migrations. `user_version` equals the number of the last one applied. */
 export interface Migration {
@@ -7,6 +8,9 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial', sql: m0001 }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial', sql: m0001 },
+  { version: 2, name: 'sync', sql: m0002 },
+];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -1,0 +1,88 @@
+import type { Handlers, Profile } from '../../shared/contract';
+import { suggestClientCode } from '../../shared/domain/client';
+import { VangnetError } from '../../shared/errors';
+import { auditForEntity } from '../repos/audit';
+import { listClients } from '../repos/clients';
+import { getIncidentDetail, queryIncidents } from '../repos/incidents';
+import { getRowBy } from '../repos/rows';
+import { dismissRejected, listEngineers } from '../repos/sync';
+import { type Db, schemaVersion } from '../store/database';
+import type { SyncClient } from '../sync/syncClient';
+import type { MutationOutcome } from './mutator';
+
+export interface HandlerDeps {
+  db: Db;
+  deviceId: string;
+  version: string;
+  dataDir: string;
+  defaultDeviceName: string;
+  newId(): string;
+  mutate(name: string, args: unknown): MutationOutcome;
+  profile(): Profile | null;
+  setProfileName(name: string): Profile;
+  sync: SyncClient;
+}
+
+/** The engine's implementation of every contract call; arguments arrive validated by dispatch. */
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const { db, mutate, newId, sync } = deps;
+
+  function freeClientCode(name: string): string {
+    const base = suggestClientCode(name);
+    for (let n = 1; ; n += 1) {
+      const candidate = n === 1 ? base : `${base.slice(0, 12)}${n}`;
+      if (!getRowBy(db, 'clients', 'code', candidate)) return candidate;
+    }
+  }
+
+  function incidentDetail(id: string) {
+    const detail = getIncidentDetail(db, id);
+    if (!detail) throw new VangnetError('not_found', `Unknown incident ${id}`);
+    return detail;
+  }
+
+  return {
+    app: {
+      info: () => ({ version: deps.version, dataDir: deps.dataDir, schemaVersion: schemaVersion(db), deviceId: deps.deviceId }),
+    },
+    profile: {
+      get: () => deps.profile(),
+      set: ({ name }) => deps.setProfileName(name),
+    },
+    clients: {
+      list: ({ search }) => listClients(db, search),
+      create: ({ name, code }) => {
+        const id = newId();
+        mutate('client.create', { id, name, code: code ?? freeClientCode(name) });
+        const created = getRowBy(db, 'clients', 'id', id);
+        if (!created) throw new VangnetError('internal', 'client.create wrote no row');
+        return created;
+      },
+    },
+    incidents: {
+      list: (query) => queryIncidents(db, query),
+      get: ({ id }) => incidentDetail(id),
+      create: (input) => {
+        const id = newId();
+        mutate('incident.create', { id, ...input });
+        return incidentDetail(id);
+      },
+      update: (input) => {
+        mutate('incident.update', input);
+        return incidentDetail(input.id);
+      },
+    },
+    engineers: {
+      list: () => listEngineers(db),
+    },
+    sync: {
+      status: () => sync.status(),
+      login: ({ serverUrl, code, deviceName }) => sync.login(serverUrl, code, deviceName ?? deps.defaultDeviceName),
+      now: () => sync.syncNow(),
+      dismiss: ({ mutationId }) => dismissRejected(db, mutationId),
+    },
+    audit: {
+      forEntity: ({ entityId, limit }) => auditForEntity(db, entityId, limit),
+    },
+  };
+}

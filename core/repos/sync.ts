@@ -1,0 +1,84 @@
+import type { Engineer } from '../../shared/sync/protocol';
+import type { Db } from '../store/database';
+import { stmt } from '../store/statements';
+
+/** Outbox bookkeeping after a push: acknowledged entries go, rejected ones stay (shown to the user). */
+export function ackOutbox(db: Db, lastMutationId: number): number {
+  return stmt(db, `DELETE FROM outbox WHERE mutation_id <= ? AND state = 'pending'`).run(lastMutationId).changes;
+}
+
+export function markRejected(db: Db, mutationId: number, message: string): void {
+  stmt(db, `UPDATE outbox SET state = 'rejected', error = ? WHERE mutation_id = ?`).run(message, mutationId);
+}
+
+export function dismissRejected(db: Db, mutationId: number): boolean {
+  return stmt(db, `DELETE FROM outbox WHERE mutation_id = ? AND state = 'rejected'`).run(mutationId).changes === 1;
+}
+
+export function listRejected(db: Db): { mutationId: number; name: string; error: string; createdAt: string }[] {
+  return stmt(
+    db,
+    `SELECT mutation_id AS mutationId, name, error, created_at AS createdAt FROM outbox WHERE state = 'rejected' ORDER BY mutation_id`,
+  ).all() as {
+    mutationId: number;
+    name: string;
+    error: string;
+    createdAt: string;
+  }[];
+}
+
+/** Pending entries in order, for a push; rejected ones were handled already and are skipped by the server. */
+export function pendingOutbox(db: Db, limit: number): { mutationId: number; name: string; args: unknown; hlc: string }[] {
+  const rows = stmt(db, `SELECT mutation_id, name, args, hlc FROM outbox WHERE state = 'pending' ORDER BY mutation_id LIMIT ?`).all(
+    limit,
+  ) as {
+    mutation_id: number;
+    name: string;
+    args: string;
+    hlc: string;
+  }[];
+  return rows.map((r) => ({ mutationId: r.mutation_id, name: r.name, args: JSON.parse(r.args) as unknown, hlc: r.hlc }));
+}
+
+export function upsertEngineer(db: Db, e: Engineer): void {
+  stmt(
+    db,
+    `INSERT INTO engineers (id, name, email, role, active) VALUES (@id, @name, @email, @role, @active)
+     ON CONFLICT (id) DO UPDATE SET name = excluded.name, email = excluded.email, role = excluded.role, active = excluded.active`,
+  ).run({ ...e, active: e.active ? 1 : 0 });
+}
+
+export function listEngineers(db: Db): Engineer[] {
+  const rows = stmt(db, 'SELECT * FROM engineers ORDER BY name COLLATE NOCASE').all() as (Omit<Engineer, 'active'> & { active: number })[];
+  return rows.map((r) => ({ ...r, active: r.active === 1 }));
+}
+
+export interface SyncedAuditRow {
+  id: number;
+  at: string;
+  hlc: string;
+  actorId: string;
+  actorName: string;
+  deviceId: string;
+  mutation: string;
+  entity: string;
+  entityId: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  prevHash: string;
+  hash: string;
+}
+
+/** Server audit entries are immutable: the first copy to arrive is kept. */
+export function insertSyncedAudit(db: Db, a: SyncedAuditRow): void {
+  stmt(
+    db,
+    `INSERT INTO audit_synced (id, at, hlc, actor_id, actor_name, device_id, mutation, entity, entity_id, before, after, prev_hash, hash)
+     VALUES (@id, @at, @hlc, @actorId, @actorName, @deviceId, @mutation, @entity, @entityId, @before, @after, @prevHash, @hash)
+     ON CONFLICT (id) DO NOTHING`,
+  ).run({ ...a, before: a.before ? JSON.stringify(a.before) : null, after: a.after ? JSON.stringify(a.after) : null });
+}
+
+export function deleteRow(db: Db, table: 'clients' | 'incidents', id: string): void {
+  stmt(db, `DELETE FROM ${table} WHERE id = ?`).run(id);
+}

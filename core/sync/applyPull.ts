@@ -1,0 +1,107 @@
+import type { Client } from '../../shared/domain/client';
+import type { Incident } from '../../shared/domain/incident';
+import { VangnetError } from '../../shared/errors';
+import { compareHlc } from '../../shared/hlc';
+import { mergeRows } from '../../shared/merge';
+import type { Change, Rejection } from '../../shared/sync/protocol';
+import { SYNCED_ROW_SCHEMAS, type SyncedTable } from '../../shared/sync/rows';
+import { getRowBy, insertRow, updateRow } from '../repos/rows';
+import { deleteRow, insertSyncedAudit, markRejected, upsertEngineer } from '../repos/sync';
+import { logger } from '../log';
+import type { Db } from '../store/database';
+
+const log = logger('sync');
+
+/** Merges one pulled row into the local copy: newer fields win, so pending local edits survive. */
+function mergeDomainRow<T extends 'clients' | 'incidents'>(db: Db, table: T, remote: T extends 'clients' ? Client : Incident): boolean {
+  const local = getRowBy(db, table, 'id', remote.id);
+  if (!local) {
+    insertRow(db, table, remote as never);
+    return true;
+  }
+  const merged = mergeRows(local as Incident, remote as Incident);
+  if (JSON.stringify(merged) === JSON.stringify(local)) return false;
+  updateRow(db, table, merged as never);
+  return true;
+}
+
+/**
+ * Applies one page of pulled changes. Every row is checked against its schema first: a bad
+ * payload throws before anything is written, and the caller's transaction keeps the store as it was.
+ */
+export function applyChanges(db: Db, changes: readonly Change[]): Set<string> {
+  const parsed = changes.flatMap((change) => {
+    if (!Object.hasOwn(SYNCED_ROW_SCHEMAS, change.table)) {
+      log.warn({ table: change.table }, 'ignoring rows of a table this version does not know');
+      return [];
+    }
+    const table = change.table as SyncedTable;
+    const result = SYNCED_ROW_SCHEMAS[table].safeParse(change.row);
+    if (!result.success) {
+      throw new VangnetError(
+        'invalid_args',
+        `Server sent an invalid ${table} row (seq ${change.seq}): ${result.error.issues[0]?.message ?? 'bad row'}`,
+      );
+    }
+    return [{ table, row: result.data }];
+  });
+  const touched = new Set<string>();
+  for (const { table, row } of parsed) {
+    switch (table) {
+      case 'clients':
+        if (mergeDomainRow(db, 'clients', row as Client)) touched.add(table);
+        break;
+      case 'incidents':
+        if (mergeDomainRow(db, 'incidents', row as Incident)) touched.add(table);
+        break;
+      case 'engineers':
+        upsertEngineer(db, row as never);
+        touched.add(table);
+        break;
+      case 'audit':
+        insertSyncedAudit(db, row as never);
+        touched.add(table);
+        break;
+    }
+  }
+  return touched;
+}
+
+/**
+ * Undoes the optimistic local effect of mutations the server refused: fields still carrying the
+ * refused mutation's stamp take the server's value, and rows it created that the server doesn't
+ * have are removed (newest first, so rows that depend on earlier ones go before them).
+ */
+export function undoRejected(db: Db, rejections: readonly Rejection[], hlcOf: (mutationId: number) => string | undefined): Set<string> {
+  const touched = new Set<string>();
+  for (const rejection of [...rejections].reverse()) {
+    markRejected(db, rejection.mutationId, rejection.error.message);
+    const hlc = hlcOf(rejection.mutationId);
+    if (!hlc) continue;
+    for (const ref of rejection.rows) {
+      if (ref.table !== 'clients' && ref.table !== 'incidents') continue;
+      const local = getRowBy(db, ref.table, 'id', ref.id);
+      if (!local) continue;
+      const stamped = Object.entries(local.fieldVersions)
+        .filter(([, v]) => compareHlc(v, hlc) === 0)
+        .map(([f]) => f);
+      if (stamped.length === 0) continue;
+      if (ref.row === null) {
+        if (stamped.length === Object.keys(local.fieldVersions).length) {
+          deleteRow(db, ref.table, ref.id);
+          touched.add(ref.table);
+        }
+        continue;
+      }
+      const server = SYNCED_ROW_SCHEMAS[ref.table].parse(ref.row) as Client | Incident;
+      const restored: Record<string, unknown> = { ...local, fieldVersions: { ...local.fieldVersions } };
+      for (const field of stamped) {
+        restored[field] = (server as unknown as Record<string, unknown>)[field];
+        (restored.fieldVersions as Record<string, string>)[field] = server.fieldVersions[field] ?? hlc;
+      }
+      updateRow(db, ref.table, restored as never);
+      touched.add(ref.table);
+    }
+  }
+  return touched;
+}

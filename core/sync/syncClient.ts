@@ -1,0 +1,236 @@
+import os from 'node:os';
+import type { SyncRound, SyncStatus } from '../../shared/contract';
+import { toErrorInfo, VangnetError } from '../../shared/errors';
+import { SYNC_PULL_DEFAULT_LIMIT, SYNC_PUSH_MAX_MUTATIONS } from '../../shared/sync/protocol';
+import { logger } from '../log';
+import { getMeta, setMeta } from '../repos/meta';
+import { countPending } from '../repos/outbox';
+import { ackOutbox, listRejected, pendingOutbox } from '../repos/sync';
+import type { Db } from '../store/database';
+import { applyChanges, undoRejected } from './applyPull';
+import { OfflineError, type SyncTransport } from './transport';
+
+const log = logger('sync');
+
+export interface SyncDeps {
+  db: Db;
+  deviceId: string;
+  transportFor(serverUrl: string, token: string | null): SyncTransport;
+  /** Called with the tables a round changed, and whenever the status changes. */
+  onChanged(tables: string[]): void;
+  onStatus(status: SyncStatus): void;
+  /** Pairing makes the local profile that engineer. */
+  adoptEngineer(engineer: { id: string; name: string }): void;
+  now?: () => number;
+}
+
+const RETRY_MIN_MS = 1000;
+const RETRY_MAX_MS = 60_000;
+const PERIODIC_MS = 5 * 60_000;
+
+/**
+ * The laptop's side of sync: push the outbox in order, pull pages after the stored cursor (each
+ * page applied together with its cursor, so an interrupted pull resumes), listen for pokes, and
+ * back off while the server is unreachable.
+ */
+export function createSyncClient(deps: SyncDeps) {
+  const { db } = deps;
+  const now = deps.now ?? Date.now;
+  let state: SyncStatus['state'] = getMeta(db, 'sync.token') ? 'idle' : 'unpaired';
+  let lastError: string | null = null;
+  let connected = false;
+  let running: Promise<SyncRound> | null = null;
+  let again = false;
+  let retryMs = RETRY_MIN_MS;
+  let retryTimer: NodeJS.Timeout | undefined;
+  let periodicTimer: NodeJS.Timeout | undefined;
+  let liveChannel: { close(): void } | null = null;
+  let started = false;
+  let closed = false;
+
+  const server = () => getMeta(db, 'sync.server') ?? null;
+  const token = () => getMeta(db, 'sync.token') ?? null;
+
+  function status(): SyncStatus {
+    return {
+      state,
+      serverUrl: server(),
+      connected,
+      lastSyncAt: getMeta(db, 'sync.lastSyncAt') ?? null,
+      pending: countPending(db),
+      rejected: listRejected(db),
+      lastError,
+    };
+  }
+
+  function setState(next: SyncStatus['state'], error: string | null = null): void {
+    state = next;
+    lastError = error;
+    deps.onStatus(status());
+  }
+
+  function transport(): SyncTransport {
+    const url = server();
+    if (!url) throw new VangnetError('not_ready', 'This laptop is not paired with an office server; use `vangnet login`');
+    return deps.transportFor(url, token());
+  }
+
+  async function push(t: SyncTransport, touched: Set<string>): Promise<{ pushed: number; rejected: number }> {
+    let pushed = 0;
+    let rejected = 0;
+    for (;;) {
+      const batch = pendingOutbox(db, SYNC_PUSH_MAX_MUTATIONS);
+      if (batch.length === 0) return { pushed, rejected };
+      const response = await t.push({ clientId: deps.deviceId, mutations: batch });
+      const hlcs = new Map(batch.map((m) => [m.mutationId, m.hlc]));
+      db.transaction(() => {
+        for (const table of undoRejected(db, response.rejected, (id) => hlcs.get(id))) touched.add(table);
+        ackOutbox(db, response.lastMutationId);
+      })();
+      pushed += response.applied + response.skipped;
+      rejected += response.rejected.length;
+      if (response.lastMutationId < batch[batch.length - 1]!.mutationId) {
+        throw new VangnetError('gap', `The server stopped at mutation ${response.lastMutationId}`);
+      }
+    }
+  }
+
+  async function pull(t: SyncTransport, touched: Set<string>): Promise<number> {
+    let pulled = 0;
+    for (;;) {
+      const after = Number(getMeta(db, 'sync.cursor') ?? 0);
+      const page = await t.pull(deps.deviceId, after, SYNC_PULL_DEFAULT_LIMIT);
+      db.transaction(() => {
+        for (const table of applyChanges(db, page.changes)) touched.add(table);
+        setMeta(db, 'sync.cursor', String(page.cursor));
+        ackOutbox(db, page.lastMutationId);
+      })();
+      pulled += page.changes.length;
+      if (!page.hasMore) return pulled;
+    }
+  }
+
+  async function round(): Promise<SyncRound> {
+    const t = transport();
+    setState('syncing');
+    const touched = new Set<string>();
+    try {
+      const { pushed, rejected } = await push(t, touched);
+      const pulled = await pull(t, touched);
+      setMeta(db, 'sync.lastSyncAt', new Date(now()).toISOString());
+      retryMs = RETRY_MIN_MS;
+      setState('idle');
+      return { pushed, pulled, rejected };
+    } finally {
+      if (touched.size > 0) deps.onChanged([...touched]);
+    }
+  }
+
+  /** One full round (push, then pull to the head); concurrent callers share it. */
+  async function syncNow(): Promise<SyncRound> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = round();
+    try {
+      return await running;
+    } catch (err) {
+      if (closed) throw err;
+      const info = toErrorInfo(err);
+      if (err instanceof OfflineError) setState('offline', info.message);
+      else setState('error', info.message);
+      throw err;
+    } finally {
+      running = null;
+    }
+  }
+
+  function scheduleRetry(): void {
+    clearTimeout(retryTimer);
+    if (!started) return;
+    const delay = Math.min(retryMs, RETRY_MAX_MS) * (0.75 + Math.random() * 0.5);
+    retryMs = Math.min(retryMs * 2, RETRY_MAX_MS);
+    retryTimer = setTimeout(kick, delay);
+  }
+
+  /**
+   * Sync soon: after a local change, a poke, the network coming back, or the machine waking. Only
+   * while the loop runs (the app and the web host start it; the CLI and tests sync explicitly).
+   */
+  function kick(): void {
+    if (!started || closed || !token()) return;
+    void syncNow()
+      .then(() => {
+        if (again) {
+          again = false;
+          kick();
+        }
+      })
+      .catch((err: unknown) => {
+        if (closed) return;
+        log.info({ err: toErrorInfo(err) }, 'sync round failed');
+        // A revoked token needs a person; anything else is worth another try later.
+        if (!(err instanceof VangnetError && err.code === 'unauthorized')) scheduleRetry();
+      });
+    if (started && !liveChannel) openLive();
+  }
+
+  function openLive(): void {
+    const url = server();
+    if (!url || !token()) return;
+    liveChannel = deps.transportFor(url, token()).live({
+      onOpen: () => {
+        if (closed) return;
+        connected = true;
+        deps.onStatus(status());
+        kick(); // catch up on whatever happened while the channel was down
+      },
+      onPoke: () => kick(),
+      onClose: () => {
+        if (closed) return;
+        liveChannel = null;
+        if (connected) {
+          connected = false;
+          deps.onStatus(status());
+        }
+        scheduleRetry();
+      },
+    });
+  }
+
+  return {
+    status,
+    syncNow,
+    kick,
+    async login(serverUrl: string, code: string, deviceName = os.hostname()): Promise<SyncStatus> {
+      const url = new URL(serverUrl).toString().replace(/\/+$/, '');
+      const paired = await deps.transportFor(url, null).pair({ code, clientId: deps.deviceId, deviceName });
+      db.transaction(() => {
+        setMeta(db, 'sync.server', url);
+        setMeta(db, 'sync.token', paired.token);
+        setMeta(db, 'sync.remoteDeviceId', paired.deviceId);
+        deps.adoptEngineer(paired.engineer);
+      })();
+      setState('idle');
+      kick();
+      return status();
+    },
+    /** Runs the loop: periodic rounds, the realtime channel, retries with backoff. */
+    start(): void {
+      if (started || closed) return;
+      started = true;
+      periodicTimer = setInterval(kick, PERIODIC_MS);
+      kick();
+    },
+    stop(): void {
+      started = false;
+      closed = true;
+      clearTimeout(retryTimer);
+      clearInterval(periodicTimer);
+      liveChannel?.close();
+      liveChannel = null;
+    },
+  };
+}
+export type SyncClient = ReturnType<typeof createSyncClient>;

@@ -1,0 +1,102 @@
+import WebSocket from 'ws';
+import { VangnetError, type ErrorCode } from '../../shared/errors';
+import {
+  type PairRequest,
+  PairResponse,
+  type PullResponse,
+  PullResponse as PullResponseSchema,
+  type PushRequest,
+  PushResponse,
+} from '../../shared/sync/protocol';
+import { parseOrThrow } from '../../shared/validation';
+
+/** How the sync client reaches the office server; tests substitute a faulty network. */
+export interface SyncTransport {
+  pair(request: PairRequest): Promise<PairResponse>;
+  push(request: PushRequest): Promise<PushResponse>;
+  pull(clientId: string, after: number, limit: number): Promise<PullResponse>;
+  /** Opens the realtime channel: it only ever announces that a seq exists. */
+  live(handlers: LiveHandlers): { close(): void };
+}
+
+export interface LiveHandlers {
+  onOpen(): void;
+  onPoke(seq: number): void;
+  onClose(): void;
+}
+
+/** A network failure (server unreachable): the client is offline, not wrong. */
+export class OfflineError extends Error {}
+
+const STATUS_CODES: Record<number, ErrorCode> = {
+  400: 'invalid_args',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  413: 'invalid_args',
+  429: 'unauthorized',
+};
+
+export function httpTransport(baseUrl: string, token: string | null, fetchImpl: typeof fetch = fetch): SyncTransport {
+  const base = baseUrl.replace(/\/+$/, '');
+  async function request(method: string, path: string, body?: unknown): Promise<unknown> {
+    let response: Response;
+    try {
+      response = await fetchImpl(`${base}${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        signal: AbortSignal.timeout(30_000),
+      });
+    } catch (err) {
+      throw new OfflineError(`Cannot reach ${base}: ${(err as Error).message}`);
+    }
+    const text = await response.text();
+    let json: unknown = null;
+    try {
+      json = text ? JSON.parse(text) : null;
+    } catch {
+      // a proxy's HTML error page, say; reported below with the status
+    }
+    if (!response.ok) {
+      if (response.status >= 500) throw new OfflineError(`Server error ${response.status}`);
+      const problem = json as { code?: string; detail?: string } | null;
+      const code = (problem?.code as ErrorCode | undefined) ?? STATUS_CODES[response.status] ?? 'internal';
+      throw new VangnetError(code, problem?.detail ?? `HTTP ${response.status}`);
+    }
+    return json;
+  }
+  return {
+    async pair(body) {
+      return parseOrThrow(PairResponse, await request('POST', '/sync/v1/pair', body), 'pairing response');
+    },
+    async push(body) {
+      return parseOrThrow(PushResponse, await request('POST', '/sync/v1/push', body), 'push response');
+    },
+    async pull(clientId, after, limit) {
+      return parseOrThrow(
+        PullResponseSchema,
+        await request('GET', `/sync/v1/pull?after=${after}&limit=${limit}&clientId=${encodeURIComponent(clientId)}`),
+        'pull response',
+      );
+    },
+    live({ onOpen, onPoke, onClose }) {
+      const socket = new WebSocket(`${base.replace(/^http/, 'ws')}/sync/v1/live`, {
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+      });
+      socket.on('message', (data) => {
+        try {
+          const seq = Number((JSON.parse(data.toString()) as { seq?: unknown }).seq);
+          if (Number.isFinite(seq)) onPoke(seq);
+        } catch {
+          // a malformed poke is ignored; the next pull catches up anyway
+        }
+      });
+      socket.on('open', onOpen);
+      socket.on('close', onClose);
+      socket.on('error', () => socket.terminate());
+      return { close: () => socket.close() };
+    },
+  };
+}

@@ -1,0 +1,146 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { Actor } from '../../shared/domain/common';
+import { VangnetError } from '../../shared/errors';
+import type { Engineer, PairRequest, PairResponse } from '../../shared/sync/protocol';
+import type { ServerDb } from '../db/connect';
+import { Ledger } from '../sync/ledger';
+import { hashSecret, hashToken, newPairingCode, newToken } from './tokens';
+
+export const PAIRING_CODE_TTL_MS = 7 * 24 * 3600 * 1000;
+
+/** Who is calling, established from the bearer token on every request. */
+export interface DeviceAuth {
+  deviceId: string;
+  clientId: string;
+  engineer: Actor & { role: Engineer['role'] };
+}
+
+function engineerView(row: { id: string; name: string; email: string; role: string; active: number }): Engineer {
+  return { id: row.id, name: row.name, email: row.email, role: row.role as Engineer['role'], active: Number(row.active) === 1 };
+}
+
+/** Engineers are synced to every device (so incidents can be assigned offline): each change is logged. */
+async function publishEngineer(ledger: Ledger, engineer: Engineer): Promise<void> {
+  await ledger.recordChange('engineers', engineer.id, engineer);
+}
+
+export async function addEngineer(
+  store: ServerDb,
+  input: { name: string; email: string; role: Engineer['role'] },
+  now = Date.now(),
+): Promise<{ engineer: Engineer; pairingCode: string; expiresAt: string }> {
+  const email = input.email.trim().toLowerCase();
+  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw new VangnetError('invalid_args', `Not an e-mail address: ${input.email}`);
+  if (!input.name.trim()) throw new VangnetError('invalid_args', 'The name must not be empty');
+  return store.db.transaction().execute(async (trx) => {
+    const existing = await trx.selectFrom('engineers').select('id').where('email', '=', email).executeTakeFirst();
+    if (existing) throw new VangnetError('conflict', `An engineer with e-mail ${email} already exists`);
+    const row = { id: uuidv7(), name: input.name.trim(), email, role: input.role, active: 1, created_at: new Date(now).toISOString() };
+    await trx.insertInto('engineers').values(row).execute();
+    const ledger = await Ledger.open(trx, store.dialect);
+    await publishEngineer(ledger, engineerView(row));
+    await ledger.close();
+    const pairing = await issuePairingCode(trx, row.id, now);
+    return { engineer: engineerView(row), ...pairing };
+  });
+}
+
+export async function issuePairingCode(db: ServerDb['db'], engineerId: string, now = Date.now()) {
+  const pairingCode = newPairingCode();
+  const expiresAt = new Date(now + PAIRING_CODE_TTL_MS).toISOString();
+  await db
+    .insertInto('pairing_codes')
+    .values({ code_hash: hashSecret(pairingCode), engineer_id: engineerId, expires_at: expiresAt, used_at: null })
+    .execute();
+  return { pairingCode, expiresAt };
+}
+
+/** Exchanges a one-time pairing code for a device token. The same failure message for every wrong code. */
+export async function pairDevice(store: ServerDb, request: PairRequest, now = Date.now()): Promise<PairResponse> {
+  return store.db.transaction().execute(async (trx) => {
+    const code = await trx.selectFrom('pairing_codes').selectAll().where('code_hash', '=', hashSecret(request.code)).executeTakeFirst();
+    if (!code || code.used_at || Date.parse(code.expires_at) < now) {
+      throw new VangnetError('unauthorized', 'Unknown, used or expired pairing code');
+    }
+    const engineer = await trx.selectFrom('engineers').selectAll().where('id', '=', code.engineer_id).executeTakeFirstOrThrow();
+    if (Number(engineer.active) !== 1) throw new VangnetError('unauthorized', 'Unknown, used or expired pairing code');
+    const owner = await trx
+      .selectFrom('sync_clients')
+      .innerJoin('devices', 'devices.id', 'sync_clients.device_id')
+      .select(['devices.engineer_id'])
+      .where('sync_clients.client_id', '=', request.clientId)
+      .executeTakeFirst();
+    if (owner && owner.engineer_id !== engineer.id) {
+      throw new VangnetError('forbidden', 'This store was paired by another engineer; pair from a fresh data folder');
+    }
+    const token = newToken();
+    const deviceId = uuidv7();
+    const at = new Date(now).toISOString();
+    await trx.updateTable('pairing_codes').set({ used_at: at }).where('code_hash', '=', code.code_hash).execute();
+    await trx
+      .insertInto('devices')
+      .values({
+        id: deviceId,
+        engineer_id: engineer.id,
+        client_id: request.clientId,
+        name: request.deviceName,
+        token_hash: hashToken(token),
+        created_at: at,
+        last_seen_at: at,
+        revoked_at: null,
+      })
+      .execute();
+    if (owner) await trx.updateTable('sync_clients').set({ device_id: deviceId }).where('client_id', '=', request.clientId).execute();
+    else await trx.insertInto('sync_clients').values({ client_id: request.clientId, device_id: deviceId, last_mutation_id: 0 }).execute();
+    return { token, deviceId, engineer: engineerView(engineer) };
+  });
+}
+
+/** Resolves a bearer token to its device and engineer, or null for an unknown or revoked one. */
+export async function authenticate(store: ServerDb, token: string): Promise<DeviceAuth | null> {
+  const row = await store.db
+    .selectFrom('devices')
+    .innerJoin('engineers', 'engineers.id', 'devices.engineer_id')
+    .select([
+      'devices.id as deviceId',
+      'devices.client_id as clientId',
+      'devices.revoked_at',
+      'engineers.id as engineerId',
+      'engineers.name',
+      'engineers.role',
+      'engineers.active',
+    ])
+    .where('devices.token_hash', '=', hashToken(token))
+    .executeTakeFirst();
+  if (!row || row.revoked_at || Number(row.active) !== 1) return null;
+  return {
+    deviceId: row.deviceId,
+    clientId: row.clientId,
+    engineer: { id: row.engineerId, name: row.name, role: row.role as Engineer['role'] },
+  };
+}
+
+export async function revokeDevice(store: ServerDb, deviceId: string, now = Date.now()): Promise<void> {
+  const result = await store.db
+    .updateTable('devices')
+    .set({ revoked_at: new Date(now).toISOString() })
+    .where('id', '=', deviceId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) throw new VangnetError('not_found', `No active device ${deviceId}`);
+}
+
+export async function listEngineers(store: ServerDb) {
+  const engineers = await store.db.selectFrom('engineers').selectAll().orderBy('name').execute();
+  const devices = await store.db
+    .selectFrom('devices')
+    .select(['id', 'engineer_id', 'name', 'created_at', 'last_seen_at', 'revoked_at'])
+    .orderBy('created_at')
+    .execute();
+  return engineers.map((e) => ({
+    ...engineerView(e),
+    devices: devices
+      .filter((d) => d.engineer_id === e.id)
+      .map((d) => ({ id: d.id, name: d.name, createdAt: d.created_at, lastSeenAt: d.last_seen_at, revokedAt: d.revoked_at })),
+  }));
+}

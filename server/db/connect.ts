@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { VangnetError } from '../../shared/errors';
+import { migrateServer } from './migrate';
+import type { Dialect, ServerDatabase } from './schema';
+
+// PostgreSQL returns bigint as text; our seqs and ids stay far below 2^53.
+pg.types.setTypeParser(20, (value) => Number(value));
+
+export interface ServerDb {
+  db: Kysely<ServerDatabase>;
+  dialect: Dialect;
+  /** Only for PostgreSQL: the pool, and how to open a connection of its own for LISTEN. */
+  pool?: pg.Pool;
+  pgConfig?: pg.ClientConfig;
+  close(): Promise<void>;
+}
+
+export interface ConnectOptions {
+  /** SQLite file in this folder when no database URL is given. */
+  dataDir?: string;
+  databaseUrl?: string;
+  /** PostgreSQL schema to use (tests isolate themselves in a schema of their own). */
+  schema?: string;
+}
+
+/** Opens the server's store on SQLite (default) or PostgreSQL and brings its schema up to date. */
+export async function connectServerDb(options: ConnectOptions): Promise<ServerDb> {
+  let result: ServerDb;
+  if (options.databaseUrl) {
+    const pgConfig: pg.ClientConfig = {
+      connectionString: options.databaseUrl,
+      ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+    };
+    const pool = new pg.Pool({ ...pgConfig, max: 10 });
+    const db = new Kysely<ServerDatabase>({ dialect: new PostgresDialect({ pool }) });
+    result = { db, dialect: 'postgres', pool, pgConfig, close: () => db.destroy() };
+  } else {
+    if (!options.dataDir) throw new VangnetError('invalid_args', 'Give --data DIR or --database-url URL');
+    fs.mkdirSync(options.dataDir, { recursive: true });
+    const file = path.join(options.dataDir, 'vangnet-server.sqlite3');
+    const sqlite = new Database(file);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    const db = new Kysely<ServerDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
+    result = { db, dialect: 'sqlite', close: () => db.destroy() };
+  }
+  try {
+    await migrateServer(result.db, result.dialect);
+  } catch (err) {
+    await result.close();
+    throw err;
+  }
+  return result;
+}

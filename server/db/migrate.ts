@@ -1,0 +1,38 @@
+import { type Kysely, sql } from 'kysely';
+import { VangnetError } from '../../shared/errors';
+import { up as m0001 } from './migrations/0001_initial';
+import type { Dialect, ServerDatabase } from './schema';
+
+type Up = (db: Kysely<unknown>, dialect: Dialect) => Promise<void>;
+
+/** Numbered, immutable; the same list on both dialects. */
+export const SERVER_MIGRATIONS: readonly { version: number; name: string; up: Up }[] = [{ version: 1, name: 'initial', up: m0001 }];
+export const SERVER_SCHEMA_VERSION = SERVER_MIGRATIONS.length;
+
+/**
+ * Applies pending migrations, each in a transaction with its version row. On PostgreSQL an
+ * advisory lock keeps two server processes starting at once from migrating twice.
+ */
+export async function migrateServer(db: Kysely<ServerDatabase>, dialect: Dialect): Promise<void> {
+  await sql`CREATE TABLE IF NOT EXISTS schema_version (version integer PRIMARY KEY, name text NOT NULL, applied_at text NOT NULL)`.execute(
+    db,
+  );
+  await db.transaction().execute(async (trx) => {
+    if (dialect === 'postgres') await sql`SELECT pg_advisory_xact_lock(7355601)`.execute(trx);
+    const rows = await sql<{ version: number }>`SELECT max(version) AS version FROM schema_version`.execute(trx);
+    const current = Number(rows.rows[0]?.version ?? 0);
+    if (current > SERVER_SCHEMA_VERSION) {
+      throw new VangnetError(
+        'store_too_new',
+        `The server database is at schema ${current}; this vangnet-server knows up to ${SERVER_SCHEMA_VERSION}. Upgrade the server.`,
+      );
+    }
+    for (const m of SERVER_MIGRATIONS) {
+      if (m.version <= current) continue;
+      await m.up(trx as unknown as Kysely<unknown>, dialect);
+      await sql`INSERT INTO schema_version (version, name, applied_at) VALUES (${m.version}, ${m.name}, ${new Date().toISOString()})`.execute(
+        trx,
+      );
+    }
+  });
+}

@@ -1,0 +1,44 @@
+import type { FastifyReply } from 'fastify';
+import type { ErrorCode } from '../../shared/errors';
+
+/** HTTP status for each error code the system uses; errors leave as RFC 9457 problem documents. */
+export const STATUS_FOR: Record<ErrorCode, number> = {
+  invalid_args: 400,
+  unknown_call: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  gap: 409,
+  clock_skew: 409,
+  not_ready: 409,
+  store_too_new: 500,
+  store_corrupt: 500,
+  unavailable: 503,
+  internal: 500,
+};
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: ErrorCode | 'rate_limited' | 'too_large';
+  errors?: { path: string; message: string }[];
+}
+
+export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
+  return reply.status(problem.status).type('application/problem+json').send(problem);
+}
+
+export function problemFor(code: ErrorCode, detail: string, errors?: Problem['errors']): Problem {
+  const status = STATUS_FOR[code];
+  return {
+    type: `https://vangnet.invalid/problems/${code}`,
+    title: code.replace(/_/g, ' '),
+    status,
+    detail,
+    code,
+    ...(errors ? { errors } : {}),
+  };
+}

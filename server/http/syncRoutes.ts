@@ -1,0 +1,86 @@
+import type { FastifyInstance } from 'fastify';
+import { VangnetError } from '../../shared/errors';
+import { parseHlc } from '../../shared/hlc';
+import { PairRequest, PullQuery, PushRequest } from '../../shared/sync/protocol';
+import { parseOrThrow } from '../../shared/validation';
+import { pairDevice } from '../auth/devices';
+import type { ServerDb } from '../db/connect';
+import { handlePull } from '../sync/pull';
+import { handlePush } from '../sync/push';
+import type { Notifier } from '../sync/notifier';
+import type { AuthGuard } from './authGuard';
+import type { Metrics } from './metrics';
+
+interface Deps {
+  store: ServerDb;
+  guard: AuthGuard;
+  metrics: Metrics;
+  notifier: Notifier;
+  now: () => number;
+  closing: { value: boolean };
+}
+
+/** The sync protocol's endpoints (docs/sync-protocol.md). */
+export function registerSyncRoutes(app: FastifyInstance, { store, guard, metrics, notifier, now, closing }: Deps): void {
+  app.post('/sync/v1/pair', async (request, reply) => {
+    if (guard.blocked(request.ip)) return guard.tooMany(reply);
+    const body = parseOrThrow(PairRequest, request.body, 'pairing request');
+    try {
+      return await pairDevice(store, body, now());
+    } catch (err) {
+      if (err instanceof VangnetError && err.code === 'unauthorized') await guard.recordFailure(request.ip, 'pairing', 'bad pairing code');
+      throw err;
+    }
+  });
+
+  app.post('/sync/v1/push', { preHandler: guard.requireDevice }, async (request) => {
+    const body = parseOrThrow(PushRequest, request.body, 'push');
+    try {
+      const result = await handlePush(store, request.device!, body, now());
+      metrics.pushes.inc({ outcome: 'ok' });
+      metrics.mutations.inc({ outcome: 'applied' }, result.applied);
+      metrics.mutations.inc({ outcome: 'skipped' }, result.skipped);
+      metrics.mutations.inc({ outcome: 'rejected' }, result.rejected.length);
+      for (const m of body.mutations) {
+        const wall = safeWall(m.hlc);
+        if (wall !== null) metrics.lag.observe(Math.max(0, now() - wall) / 1000);
+      }
+      if (result.applied > 0) await notifier.announce(result.headSeq);
+      return result;
+    } catch (err) {
+      metrics.pushes.inc({ outcome: err instanceof VangnetError ? err.code : 'error' });
+      throw err;
+    }
+  });
+
+  app.get('/sync/v1/pull', { preHandler: guard.requireDevice }, async (request) => {
+    const query = parseOrThrow(PullQuery, request.query, 'pull query');
+    metrics.pulls.inc();
+    return handlePull(store, request.device!, query.after, query.limit);
+  });
+
+  // Realtime: the socket only ever says "seq N exists"; clients pull. Nothing is read from it.
+  app.get('/sync/v1/live', { websocket: true, preHandler: guard.requireDevice }, (socket) => {
+    if (closing.value) {
+      socket.terminate();
+      return;
+    }
+    metrics.connected.inc();
+    const unsubscribe = notifier.subscribe((seq) => {
+      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ seq }));
+    });
+    socket.on('message', () => socket.close(1008, 'this channel is one-way'));
+    socket.on('close', () => {
+      unsubscribe();
+      metrics.connected.dec();
+    });
+  });
+}
+
+function safeWall(hlc: string): number | null {
+  try {
+    return parseHlc(hlc).wallMs;
+  } catch {
+    return null;
+  }
+}

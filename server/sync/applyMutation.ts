@@ -1,0 +1,100 @@
+import type { Kysely } from 'kysely';
+import { auditView } from '../../shared/auditChain';
+import type { Actor } from '../../shared/domain/common';
+import { VangnetError } from '../../shared/errors';
+import { hlcToIso } from '../../shared/hlc';
+import { findMutation, type MutationContext, type TableName, type TableRows, type Write } from '../../shared/mutations/index';
+import { fromRecord, TABLE_SPECS, toRecord } from '../../shared/schema/tables';
+import { parseOrThrow } from '../../shared/validation';
+import type { ServerDatabase } from '../db/schema';
+import type { Ledger } from './ledger';
+
+export interface MutationOrigin {
+  actor: Actor;
+  deviceId: string;
+  clientId: string;
+  mutationId: number;
+}
+
+type AnyDb = Kysely<Record<string, Record<string, unknown>>>;
+
+/** Reads one domain row by a lookup column, mapped through shared/schema/tables.ts. */
+export async function loadRow<T extends TableName>(
+  trx: Kysely<ServerDatabase>,
+  table: T,
+  by: 'id' | 'code',
+  value: string,
+): Promise<TableRows[T] | undefined> {
+  const record = await (trx as unknown as AnyDb).selectFrom(table).selectAll().where(by, '=', value).executeTakeFirst();
+  return record ? fromRecord(table, record) : undefined;
+}
+
+async function writeRow(trx: Kysely<ServerDatabase>, write: Write): Promise<void> {
+  const db = trx as unknown as AnyDb;
+  const record = toRecord(write.table, write.row);
+  if (write.op === 'insert') {
+    await db.insertInto(write.table).values(record).execute();
+  } else {
+    const { id, ...rest } = record;
+    const result = await db
+      .updateTable(write.table)
+      .set(rest)
+      .where('id', '=', id as string)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) throw new Error(`update of ${write.table} ${id} touched ${result.numUpdatedRows} rows`);
+  }
+}
+
+/** The rows a mutation names, as the server holds them now: sent back when it is rejected. */
+export async function rowsNamedBy(trx: Kysely<ServerDatabase>, name: string, args: unknown) {
+  const def = findMutation(name);
+  const parsed = def?.args.safeParse(args);
+  if (!def || !parsed?.success) return [];
+  const out: { table: string; id: string; row: Record<string, unknown> | null }[] = [];
+  for (const spec of Object.values(def.reads(parsed.data))) {
+    if (spec.by !== 'id') continue;
+    const row = await loadRow(trx, spec.table, 'id', spec.value);
+    out.push({ table: spec.table, id: spec.value, row: (row as Record<string, unknown> | undefined) ?? null });
+  }
+  return out;
+}
+
+/**
+ * Runs one mutation authoritatively: the same definition the laptop ran, on the server's rows,
+ * with the acting engineer taken from the device's token (never from the payload). Its writes,
+ * their change-log entries and audit entries go into the caller's transaction.
+ */
+export async function applyMutation(
+  trx: Kysely<ServerDatabase>,
+  ledger: Ledger,
+  mutation: { name: string; args: unknown; hlc: string },
+  origin: MutationOrigin,
+): Promise<Write[]> {
+  const def = findMutation(mutation.name);
+  if (!def) throw new VangnetError('unknown_call', `Unknown mutation ${mutation.name}`);
+  const args = parseOrThrow(def.args, mutation.args, `arguments for ${mutation.name}`);
+  const ctx: MutationContext = { actor: origin.actor, deviceId: origin.deviceId, hlc: mutation.hlc, now: hlcToIso(mutation.hlc) };
+  const loaded: Record<string, unknown> = {};
+  for (const [key, spec] of Object.entries(def.reads(args))) loaded[key] = await loadRow(trx, spec.table, spec.by, spec.value);
+  const writes = def.apply(args, loaded as never, ctx);
+  for (const write of writes) {
+    await writeRow(trx, write);
+    await ledger.recordChange(write.table, write.row.id, write.row as unknown as Record<string, unknown>);
+    await ledger.appendAudit(
+      {
+        at: ctx.now,
+        hlc: ctx.hlc,
+        actorId: ctx.actor.id,
+        actorName: ctx.actor.name,
+        deviceId: ctx.deviceId,
+        mutation: mutation.name,
+        entity: TABLE_SPECS[write.table].entity,
+        entityId: write.row.id,
+        before: write.op === 'update' ? auditView(write.before) : null,
+        after: auditView(write.row),
+      },
+      { clientId: origin.clientId, mutationId: origin.mutationId },
+    );
+  }
+  return writes;
+}

@@ -1,0 +1,34 @@
+import type { PullResponse } from '../../shared/sync/protocol';
+import type { DeviceAuth } from '../auth/devices';
+import type { ServerDb } from '../db/connect';
+
+/**
+ * One page of the change log after a cursor. Each row appears once, at the seq of its latest
+ * change, so pulling from 0 is a bootstrap of the current state, not a replay of history.
+ */
+export async function handlePull(store: ServerDb, auth: DeviceAuth, after: number, limit: number): Promise<PullResponse> {
+  const rows = await store.db
+    .selectFrom('changes')
+    .select(['seq', 'table_name', 'row_id', 'row'])
+    .where('seq', '>', after)
+    .orderBy('seq')
+    .limit(limit + 1)
+    .execute();
+  const page = rows.slice(0, limit);
+  const [state, client] = await Promise.all([
+    store.db.selectFrom('sync_state').select('head_seq').where('id', '=', 1).executeTakeFirstOrThrow(),
+    store.db.selectFrom('sync_clients').select('last_mutation_id').where('client_id', '=', auth.clientId).executeTakeFirst(),
+  ]);
+  return {
+    changes: page.map((r) => ({
+      seq: Number(r.seq),
+      table: r.table_name,
+      id: r.row_id,
+      row: JSON.parse(r.row) as Record<string, unknown>,
+    })),
+    cursor: page.length > 0 ? Number(page[page.length - 1]!.seq) : after,
+    headSeq: Number(state.head_seq),
+    hasMore: rows.length > limit,
+    lastMutationId: Number(client?.last_mutation_id ?? 0),
+  };
+}

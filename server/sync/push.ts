@@ -1,0 +1,112 @@
+import type { Kysely } from 'kysely';
+import { VangnetError } from '../../shared/errors';
+import { HlcError, MAX_DRIFT_MS, parseHlc } from '../../shared/hlc';
+import { PERMANENT_REJECTIONS } from '../../shared/sync/errorCode';
+import type { PushRequest, PushResponse, Rejection } from '../../shared/sync/protocol';
+import type { ServerDb } from '../db/connect';
+import type { ServerDatabase } from '../db/schema';
+import type { DeviceAuth } from '../auth/devices';
+import { applyMutation, rowsNamedBy } from './applyMutation';
+import { Ledger } from './ledger';
+
+/** Whether a database error is deterministic (a constraint), so retrying can never help. */
+function isConstraintError(err: unknown): boolean {
+  const code = String((err as { code?: unknown }).code ?? '');
+  return code.startsWith('SQLITE_CONSTRAINT') || /^23\d{3}$/.test(code);
+}
+
+function permanentError(err: unknown): Rejection['error'] | null {
+  if (err instanceof VangnetError && PERMANENT_REJECTIONS.has(err.code)) return { code: err.code, message: err.message };
+  if (err instanceof HlcError) return { code: 'invalid_args', message: err.message };
+  if (isConstraintError(err)) return { code: 'conflict', message: (err as Error).message };
+  return null;
+}
+
+/**
+ * Applies a client's pushed mutations in order, exactly once each: ids at or below the client's
+ * last applied id are skipped (a retry), a gap refuses the whole push, and a mutation that can
+ * never apply is recorded as rejected (with the server's rows, so the client can undo it) and
+ * counted as handled. Everything — rows, change log, audit, the client's last id — commits in one
+ * transaction, so a server killed mid-push has applied nothing.
+ */
+export async function handlePush(store: ServerDb, auth: DeviceAuth, request: PushRequest, now: number): Promise<PushResponse> {
+  if (request.clientId !== auth.clientId) {
+    throw new VangnetError('forbidden', `This device pushes as client ${auth.clientId}, not ${request.clientId}`);
+  }
+  for (const m of request.mutations) {
+    const stamp = safeWallMs(m.hlc);
+    if (stamp !== null && stamp - now > MAX_DRIFT_MS) {
+      throw new VangnetError(
+        'clock_skew',
+        `Mutation ${m.mutationId} is stamped ${Math.round((stamp - now) / 60000)} min ahead of the server; fix this computer's clock`,
+      );
+    }
+  }
+  const trx = await store.db.startTransaction().execute();
+  try {
+    const ledger = await Ledger.open(trx, store.dialect);
+    let last = await lastMutationId(trx, auth);
+    let applied = 0;
+    let skipped = 0;
+    const rejected: Rejection[] = [];
+    for (const m of request.mutations) {
+      if (m.mutationId <= last) {
+        skipped += 1;
+        continue;
+      }
+      if (m.mutationId !== last + 1) throw new VangnetError('gap', `Expected mutation ${last + 1} next, got ${m.mutationId}`);
+      const mark = ledger.mark();
+      const savepoint = await trx.savepoint('mutation').execute();
+      try {
+        await applyMutation(savepoint, ledger, m, {
+          actor: auth.engineer,
+          deviceId: auth.deviceId,
+          clientId: auth.clientId,
+          mutationId: m.mutationId,
+        });
+        await savepoint.releaseSavepoint('mutation').execute();
+        applied += 1;
+      } catch (err) {
+        const error = permanentError(err);
+        if (!error) throw err;
+        await savepoint.rollbackToSavepoint('mutation').execute();
+        ledger.restore(mark);
+        await trx
+          .insertInto('rejections')
+          .values({
+            client_id: auth.clientId,
+            mutation_id: m.mutationId,
+            name: m.name,
+            error_code: error.code,
+            error_message: error.message,
+            at: new Date(now).toISOString(),
+          })
+          .execute();
+        rejected.push({ mutationId: m.mutationId, error, rows: await rowsNamedBy(trx, m.name, m.args) });
+      }
+      last = m.mutationId;
+    }
+    await trx.updateTable('sync_clients').set({ last_mutation_id: last }).where('client_id', '=', auth.clientId).execute();
+    await ledger.close();
+    await trx.commit().execute();
+    return { lastMutationId: last, applied, skipped, rejected, headSeq: ledger.headSeq };
+  } catch (err) {
+    await trx.rollback().execute();
+    throw err;
+  }
+}
+
+function safeWallMs(hlc: string): number | null {
+  try {
+    return parseHlc(hlc).wallMs;
+  } catch {
+    return null; // a malformed stamp is rejected per mutation, with its reason
+  }
+}
+
+async function lastMutationId(trx: Kysely<ServerDatabase>, auth: DeviceAuth): Promise<number> {
+  const row = await trx.selectFrom('sync_clients').select('last_mutation_id').where('client_id', '=', auth.clientId).executeTakeFirst();
+  if (row) return Number(row.last_mutation_id);
+  await trx.insertInto('sync_clients').values({ client_id: auth.clientId, device_id: auth.deviceId, last_mutation_id: 0 }).execute();
+  return 0;
+}

@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { addEngineer } from './auth/devices';
+import { connectServerDb, type ServerDb } from './db/connect';
+import { buildServer, type VangnetServer } from './http/app';
+
+/** Test helpers for the server's own and cross-room tests (never imported by production code). */
+export const PG_URL = process.env.VANGNET_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const DIALECTS = ['sqlite', 'postgres'] as const;
+export type TestDialect = (typeof DIALECTS)[number];
+
+/** A fresh, empty store: a temp SQLite file, or a PostgreSQL schema of its own. */
+export async function freshServerDb(
+  dialect: TestDialect,
+): Promise<{ store: ServerDb; drop(): Promise<void>; options: Parameters<typeof connectServerDb>[0] }> {
+  if (dialect === 'sqlite') {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vangnet-server-'));
+    const options = { dataDir };
+    return { store: await connectServerDb(options), options, drop: async () => fs.rmSync(dataDir, { recursive: true, force: true }) };
+  }
+  const schema = `t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  await admin.end();
+  const options = { databaseUrl: PG_URL, schema };
+  return {
+    store: await connectServerDb(options),
+    options,
+    drop: async () => {
+      const c = new pg.Client({ connectionString: PG_URL });
+      await c.connect();
+      await c.query(`DROP SCHEMA ${schema} CASCADE`);
+      await c.end();
+    },
+  };
+}
+
+export interface TestServer {
+  url: string;
+  store: ServerDb;
+  server: VangnetServer;
+  /** Adds an engineer and returns a fresh pairing code for them. */
+  engineer(name: string, email?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(dialect: TestDialect, now?: () => number): Promise<TestServer> {
+  const { store, drop } = await freshServerDb(dialect);
+  const server = await buildServer({ store, ...(now ? { now } : {}) });
+  const url = await server.app.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    url,
+    store,
+    server,
+    async engineer(name, email) {
+      const created = await addEngineer(store, {
+        name,
+        email: email ?? `${name.toLowerCase().replace(/\W+/g, '.')}@agency.test`,
+        role: 'engineer',
+      });
+      return created.pairingCode;
+    },
+    async close() {
+      await server.close();
+      await store.close();
+      await drop();
+    },
+  };
+}

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { ErrorCode } from './errorCode';
+
+/**
+ * The sync protocol's messages (docs/sync-protocol.md is the prose version). Every body that
+ * crosses the network is parsed with these schemas on arrival, on both sides.
+ */
+
+export const SYNC_PUSH_MAX_MUTATIONS = 1000;
+export const SYNC_PULL_MAX_LIMIT = 5000;
+export const SYNC_PULL_DEFAULT_LIMIT = 1000;
+/** Bytes; a push of 1000 ordinary mutations is well under 1 MB. */
+export const SYNC_BODY_MAX_BYTES = 4 * 1024 * 1024;
+
+const ClientId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { message: 'must be 1-64 letters, digits, _ or -' });
+
+export const PushMutation = z.object({
+  mutationId: z.number().int().min(1),
+  name: z.string().min(1).max(100),
+  args: z.unknown(),
+  hlc: z.string().max(100),
+});
+export type PushMutation = z.infer<typeof PushMutation>;
+
+export const PushRequest = z.object({
+  clientId: ClientId,
+  mutations: z.array(PushMutation).min(1).max(SYNC_PUSH_MAX_MUTATIONS),
+});
+export type PushRequest = z.infer<typeof PushRequest>;
+
+export const SyncedRow = z.object({ table: z.string(), row: z.record(z.string(), z.unknown()) });
+export type SyncedRow = z.infer<typeof SyncedRow>;
+
+export const Rejection = z.object({
+  mutationId: z.number().int(),
+  error: z.object({ code: ErrorCode, message: z.string() }),
+  /** The server's current version of every row the mutation touched (absent = no such row), so the client can undo its optimistic write. */
+  rows: z.array(z.object({ table: z.string(), id: z.string(), row: z.record(z.string(), z.unknown()).nullable() })),
+});
+export type Rejection = z.infer<typeof Rejection>;
+
+export const PushResponse = z.object({
+  lastMutationId: z.number().int().min(0),
+  applied: z.number().int(),
+  skipped: z.number().int(),
+  rejected: z.array(Rejection),
+  headSeq: z.number().int(),
+});
+export type PushResponse = z.infer<typeof PushResponse>;
+
+export const PullQuery = z.object({
+  after: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(SYNC_PULL_MAX_LIMIT).default(SYNC_PULL_DEFAULT_LIMIT),
+  clientId: ClientId.optional(),
+});
+
+export const Change = z.object({ seq: z.number().int(), table: z.string(), id: z.string(), row: z.record(z.string(), z.unknown()) });
+export type Change = z.infer<typeof Change>;
+
+export const PullResponse = z.object({
+  changes: z.array(Change),
+  /** The cursor to ask from next time: the seq of the last change in this page (or `after` when empty). */
+  cursor: z.number().int(),
+  headSeq: z.number().int(),
+  hasMore: z.boolean(),
+  /** Highest mutation id of the asking client that the server has applied or rejected. */
+  lastMutationId: z.number().int().min(0),
+});
+export type PullResponse = z.infer<typeof PullResponse>;
+
+export const PairRequest = z.object({
+  code: z.string().trim().min(4).max(64),
+  clientId: ClientId,
+  deviceName: z.string().trim().min(1).max(100),
+});
+export type PairRequest = z.infer<typeof PairRequest>;
+
+export const ENGINEER_ROLES = ['engineer', 'lead', 'admin'] as const;
+export const EngineerRole = z.enum(ENGINEER_ROLES);
+
+export const Engineer = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  role: EngineerRole,
+  active: z.boolean(),
+});
+export type Engineer = z.infer<typeof Engineer>;
+
+export const PairResponse = z.object({
+  token: z.string(),
+  deviceId: z.string(),
+  engineer: Engineer,
+});
+export type PairResponse = z.infer<typeof PairResponse>;
+
+/** What the realtime channel says: only that a seq exists. Clients pull. */
+export const Poke = z.object({ seq: z.number().int() });
