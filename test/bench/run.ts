@@ -2,10 +2,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchIncidentList } from './incidentList.bench';
 import { benchMutationCommit } from './mutationCommit.bench';
+import { benchSla } from './sla.bench';
 import { writeReport } from './report';
 
 /** `npm run bench`: runs every benchmark and rewrites docs/benchmarks.md. */
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const sections = [await benchMutationCommit(), await benchIncidentList()];
+const sections = [await benchMutationCommit(), await benchIncidentList(), await benchSla()];
 const text = writeReport(path.join(root, 'docs/benchmarks.md'), sections);
 process.stdout.write(`${text}\n`);

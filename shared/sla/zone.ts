@@ -1,0 +1,205 @@
+import { VangnetError } from '../errors';
+
+/**
+ * Time-zone arithmetic for the calendar compiler, built on `Intl.DateTimeFormat` (the only zone
+ * database a pure module can reach; the same ICU data the renderer and core format with).
+ *
+ * "Local ms" below means a wall-clock reading encoded as if it were UTC: 2025-03-30 02:30 in
+ * Amsterdam is `Date.UTC(2025, 2, 30, 2, 30)`. Local ms have no DST, so days and weekdays are plain
+ * division there; only `localRangeToUtc`, `localToUtc` and `utcToLocal` cross between the spaces.
+ *
+ * `formatToParts` costs microseconds, so offsets are probed once per day and the day's transitions
+ * found by bisection, then cached per zone and UTC year. Lookups afterwards are a binary search.
+ */
+
+export const MINUTE_MS = 60_000;
+export const HOUR_MS = 3_600_000;
+export const DAY_MS = 86_400_000;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** True when the runtime knows `timeZone` as an IANA zone (or an alias such as `UTC`). */
+export function isTimeZone(timeZone: string): boolean {
+  try {
+    formatterFor(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Throws `invalid_args` for a zone the runtime's Intl data does not know. */
+export function assertTimeZone(timeZone: string): void {
+  if (!isTimeZone(timeZone)) throw new VangnetError('invalid_args', `unknown time zone "${timeZone}" (use an IANA name such as Europe/Amsterdam)`);
+}
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    // en-US with h23 and numeric parts is the one locale whose parts are stable across ICU versions.
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      era: 'short',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** Offset (local − UTC, in ms) straight from Intl; seconds resolution, which is all zones need. */
+function probeOffset(timeZone: string, utc: number): number {
+  const whole = Math.floor(utc / 1000) * 1000;
+  let year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0, bc = false;
+  for (const p of formatterFor(timeZone).formatToParts(whole)) {
+    if (p.type === 'year') year = Number(p.value);
+    else if (p.type === 'month') month = Number(p.value);
+    else if (p.type === 'day') day = Number(p.value);
+    else if (p.type === 'hour') hour = Number(p.value);
+    else if (p.type === 'minute') minute = Number(p.value);
+    else if (p.type === 'second') second = Number(p.value);
+    else if (p.type === 'era') bc = p.value.startsWith('B');
+  }
+  const local = Date.UTC(bc ? 1 - year : year, month - 1, day, hour, minute, second);
+  return local - whole;
+}
+
+/** Offsets of one UTC year (with a day of margin each side): `at[i]` is where `offsets[i]` starts. */
+interface ZoneYear {
+  from: number;
+  to: number;
+  at: number[];
+  offsets: number[];
+}
+
+const zoneYears = new Map<string, ZoneYear>();
+
+function zoneYear(timeZone: string, year: number): ZoneYear {
+  const key = `${timeZone}|${year}`;
+  let zy = zoneYears.get(key);
+  if (zy) return zy;
+  const from = Date.UTC(year, 0, 1) - 2 * DAY_MS;
+  const to = Date.UTC(year + 1, 0, 1) + 2 * DAY_MS;
+  const at = [from];
+  const offsets = [probeOffset(timeZone, from)];
+  // Daily probes: no real zone changes its offset twice within one day, so a transition can't hide.
+  for (let t = from + DAY_MS; t <= to; t += DAY_MS) {
+    const o = probeOffset(timeZone, t);
+    if (o === offsets[offsets.length - 1]) continue;
+    let lo = t - DAY_MS; // offset at lo is the previous one, at hi the new one
+    let hi = t;
+    while (hi - lo > 1000) {
+      const mid = lo + Math.floor((hi - lo) / 2000) * 1000;
+      if (probeOffset(timeZone, mid) === o) hi = mid;
+      else lo = mid;
+    }
+    at.push(hi);
+    offsets.push(o);
+  }
+  zy = { from, to, at, offsets };
+  zoneYears.set(key, zy);
+  return zy;
+}
+
+function utcYearOf(utc: number): number {
+  return new Date(utc).getUTCFullYear();
+}
+
+/** Offset (local − UTC) in ms in force at the UTC instant `utc`. */
+export function offsetAt(timeZone: string, utc: number): number {
+  if (timeZone === 'UTC') return 0;
+  const zy = zoneYear(timeZone, utcYearOf(utc));
+  const { at, offsets } = zy;
+  let lo = 0;
+  let hi = at.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (at[mid]! <= utc) lo = mid;
+    else hi = mid - 1;
+  }
+  return offsets[lo]!;
+}
+
+/** Wall-clock reading (as local ms) of the UTC instant `utc` in `timeZone`. */
+export function utcToLocal(timeZone: string, utc: number): number {
+  return utc + offsetAt(timeZone, utc);
+}
+
+/**
+ * The UTC instant of one wall-clock reading, resolved the way RFC 5545 and Temporal's "compatible"
+ * mode do: a reading that happens twice (autumn, 02:30 in Amsterdam) is the earlier one; a reading
+ * that never happens (spring, 02:30) is moved forward by the gap (to 03:30 CEST). Used for iCal
+ * times and year boundaries; ranges of wall clock (business hours) use `localRangeToUtc`.
+ */
+export function localToUtc(timeZone: string, local: number): number {
+  if (timeZone === 'UTC') return local;
+  const before = offsetAt(timeZone, local - DAY_MS);
+  const after = offsetAt(timeZone, local + DAY_MS);
+  if (before === after) {
+    const guess = local - before;
+    // Two transitions within two days would be a first; the check keeps a wrong answer from passing.
+    if (offsetAt(timeZone, guess) === before) return guess;
+  }
+  const c1 = local - before;
+  const c2 = local - after;
+  const ok1 = offsetAt(timeZone, c1) === before;
+  const ok2 = offsetAt(timeZone, c2) === after;
+  if (ok1 && ok2) return Math.min(c1, c2);
+  if (ok1) return c1;
+  if (ok2) return c2;
+  return local - before; // in the gap: same distance past the transition as the reading is
+}
+
+/** The next offset change after `t`, or the end of the probed stretch when none comes sooner. */
+function nextChange(timeZone: string, t: number): number {
+  const zy = zoneYear(timeZone, utcYearOf(t));
+  for (let i = 1; i < zy.at.length; i++) if (zy.at[i]! > t) return zy.at[i]!;
+  return zy.to;
+}
+
+/**
+ * The instants whose wall-clock reading lies in `[a, b)` (local ms), as sorted UTC intervals.
+ * This is what "business hours are wall-clock times" means, also on the nights the clocks change:
+ * 01:00–02:30 covers one real hour in spring (02:00 jumps to 03:00) and two in autumn (02:00–02:30
+ * happens twice). Usually one interval; two when the range takes in a repeated hour's edge.
+ */
+export function localRangeToUtc(timeZone: string, a: number, b: number): [number, number][] {
+  if (!(b > a)) return [];
+  if (timeZone === 'UTC') return [[a, b]];
+  const out: [number, number][] = [];
+  // No zone is more than a day off UTC, so every such instant lies within a day of the range.
+  const end = b + DAY_MS;
+  for (let t = a - DAY_MS; t < end; ) {
+    const offset = offsetAt(timeZone, t);
+    const next = Math.min(nextChange(timeZone, t), end);
+    const s = Math.max(t, a - offset);
+    const e = Math.min(next, b - offset);
+    if (e > s) {
+      const last = out[out.length - 1];
+      if (last && last[1] === s) last[1] = e;
+      else out.push([s, e]);
+    }
+    t = next;
+  }
+  return out;
+}
+
+/** Days since 1970-01-01 of a local-ms reading, and its weekday (0 = Sunday … 6 = Saturday). */
+export function localDayIndex(local: number): number {
+  return Math.floor(local / DAY_MS);
+}
+
+export function weekdayOfDay(dayIndex: number): number {
+  return (((dayIndex + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday
+}
+
+/** `YYYY-MM-DD` of a local-ms reading. */
+export function localDateString(local: number): string {
+  return new Date(Math.floor(local / DAY_MS) * DAY_MS).toISOString().slice(0, 10);
+}
