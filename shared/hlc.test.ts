@@ -55,6 +55,16 @@ describe('HLC', () => {
     expect(compareHlc(local.tick(), merged)).toBeGreaterThan(0);
   });
 
+  it('stamps the next local edit after every stamp it observed, even with a slow wall clock', () => {
+    const wall = manualClock(1_000_000);
+    const slow = new HybridLogicalClock('slow', wall.now);
+    const seen = formatHlc({ wallMs: 1_000_000 + 10 * 60_000, counter: 3, node: 'fast' });
+    slow.observe(seen);
+    expect(compareHlc(slow.tick(), seen)).toBeGreaterThan(0);
+    slow.observe(formatHlc({ wallMs: 5, counter: 0, node: 'old' }));
+    expect(parseHlc(slow.last()).wallMs).toBe(1_000_000 + 10 * 60_000);
+  });
+
   it('refuses a stamp more than five minutes ahead', () => {
     const wall = manualClock(1_000_000);
     const local = new HybridLogicalClock('a', wall.now);

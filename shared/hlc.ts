@@ -105,6 +105,19 @@ export class HybridLogicalClock {
     return this.current();
   }
 
+  /**
+   * Merges a stamp already accepted by the office server (which refused it if it was too far
+   * ahead). Unlike `receive`, it never refuses: a laptop whose clock runs slow must still stamp
+   * its next edit after every edit it has seen, or last-writer-wins would undo causality.
+   */
+  observe(remoteText: string): void {
+    const remote = parseHlc(remoteText);
+    if (remote.wallMs > this.wallMs || (remote.wallMs === this.wallMs && remote.counter > this.counter)) {
+      this.wallMs = remote.wallMs;
+      this.counter = remote.counter;
+    }
+  }
+
   last(): string {
     return this.current();
   }

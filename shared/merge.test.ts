@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatHlc } from './hlc';
-import { mergeFields } from './merge';
+import { mergeFields, mergeRows } from './merge';
 
 const stamp = (ms: number, node: string) => formatHlc({ wallMs: ms, counter: 0, node });
 
@@ -49,5 +49,38 @@ describe('mergeFields (last writer wins per field)', () => {
         expect(apply(shuffled)).toEqual(apply(patches));
       }),
     );
+  });
+});
+
+describe('mergeRows (full copies of one row)', () => {
+  // A value is determined by the write that made it: one stamp, one value.
+  const row = fc.record({
+    tv: fc.integer({ min: 0, max: 9 }),
+    pv: fc.integer({ min: 0, max: 9 }),
+    node: fc.constantFrom('a', 'b'),
+  });
+  const build = (r: { tv: number; pv: number; node: string }) => ({
+    title: `t${r.tv}${r.node}`,
+    priority: `p${r.pv}${r.node}`,
+    fieldVersions: { title: stamp(r.tv, r.node), priority: stamp(r.pv, r.node) },
+  });
+
+  it('is commutative, idempotent and keeps the newer value of each field', () => {
+    fc.assert(
+      fc.property(row, row, (x, y) => {
+        const a = build(x);
+        const b = build(y);
+        expect(mergeRows(a, b)).toEqual(mergeRows(b, a));
+        expect(mergeRows(mergeRows(a, b), b)).toEqual(mergeRows(a, b));
+        const merged = mergeRows(a, b);
+        expect(merged.title).toBe(a.fieldVersions.title >= b.fieldVersions.title ? a.title : b.title);
+      }),
+    );
+  });
+
+  it('keeps a pending local edit when an older copy is pulled', () => {
+    const local = { title: 'mine', fieldVersions: { title: stamp(20, 'a') } };
+    const pulled = { title: 'older', fieldVersions: { title: stamp(10, 'b') } };
+    expect(mergeRows(local, pulled).title).toBe('mine');
   });
 });

@@ -73,6 +73,10 @@ export function openEngine(options: EngineOptions): Engine {
     onChanged: (tables) => emit('data.changed', { tables }),
     onStatus: (status) => emit('sync.status', status),
     adoptEngineer: (engineer) => storeProfile(engineer.id, engineer.name),
+    observeHlc: (stamp) => {
+      clock.observe(stamp);
+      setMeta(db, 'hlc', clock.last());
+    },
   });
 
   function mutate(name: string, args: unknown): MutationOutcome {

@@ -29,7 +29,7 @@ function mergeDomainRow<T extends 'clients' | 'incidents'>(db: Db, table: T, rem
  * Applies one page of pulled changes. Every row is checked against its schema first: a bad
  * payload throws before anything is written, and the caller's transaction keeps the store as it was.
  */
-export function applyChanges(db: Db, changes: readonly Change[]): Set<string> {
+export function applyChanges(db: Db, changes: readonly Change[], observe: (hlc: string) => void): Set<string> {
   const parsed = changes.flatMap((change) => {
     if (!Object.hasOwn(SYNCED_ROW_SCHEMAS, change.table)) {
       log.warn({ table: change.table }, 'ignoring rows of a table this version does not know');
@@ -47,6 +47,9 @@ export function applyChanges(db: Db, changes: readonly Change[]): Set<string> {
   });
   const touched = new Set<string>();
   for (const { table, row } of parsed) {
+    // Later local edits must be stamped after everything this laptop has seen.
+    if ('fieldVersions' in row) for (const stamp of Object.values(row.fieldVersions)) observe(stamp);
+    else if ('hlc' in row) observe(row.hlc);
     switch (table) {
       case 'clients':
         if (mergeDomainRow(db, 'clients', row as Client)) touched.add(table);

@@ -19,6 +19,8 @@ export interface SyncDeps {
   /** Called with the tables a round changed, and whenever the status changes. */
   onChanged(tables: string[]): void;
   onStatus(status: SyncStatus): void;
+  /** Moves the local HLC past a stamp pulled from the server. */
+  observeHlc(stamp: string): void;
   /** Pairing makes the local profile that engineer. */
   adoptEngineer(engineer: { id: string; name: string }): void;
   now?: () => number;
@@ -101,7 +103,7 @@ export function createSyncClient(deps: SyncDeps) {
       const after = Number(getMeta(db, 'sync.cursor') ?? 0);
       const page = await t.pull(deps.deviceId, after, SYNC_PULL_DEFAULT_LIMIT);
       db.transaction(() => {
-        for (const table of applyChanges(db, page.changes)) touched.add(table);
+        for (const table of applyChanges(db, page.changes, deps.observeHlc)) touched.add(table);
         setMeta(db, 'sync.cursor', String(page.cursor));
         ackOutbox(db, page.lastMutationId);
       })();
