@@ -1,0 +1,127 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { DIALECTS, startTestServer, type TestServer } from '../testSupport';
+import { MAX_FAILURES } from './authGuard';
+
+let server: TestServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function tokenFor(s: TestServer): Promise<string> {
+  const code = await s.engineer('Integration Bot');
+  const res = await fetch(`${s.url}/sync/v1/pair`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code, clientId: 'integration', deviceName: 'ci' }),
+  });
+  return ((await res.json()) as { token: string }).token;
+}
+
+describe.each(DIALECTS)('REST API on %s', (dialect) => {
+  it('creates, lists, pages, reads and edits clients and incidents; writes are synced mutations', async () => {
+    server = await startTestServer(dialect);
+    const token = await tokenFor(server);
+    const api = (path: string, method = 'GET', body?: unknown) =>
+      fetch(`${server!.url}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
+    const created = await api('/api/v1/clients', 'POST', { name: 'Gemeente Oosterwold', code: 'OOSTW' });
+    expect(created.status).toBe(201);
+    const client = (await created.json()) as { id: string; code: string; fieldVersions?: unknown };
+    expect(client.code).toBe('OOSTW');
+    expect(client.fieldVersions).toBeUndefined();
+    for (let i = 0; i < 3; i += 1) {
+      const r = await api('/api/v1/incidents', 'POST', {
+        clientId: client.id,
+        title: `Melding ${i}`,
+        priority: 'P3',
+        openedAt: '2026-03-02T08:00:00Z',
+      });
+      expect(r.status).toBe(201);
+    }
+    const page1 = (await (await api('/api/v1/incidents?limit=2')).json()) as {
+      items: { id: string; openedAt: string }[];
+      nextCursor: string;
+    };
+    expect(page1.items).toHaveLength(2);
+    expect(page1.items[0]!.openedAt).toBe('2026-03-02T08:00:00.000Z');
+    const page2 = (await (await api(`/api/v1/incidents?limit=2&cursor=${page1.nextCursor}`)).json()) as {
+      items: unknown[];
+      nextCursor: null;
+    };
+    expect(page2.items).toHaveLength(1);
+    expect(page2.nextCursor).toBeNull();
+    const id = page1.items[0]!.id;
+    const patched = await api(`/api/v1/incidents/${id}`, 'PATCH', { priority: 'P1' });
+    expect(await patched.json()).toMatchObject({ id, priority: 'P1' });
+    const changes = await server.store.db.selectFrom('changes').select('table_name').execute();
+    expect(changes.filter((c) => c.table_name === 'incidents')).toHaveLength(3);
+    const audit = await server.store.db.selectFrom('audit').select(['actor_name', 'mutation']).execute();
+    expect(audit.filter((a) => a.mutation === 'incident.update')).toEqual([{ actor_name: 'Integration Bot', mutation: 'incident.update' }]);
+  });
+
+  it('answers bad input with problem documents and changes nothing', async () => {
+    server = await startTestServer(dialect);
+    const token = await tokenFor(server);
+    const send = (path: string, method: string, body: unknown) =>
+      fetch(`${server!.url}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const cases: [Promise<Response>, number, string][] = [
+      [
+        send('/api/v1/incidents', 'POST', { clientId: '0190a5a8-0000-7000-8000-000000000000', title: 'x', priority: 'P1' }),
+        404,
+        'not_found',
+      ],
+      [send('/api/v1/incidents', 'POST', { clientId: 'nope', title: '', priority: 'P9' }), 400, 'invalid_args'],
+      [send('/api/v1/clients', 'POST', { name: 'x'.repeat(1000) }), 400, 'invalid_args'],
+      [send('/api/v1/incidents/0190a5a8-0000-7000-8000-000000000000', 'PATCH', { title: 'x' }), 404, 'not_found'],
+      [fetch(`${server.url}/api/v1/clients`), 401, 'unauthorized'],
+      [fetch(`${server.url}/api/v1/nothing-here`), 404, 'not_found'],
+    ];
+    for (const [pending, status, code] of cases) {
+      const res = await pending;
+      expect(res.status).toBe(status);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      expect(await res.json()).toMatchObject({ status, code });
+    }
+    expect(await server.store.db.selectFrom('incidents').selectAll().execute()).toEqual([]);
+  });
+
+  it('serves its OpenAPI document, health, readiness and metrics', async () => {
+    server = await startTestServer(dialect);
+    const doc = (await (await fetch(`${server.url}/api/v1/openapi.json`)).json()) as {
+      openapi: string;
+      paths: Record<string, unknown>;
+      components: { schemas: Record<string, { properties?: object }> };
+    };
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths)).toEqual(['/api/v1/clients', '/api/v1/incidents', '/api/v1/incidents/{id}']);
+    expect(Object.keys(doc.components.schemas.Incident!.properties ?? {})).toContain('priority');
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    expect(await (await fetch(`${server.url}/readyz`)).json()).toMatchObject({ status: 'ready', dialect });
+    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    expect(metrics).toContain('vangnet_http_requests_total');
+    expect(metrics).toContain('vangnet_realtime_clients');
+  });
+
+  it('slows down an address that keeps guessing pairing codes, and logs the attempts', async () => {
+    server = await startTestServer(dialect);
+    const guess = () =>
+      fetch(`${server!.url}/sync/v1/pair`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code: 'AAAA-BBBB-CCCC', clientId: 'x', deviceName: 'x' }),
+      });
+    for (let i = 0; i < MAX_FAILURES; i += 1) expect((await guess()).status).toBe(401);
+    expect((await guess()).status).toBe(429);
+    const events = await server.store.db.selectFrom('auth_events').select('kind').execute();
+    expect(events).toHaveLength(MAX_FAILURES);
+    expect(events.every((e) => e.kind === 'pairing_failed')).toBe(true);
+  });
+});
