@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { AuditEntry } from './domain/audit';
 import { Client, CLIENT_NAME_MAX, ClientCode } from './domain/client';
 import { Id, IsoTime, line } from './domain/common';
-import { Incident, IncidentDescription, IncidentStatus, IncidentTitle, Priority } from './domain/incident';
+import { Contract, ContractTerms, CostModel } from './domain/contract';
+import { Category, Incident, IncidentDescription, IncidentStatus, IncidentTitle, Priority } from './domain/incident';
+import { MessageBody, TimelineEntry } from './domain/lifecycle';
+import { Platform } from './domain/platform';
+import { LocalDate } from './sla/calendar';
+import { SlaView } from './sla/view';
 import type { Result } from './errors';
 
 /**
@@ -40,7 +45,7 @@ export const ClientCreateInput = z.object({
   code: ClientCode.optional(),
 });
 
-export const INCIDENT_SORTS = ['priority', 'opened', 'updated'] as const;
+export const INCIDENT_SORTS = ['sla', 'priority', 'opened', 'updated'] as const;
 export const INCIDENT_PAGE_MAX = 500;
 
 export const IncidentListQuery = z.object({
@@ -48,7 +53,11 @@ export const IncidentListQuery = z.object({
   priorities: z.array(Priority).max(4).optional(),
   statuses: z.array(IncidentStatus).max(6).optional(),
   search: z.string().max(200).optional(),
-  sort: z.enum(INCIDENT_SORTS).default('priority'),
+  assigneeId: z.string().max(64).optional(),
+  category: Category.optional(),
+  /** Only incidents with a clock that is at risk now (amber), or breached (red). */
+  sla: z.enum(['at_risk', 'breached']).optional(),
+  sort: z.enum(INCIDENT_SORTS).default('sla'),
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(INCIDENT_PAGE_MAX).default(100),
 });
@@ -57,6 +66,8 @@ export type IncidentListQuery = z.input<typeof IncidentListQuery>;
 export const IncidentListRow = Incident.omit({ fieldVersions: true, description: true }).extend({
   clientName: z.string(),
   clientCode: z.string(),
+  /** Both clocks, or null when the client has no contract in force (best effort). */
+  sla: SlaView.nullable(),
 });
 export type IncidentListRow = z.infer<typeof IncidentListRow>;
 
@@ -73,6 +84,7 @@ export const IncidentCreateInput = z.object({
   description: IncidentDescription.optional(),
   priority: Priority,
   openedAt: IsoTime.optional(),
+  category: Category.nullable().optional(),
 });
 
 export const IncidentUpdateInput = z.object({
@@ -82,7 +94,7 @@ export const IncidentUpdateInput = z.object({
   priority: Priority.optional(),
 });
 
-export const IncidentDetail = Incident.extend({ clientName: z.string(), clientCode: z.string() });
+export const IncidentDetail = Incident.extend({ clientName: z.string(), clientCode: z.string(), sla: SlaView.nullable() });
 export type IncidentDetail = z.infer<typeof IncidentDetail>;
 
 export const SyncStatus = z.object({
@@ -116,9 +128,60 @@ export const contract = {
   },
   incidents: {
     list: call(IncidentListQuery, IncidentPage),
-    get: call(z.object({ id: Id }), IncidentDetail),
+    get: call(z.object({ id: Id, locale: z.enum(['nl', 'en']).default('en') }), IncidentDetail),
     create: call(IncidentCreateInput, IncidentDetail),
     update: call(IncidentUpdateInput, IncidentDetail),
+    setStatus: call(z.object({ id: Id, to: IncidentStatus, at: IsoTime.optional() }), IncidentDetail),
+    acknowledge: call(z.object({ id: Id, at: IsoTime.optional() }), IncidentDetail),
+    reply: call(z.object({ id: Id, body: MessageBody, at: IsoTime.optional() }), IncidentDetail),
+    note: call(z.object({ id: Id, body: MessageBody, at: IsoTime.optional() }), IncidentDetail),
+    assign: call(z.object({ id: Id, assigneeId: z.string().min(1).max(64).nullable() }), IncidentDetail),
+    setCategory: call(z.object({ id: Id, category: Category.nullable() }), IncidentDetail),
+    timeline: call(z.object({ id: Id }), z.array(TimelineEntry)),
+  },
+  contracts: {
+    /** The version in force today and every version, newest first. */
+    get: call(z.object({ clientId: Id }), z.object({ current: Contract.nullable(), history: z.array(Contract) })),
+    set: call(z.object({ clientId: Id, effectiveFrom: LocalDate.optional(), terms: ContractTerms }), Contract),
+    template: call(z.object({ costModel: CostModel }), ContractTerms),
+    /** "Reported Friday 16:55 as P2 → due …": both due instants and their explanations, for any terms. */
+    whatIf: call(
+      z.object({
+        terms: ContractTerms,
+        priority: Priority,
+        openedAt: IsoTime,
+        pauses: z
+          .array(z.object({ from: IsoTime, to: IsoTime }))
+          .max(50)
+          .default([]),
+        locale: z.enum(['nl', 'en']).default('en'),
+      }),
+      z.object({
+        responseDueAt: z.string().nullable(),
+        resolutionDueAt: z.string().nullable(),
+        response: z.string(),
+        resolution: z.string(),
+      }),
+    ),
+    /** Covered intervals of the business calendar in a week, for the editor's week view. */
+    week: call(z.object({ terms: ContractTerms, weekOf: LocalDate }), z.array(z.object({ from: z.string(), to: z.string() }))),
+  },
+  platforms: {
+    list: call(z.object({ clientId: Id }), z.array(Platform)),
+    create: call(
+      z.object({
+        clientId: Id,
+        name: line(120),
+        url: z
+          .url({ protocol: /^https?$/ })
+          .max(500)
+          .nullable()
+          .optional(),
+        stack: z.string().trim().max(200).optional(),
+        environments: z.array(line(40)).max(10).optional(),
+      }),
+      Platform,
+    ),
   },
   engineers: {
     list: call(NoArgs, z.array(EngineerSummary)),
@@ -147,13 +210,13 @@ export const events = {
   'sync.status': SyncStatus,
 } as const;
 
-type Contract = typeof contract;
-export type Group = keyof Contract;
-export type CallName = { [G in Group]: `${G}.${keyof Contract[G] & string}` }[Group];
+type Calls = typeof contract;
+export type Group = keyof Calls;
+export type CallName = { [G in Group]: `${G}.${keyof Calls[G] & string}` }[Group];
 type Def<N extends CallName> = N extends `${infer G}.${infer M}`
   ? G extends Group
-    ? M extends keyof Contract[G]
-      ? Contract[G][M]
+    ? M extends keyof Calls[G]
+      ? Calls[G][M]
       : never
     : never
   : never;
@@ -172,7 +235,7 @@ export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;
 /** The object the preload exposes as `window.vangnet`, and the web host's client mirrors. */
 export type VangnetApi = {
   [G in Group]: {
-    [M in keyof Contract[G] & string]: (args: ArgsIn<`${G}.${M}` & CallName>) => Promise<Result<ResultOf<`${G}.${M}` & CallName>>>;
+    [M in keyof Calls[G] & string]: (args: ArgsIn<`${G}.${M}` & CallName>) => Promise<Result<ResultOf<`${G}.${M}` & CallName>>>;
   };
 } & {
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
@@ -181,7 +244,7 @@ export type VangnetApi = {
 /** The engine's side: one handler per call, receiving validated arguments. */
 export type Handlers = {
   [G in Group]: {
-    [M in keyof Contract[G] & string]: (
+    [M in keyof Calls[G] & string]: (
       args: ArgsOut<`${G}.${M}` & CallName>,
     ) => ResultOf<`${G}.${M}` & CallName> | Promise<ResultOf<`${G}.${M}` & CallName>>;
   };

@@ -91,3 +91,47 @@ describe('vangnet CLI', () => {
     expect(again.err).toContain('already holds clients');
   });
 });
+
+describe('vangnet contracts and the lifecycle', () => {
+  it('sets a contract from a file, answers what-if questions, and moves an incident along', async () => {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    await vangnet('client', 'add', '--name', 'Zorgplein', '--code', 'ZORG');
+    const template = await vangnet('contract', 'template', '--cost-model', 'subscription');
+    const file = path.join(home, 'contract.json');
+    fs.writeFileSync(file, template.out);
+    const set = await vangnet('contract', 'set', '--client', 'ZORG', '--file', file, '--from', '2025-01-01', '--json');
+    expect(JSON.parse(set.out)).toMatchObject({ effectiveFrom: '2025-01-01', terms: { costModel: 'subscription' } });
+    const whatIf = await vangnet(
+      'sla',
+      'what-if',
+      '--contract',
+      file,
+      '--priority',
+      'P2',
+      '--opened',
+      '2025-12-19T16:55:00+01:00',
+      '--pause',
+      '2025-12-22T09:00:00+01:00/2025-12-22T11:10:00+01:00',
+      '--json',
+    );
+    expect(JSON.parse(whatIf.out)).toEqual({ responseDueAt: '2025-12-22T08:55:00.000Z', resolutionDueAt: '2025-12-24T09:05:00.000Z' });
+    const incident = JSON.parse(
+      (await vangnet('incident', 'new', '--client', 'ZORG', '--title', 'Traag', '--priority', 'P2', '--json')).out,
+    );
+    expect(JSON.parse((await vangnet('incident', 'ack', incident.id, '--json')).out)).toMatchObject({
+      status: 'acknowledged',
+      sla: { response: { state: 'met' } },
+    });
+    const refused = await vangnet('incident', 'status', incident.id, 'closed');
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('cannot become closed');
+    const early = await vangnet('incident', 'status', incident.id, 'in_progress', '--at', '2000-01-01T00:00:00Z');
+    expect(early.err).toContain('before the incident was opened');
+    fs.writeFileSync(file, '{"costModel": "weekly"}');
+    const bad = await vangnet('contract', 'set', '--client', 'ZORG', '--file', file);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('costModel');
+    expect(JSON.parse((await vangnet('contract', 'show', '--client', 'ZORG', '--json')).out).history).toHaveLength(1);
+  });
+});

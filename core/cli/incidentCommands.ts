@@ -18,6 +18,12 @@ function describe(i: IncidentDetail): string {
     `status:   ${i.status}`,
     `opened:   ${i.openedAt}`,
     `updated:  ${i.updatedAt}`,
+    ...(i.sla
+      ? [
+          `response:   ${i.sla.response.explanation ?? i.sla.response.state}`,
+          `resolution: ${i.sla.resolution.explanation ?? i.sla.resolution.state}`,
+        ]
+      : ['SLA:      no contract in force (best effort)']),
     ...(i.description ? ['', i.description] : []),
   ].join('\n');
 }
@@ -113,11 +119,35 @@ export function registerIncidentCommands(program: Command, withContext: WithCont
     );
 
   incident
+    .command('status <id> <status>')
+    .description('move an incident along its lifecycle: acknowledged, in_progress, waiting_on_client, resolved, closed')
+    .option('--at <iso>', 'when it happened, if earlier than now')
+    .action((id: string, status: string, opts: { at?: string }) =>
+      withContext(async (ctx) => {
+        const updated = await ctx.call('incidents.setStatus', { id, to: status as 'new', ...(opts.at ? { at: opts.at } : {}) });
+        ctx.output.out(
+          ctx.output.json ? JSON.stringify(detailView(updated)) : `${updated.id} is now ${updated.status}\n${describe(updated)}`,
+        );
+      })(),
+    );
+
+  incident
+    .command('ack <id>')
+    .description('acknowledge an incident (the first response)')
+    .option('--at <iso>', 'when it happened, if earlier than now')
+    .action((id: string, opts: { at?: string }) =>
+      withContext(async (ctx) => {
+        const updated = await ctx.call('incidents.acknowledge', { id, ...(opts.at ? { at: opts.at } : {}) });
+        ctx.output.out(ctx.output.json ? JSON.stringify(detailView(updated)) : `Acknowledged ${updated.id}\n${describe(updated)}`);
+      })(),
+    );
+
+  incident
     .command('show <id>')
     .description('show one incident')
     .action((id: string) =>
       withContext(async (ctx) => {
-        const found = await ctx.call('incidents.get', { id });
+        const found = await ctx.call('incidents.get', { id, locale: 'en' });
         ctx.output.out(ctx.output.json ? JSON.stringify(detailView(found)) : describe(found));
       })(),
     );

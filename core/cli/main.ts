@@ -6,6 +6,7 @@ import { dispatch } from '../engine/dispatch';
 import { type Engine, openEngine } from '../engine/engine';
 import { defaultDataDir } from '../store/paths';
 import { registerClientCommands } from './clientCommands';
+import { registerContractCommands } from './contractCommands';
 import { registerDemoCommands } from './demoCommands';
 import { registerIncidentCommands } from './incidentCommands';
 import { registerSyncCommands } from './syncCommands';
@@ -61,6 +62,7 @@ export async function main(argv: string[]): Promise<number> {
   registerIncidentCommands(program, withContext);
   registerDemoCommands(program, withContext);
   registerSyncCommands(program, withContext);
+  registerContractCommands(program, withContext);
 
   try {
     await program.parseAsync(argv);

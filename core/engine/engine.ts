@@ -6,6 +6,8 @@ import { HybridLogicalClock } from '../../shared/hlc';
 import { getMeta, setMeta } from '../repos/meta';
 import { type Db, openDatabase } from '../store/database';
 import { storeFile } from '../store/paths';
+import { incidentIdsOfClient } from '../repos/lifecycle';
+import { createSlaService } from '../sla/slaService';
 import { createSyncClient, type SyncClient } from '../sync/syncClient';
 import { httpTransport, type SyncTransport } from '../sync/transport';
 import { createHandlers } from './handlers';
@@ -65,6 +67,20 @@ export function openEngine(options: EngineOptions): Engine {
     return storeProfile(profile()?.engineerId ?? newId(), name);
   }
 
+  const sla = createSlaService(db, now);
+  sla.backfill();
+
+  /** Keeps the SLA cache in step with rows written locally or pulled, in the same transaction. */
+  function refreshSlaFor(rows: readonly { table: string; row: Record<string, unknown> | null; id: string }[]): void {
+    const ids = new Set<string>();
+    for (const { table, row, id } of rows) {
+      if (table === 'incidents') ids.add(id);
+      else if (table === 'incidentEvents' && row) ids.add(String(row.incidentId));
+      else if (table === 'contracts' && row) for (const incidentId of incidentIdsOfClient(db, String(row.clientId))) ids.add(incidentId);
+    }
+    if (ids.size > 0) sla.refresh(ids);
+  }
+
   const sync = createSyncClient({
     db,
     deviceId,
@@ -73,6 +89,7 @@ export function openEngine(options: EngineOptions): Engine {
     onChanged: (tables) => emit('data.changed', { tables }),
     onStatus: (status) => emit('sync.status', status),
     adoptEngineer: (engineer) => storeProfile(engineer.id, engineer.name),
+    afterApply: refreshSlaFor,
     observeHlc: (stamp) => {
       clock.observe(stamp);
       setMeta(db, 'hlc', clock.last());
@@ -82,7 +99,18 @@ export function openEngine(options: EngineOptions): Engine {
   function mutate(name: string, args: unknown): MutationOutcome {
     const p = profile();
     if (!p) throw new VangnetError('not_ready', 'Set up your profile (your name) before making changes');
-    const outcome = runMutation({ db, clock, deviceId, actor: { id: p.engineerId, name: p.name } }, name, args);
+    const outcome = runMutation(
+      {
+        db,
+        clock,
+        deviceId,
+        actor: { id: p.engineerId, name: p.name },
+        afterWrites: (writes) =>
+          refreshSlaFor(writes.map((w) => ({ table: w.table, id: w.row.id, row: w.row as unknown as Record<string, unknown> }))),
+      },
+      name,
+      args,
+    );
     const tables = [...new Set(outcome.writes.map((w) => w.table))];
     if (tables.length > 0) emit('data.changed', { tables });
     // The UI never waits for the network; the push happens in the background when paired.
@@ -100,6 +128,8 @@ export function openEngine(options: EngineOptions): Engine {
     profile,
     setProfileName,
     sync,
+    sla,
+    now,
     defaultDeviceName: os.hostname(),
   });
 

@@ -3,11 +3,13 @@ import { suggestClientCode } from '../../shared/domain/client';
 import { VangnetError } from '../../shared/errors';
 import { auditForEntity } from '../repos/audit';
 import { listClients } from '../repos/clients';
-import { getIncidentDetail, queryIncidents } from '../repos/incidents';
 import { getRowBy } from '../repos/rows';
 import { dismissRejected, listEngineers } from '../repos/sync';
 import { type Db, schemaVersion } from '../store/database';
+import type { SlaService } from '../sla/slaService';
 import type { SyncClient } from '../sync/syncClient';
+import { createContractHandlers } from './contractHandlers';
+import { createIncidentHandlers } from './incidentHandlers';
 import type { MutationOutcome } from './mutator';
 
 export interface HandlerDeps {
@@ -21,6 +23,8 @@ export interface HandlerDeps {
   profile(): Profile | null;
   setProfileName(name: string): Profile;
   sync: SyncClient;
+  sla: SlaService;
+  now(): number;
 }
 
 /** The engine's implementation of every contract call; arguments arrive validated by dispatch. */
@@ -33,12 +37,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const candidate = n === 1 ? base : `${base.slice(0, 12)}${n}`;
       if (!getRowBy(db, 'clients', 'code', candidate)) return candidate;
     }
-  }
-
-  function incidentDetail(id: string) {
-    const detail = getIncidentDetail(db, id);
-    if (!detail) throw new VangnetError('not_found', `Unknown incident ${id}`);
-    return detail;
   }
 
   return {
@@ -59,19 +57,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         return created;
       },
     },
-    incidents: {
-      list: (query) => queryIncidents(db, query),
-      get: ({ id }) => incidentDetail(id),
-      create: (input) => {
-        const id = newId();
-        mutate('incident.create', { id, ...input });
-        return incidentDetail(id);
-      },
-      update: (input) => {
-        mutate('incident.update', input);
-        return incidentDetail(input.id);
-      },
-    },
+    incidents: createIncidentHandlers(deps),
+    ...createContractHandlers(deps),
     engineers: {
       list: () => listEngineers(db),
     },

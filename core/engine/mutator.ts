@@ -16,6 +16,8 @@ export interface MutatorDeps {
   clock: HybridLogicalClock;
   deviceId: string;
   actor: Actor;
+  /** Runs inside the mutation's transaction after its writes (derived local caches). */
+  afterWrites?(writes: readonly Write[]): void;
 }
 
 export interface MutationOutcome {
@@ -61,6 +63,7 @@ export function runMutation(deps: MutatorDeps, name: string, rawArgs: unknown): 
         after: auditView(write.row),
       });
     }
+    deps.afterWrites?.(writes);
     const mutationId = appendOutbox(db, { clientId: deps.deviceId, name, args, hlc, createdAt: ctx.now });
     setMeta(db, 'hlc', hlc);
     return { mutationId, hlc, writes };

@@ -7,20 +7,20 @@ import { strictAssert } from './assert';
 /** Generic row access for the synced domain tables, driven by shared/schema/tables.ts. */
 export function getRowBy<T extends TableName>(db: Db, table: T, by: 'id' | 'code', value: string): TableRows[T] | undefined {
   strictAssert(TABLE_SPECS[table].lookups.includes(by), `getRowBy: ${table} has no lookup by ${by}`);
-  const record = stmt(db, `SELECT * FROM ${table} WHERE ${by} = ?`).get(value) as Record<string, unknown> | undefined;
+  const record = stmt(db, `SELECT * FROM ${TABLE_SPECS[table].sqlTable} WHERE ${by} = ?`).get(value) as Record<string, unknown> | undefined;
   return record ? fromRecord(table, record) : undefined;
 }
 
 export function insertRow<T extends TableName>(db: Db, table: T, row: TableRows[T]): void {
   const columns = TABLE_SPECS[table].columns.map((c) => c.column);
-  const sql = `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`;
+  const sql = `INSERT INTO ${TABLE_SPECS[table].sqlTable} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`;
   const result = stmt(db, sql).run(toRecord(table, row));
   strictAssert(result.changes === 1, `insertRow(${table}): expected one row`);
 }
 
 export function updateRow<T extends TableName>(db: Db, table: T, row: TableRows[T]): void {
   const columns = TABLE_SPECS[table].columns.map((c) => c.column).filter((c) => c !== 'id');
-  const sql = `UPDATE ${table} SET ${columns.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`;
+  const sql = `UPDATE ${TABLE_SPECS[table].sqlTable} SET ${columns.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`;
   const result = stmt(db, sql).run(toRecord(table, row));
   strictAssert(result.changes === 1, `updateRow(${table}): expected one row`);
 }

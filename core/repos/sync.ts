@@ -1,3 +1,5 @@
+import type { TableName } from '../../shared/mutations/define';
+import { TABLE_SPECS } from '../../shared/schema/tables';
 import type { Engineer } from '../../shared/sync/protocol';
 import type { Db } from '../store/database';
 import { stmt } from '../store/statements';
@@ -79,6 +81,6 @@ export function insertSyncedAudit(db: Db, a: SyncedAuditRow): void {
   ).run({ ...a, before: a.before ? JSON.stringify(a.before) : null, after: a.after ? JSON.stringify(a.after) : null });
 }
 
-export function deleteRow(db: Db, table: 'clients' | 'incidents', id: string): void {
-  stmt(db, `DELETE FROM ${table} WHERE id = ?`).run(id);
+export function deleteRow(db: Db, table: TableName, id: string): boolean {
+  return stmt(db, `DELETE FROM ${TABLE_SPECS[table].sqlTable} WHERE id = ?`).run(id).changes === 1;
 }

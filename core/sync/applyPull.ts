@@ -1,5 +1,8 @@
 import type { Client } from '../../shared/domain/client';
 import type { Incident } from '../../shared/domain/incident';
+import { TIMELINE_KINDS, type TimelineEntry } from '../../shared/domain/lifecycle';
+import { deterministicId } from '../../shared/ids';
+import type { TableRows } from '../../shared/mutations/define';
 import { VangnetError } from '../../shared/errors';
 import { compareHlc } from '../../shared/hlc';
 import { mergeRows } from '../../shared/merge';
@@ -12,8 +15,10 @@ import type { Db } from '../store/database';
 
 const log = logger('sync');
 
+type MutableTable = 'clients' | 'incidents' | 'contracts' | 'platforms';
+
 /** Merges one pulled row into the local copy: newer fields win, so pending local edits survive. */
-function mergeDomainRow<T extends 'clients' | 'incidents'>(db: Db, table: T, remote: T extends 'clients' ? Client : Incident): boolean {
+function mergeDomainRow(db: Db, table: MutableTable, remote: TableRows[MutableTable]): boolean {
   const local = getRowBy(db, table, 'id', remote.id);
   if (!local) {
     insertRow(db, table, remote as never);
@@ -22,6 +27,13 @@ function mergeDomainRow<T extends 'clients' | 'incidents'>(db: Db, table: T, rem
   const merged = mergeRows(local as Incident, remote as Incident);
   if (JSON.stringify(merged) === JSON.stringify(local)) return false;
   updateRow(db, table, merged as never);
+  return true;
+}
+
+/** Timeline entries never change: the first copy to arrive is kept. */
+function insertOnce(db: Db, row: TimelineEntry): boolean {
+  if (getRowBy(db, 'incidentEvents', 'id', row.id)) return false;
+  insertRow(db, 'incidentEvents', row);
   return true;
 }
 
@@ -52,10 +64,13 @@ export function applyChanges(db: Db, changes: readonly Change[], observe: (hlc: 
     else if ('hlc' in row) observe(row.hlc);
     switch (table) {
       case 'clients':
-        if (mergeDomainRow(db, 'clients', row as Client)) touched.add(table);
-        break;
       case 'incidents':
-        if (mergeDomainRow(db, 'incidents', row as Incident)) touched.add(table);
+      case 'contracts':
+      case 'platforms':
+        if (mergeDomainRow(db, table, row as TableRows[MutableTable])) touched.add(table);
+        break;
+      case 'incidentEvents':
+        if (insertOnce(db, row as TimelineEntry)) touched.add(table);
         break;
       case 'engineers':
         upsertEngineer(db, row as never);
@@ -82,7 +97,12 @@ export function undoRejected(db: Db, rejections: readonly Rejection[], hlcOf: (m
     const hlc = hlcOf(rejection.mutationId);
     if (!hlc) continue;
     for (const ref of rejection.rows) {
-      if (ref.table !== 'clients' && ref.table !== 'incidents') continue;
+      if (ref.table === 'incidents') {
+        // Timeline entries the refused mutation added: their ids derive from its stamp.
+        for (const kind of TIMELINE_KINDS)
+          if (deleteRow(db, 'incidentEvents', deterministicId(`${hlc}:${ref.id}:${kind}`))) touched.add('incidentEvents');
+      }
+      if (ref.table !== 'clients' && ref.table !== 'incidents' && ref.table !== 'contracts' && ref.table !== 'platforms') continue;
       const local = getRowBy(db, ref.table, 'id', ref.id);
       if (!local) continue;
       const stamped = Object.entries(local.fieldVersions)
@@ -96,7 +116,7 @@ export function undoRejected(db: Db, rejections: readonly Rejection[], hlcOf: (m
         }
         continue;
       }
-      const server = SYNCED_ROW_SCHEMAS[ref.table].parse(ref.row) as Client | Incident;
+      const server = SYNCED_ROW_SCHEMAS[ref.table].parse(ref.row) as { fieldVersions: Record<string, string> };
       const restored: Record<string, unknown> = { ...local, fieldVersions: { ...local.fieldVersions } };
       for (const field of stamped) {
         restored[field] = (server as unknown as Record<string, unknown>)[field];

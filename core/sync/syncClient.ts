@@ -19,6 +19,8 @@ export interface SyncDeps {
   /** Called with the tables a round changed, and whenever the status changes. */
   onChanged(tables: string[]): void;
   onStatus(status: SyncStatus): void;
+  /** Runs inside the transaction that applied pulled rows (or undid rejections): derived caches. */
+  afterApply(rows: readonly { table: string; row: Record<string, unknown> | null; id: string }[]): void;
   /** Moves the local HLC past a stamp pulled from the server. */
   observeHlc(stamp: string): void;
   /** Pairing makes the local profile that engineer. */
@@ -87,6 +89,7 @@ export function createSyncClient(deps: SyncDeps) {
       const hlcs = new Map(batch.map((m) => [m.mutationId, m.hlc]));
       db.transaction(() => {
         for (const table of undoRejected(db, response.rejected, (id) => hlcs.get(id))) touched.add(table);
+        deps.afterApply(response.rejected.flatMap((r) => r.rows));
         ackOutbox(db, response.lastMutationId);
       })();
       pushed += response.applied + response.skipped;
@@ -104,6 +107,7 @@ export function createSyncClient(deps: SyncDeps) {
       const page = await t.pull(deps.deviceId, after, SYNC_PULL_DEFAULT_LIMIT);
       db.transaction(() => {
         for (const table of applyChanges(db, page.changes, deps.observeHlc)) touched.add(table);
+        deps.afterApply(page.changes);
         setMeta(db, 'sync.cursor', String(page.cursor));
         ackOutbox(db, page.lastMutationId);
       })();

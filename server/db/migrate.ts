@@ -1,12 +1,16 @@
 import { type Kysely, sql } from 'kysely';
 import { VangnetError } from '../../shared/errors';
 import { up as m0001 } from './migrations/0001_initial';
+import { up as m0002 } from './migrations/0002_lifecycle';
 import type { Dialect, ServerDatabase } from './schema';
 
 type Up = (db: Kysely<unknown>, dialect: Dialect) => Promise<void>;
 
 /** Numbered, immutable; the same list on both dialects. */
-export const SERVER_MIGRATIONS: readonly { version: number; name: string; up: Up }[] = [{ version: 1, name: 'initial', up: m0001 }];
+export const SERVER_MIGRATIONS: readonly { version: number; name: string; up: Up }[] = [
+  { version: 1, name: 'initial', up: m0001 },
+  { version: 2, name: 'lifecycle', up: m0002 },
+];
 export const SERVER_SCHEMA_VERSION = SERVER_MIGRATIONS.length;
 
 /**

@@ -59,8 +59,11 @@ describe.each(DIALECTS)('REST API on %s', (dialect) => {
     expect(await patched.json()).toMatchObject({ id, priority: 'P1' });
     const changes = await server.store.db.selectFrom('changes').select('table_name').execute();
     expect(changes.filter((c) => c.table_name === 'incidents')).toHaveLength(3);
-    const audit = await server.store.db.selectFrom('audit').select(['actor_name', 'mutation']).execute();
-    expect(audit.filter((a) => a.mutation === 'incident.update')).toEqual([{ actor_name: 'Integration Bot', mutation: 'incident.update' }]);
+    const audit = await server.store.db.selectFrom('audit').select(['actor_name', 'mutation', 'entity']).execute();
+    expect(audit.filter((a) => a.mutation === 'incident.update')).toEqual([
+      { actor_name: 'Integration Bot', mutation: 'incident.update', entity: 'incident' },
+      { actor_name: 'Integration Bot', mutation: 'incident.update', entity: 'incident_event' },
+    ]);
   });
 
   it('answers bad input with problem documents and changes nothing', async () => {

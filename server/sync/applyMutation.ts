@@ -25,7 +25,11 @@ export async function loadRow<T extends TableName>(
   by: 'id' | 'code',
   value: string,
 ): Promise<TableRows[T] | undefined> {
-  const record = await (trx as unknown as AnyDb).selectFrom(table).selectAll().where(by, '=', value).executeTakeFirst();
+  const record = await (trx as unknown as AnyDb)
+    .selectFrom(TABLE_SPECS[table].sqlTable)
+    .selectAll()
+    .where(by, '=', value)
+    .executeTakeFirst();
   return record ? fromRecord(table, record) : undefined;
 }
 
@@ -33,7 +37,7 @@ async function writeRow(trx: Kysely<ServerDatabase>, write: Write): Promise<void
   const db = trx as unknown as AnyDb;
   const record = toRecord(write.table, write.row);
   if (write.op === 'insert') {
-    await db.insertInto(write.table).values(record).execute();
+    await db.insertInto(TABLE_SPECS[write.table].sqlTable).values(record).execute();
   } else {
     const { id, ...rest } = record;
     const result = await db

@@ -10,6 +10,14 @@ export const INCIDENT_STATUSES = ['new', 'acknowledged', 'in_progress', 'waiting
 export const IncidentStatus = z.enum(INCIDENT_STATUSES);
 export type IncidentStatus = z.infer<typeof IncidentStatus>;
 
+/**
+ * What kind of work an incident is. The first five are always support (the seed's list); new
+ * functionality is not support and becomes a change request with a quote.
+ */
+export const CATEGORIES = ['monitoring', 'security', 'cms_help', 'bugfix', 'scaling', 'new_functionality'] as const;
+export const Category = z.enum(CATEGORIES, { message: `must be one of ${CATEGORIES.join(', ')}` });
+export type Category = z.infer<typeof Category>;
+
 export const INCIDENT_TITLE_MAX = 200;
 export const INCIDENT_DESCRIPTION_MAX = 20_000;
 
@@ -27,6 +35,10 @@ export const Incident = z.object({
   createdAt: IsoTime,
   createdBy: z.string(),
   updatedAt: IsoTime,
+  /** The engineer working on it, or null. */
+  assigneeId: z.string().nullable().default(null),
+  /** One of the always-support categories, new functionality, or null while unsorted. */
+  category: Category.nullable().default(null),
   fieldVersions: FieldVersions,
 });
 export type Incident = z.infer<typeof Incident>;

@@ -1,7 +1,10 @@
 import type { z } from 'zod';
 import type { Client } from '../domain/client';
 import type { Actor } from '../domain/common';
+import type { Contract } from '../domain/contract';
 import type { Incident } from '../domain/incident';
+import type { TimelineEntry } from '../domain/lifecycle';
+import type { Platform } from '../domain/platform';
 
 /**
  * A mutation is a named, pure, synchronous function: it names the rows it needs (`reads`), the host
@@ -12,6 +15,9 @@ import type { Incident } from '../domain/incident';
 export interface TableRows {
   clients: Client;
   incidents: Incident;
+  incidentEvents: TimelineEntry;
+  contracts: Contract;
+  platforms: Platform;
 }
 export type TableName = keyof TableRows;
 

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { Id, IsoTime } from '../domain/common';
 import type { Incident } from '../domain/incident';
-import { IncidentDescription, IncidentTitle, Priority } from '../domain/incident';
+import { Category, IncidentDescription, IncidentTitle, Priority } from '../domain/incident';
+import type { TimelineEntry } from '../domain/lifecycle';
+import { deterministicId } from '../ids';
 import { VangnetError } from '../errors';
 import { mergeFields } from '../merge';
-import { defineMutation } from './define';
+import { defineMutation, type MutationContext, type Write } from './define';
 
 export const IncidentCreateArgs = z.object({
   id: Id,
@@ -14,6 +16,7 @@ export const IncidentCreateArgs = z.object({
   priority: Priority,
   /** When the problem was reported, if earlier than its entry (reported by phone, logged later). */
   openedAt: IsoTime.optional(),
+  category: Category.nullable().optional(),
 });
 export type IncidentCreateArgs = z.infer<typeof IncidentCreateArgs>;
 
@@ -43,7 +46,9 @@ export const incidentCreate = defineMutation({
       createdAt: ctx.now,
       createdBy: ctx.actor.id,
       updatedAt: ctx.now,
-      fieldVersions: { title: v, description: v, priority: v, status: v },
+      assigneeId: null,
+      category: args.category ?? null,
+      fieldVersions: { title: v, description: v, priority: v, status: v, assigneeId: v, category: v },
     };
     return [{ op: 'insert', table: 'incidents', row }];
   },
@@ -74,6 +79,30 @@ export const incidentUpdate = defineMutation({
     const merged = mergeFields(before, before.fieldVersions, patch, ctx.hlc);
     if (merged.applied.length === 0) return [];
     const row: Incident = { ...merged.row, fieldVersions: merged.versions, updatedAt: ctx.now };
-    return [{ op: 'update', table: 'incidents', before, row }];
+    const writes: Write[] = [{ op: 'update', table: 'incidents', before, row }];
+    // A priority change is also a timeline entry: the SLA clocks recompute targets from it.
+    if (merged.applied.includes('priority') && before.priority !== row.priority) {
+      writes.push({
+        op: 'insert',
+        table: 'incidentEvents',
+        row: timelineEntry(ctx, row.id, ctx.now, { kind: 'priority', from: before.priority, to: row.priority }),
+      });
+    }
+    return writes;
   },
 });
+
+/** A timeline entry made by a mutation; its id derives from the mutation's stamp, so replays agree. */
+export function timelineEntry(ctx: MutationContext, incidentId: string, at: string, data: TimelineEntry['data']): TimelineEntry {
+  return {
+    id: deterministicId(`${ctx.hlc}:${incidentId}:${data.kind}`),
+    incidentId,
+    at,
+    data,
+    actorId: ctx.actor.id,
+    actorName: ctx.actor.name,
+    createdAt: ctx.now,
+    hlc: ctx.hlc,
+    fieldVersions: {},
+  };
+}

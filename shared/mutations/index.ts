@@ -1,15 +1,28 @@
 import { clientCreate } from './client';
+import { contractSet, platformCreate } from './contract';
 import type { MutationDef } from './define';
 import { incidentCreate, incidentUpdate } from './incident';
+import { incidentAssign, incidentNote, incidentReply, incidentSetCategory, incidentSetStatus } from './lifecycle';
+
+const ALL = [
+  clientCreate,
+  incidentCreate,
+  incidentUpdate,
+  incidentSetStatus,
+  incidentReply,
+  incidentNote,
+  incidentAssign,
+  incidentSetCategory,
+  contractSet,
+  platformCreate,
+] as const;
 
 /** Every mutation the system knows. Sync carries them by name; adding one here is all it takes. */
-export const mutations = {
-  [clientCreate.name]: clientCreate,
-  [incidentCreate.name]: incidentCreate,
-  [incidentUpdate.name]: incidentUpdate,
-} as unknown as Record<string, MutationDef<unknown>>;
+export const mutations: Readonly<Record<string, MutationDef<unknown>>> = Object.fromEntries(
+  ALL.map((m) => [m.name, m as unknown as MutationDef<unknown>]),
+);
 
-export type MutationName = 'client.create' | 'incident.create' | 'incident.update';
+export type MutationName = (typeof ALL)[number]['name'];
 
 export function findMutation(name: string): MutationDef<unknown> | undefined {
   return Object.hasOwn(mutations, name) ? mutations[name] : undefined;

@@ -15,6 +15,8 @@ describe('table specs', () => {
       createdAt: '2026-03-02T09:00:00.000Z',
       createdBy: 'e1',
       updatedAt: '2026-03-02T09:00:00.000Z',
+      assigneeId: null,
+      category: 'bugfix',
       fieldVersions: { title: 'x' },
     };
     const record = toRecord('incidents', incident);

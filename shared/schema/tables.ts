@@ -14,8 +14,12 @@ export interface ColumnSpec {
 }
 
 export interface TableSpec {
+  /** The SQL table (snake_case on every dialect). */
+  sqlTable: string;
   /** Singular name used in the audit trail and the REST API. */
   entity: string;
+  /** Append-only rows are inserted once and never updated (timeline entries). */
+  appendOnly?: boolean;
   columns: readonly ColumnSpec[];
   /** Columns a mutation may look a row up by. */
   lookups: readonly ('id' | 'code')[];
@@ -27,11 +31,13 @@ function col(field: string, kind: ColumnKind = 'text'): ColumnSpec {
 
 export const TABLE_SPECS: { [T in TableName]: TableSpec } = {
   clients: {
+    sqlTable: 'clients',
     entity: 'client',
     columns: [col('id'), col('name'), col('code'), col('createdAt'), col('createdBy'), col('fieldVersions', 'json')],
     lookups: ['id', 'code'],
   },
   incidents: {
+    sqlTable: 'incidents',
     entity: 'incident',
     columns: [
       col('id'),
@@ -44,6 +50,55 @@ export const TABLE_SPECS: { [T in TableName]: TableSpec } = {
       col('createdAt'),
       col('createdBy'),
       col('updatedAt'),
+      col('assigneeId'),
+      col('category'),
+      col('fieldVersions', 'json'),
+    ],
+    lookups: ['id'],
+  },
+  incidentEvents: {
+    sqlTable: 'incident_events',
+    entity: 'incident_event',
+    appendOnly: true,
+    columns: [
+      col('id'),
+      col('incidentId'),
+      col('at'),
+      col('data', 'json'),
+      col('actorId'),
+      col('actorName'),
+      col('createdAt'),
+      col('hlc'),
+      col('fieldVersions', 'json'),
+    ],
+    lookups: ['id'],
+  },
+  contracts: {
+    sqlTable: 'contracts',
+    entity: 'contract',
+    columns: [
+      col('id'),
+      col('clientId'),
+      col('effectiveFrom'),
+      col('terms', 'json'),
+      col('createdAt'),
+      col('createdBy'),
+      col('fieldVersions', 'json'),
+    ],
+    lookups: ['id'],
+  },
+  platforms: {
+    sqlTable: 'platforms',
+    entity: 'platform',
+    columns: [
+      col('id'),
+      col('clientId'),
+      col('name'),
+      col('url'),
+      col('stack'),
+      col('environments', 'json'),
+      col('createdAt'),
+      col('createdBy'),
       col('fieldVersions', 'json'),
     ],
     lookups: ['id'],
@@ -53,11 +108,11 @@ export const TABLE_SPECS: { [T in TableName]: TableSpec } = {
 export const TABLE_NAMES = Object.keys(TABLE_SPECS) as TableName[];
 
 /** Domain row -> column record ready for binding. */
-export function toRecord<T extends TableName>(table: T, row: TableRows[T]): Record<string, string> {
-  const record: Record<string, string> = {};
+export function toRecord<T extends TableName>(table: T, row: TableRows[T]): Record<string, string | null> {
+  const record: Record<string, string | null> = {};
   for (const c of TABLE_SPECS[table].columns) {
     const value = (row as unknown as Record<string, unknown>)[c.field];
-    record[c.column] = c.kind === 'json' ? JSON.stringify(value ?? {}) : String(value);
+    record[c.column] = c.kind === 'json' ? JSON.stringify(value ?? {}) : value === null || value === undefined ? null : String(value);
   }
   return record;
 }

@@ -19,7 +19,16 @@ function problem(input: unknown): string {
 
 describe('calendar definitions', () => {
   it('accepts several intervals a day, touching ones included, and fills defaults', () => {
-    const cal = parseCalendar({ ...base, week: { mon: [['08:30', '12:00'], ['12:00', '13:00'], ['13:30', '24:00']] } });
+    const cal = parseCalendar({
+      ...base,
+      week: {
+        mon: [
+          ['08:30', '12:00'],
+          ['12:00', '13:00'],
+          ['13:30', '24:00'],
+        ],
+      },
+    });
     expect(cal).toMatchObject({ kind: 'business', holidays: null, closures: [] });
     expect(dutchOfficeCalendar()).toMatchObject({ holidays: { country: 'NL' }, timeZone: 'Europe/Amsterdam' });
   });
@@ -27,7 +36,17 @@ describe('calendar definitions', () => {
   it('refuses inverted, empty and overlapping hours, naming the day', () => {
     expect(problem({ ...base, week: { tue: [['17:30', '08:30']] } })).toMatch(/week\.tue: 17:30–08:30 is empty or inverted/);
     expect(problem({ ...base, week: { wed: [['09:00', '09:00']] } })).toMatch(/week\.wed: 09:00–09:00 is empty/);
-    expect(problem({ ...base, week: { mon: [['13:00', '17:00'], ['08:30', '13:30']] } })).toMatch(/week\.mon: 08:30–13:30 overlaps 13:00–17:00/);
+    expect(
+      problem({
+        ...base,
+        week: {
+          mon: [
+            ['13:00', '17:00'],
+            ['08:30', '13:30'],
+          ],
+        },
+      }),
+    ).toMatch(/week\.mon: 08:30–13:30 overlaps 13:00–17:00/);
     expect(problem({ ...base, week: { mon: [['8:30', '17:00']] } })).toMatch(/must be a time HH:mm/);
     expect(problem({ ...base, week: { mon: [['08:30', '24:30']] } })).toMatch(/must be a time HH:mm/);
     expect(problem({ ...base, week: {} })).toMatch(/at least one interval/);
@@ -44,9 +63,15 @@ describe('calendar definitions', () => {
   });
 
   it('refuses inverted and mixed closures', () => {
-    expect(problem({ ...base, closures: [{ kind: 'days', from: '2026-12-31', to: '2026-12-24' }] })).toMatch(/closures\.0: closure ends \(2026-12-24\) before it starts/);
-    expect(problem({ ...base, closures: [{ kind: 'span', start: '2026-12-24T12:00', end: '2026-12-24T11:00' }] })).toMatch(/must end after it starts/);
-    expect(problem({ ...base, closures: [{ kind: 'span', start: '2026-12-24T12:00', end: '2026-12-24T13:00Z' }] })).toMatch(/both be local or both carry an offset/);
+    expect(problem({ ...base, closures: [{ kind: 'days', from: '2026-12-31', to: '2026-12-24' }] })).toMatch(
+      /closures\.0: closure ends \(2026-12-24\) before it starts/,
+    );
+    expect(problem({ ...base, closures: [{ kind: 'span', start: '2026-12-24T12:00', end: '2026-12-24T11:00' }] })).toMatch(
+      /must end after it starts/,
+    );
+    expect(problem({ ...base, closures: [{ kind: 'span', start: '2026-12-24T12:00', end: '2026-12-24T13:00Z' }] })).toMatch(
+      /both be local or both carry an offset/,
+    );
     expect(problem({ ...base, closures: [{ kind: 'days', from: '2026-02-30', to: '2026-03-01' }] })).toMatch(/must be a date/);
   });
 

@@ -31,10 +31,20 @@ export const TimeZoneName = z
 export const LocalDate = z.string().refine(isLocalDate, { message: 'must be a date YYYY-MM-DD' });
 export const DateTimeText = z
   .string()
-  .refine((s) => DATE_TIME.test(s) && isLocalDate(s.slice(0, 10)), { message: 'must be a date-time YYYY-MM-DDTHH:mm[:ss], optionally with Z or an offset' });
+  .refine((s) => DATE_TIME.test(s) && isLocalDate(s.slice(0, 10)), {
+    message: 'must be a date-time YYYY-MM-DDTHH:mm[:ss], optionally with Z or an offset',
+  });
 
 const dayHours = z.array(HoursInterval).max(24, { message: 'at most 24 intervals a day' }).optional();
-export const WeekHours = z.strictObject({ mon: dayHours, tue: dayHours, wed: dayHours, thu: dayHours, fri: dayHours, sat: dayHours, sun: dayHours });
+export const WeekHours = z.strictObject({
+  mon: dayHours,
+  tue: dayHours,
+  wed: dayHours,
+  thu: dayHours,
+  fri: dayHours,
+  sat: dayHours,
+  sun: dayHours,
+});
 export type WeekHours = z.infer<typeof WeekHours>;
 
 export const HolidayRegionSchema = z.strictObject({
@@ -74,7 +84,12 @@ export const BusinessCalendar = z
       if (problem) ctx.addIssue({ code: 'custom', path: ['week', day], message: problem });
       any ||= (cal.week[day] ?? []).length > 0;
     }
-    if (!any) ctx.addIssue({ code: 'custom', path: ['week'], message: 'a business calendar needs at least one interval of business hours (use kind "24/7" for always)' });
+    if (!any)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['week'],
+        message: 'a business calendar needs at least one interval of business hours (use kind "24/7" for always)',
+      });
     if (cal.holidays) {
       const problem = holidayRegionProblem(cal.holidays);
       if (problem) ctx.addIssue({ code: 'custom', path: ['holidays'], message: problem });
@@ -103,7 +118,8 @@ export function minutesOfDay(time: string): number {
 
 function dayProblem(intervals: HoursInterval[]): string | null {
   for (const [start, end] of intervals) {
-    if (minutesOfDay(start) >= minutesOfDay(end)) return `${start}–${end} is empty or inverted (an interval may not cross midnight: split it over two days)`;
+    if (minutesOfDay(start) >= minutesOfDay(end))
+      return `${start}–${end} is empty or inverted (an interval may not cross midnight: split it over two days)`;
   }
   const sorted = [...intervals].sort((a, b) => minutesOfDay(a[0]) - minutesOfDay(b[0]));
   for (let i = 1; i < sorted.length; i++) {

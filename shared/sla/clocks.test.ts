@@ -27,17 +27,33 @@ describe('response clock', () => {
 
   it('runs 24/7 for P1: at risk after 45 minutes, breached after 60', () => {
     const early = clocks([opened], '2025-01-11T10:30').response;
-    expect(early).toMatchObject({ state: 'ok', elapsedMs: 30 * M, remainingMs: 30 * M, dueAt: t('2025-01-11T11:00'), atRiskAt: t('2025-01-11T10:45') });
+    expect(early).toMatchObject({
+      state: 'ok',
+      elapsedMs: 30 * M,
+      remainingMs: 30 * M,
+      dueAt: t('2025-01-11T11:00'),
+      atRiskAt: t('2025-01-11T10:45'),
+    });
     expect(clocks([opened], '2025-01-11T10:50').response.state).toBe('at_risk');
-    expect(clocks([opened], '2025-01-11T11:05').response).toMatchObject({ state: 'breached', breachedAt: t('2025-01-11T11:00'), remainingMs: -5 * M });
+    expect(clocks([opened], '2025-01-11T11:05').response).toMatchObject({
+      state: 'breached',
+      breachedAt: t('2025-01-11T11:00'),
+      remainingMs: -5 * M,
+    });
   });
 
   it('is met by an acknowledgement, a client-visible reply or the resolution, not by an internal note', () => {
     const ack = clocks([opened, { kind: 'status', at: t('2025-01-11T10:40'), to: 'acknowledged' }], '2025-01-11T12:00').response;
     expect(ack).toMatchObject({ state: 'met', elapsedMs: 40 * M, stoppedAt: t('2025-01-11T10:40'), dueAt: null, running: false });
-    const replies: IncidentEvent[] = [opened, { kind: 'reply', at: t('2025-01-11T10:10'), clientVisible: false }, { kind: 'reply', at: t('2025-01-11T10:20'), clientVisible: true }];
+    const replies: IncidentEvent[] = [
+      opened,
+      { kind: 'reply', at: t('2025-01-11T10:10'), clientVisible: false },
+      { kind: 'reply', at: t('2025-01-11T10:20'), clientVisible: true },
+    ];
     expect(clocks(replies, '2025-01-11T12:00').response).toMatchObject({ state: 'met', elapsedMs: 20 * M });
-    expect(clocks([opened, { kind: 'resolved', at: t('2025-01-11T10:50') }], '2025-01-11T12:00').response.stoppedAt).toBe(t('2025-01-11T10:50'));
+    expect(clocks([opened, { kind: 'resolved', at: t('2025-01-11T10:50') }], '2025-01-11T12:00').response.stoppedAt).toBe(
+      t('2025-01-11T10:50'),
+    );
   });
 
   it('starts counting at the next opening on a business calendar', () => {
@@ -59,9 +75,22 @@ describe('resolution clock', () => {
       { kind: 'status', at: t('2025-01-10T09:30'), to: 'waiting_on_client' }, // 8 h Thu + 1 h Fri used
       { kind: 'status', at: t('2025-01-13T10:30'), to: 'in_progress' }, // paused Fri 8 h + Mon 2 h of business time
     ];
-    expect(clocks(events.slice(0, 3), '2025-01-11T12:00').resolution).toMatchObject({ state: 'paused', elapsedMs: 9 * H, remainingMs: H, dueAt: null, pausedMs: 8 * H, running: false });
+    expect(clocks(events.slice(0, 3), '2025-01-11T12:00').resolution).toMatchObject({
+      state: 'paused',
+      elapsedMs: 9 * H,
+      remainingMs: H,
+      dueAt: null,
+      pausedMs: 8 * H,
+      running: false,
+    });
     const resumed = clocks(events, '2025-01-13T11:00').resolution;
-    expect(resumed).toMatchObject({ state: 'at_risk', elapsedMs: 9.5 * H, dueAt: t('2025-01-13T11:30'), pausedMs: 10 * H, atRiskAt: t('2025-01-09T17:00') });
+    expect(resumed).toMatchObject({
+      state: 'at_risk',
+      elapsedMs: 9.5 * H,
+      dueAt: t('2025-01-13T11:30'),
+      pausedMs: 10 * H,
+      atRiskAt: t('2025-01-09T17:00'),
+    });
     expect(resumed.pauses).toEqual([{ from: t('2025-01-10T09:30'), to: t('2025-01-13T10:30') }]);
     expect(clocks(events.slice(0, 2), '2025-01-10T09:00').resolution.dueAt).toBe(t('2025-01-10T10:30')); // without the pause
   });
@@ -80,7 +109,14 @@ describe('resolution clock', () => {
     expect(resolved.response).toMatchObject({ state: 'breached', breachedAt: t('2025-01-06T11:30'), stoppedAt: t('2025-01-06T15:30') });
     const reopened = clocks(events, '2025-01-08T12:00');
     expect(reopened.status).toBe('in_progress');
-    expect(reopened.resolution).toMatchObject({ state: 'at_risk', elapsedMs: 8 * H, remainingMs: 2 * H, dueAt: t('2025-01-08T14:00'), atRiskAt: t('2025-01-08T11:30'), stoppedAt: null });
+    expect(reopened.resolution).toMatchObject({
+      state: 'at_risk',
+      elapsedMs: 8 * H,
+      remainingMs: 2 * H,
+      dueAt: t('2025-01-08T14:00'),
+      atRiskAt: t('2025-01-08T11:30'),
+      stoppedAt: null,
+    });
   });
 
   it('recomputes from the opening with the full pause history when the priority changes', () => {
@@ -93,12 +129,25 @@ describe('resolution clock', () => {
     const p2 = clocks([...base, { kind: 'priority', at: t('2025-01-07T12:00'), to: 'P2' }], '2025-01-07T14:00');
     expect(p2.priority).toBe('P2');
     // 10 h: 2 h Monday, then 7 h Tuesday from 10:30, then 1 h Wednesday.
-    expect(p2.resolution).toMatchObject({ state: 'ok', targetMs: 10 * H, elapsedMs: 5.5 * H, dueAt: t('2025-01-08T09:30'), atRiskAt: t('2025-01-07T16:00'), pausedMs: 8 * H });
+    expect(p2.resolution).toMatchObject({
+      state: 'ok',
+      targetMs: 10 * H,
+      elapsedMs: 5.5 * H,
+      dueAt: t('2025-01-08T09:30'),
+      atRiskAt: t('2025-01-07T16:00'),
+      pausedMs: 8 * H,
+    });
     expect(p2.response).toMatchObject({ state: 'met', targetMs: 2 * H, elapsedMs: 30 * M });
 
     // P1 runs 24/7 for 4 h: 2 h on Monday, then 2 h from Tuesday 10:30: breached at 12:30.
     const p1 = clocks([...base, { kind: 'priority', at: t('2025-01-07T12:00'), to: 'P1' }], '2025-01-07T14:00').resolution;
-    expect(p1).toMatchObject({ state: 'breached', calendar: '24/7', breachedAt: t('2025-01-07T12:30'), elapsedMs: 5.5 * H, remainingMs: -1.5 * H });
+    expect(p1).toMatchObject({
+      state: 'breached',
+      calendar: '24/7',
+      breachedAt: t('2025-01-07T12:30'),
+      elapsedMs: 5.5 * H,
+      remainingMs: -1.5 * H,
+    });
 
     const p4 = clocks([...base, { kind: 'priority', at: t('2025-01-07T12:00'), to: 'P4' }], '2025-01-07T14:00');
     expect([p4.response.state, p4.resolution.state, p4.resolution.dueAt, p4.resolution.remainingMs]).toEqual(['none', 'none', null, null]);
@@ -147,7 +196,10 @@ describe('history and input rules', () => {
   it('refuses a history without exactly one opening, and a target on an undefined calendar', () => {
     expect(() => clocks([], '2025-01-11T11:00')).toThrow(VangnetError);
     expect(() => clocks([opened, opened], '2025-01-11T11:00')).toThrow(/exactly one "opened"/);
-    const odd = parsePolicy({ ...policy, targets: { ...policy.targets, P1: { response: { minutes: 5, calendar: 'night' }, resolution: null } } });
+    const odd = parsePolicy({
+      ...policy,
+      targets: { ...policy.targets, P1: { response: { minutes: 5, calendar: 'night' }, resolution: null } },
+    });
     expect(() => clocks([opened], '2025-01-11T11:00', odd)).toThrow(/calendar "night"/);
   });
 
@@ -189,8 +241,13 @@ describe('clock properties', () => {
       fc.property(start, priority, hours(50), hours(50), (opened, p, toNow, toLater) => {
         const open: IncidentEvent = { kind: 'opened', at: opened, priority: p };
         const now = opened + toNow;
-        const later: IncidentEvent[] = [{ kind: 'status', at: now + toLater + 1, to: 'waiting_on_client' }, { kind: 'resolved', at: now + toLater + 2 }];
-        expect(computeClocks({ policy, calendars, events: [open, ...later], now })).toEqual(computeClocks({ policy, calendars, events: [open], now }));
+        const later: IncidentEvent[] = [
+          { kind: 'status', at: now + toLater + 1, to: 'waiting_on_client' },
+          { kind: 'resolved', at: now + toLater + 2 },
+        ];
+        expect(computeClocks({ policy, calendars, events: [open, ...later], now })).toEqual(
+          computeClocks({ policy, calendars, events: [open], now }),
+        );
       }),
       { numRuns: 300 },
     );

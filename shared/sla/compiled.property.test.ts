@@ -56,7 +56,11 @@ describe('compiled calendar properties', () => {
 
   it('a 24/7 calendar, and a business calendar open every hour of every day in Amsterdam, equal plain UTC arithmetic', () => {
     const full: [string, string][] = [['00:00', '24:00']];
-    const allDays: CalendarInput = { kind: 'business', timeZone: 'Europe/Amsterdam', week: { mon: full, tue: full, wed: full, thu: full, fri: full, sat: full, sun: full } };
+    const allDays: CalendarInput = {
+      kind: 'business',
+      timeZone: 'Europe/Amsterdam',
+      week: { mon: full, tue: full, wed: full, thu: full, fri: full, sat: full, sun: full },
+    };
     const cals = [compileAlways(), compileCalendar(allDays)];
     fc.assert(
       fc.property(fc.constantFrom(...cals), instant, amount, instant, (cal, start, n, other) => {
@@ -70,7 +74,16 @@ describe('compiled calendar properties', () => {
   it('agrees with a brute-force walk over the local wall clock (Intl), in 15-minute steps, across DST and holidays', () => {
     // The oracle reads each step's local weekday, date and time from Intl and checks it against the
     // definition, sharing no code with the compiler. Hours in OFFICE start and end on the half hour.
-    const format = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', weekday: 'short', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    const format = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/Amsterdam',
+      weekday: 'short',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
     const holidays = new Set([2024, 2025, 2026, 2027].flatMap((y) => publicHolidays({ country: 'NL' }, y).map((h) => h.date)));
     const open = (ms: number): boolean => {
       const p = Object.fromEntries(format.formatToParts(ms).map((x) => [x.type, x.value]));
@@ -81,7 +94,9 @@ describe('compiled calendar properties', () => {
     const office = calendars[0]!;
     const step = 15 * M;
     // Half the windows start within ten days before a DST change, so most of those straddle one.
-    const dstChanges = ['2024-03-31', '2024-10-27', '2025-03-30', '2025-10-26', '2026-03-29', '2026-10-25', '2027-03-28'].map((d) => Date.parse(d) / step);
+    const dstChanges = ['2024-03-31', '2024-10-27', '2025-03-30', '2025-10-26', '2026-03-29', '2026-10-25', '2027-03-28'].map(
+      (d) => Date.parse(d) / step,
+    );
     const nearDst = fc.tuple(fc.constantFrom(...dstChanges), fc.integer({ min: -10 * 96, max: 0 })).map(([d, off]) => d + off);
     fc.assert(
       fc.property(fc.oneof(fc.integer({ min: FROM / step, max: TO / step }), nearDst), fc.integer({ min: 0, max: 21 * 96 }), (q, steps) => {
@@ -128,9 +143,19 @@ describe('compiled calendar properties', () => {
     );
     fc.assert(
       fc.property(scenario, ({ zone, week, start, steps }) => {
-        const def = { kind: 'business' as const, timeZone: zone, week: Object.fromEntries(week.map((d, i) => [days[i], d.map(([a, b]) => [hhmm(a), hhmm(b)])])) };
+        const def = {
+          kind: 'business' as const,
+          timeZone: zone,
+          week: Object.fromEntries(week.map((d, i) => [days[i], d.map(([a, b]) => [hhmm(a), hhmm(b)])])),
+        };
         const cal = compileCalendar(def);
-        const format = new Intl.DateTimeFormat('en-US', { timeZone: zone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+        const format = new Intl.DateTimeFormat('en-US', {
+          timeZone: zone,
+          weekday: 'short',
+          hour: '2-digit',
+          minute: '2-digit',
+          hourCycle: 'h23',
+        });
         const wd = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 } as Record<string, number>;
         let expected = 0;
         for (let i = 0; i < steps; i++) {

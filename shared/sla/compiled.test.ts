@@ -17,12 +17,12 @@ const office = compileOffice();
 const due = (start: string, ms: number) => iso(addCoveredMs(office, t(start), ms));
 
 describe('NL public holidays (date-holidays, type public)', () => {
-  it('lists the public days of 2025, King\'s Day on Saturday 26 April because the 27th is a Sunday', () => {
+  it("lists the public days of 2025, King's Day on Saturday 26 April because the 27th is a Sunday", () => {
     expect(publicHolidays({ country: 'NL' }, 2025).map((h) => `${h.date} ${h.names.en}`)).toEqual([
-      '2025-01-01 New Year\'s Day',
+      "2025-01-01 New Year's Day",
       '2025-04-20 Easter Sunday',
       '2025-04-21 Easter Monday',
-      '2025-04-26 King\'s Day',
+      "2025-04-26 King's Day",
       '2025-05-29 Ascension Day',
       '2025-06-08 Pentecost',
       '2025-06-09 Whit Monday',
@@ -31,7 +31,7 @@ describe('NL public holidays (date-holidays, type public)', () => {
     ]);
   });
 
-  it('keeps King\'s Day on 27 April in 2026 and leaves out Liberation Day and Good Friday', () => {
+  it("keeps King's Day on 27 April in 2026 and leaves out Liberation Day and Good Friday", () => {
     const dates = publicHolidays({ country: 'NL' }, 2026).map((h) => h.date);
     expect(dates).toContain('2026-04-27');
     expect(dates).not.toContain('2026-04-03'); // Good Friday
@@ -49,11 +49,11 @@ describe('business calendar: holidays', () => {
     expect(due('2025-04-18T17:00:00+02:00', H)).toBe(iso(t('2025-04-22T09:00:00+02:00')));
   });
 
-  it('skips King\'s Day on Monday 27 April 2026', () => {
+  it("skips King's Day on Monday 27 April 2026", () => {
     expect(due('2026-04-24T17:00:00+02:00', H)).toBe(iso(t('2026-04-28T09:00:00+02:00')));
   });
 
-  it('closes Saturday 26 April 2025 (King\'s Day moved) on a calendar that opens on Saturdays', () => {
+  it("closes Saturday 26 April 2025 (King's Day moved) on a calendar that opens on Saturdays", () => {
     const day: [string, string][] = [['10:00', '16:00']];
     const shop = compileCalendar({ ...OFFICE, week: { sat: day } });
     expect(coveredMsBetween(shop, t('2025-04-26T00:00:00+02:00'), t('2025-04-27T00:00:00+02:00'))).toBe(0);
@@ -115,7 +115,9 @@ describe('business calendar: hours', () => {
   });
 
   it('lists covered intervals clipped to the range', () => {
-    expect(coveredIntervals(office, t('2025-01-10T12:00:00+01:00'), t('2025-01-13T09:00:00+01:00')).map(([a, b]) => [iso(a), iso(b)])).toEqual([
+    expect(
+      coveredIntervals(office, t('2025-01-10T12:00:00+01:00'), t('2025-01-13T09:00:00+01:00')).map(([a, b]) => [iso(a), iso(b)]),
+    ).toEqual([
       [iso(t('2025-01-10T12:00:00+01:00')), iso(t('2025-01-10T17:30:00+01:00'))],
       [iso(t('2025-01-13T08:30:00+01:00')), iso(t('2025-01-13T09:00:00+01:00'))],
     ]);
@@ -181,7 +183,7 @@ describe('custom closures', () => {
       'Kerstborrel',
       'Christmas Day',
       'Kerstsluiting',
-      'New Year\'s Day',
+      "New Year's Day",
     ]);
   });
 

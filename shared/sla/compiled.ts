@@ -48,11 +48,13 @@ export function compileCalendar(def: CalendarInput): CompiledCalendar {
 }
 
 function checkTime(t: number, what: string): void {
-  if (!(t >= MIN_TIME && t <= MAX_TIME)) throw new VangnetError('invalid_args', `${what} must be an epoch-ms instant between ${FIRST_YEAR} and ${LAST_YEAR}, got ${t}`);
+  if (!(t >= MIN_TIME && t <= MAX_TIME))
+    throw new VangnetError('invalid_args', `${what} must be an epoch-ms instant between ${FIRST_YEAR} and ${LAST_YEAR}, got ${t}`);
 }
 
 function yearSpan(cal: CompiledCalendar, year: number): YearSpan {
-  if (year < FIRST_YEAR || year > LAST_YEAR + 1) throw new VangnetError('invalid_args', `calendar arithmetic left the supported years ${FIRST_YEAR}–${LAST_YEAR}`);
+  if (year < FIRST_YEAR || year > LAST_YEAR + 1)
+    throw new VangnetError('invalid_args', `calendar arithmetic left the supported years ${FIRST_YEAR}–${LAST_YEAR}`);
   let span = cal.years[year - FIRST_YEAR];
   if (!span) {
     if (cal.def.kind !== 'business') throw new Error('24/7 calendars have no spans');
@@ -95,7 +97,8 @@ function positionIn(span: YearSpan, t: number): number {
  * the answer (17:30 Friday, not 08:30 Monday). Zero returns `start` itself.
  */
 export function addCoveredMs(cal: CompiledCalendar, start: number, ms: number): number {
-  if (!(ms >= 0) || !Number.isFinite(ms)) throw new VangnetError('invalid_args', `covered time must be a finite, non-negative number of ms, got ${ms}`);
+  if (!(ms >= 0) || !Number.isFinite(ms))
+    throw new VangnetError('invalid_args', `covered time must be a finite, non-negative number of ms, got ${ms}`);
   checkTime(start, 'start');
   if (cal.alwaysOpen || ms === 0) return start + ms;
   let span = spanAt(cal, start);
@@ -105,7 +108,11 @@ export function addCoveredMs(cal: CompiledCalendar, start: number, ms: number): 
     target -= span.total;
     span = yearSpan(cal, span.year + 1);
     empty = span.total === 0 ? empty + 1 : 0;
-    if (empty > MAX_EMPTY_YEARS) throw new VangnetError('invalid_args', `calendar has no working time for ${MAX_EMPTY_YEARS} years after ${span.year - MAX_EMPTY_YEARS}`);
+    if (empty > MAX_EMPTY_YEARS)
+      throw new VangnetError(
+        'invalid_args',
+        `calendar has no working time for ${MAX_EMPTY_YEARS} years after ${span.year - MAX_EMPTY_YEARS}`,
+      );
   }
   // Last interval that starts before the target position; target > 0 so interval 0 qualifies.
   const { starts, cum } = span;

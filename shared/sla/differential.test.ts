@@ -31,14 +31,38 @@ const M = 60_000;
  * later interval even when the end lies before it (09:00 → 08:31 on a day with 13:00–17:30 counts
  * 268 minutes), a bug of the peer, not a difference in meaning.
  */
-const weekdays = { 0: null, 1: ['09:00:00', '17:00:00'], 2: ['09:00:00', '17:00:00'], 3: ['09:00:00', '17:00:00'], 4: ['09:00:00', '17:00:00'], 5: ['09:00:00', '17:00:00'], 6: null };
-const nineToFive: CalendarInput = { kind: 'business', timeZone: 'UTC', week: { mon: [['09:00', '17:00']], tue: [['09:00', '17:00']], wed: [['09:00', '17:00']], thu: [['09:00', '17:00']], fri: [['09:00', '17:00']] } };
+const weekdays = {
+  0: null,
+  1: ['09:00:00', '17:00:00'],
+  2: ['09:00:00', '17:00:00'],
+  3: ['09:00:00', '17:00:00'],
+  4: ['09:00:00', '17:00:00'],
+  5: ['09:00:00', '17:00:00'],
+  6: null,
+};
+const nineToFive: CalendarInput = {
+  kind: 'business',
+  timeZone: 'UTC',
+  week: {
+    mon: [['09:00', '17:00']],
+    tue: [['09:00', '17:00']],
+    wed: [['09:00', '17:00']],
+    thu: [['09:00', '17:00']],
+    fri: [['09:00', '17:00']],
+  },
+};
 const nlDates = [2024, 2025, 2026, 2027].flatMap((y) => publicHolidays({ country: 'NL' }, y).map((h) => h.date));
 
 const cases: { name: string; hours: Record<number, string[] | null>; holidays: string[]; def: CalendarInput; diff: boolean }[] = [
   { name: 'Mon–Fri 09:00–17:00', diff: true, hours: weekdays, holidays: [], def: nineToFive },
   // Holidays mean the same to both when the calendar's zone is UTC: whole dates, listed alike.
-  { name: 'Mon–Fri 09:00–17:00 with NL holidays', diff: true, hours: weekdays, holidays: nlDates, def: { ...nineToFive, holidays: { country: 'NL' } } },
+  {
+    name: 'Mon–Fri 09:00–17:00 with NL holidays',
+    diff: true,
+    hours: weekdays,
+    holidays: nlDates,
+    def: { ...nineToFive, holidays: { country: 'NL' } },
+  },
   {
     name: 'Mon–Sat with a lunch break',
     diff: false,
@@ -47,7 +71,15 @@ const cases: { name: string; hours: Record<number, string[] | null>; holidays: s
     def: {
       kind: 'business',
       timeZone: 'UTC',
-      week: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat'].map((d) => [d, [['08:30', '12:00'], ['13:00', '17:30']]])),
+      week: Object.fromEntries(
+        ['mon', 'tue', 'wed', 'thu', 'fri', 'sat'].map((d) => [
+          d,
+          [
+            ['08:30', '12:00'],
+            ['13:00', '17:30'],
+          ],
+        ]),
+      ),
     },
   },
 ];

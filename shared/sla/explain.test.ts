@@ -51,13 +51,21 @@ describe('explainClock', () => {
   });
 
   it('explains a paused clock', () => {
-    expect(explain([opened, acked, pause[0]!], '2025-12-24T11:00', 'en')).toBe('paused waiting on client since Wed 24 Dec 10:00 — 8 h of 10 business hours left');
-    expect(explain([opened, acked, pause[0]!], '2025-12-24T11:00', 'nl')).toBe('gepauzeerd, wacht op klant sinds wo 24 dec 10:00 — nog 8 u van 10 kantooruren');
+    expect(explain([opened, acked, pause[0]!], '2025-12-24T11:00', 'en')).toBe(
+      'paused waiting on client since Wed 24 Dec 10:00 — 8 h of 10 business hours left',
+    );
+    expect(explain([opened, acked, pause[0]!], '2025-12-24T11:00', 'nl')).toBe(
+      'gepauzeerd, wacht op klant sinds wo 24 dec 10:00 — nog 8 u van 10 kantooruren',
+    );
   });
 
   it('explains a met response', () => {
-    expect(explain([opened, acked], '2025-12-24T10:00', 'en', 'response')).toBe('met — answered Tue 23 Dec 16:30 after 30 m of 2 business hours');
-    expect(explain([opened, acked], '2025-12-24T10:00', 'nl', 'response')).toBe('gehaald — beantwoord di 23 dec 16:30 na 30 m van 2 kantooruren');
+    expect(explain([opened, acked], '2025-12-24T10:00', 'en', 'response')).toBe(
+      'met — answered Tue 23 Dec 16:30 after 30 m of 2 business hours',
+    );
+    expect(explain([opened, acked], '2025-12-24T10:00', 'nl', 'response')).toBe(
+      'gehaald — beantwoord di 23 dec 16:30 na 30 m van 2 kantooruren',
+    );
   });
 
   it('explains an opening outside business hours, at-risk and breached clocks', () => {
@@ -73,7 +81,7 @@ describe('explainClock', () => {
     );
     // P3: 40 business hours, 8 a day: Mon 29, Tue 30, Wed 31 Dec, Fri 2 and Mon 5 Jan; New Year is skipped.
     expect(explain([{ ...saturday, priority: 'P3' }], '2026-01-02T10:00', 'en')).toBe(
-      'due Mon 5 Jan 17:00 — 40 business hours from Sat 27 Dec 11:00; counting from Mon 29 Dec 09:00; skips New Year\'s Day (1 Jan) and 2 weekends',
+      "due Mon 5 Jan 17:00 — 40 business hours from Sat 27 Dec 11:00; counting from Mon 29 Dec 09:00; skips New Year's Day (1 Jan) and 2 weekends",
     );
   });
 
@@ -88,12 +96,12 @@ describe('explainClock', () => {
 
 describe('formatting helpers', () => {
   it('formats durations and instants in the calendar zone', () => {
-    expect([formatDuration(130 * 60_000, 'en'), formatDuration(130 * 60_000, 'nl'), formatDuration(45 * 60_000, 'en'), formatDuration(-2 * 3_600_000, 'en')]).toEqual([
-      '2 h 10 m',
-      '2 u 10 m',
-      '45 m',
-      '−2 h',
-    ]);
+    expect([
+      formatDuration(130 * 60_000, 'en'),
+      formatDuration(130 * 60_000, 'nl'),
+      formatDuration(45 * 60_000, 'en'),
+      formatDuration(-2 * 3_600_000, 'en'),
+    ]).toEqual(['2 h 10 m', '2 u 10 m', '45 m', '−2 h']);
     expect(formatInstant(Date.parse('2025-03-31T07:00:00Z'), 'Europe/Amsterdam', 'nl')).toBe('ma 31 mrt 09:00');
     expect(formatInstant(Date.parse('2025-03-31T07:00:00Z'), 'UTC', 'en')).toBe('Mon 31 Mar 07:00');
   });

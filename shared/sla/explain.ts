@@ -23,7 +23,8 @@ const WORDS = {
     left: (d: string) => `${d} left`,
     breached: 'breached',
     paused: (since: string, left: string, target: string) => `paused waiting on client since ${since} — ${left} of ${target} left`,
-    met: (kind: 'response' | 'resolution', at: string, used: string, target: string) => `met — ${kind === 'response' ? 'answered' : 'resolved'} ${at} after ${used} of ${target}`,
+    met: (kind: 'response' | 'resolution', at: string, used: string, target: string) =>
+      `met — ${kind === 'response' ? 'answered' : 'resolved'} ${at} after ${used} of ${target}`,
     stopped: (kind: 'response' | 'resolution', at: string) => `${kind === 'response' ? 'answered' : 'resolved'} ${at}`,
     from: 'from',
     countingFrom: 'counting from',
@@ -43,7 +44,8 @@ const WORDS = {
     left: (d: string) => `nog ${d}`,
     breached: 'verlopen',
     paused: (since: string, left: string, target: string) => `gepauzeerd, wacht op klant sinds ${since} — nog ${left} van ${target}`,
-    met: (kind: 'response' | 'resolution', at: string, used: string, target: string) => `gehaald — ${kind === 'response' ? 'beantwoord' : 'opgelost'} ${at} na ${used} van ${target}`,
+    met: (kind: 'response' | 'resolution', at: string, used: string, target: string) =>
+      `gehaald — ${kind === 'response' ? 'beantwoord' : 'opgelost'} ${at} na ${used} van ${target}`,
     stopped: (kind: 'response' | 'resolution', at: string) => `${kind === 'response' ? 'beantwoord' : 'opgelost'} ${at}`,
     from: 'vanaf',
     countingFrom: 'telt vanaf',
@@ -80,7 +82,14 @@ export function formatDuration(ms: number, locale: string): string {
 
 /** `Mon 29 Dec 10:00` / `ma 29 dec 10:00` in `timeZone`. */
 export function formatInstant(ms: number, timeZone: string, locale: string): string {
-  const parts = partsOf(ms, timeZone, locale, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const parts = partsOf(ms, timeZone, locale, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
   return `${parts.weekday} ${parts.day} ${parts.month} ${parts.hour}:${parts.minute}`;
 }
 
@@ -160,7 +169,8 @@ export function explainClock(clock: SlaClock, calendars: Readonly<Record<string,
   const at = (ms: number) => formatInstant(ms, cal.timeZone, lang);
   const target = targetPhrase(clock.targetMs, cal, lang);
 
-  if (clock.state === 'met' && clock.stoppedAt !== null) return w.met(clock.kind, at(clock.stoppedAt), formatDuration(clock.elapsedMs, lang), target);
+  if (clock.state === 'met' && clock.stoppedAt !== null)
+    return w.met(clock.kind, at(clock.stoppedAt), formatDuration(clock.elapsedMs, lang), target);
   if (clock.state === 'paused') {
     const since = clock.pauses[clock.pauses.length - 1]?.from ?? now;
     return w.paused(at(since), formatDuration(clock.remainingMs ?? 0, lang), target);

@@ -77,7 +77,12 @@ describe('importIcal', () => {
       { kind: 'days', from: '2026-12-28', to: '2026-12-31', label: 'Kerstsluiting, hele bureau' },
       { kind: 'span', start: '2026-12-24T12:00:00', end: '2026-12-24T17:30:00', label: 'Kerstborrel' },
       { kind: 'span', start: '2026-06-01T08:00:00Z', end: '2026-06-01T10:00:00Z', label: 'Verhuizing server' },
-      { kind: 'span', start: '2026-07-03T13:00:00', end: '2026-07-03T17:30:00', label: 'Teamuitje met een heel lange beschrijving die over meer dan één regel wordt gevouwen' },
+      {
+        kind: 'span',
+        start: '2026-07-03T13:00:00',
+        end: '2026-07-03T17:30:00',
+        label: 'Teamuitje met een heel lange beschrijving die over meer dan één regel wordt gevouwen',
+      },
       { kind: 'days', from: '2024-05-05', to: '2024-05-05', label: 'Bevrijdingsdag (lustrum)' },
       { kind: 'days', from: '2029-05-05', to: '2029-05-05', label: 'Bevrijdingsdag (lustrum)' },
       { kind: 'days', from: '2034-05-05', to: '2034-05-05', label: 'Bevrijdingsdag (lustrum)' },
@@ -92,18 +97,30 @@ describe('importIcal', () => {
     ]);
   });
 
-  it('converts a zone other than the calendar\'s to absolute instants', () => {
-    const london = importIcal(['BEGIN:VCALENDAR', 'BEGIN:VEVENT', 'DTSTART;TZID=Europe/London:20260703T090000', 'DTEND;TZID=Europe/London:20260703T100000', 'END:VEVENT', 'END:VCALENDAR'].join('\n'), {
-      timeZone: 'Europe/Amsterdam',
-      untilYear: 2030,
-    });
+  it("converts a zone other than the calendar's to absolute instants", () => {
+    const london = importIcal(
+      [
+        'BEGIN:VCALENDAR',
+        'BEGIN:VEVENT',
+        'DTSTART;TZID=Europe/London:20260703T090000',
+        'DTEND;TZID=Europe/London:20260703T100000',
+        'END:VEVENT',
+        'END:VCALENDAR',
+      ].join('\n'),
+      {
+        timeZone: 'Europe/Amsterdam',
+        untilYear: 2030,
+      },
+    );
     expect(london.closures).toEqual([{ kind: 'span', start: '2026-07-03T08:00:00Z', end: '2026-07-03T09:00:00Z' }]);
   });
 
   it('feeds a calendar whose arithmetic then skips the closures', () => {
     const cal = compileCalendar({ ...OFFICE, closures: result.closures });
     // Thu 24 Dec 2026 11:00 + 2 h: 1 h to the party at 12:00, then holidays, closure, New Year, weekend.
-    expect(new Date(addCoveredMs(cal, Date.parse('2026-12-24T11:00:00+01:00'), 2 * 3_600_000)).toISOString()).toBe('2027-01-04T08:30:00.000Z');
+    expect(new Date(addCoveredMs(cal, Date.parse('2026-12-24T11:00:00+01:00'), 2 * 3_600_000)).toISOString()).toBe(
+      '2027-01-04T08:30:00.000Z',
+    );
   });
 
   it('refuses text that is not an iCalendar', () => {

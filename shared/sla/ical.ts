@@ -53,8 +53,12 @@ interface When {
 /** Parses `text`; throws `invalid_args` only when it is not an iCalendar at all. */
 export function importIcal(text: string, options: IcalOptions): IcalImport {
   if (!isTimeZone(options.timeZone)) throw new VangnetError('invalid_args', `unknown time zone "${options.timeZone}"`);
-  const lines = text.replace(/\r\n|\r/g, '\n').replace(/\n[ \t]/g, '').split('\n');
-  if (!lines.some((l) => l.trim().toUpperCase() === 'BEGIN:VCALENDAR')) throw new VangnetError('invalid_args', 'not an iCalendar file (no BEGIN:VCALENDAR)');
+  const lines = text
+    .replace(/\r\n|\r/g, '\n')
+    .replace(/\n[ \t]/g, '')
+    .split('\n');
+  if (!lines.some((l) => l.trim().toUpperCase() === 'BEGIN:VCALENDAR'))
+    throw new VangnetError('invalid_args', 'not an iCalendar file (no BEGIN:VCALENDAR)');
   const out: IcalImport = { closures: [], skipped: [] };
   let event: Prop[] | null = null;
   let depth = 0; // components nested inside the event (VALARM) are not the event's own
@@ -125,7 +129,14 @@ function importEvent(props: Prop[], options: IcalOptions, out: IcalImport): void
   if (!(instant(end, options) > instant(start, options))) return skip('ends before it starts');
 
   const label = summary || undefined;
-  const occurrences = expandYearly(start, end, get('RRULE')?.value, props.filter((p) => p.name === 'EXDATE'), options, skip);
+  const occurrences = expandYearly(
+    start,
+    end,
+    get('RRULE')?.value,
+    props.filter((p) => p.name === 'EXDATE'),
+    options,
+    skip,
+  );
   for (const [s, e] of occurrences) {
     // Both ends local when both are in the calendar's zone, else both absolute (the schema wants one kind).
     const local = s.zone === null && e.zone === null;
@@ -167,9 +178,21 @@ function addDuration(start: When, text: string): When | null {
 }
 
 /** Occurrences of an event: itself, plus yearly repeats for `RRULE:FREQ=YEARLY[;INTERVAL][;COUNT|UNTIL]`. */
-function expandYearly(start: When, end: When, rrule: string | undefined, exdates: Prop[], options: IcalOptions, skip: (r: string) => void): [When, When][] {
+function expandYearly(
+  start: When,
+  end: When,
+  rrule: string | undefined,
+  exdates: Prop[],
+  options: IcalOptions,
+  skip: (r: string) => void,
+): [When, When][] {
   if (rrule === undefined) return [[start, end]];
-  const parts = Object.fromEntries(rrule.split(';').map((kv) => kv.split('=') as [string, string]).map(([k, v]) => [k.toUpperCase(), v]));
+  const parts = Object.fromEntries(
+    rrule
+      .split(';')
+      .map((kv) => kv.split('=') as [string, string])
+      .map(([k, v]) => [k.toUpperCase(), v]),
+  );
   const allowed = new Set(['FREQ', 'INTERVAL', 'COUNT', 'UNTIL', 'BYMONTH', 'BYMONTHDAY', 'WKST']);
   const startDate = new Date(start.local);
   const plain =

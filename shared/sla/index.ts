@@ -11,5 +11,6 @@ export * from './holidays';
 export * from './ical';
 export * from './policy';
 export * from './timeline';
+export * from './view';
 export type { ClosureHit } from './yearSpan';
 export { DAY_MS, HOUR_MS, MINUTE_MS, assertTimeZone, isTimeZone, localRangeToUtc, localToUtc, offsetAt, utcToLocal } from './zone';

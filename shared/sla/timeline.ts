@@ -41,7 +41,8 @@ function isDone(status: IncidentStatus): boolean {
  */
 export function foldEvents(events: readonly IncidentEvent[], now: number): IncidentTimeline {
   const opened = events.filter((e) => e.kind === 'opened');
-  if (opened.length !== 1) throw new VangnetError('invalid_args', `an incident history needs exactly one "opened" event, got ${opened.length}`);
+  if (opened.length !== 1)
+    throw new VangnetError('invalid_args', `an incident history needs exactly one "opened" event, got ${opened.length}`);
   if (!Number.isFinite(now)) throw new VangnetError('invalid_args', `now must be an epoch-ms instant, got ${now}`);
   const open = opened[0] as Extract<IncidentEvent, { kind: 'opened' }>;
   const openedAt = open.at;
@@ -52,7 +53,16 @@ export function foldEvents(events: readonly IncidentEvent[], now: number): Incid
     .filter((x) => x.e.kind !== 'opened' && x.at <= cut)
     .sort((a, b) => a.at - b.at || a.i - b.i);
 
-  const t: IncidentTimeline = { openedAt, now: cut, priority: open.priority, status: 'new', respondedAt: null, resolvedAt: null, running: [], waiting: [] };
+  const t: IncidentTimeline = {
+    openedAt,
+    now: cut,
+    priority: open.priority,
+    status: 'new',
+    respondedAt: null,
+    resolvedAt: null,
+    running: [],
+    waiting: [],
+  };
   let runFrom: number | null = openedAt;
   let waitFrom: number | null = null;
 

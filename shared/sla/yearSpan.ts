@@ -37,7 +37,12 @@ export interface ClosureHit {
 /** A closure resolved to UTC ranges, before it is matched against working time. */
 export type UtcClosure = Omit<ClosureHit, 'removedMs'> & { ranges: [number, number][] };
 
-function utcClosure(kind: ClosureHit['kind'], ranges: [number, number][], dates: { firstDate: string; lastDate: string }, names: ClosureHit['names']): UtcClosure {
+function utcClosure(
+  kind: ClosureHit['kind'],
+  ranges: [number, number][],
+  dates: { firstDate: string; lastDate: string },
+  names: ClosureHit['names'],
+): UtcClosure {
   return { kind, start: ranges[0]?.[0] ?? 0, end: ranges[ranges.length - 1]?.[1] ?? 0, ranges, ...dates, names };
 }
 
@@ -71,7 +76,9 @@ export function compileYear(def: BusinessCalendarDef, custom: UtcClosure[], year
   const start = localToUtc(tz, firstDay * DAY_MS);
   const end = localToUtc(tz, lastDay * DAY_MS);
 
-  const week = WEEKDAYS.map((d) => (def.week[d] ?? []).map(([a, b]) => [minutesOfDay(a) * MINUTE_MS, minutesOfDay(b) * MINUTE_MS] as const));
+  const week = WEEKDAYS.map((d) =>
+    (def.week[d] ?? []).map(([a, b]) => [minutesOfDay(a) * MINUTE_MS, minutesOfDay(b) * MINUTE_MS] as const),
+  );
   const open: [number, number][] = [];
   for (let day = firstDay; day < lastDay; day++) {
     const midnight = day * DAY_MS;
@@ -113,7 +120,12 @@ function holidaysIn(def: BusinessCalendarDef, year: number, start: number, end: 
   for (const y of [year - 1, year]) {
     for (const h of publicHolidays(region, y)) {
       const ranges = localRangeToUtc(def.timeZone, h.startLocal, h.endLocal);
-      const c = utcClosure('holiday', ranges, { firstDate: h.date, lastDate: localDateString(Math.max(h.startLocal, h.endLocal - 1)) }, h.names);
+      const c = utcClosure(
+        'holiday',
+        ranges,
+        { firstDate: h.date, lastDate: localDateString(Math.max(h.startLocal, h.endLocal - 1)) },
+        h.names,
+      );
       if (ranges.length > 0 && c.end > start && c.start < end) out.push(c);
     }
   }

@@ -30,7 +30,8 @@ export function isTimeZone(timeZone: string): boolean {
 
 /** Throws `invalid_args` for a zone the runtime's Intl data does not know. */
 export function assertTimeZone(timeZone: string): void {
-  if (!isTimeZone(timeZone)) throw new VangnetError('invalid_args', `unknown time zone "${timeZone}" (use an IANA name such as Europe/Amsterdam)`);
+  if (!isTimeZone(timeZone))
+    throw new VangnetError('invalid_args', `unknown time zone "${timeZone}" (use an IANA name such as Europe/Amsterdam)`);
 }
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
@@ -56,7 +57,13 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 /** Offset (local − UTC, in ms) straight from Intl; seconds resolution, which is all zones need. */
 function probeOffset(timeZone: string, utc: number): number {
   const whole = Math.floor(utc / 1000) * 1000;
-  let year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0, bc = false;
+  let year = 0,
+    month = 0,
+    day = 0,
+    hour = 0,
+    minute = 0,
+    second = 0,
+    bc = false;
   for (const p of formatterFor(timeZone).formatToParts(whole)) {
     if (p.type === 'year') year = Number(p.value);
     else if (p.type === 'month') month = Number(p.value);
@@ -175,7 +182,7 @@ export function localRangeToUtc(timeZone: string, a: number, b: number): [number
   const out: [number, number][] = [];
   // No zone is more than a day off UTC, so every such instant lies within a day of the range.
   const end = b + DAY_MS;
-  for (let t = a - DAY_MS; t < end; ) {
+  for (let t = a - DAY_MS; t < end;) {
     const offset = offsetAt(timeZone, t);
     const next = Math.min(nextChange(timeZone, t), end);
     const s = Math.max(t, a - offset);

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { Client } from '../domain/client';
+import { Contract } from '../domain/contract';
 import { Incident } from '../domain/incident';
+import { TimelineEntry } from '../domain/lifecycle';
+import { Platform } from '../domain/platform';
 import { Engineer } from './protocol';
 
 /** A server audit entry as it travels in the change log. */
@@ -25,6 +28,9 @@ export type SyncedAudit = z.infer<typeof SyncedAudit>;
 export const SYNCED_ROW_SCHEMAS = {
   clients: Client,
   incidents: Incident,
+  incidentEvents: TimelineEntry,
+  contracts: Contract,
+  platforms: Platform,
   engineers: Engineer,
   audit: SyncedAudit,
 } as const;

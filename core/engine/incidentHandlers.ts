@@ -1,0 +1,48 @@
+import type { Handlers } from '../../shared/contract';
+import { VangnetError } from '../../shared/errors';
+import { getIncidentWithClient, queryIncidents } from '../repos/incidents';
+import { timelineFor } from '../repos/lifecycle';
+import type { HandlerDeps } from './handlers';
+
+/** The incident calls: list with clocks, detail with explanations, and every lifecycle action. */
+export function createIncidentHandlers(deps: HandlerDeps): Handlers['incidents'] {
+  const { db, mutate, newId, sla, now } = deps;
+
+  function detail(id: string, locale: 'nl' | 'en' = 'en') {
+    const incident = getIncidentWithClient(db, id);
+    if (!incident) throw new VangnetError('not_found', `Unknown incident ${id}`);
+    return { ...incident, sla: sla.view(incident, locale) };
+  }
+
+  /** Runs a mutation on one incident and answers with its fresh detail. */
+  function act(id: string, name: string, args: Record<string, unknown>) {
+    mutate(name, { id, ...args });
+    return detail(id);
+  }
+
+  return {
+    list: (query) => {
+      const at = now();
+      const page = queryIncidents(db, query, at);
+      const views = sla.views(page.rows, at);
+      return { ...page, rows: page.rows.map((r) => ({ ...r, sla: views.get(r.id) ?? null })) };
+    },
+    get: ({ id, locale }) => detail(id, locale),
+    create: (input) => {
+      const id = newId();
+      mutate('incident.create', { id, ...input });
+      return detail(id);
+    },
+    update: (input) => act(input.id, 'incident.update', input),
+    setStatus: ({ id, to, at }) => act(id, 'incident.setStatus', { to, ...(at ? { at } : {}) }),
+    acknowledge: ({ id, at }) => act(id, 'incident.setStatus', { to: 'acknowledged', ...(at ? { at } : {}) }),
+    reply: ({ id, body, at }) => act(id, 'incident.reply', { body, ...(at ? { at } : {}) }),
+    note: ({ id, body, at }) => act(id, 'incident.note', { body, ...(at ? { at } : {}) }),
+    assign: ({ id, assigneeId }) => act(id, 'incident.assign', { assigneeId }),
+    setCategory: ({ id, category }) => act(id, 'incident.setCategory', { category }),
+    timeline: ({ id }) => {
+      if (!getIncidentWithClient(db, id)) throw new VangnetError('not_found', `Unknown incident ${id}`);
+      return timelineFor(db, id);
+    },
+  };
+}

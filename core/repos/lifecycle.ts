@@ -1,0 +1,71 @@
+import type { Contract } from '../../shared/domain/contract';
+import type { TimelineEntry } from '../../shared/domain/lifecycle';
+import type { Platform } from '../../shared/domain/platform';
+import { fromRecord } from '../../shared/schema/tables';
+import type { Db } from '../store/database';
+import { stmt } from '../store/statements';
+
+export function timelineFor(db: Db, incidentId: string): TimelineEntry[] {
+  const rows = stmt(db, 'SELECT * FROM incident_events WHERE incident_id = ? ORDER BY at, hlc').all(incidentId) as Record<
+    string,
+    unknown
+  >[];
+  return rows.map((r) => fromRecord('incidentEvents', r));
+}
+
+/** The timelines of several incidents in one query (a page of the list). */
+export function timelinesFor(db: Db, incidentIds: readonly string[]): Map<string, TimelineEntry[]> {
+  const rows = stmt(db, 'SELECT * FROM incident_events WHERE incident_id IN (SELECT value FROM json_each(?)) ORDER BY at, hlc').all(
+    JSON.stringify(incidentIds),
+  ) as Record<string, unknown>[];
+  const out = new Map<string, TimelineEntry[]>();
+  for (const r of rows) {
+    const entry = fromRecord('incidentEvents', r);
+    const list = out.get(entry.incidentId);
+    if (list) list.push(entry);
+    else out.set(entry.incidentId, [entry]);
+  }
+  return out;
+}
+
+/** Every version of a client's contract, newest `effectiveFrom` first. */
+export function contractsFor(db: Db, clientId: string): Contract[] {
+  const rows = stmt(db, 'SELECT * FROM contracts WHERE client_id = ? ORDER BY effective_from DESC, created_at DESC').all(
+    clientId,
+  ) as Record<string, unknown>[];
+  return rows.map((r) => fromRecord('contracts', r));
+}
+
+export function platformsFor(db: Db, clientId: string): Platform[] {
+  const rows = stmt(db, 'SELECT * FROM platforms WHERE client_id = ? ORDER BY name COLLATE NOCASE').all(clientId) as Record<
+    string,
+    unknown
+  >[];
+  return rows.map((r) => fromRecord('platforms', r));
+}
+
+export function incidentIdsOfClient(db: Db, clientId: string): string[] {
+  return (stmt(db, 'SELECT id FROM incidents WHERE client_id = ?').all(clientId) as { id: string }[]).map((r) => r.id);
+}
+
+export function incidentIdsMissingSla(db: Db): string[] {
+  return (
+    stmt(db, 'SELECT i.id FROM incidents i LEFT JOIN incident_sla s ON s.incident_id = i.id WHERE s.incident_id IS NULL').all() as {
+      id: string;
+    }[]
+  ).map((r) => r.id);
+}
+
+/** A due instant that sorts after every real one: incidents without a running clock go last. */
+export const NO_DUE = 9_000_000_000_000_000;
+
+export function saveSla(
+  db: Db,
+  row: { incidentId: string; dueAt: number | null; atRiskAt: number | null; paused: boolean; contractId: string | null },
+): void {
+  stmt(
+    db,
+    `INSERT INTO incident_sla (incident_id, due_at, at_risk_at, paused, contract_id) VALUES (@incidentId, @dueAt, @atRiskAt, @paused, @contractId)
+     ON CONFLICT (incident_id) DO UPDATE SET due_at = excluded.due_at, at_risk_at = excluded.at_risk_at, paused = excluded.paused, contract_id = excluded.contract_id`,
+  ).run({ ...row, dueAt: row.dueAt ?? NO_DUE, atRiskAt: row.atRiskAt ?? NO_DUE, paused: row.paused ? 1 : 0 });
+}

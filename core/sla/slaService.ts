@@ -1,0 +1,163 @@
+import type { Contract } from '../../shared/domain/contract';
+import { contractCalendars } from '../../shared/domain/contract';
+import type { Incident } from '../../shared/domain/incident';
+import type { TimelineEntry } from '../../shared/domain/lifecycle';
+import { type CompiledCalendar, compileCalendar } from '../../shared/sla/compiled';
+import { computeClocks, type IncidentClocks } from '../../shared/sla/clocks';
+import { explainClock } from '../../shared/sla/explain';
+import type { IncidentEvent, SlaPolicy } from '../../shared/sla/policy';
+import { type SlaView, toClockView } from '../../shared/sla/view';
+import { contractsFor, incidentIdsMissingSla, saveSla, timelineFor, timelinesFor } from '../repos/lifecycle';
+import { getRowBy } from '../repos/rows';
+import type { Db } from '../store/database';
+
+interface Compiled {
+  contract: Contract;
+  policy: SlaPolicy;
+  calendars: Record<string, CompiledCalendar>;
+}
+
+/** The local date of an instant in a time zone, YYYY-MM-DD (how contract versions are dated). */
+function localDate(ms: number, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
+}
+
+/** The SLA clocks' inputs as the engine reads them from an incident and its timeline. */
+export function incidentEvents(incident: Pick<Incident, 'openedAt' | 'priority'>, timeline: readonly TimelineEntry[]): IncidentEvent[] {
+  const firstPriority = timeline.find((e) => e.data.kind === 'priority');
+  const initial = firstPriority?.data.kind === 'priority' ? firstPriority.data.from : incident.priority;
+  const events: IncidentEvent[] = [{ kind: 'opened', at: Date.parse(incident.openedAt), priority: initial }];
+  for (const entry of timeline) {
+    const at = Date.parse(entry.at);
+    switch (entry.data.kind) {
+      case 'status':
+        events.push({ kind: 'status', at, to: entry.data.to });
+        break;
+      case 'priority':
+        events.push({ kind: 'priority', at, to: entry.data.to });
+        break;
+      case 'reply':
+        events.push({ kind: 'reply', at, clientVisible: true });
+        break;
+      case 'note':
+      case 'assign':
+      case 'category':
+        break;
+    }
+  }
+  return events;
+}
+
+/**
+ * Computes SLA clocks for incidents from their timeline and the contract version in force when
+ * they opened, and keeps the local `incident_sla` cache (the instants the list sorts and filters
+ * by) in step. Compiled calendars are cached per contract version, which never changes.
+ */
+export function createSlaService(db: Db, now: () => number) {
+  const compiled = new Map<string, Compiled>();
+
+  function compile(contract: Contract): Compiled {
+    let entry = compiled.get(contract.id);
+    if (!entry) {
+      const defs = contractCalendars(contract.terms);
+      entry = {
+        contract,
+        policy: { targets: contract.terms.targets, atRisk: contract.terms.atRisk },
+        calendars: { '24/7': compileCalendar(defs['24/7']), business: compileCalendar(defs.business) },
+      };
+      compiled.set(contract.id, entry);
+    }
+    return entry;
+  }
+
+  /** The contract version in force when the incident opened, or null (no SLA: best effort). */
+  function contractAt(clientId: string, openedAt: string): Compiled | null {
+    const ms = Date.parse(openedAt);
+    for (const contract of contractsFor(db, clientId)) {
+      if (localDate(ms, contract.terms.timeZone) >= contract.effectiveFrom) return compile(contract);
+    }
+    return null;
+  }
+
+  function clocks(
+    incident: Pick<Incident, 'id' | 'clientId' | 'openedAt' | 'priority'>,
+    at = now(),
+    timeline: readonly TimelineEntry[] = timelineFor(db, incident.id),
+  ): { clocks: IncidentClocks; compiled: Compiled } | null {
+    const c = contractAt(incident.clientId, incident.openedAt);
+    if (!c) return null;
+    const events = incidentEvents(incident, timeline);
+    return { clocks: computeClocks({ policy: c.policy, calendars: c.calendars, events, now: at }), compiled: c };
+  }
+
+  /** Both clocks of a detail view, with explanations for people. */
+  function view(incident: Incident, locale: 'nl' | 'en', at = now()): SlaView | null {
+    const result = clocks(incident, at);
+    if (!result) return null;
+    const { calendars, contract } = result.compiled;
+    return {
+      contractId: contract.id,
+      response: toClockView(result.clocks.response, explainClock(result.clocks.response, calendars, locale, at)),
+      resolution: toClockView(result.clocks.resolution, explainClock(result.clocks.resolution, calendars, locale, at)),
+    };
+  }
+
+  /** Both clocks for each row of a list page: one timeline query for the page. */
+  function views(rows: readonly Pick<Incident, 'id' | 'clientId' | 'openedAt' | 'priority'>[], at = now()): Map<string, SlaView | null> {
+    const timelines = timelinesFor(
+      db,
+      rows.map((r) => r.id),
+    );
+    const out = new Map<string, SlaView | null>();
+    for (const row of rows) {
+      const result = clocks(row, at, timelines.get(row.id) ?? []);
+      out.set(
+        row.id,
+        result
+          ? {
+              contractId: result.compiled.contract.id,
+              response: toClockView(result.clocks.response),
+              resolution: toClockView(result.clocks.resolution),
+            }
+          : null,
+      );
+    }
+    return out;
+  }
+
+  function refresh(ids: Iterable<string>): void {
+    for (const id of ids) {
+      const incident = getRowBy(db, 'incidents', 'id', id);
+      if (!incident) continue;
+      const result = clocks(incident);
+      const running = result ? [result.clocks.response, result.clocks.resolution].filter((c) => c.dueAt !== null && c.state !== 'met') : [];
+      const dues = running.map((c) => c.dueAt as number);
+      const risks = running.map((c) => c.atRiskAt).filter((v): v is number => v !== null);
+      saveSla(db, {
+        incidentId: id,
+        dueAt: dues.length ? Math.min(...dues) : null,
+        atRiskAt: risks.length ? Math.min(...risks) : null,
+        paused: result?.clocks.resolution.state === 'paused',
+        contractId: result?.compiled.contract.id ?? null,
+      });
+    }
+  }
+
+  return {
+    clocks,
+    view,
+    views,
+    contractAt,
+    refresh,
+    /** Fills the cache for incidents that have no entry yet (after an upgrade, or a bulk load). */
+    backfill(): number {
+      const missing = incidentIdsMissingSla(db);
+      db.transaction(() => refresh(missing))();
+      return missing.length;
+    },
+    forget(contractId: string): void {
+      compiled.delete(contractId);
+    },
+  };
+}
+export type SlaService = ReturnType<typeof createSlaService>;

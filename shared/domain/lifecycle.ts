@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { Id, IsoTime, text } from './common';
+import { Category, type IncidentStatus, IncidentStatus as IncidentStatusSchema, Priority } from './incident';
+
+/**
+ * The incident lifecycle: new → acknowledged → in_progress ⇄ waiting_on_client → resolved →
+ * closed, reopened from resolved. Every change is an append-only timeline entry; the SLA clocks
+ * are derived from those entries, never stored as counters.
+ */
+export const TRANSITIONS: Readonly<Record<IncidentStatus, readonly IncidentStatus[]>> = {
+  new: ['acknowledged', 'in_progress', 'waiting_on_client', 'resolved'],
+  acknowledged: ['in_progress', 'waiting_on_client', 'resolved'],
+  in_progress: ['waiting_on_client', 'resolved'],
+  waiting_on_client: ['in_progress', 'resolved'],
+  resolved: ['closed', 'in_progress'],
+  closed: [],
+};
+
+export function canTransition(from: IncidentStatus, to: IncidentStatus): boolean {
+  return TRANSITIONS[from].includes(to);
+}
+
+export const OPEN_STATUSES: readonly IncidentStatus[] = ['new', 'acknowledged', 'in_progress', 'waiting_on_client'];
+
+export const TIMELINE_KINDS = ['status', 'priority', 'reply', 'note', 'assign', 'category'] as const;
+export const TimelineKind = z.enum(TIMELINE_KINDS);
+
+export const TimelineData = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('status'), from: IncidentStatusSchema, to: IncidentStatusSchema }),
+  z.object({ kind: z.literal('priority'), from: Priority, to: Priority }),
+  z.object({ kind: z.literal('reply'), body: text(20_000) }),
+  z.object({ kind: z.literal('note'), body: text(20_000) }),
+  z.object({ kind: z.literal('assign'), from: z.string().nullable(), to: z.string().nullable() }),
+  z.object({ kind: z.literal('category'), from: Category.nullable(), to: Category.nullable() }),
+]);
+export type TimelineData = z.infer<typeof TimelineData>;
+
+/** One entry of an incident's timeline. `at` is when it happened (may be entered afterwards). */
+export const TimelineEntry = z.object({
+  id: Id,
+  incidentId: Id,
+  at: IsoTime,
+  data: TimelineData,
+  actorId: z.string(),
+  actorName: z.string(),
+  createdAt: IsoTime,
+  /** The stamp of the mutation that made it: orders entries that happened at the same instant. */
+  hlc: z.string(),
+  /** Append-only rows carry no per-field versions; the field exists for the shared row mapping. */
+  fieldVersions: z.record(z.string(), z.string()),
+});
+export type TimelineEntry = z.infer<typeof TimelineEntry>;
+
+/** The text of a reply or note: required, multi-line allowed. */
+export const MessageBody = z
+  .string()
+  .trim()
+  .min(1, { message: 'must not be empty' })
+  .max(20_000, { message: 'must be at most 20000 characters' });

@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { FieldVersions, Id, IsoTime, line } from './common';
+
+/** A client's site or application: what an incident is about. */
+export const Platform = z.object({
+  id: Id,
+  clientId: Id,
+  name: line(120),
+  url: z.url({ message: 'must be a URL' }).max(500).nullable(),
+  stack: z.string().trim().max(200),
+  environments: z.array(line(40)).max(10),
+  createdAt: IsoTime,
+  createdBy: z.string(),
+  fieldVersions: FieldVersions,
+});
+export type Platform = z.infer<typeof Platform>;

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { Id, line } from '../domain/common';
+import { type Contract, ContractTerms } from '../domain/contract';
+import type { Platform } from '../domain/platform';
+import { VangnetError } from '../errors';
+import { LocalDate } from '../sla/calendar';
+import { defineMutation } from './define';
+
+export const ContractSetArgs = z.object({ id: Id, clientId: Id, effectiveFrom: LocalDate, terms: ContractTerms });
+export type ContractSetArgs = z.infer<typeof ContractSetArgs>;
+
+/** Adds a version of a client's contract from a date; earlier versions stay as they were. */
+export const contractSet = defineMutation({
+  name: 'contract.set',
+  args: ContractSetArgs,
+  reads: (args: ContractSetArgs) => ({
+    existing: { table: 'contracts', by: 'id', value: args.id },
+    client: { table: 'clients', by: 'id', value: args.clientId },
+  }),
+  apply(args, rows, ctx) {
+    if (rows.existing) throw new VangnetError('conflict', `A contract version with id ${args.id} already exists`);
+    if (!rows.client)
+      throw new VangnetError('not_found', `Unknown client ${args.clientId}`, [{ path: 'clientId', message: 'unknown client' }]);
+    const row: Contract = {
+      id: args.id,
+      clientId: args.clientId,
+      effectiveFrom: args.effectiveFrom,
+      terms: args.terms,
+      createdAt: ctx.now,
+      createdBy: ctx.actor.id,
+      fieldVersions: { effectiveFrom: ctx.hlc, terms: ctx.hlc },
+    };
+    return [{ op: 'insert', table: 'contracts', row }];
+  },
+});
+
+export const PlatformCreateArgs = z.object({
+  id: Id,
+  clientId: Id,
+  name: line(120),
+  url: z
+    .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
+    .max(500)
+    .nullable()
+    .default(null),
+  stack: z.string().trim().max(200).default(''),
+  environments: z.array(line(40)).max(10).default(['production']),
+});
+export type PlatformCreateArgs = z.infer<typeof PlatformCreateArgs>;
+
+/** A client's site or application. */
+export const platformCreate = defineMutation({
+  name: 'platform.create',
+  args: PlatformCreateArgs,
+  reads: (args: PlatformCreateArgs) => ({
+    existing: { table: 'platforms', by: 'id', value: args.id },
+    client: { table: 'clients', by: 'id', value: args.clientId },
+  }),
+  apply(args, rows, ctx) {
+    if (rows.existing) throw new VangnetError('conflict', `A platform with id ${args.id} already exists`);
+    if (!rows.client)
+      throw new VangnetError('not_found', `Unknown client ${args.clientId}`, [{ path: 'clientId', message: 'unknown client' }]);
+    const v = ctx.hlc;
+    const row: Platform = {
+      ...args,
+      createdAt: ctx.now,
+      createdBy: ctx.actor.id,
+      fieldVersions: { name: v, url: v, stack: v, environments: v },
+    };
+    return [{ op: 'insert', table: 'platforms', row }];
+  },
+});

@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import { Id, IsoTime } from '../domain/common';
+import { Category, type Incident, IncidentStatus } from '../domain/incident';
+import { canTransition, MessageBody, TRANSITIONS } from '../domain/lifecycle';
+import { VangnetError } from '../errors';
+import { mergeFields } from '../merge';
+import { defineMutation, type MutationContext, type Write } from './define';
+import { timelineEntry } from './incident';
+
+/** Events may be entered afterwards, but not before the incident opened nor in the future. */
+const CLOCK_TOLERANCE_MS = 60_000;
+
+function eventTime(incident: Incident, at: string | undefined, ctx: MutationContext): string {
+  if (!at) return ctx.now;
+  const ms = Date.parse(at);
+  if (ms < Date.parse(incident.openedAt)) {
+    throw new VangnetError('invalid_args', `--at ${at} lies before the incident was opened (${incident.openedAt})`, [
+      { path: 'at', message: 'must not be before the incident was opened' },
+    ]);
+  }
+  if (ms > Date.parse(ctx.now) + CLOCK_TOLERANCE_MS) {
+    throw new VangnetError('invalid_args', `--at ${at} lies in the future`, [{ path: 'at', message: 'must not be in the future' }]);
+  }
+  return new Date(ms).toISOString();
+}
+
+function requireIncident(incident: Incident | undefined, id: string): Incident {
+  if (!incident) throw new VangnetError('not_found', `Unknown incident ${id}`);
+  return incident;
+}
+
+/** Sets fields last-writer-wins and stamps the row; returns the update write, or none if a newer edit won. */
+function patchIncident(before: Incident, patch: Partial<Incident>, ctx: MutationContext): Write[] {
+  const merged = mergeFields(before, before.fieldVersions, patch, ctx.hlc);
+  if (merged.applied.length === 0) return [];
+  return [{ op: 'update', table: 'incidents', before, row: { ...merged.row, fieldVersions: merged.versions, updatedAt: ctx.now } }];
+}
+
+const readIncident = (id: string) => ({ incident: { table: 'incidents' as const, by: 'id' as const, value: id } });
+
+export const IncidentSetStatusArgs = z.object({ id: Id, to: IncidentStatus, at: IsoTime.optional() });
+export type IncidentSetStatusArgs = z.infer<typeof IncidentSetStatusArgs>;
+
+export const incidentSetStatus = defineMutation({
+  name: 'incident.setStatus',
+  args: IncidentSetStatusArgs,
+  reads: (args: IncidentSetStatusArgs) => readIncident(args.id),
+  apply(args, rows, ctx) {
+    const incident = requireIncident(rows.incident, args.id);
+    if (!canTransition(incident.status, args.to)) {
+      const allowed = TRANSITIONS[incident.status];
+      throw new VangnetError(
+        'invalid_args',
+        `An incident that is ${incident.status} cannot become ${args.to}` +
+          (allowed.length ? ` (it can become: ${allowed.join(', ')})` : ' (it is closed)'),
+        [{ path: 'to', message: 'transition not allowed' }],
+      );
+    }
+    const at = eventTime(incident, args.at, ctx);
+    return [
+      ...patchIncident(incident, { status: args.to }, ctx),
+      {
+        op: 'insert',
+        table: 'incidentEvents',
+        row: timelineEntry(ctx, incident.id, at, { kind: 'status', from: incident.status, to: args.to }),
+      },
+    ];
+  },
+});
+
+export const IncidentMessageArgs = z.object({ id: Id, body: MessageBody, at: IsoTime.optional() });
+export type IncidentMessageArgs = z.infer<typeof IncidentMessageArgs>;
+
+/** A reply the client sees: it is the first response if nobody acknowledged before. */
+export const incidentReply = defineMutation({
+  name: 'incident.reply',
+  args: IncidentMessageArgs,
+  reads: (args: IncidentMessageArgs) => readIncident(args.id),
+  apply(args, rows, ctx) {
+    const incident = requireIncident(rows.incident, args.id);
+    if (incident.status === 'closed') throw new VangnetError('invalid_args', 'The incident is closed; reopen it first');
+    return [
+      {
+        op: 'insert',
+        table: 'incidentEvents',
+        row: timelineEntry(ctx, incident.id, eventTime(incident, args.at, ctx), { kind: 'reply', body: args.body }),
+      },
+    ];
+  },
+});
+
+/** An internal note: for the team only, never a response to the client. */
+export const incidentNote = defineMutation({
+  name: 'incident.note',
+  args: IncidentMessageArgs,
+  reads: (args: IncidentMessageArgs) => readIncident(args.id),
+  apply(args, rows, ctx) {
+    const incident = requireIncident(rows.incident, args.id);
+    return [
+      {
+        op: 'insert',
+        table: 'incidentEvents',
+        row: timelineEntry(ctx, incident.id, eventTime(incident, args.at, ctx), { kind: 'note', body: args.body }),
+      },
+    ];
+  },
+});
+
+export const IncidentAssignArgs = z.object({ id: Id, assigneeId: z.string().min(1).max(64).nullable() });
+export type IncidentAssignArgs = z.infer<typeof IncidentAssignArgs>;
+
+export const incidentAssign = defineMutation({
+  name: 'incident.assign',
+  args: IncidentAssignArgs,
+  reads: (args: IncidentAssignArgs) => readIncident(args.id),
+  apply(args, rows, ctx) {
+    const incident = requireIncident(rows.incident, args.id);
+    if (incident.assigneeId === args.assigneeId) return [];
+    return [
+      ...patchIncident(incident, { assigneeId: args.assigneeId }, ctx),
+      {
+        op: 'insert',
+        table: 'incidentEvents',
+        row: timelineEntry(ctx, incident.id, ctx.now, { kind: 'assign', from: incident.assigneeId, to: args.assigneeId }),
+      },
+    ];
+  },
+});
+
+export const IncidentCategoryArgs = z.object({ id: Id, category: Category.nullable() });
+export type IncidentCategoryArgs = z.infer<typeof IncidentCategoryArgs>;
+
+export const incidentSetCategory = defineMutation({
+  name: 'incident.setCategory',
+  args: IncidentCategoryArgs,
+  reads: (args: IncidentCategoryArgs) => readIncident(args.id),
+  apply(args, rows, ctx) {
+    const incident = requireIncident(rows.incident, args.id);
+    if (incident.category === args.category) return [];
+    return [
+      ...patchIncident(incident, { category: args.category }, ctx),
+      {
+        op: 'insert',
+        table: 'incidentEvents',
+        row: timelineEntry(ctx, incident.id, ctx.now, { kind: 'category', from: incident.category, to: args.category }),
+      },
+    ];
+  },
+});
