@@ -1,4 +1,3 @@
-import type { Client } from '../../shared/domain/client';
 import type { Incident } from '../../shared/domain/incident';
 import { TIMELINE_KINDS, type TimelineEntry } from '../../shared/domain/lifecycle';
 import { deterministicId } from '../../shared/ids';
