@@ -1,11 +1,12 @@
 import type { Contract } from '../../shared/domain/contract';
 import { contractCalendars } from '../../shared/domain/contract';
 import type { Incident } from '../../shared/domain/incident';
+import { contractInForce, incidentEvents } from '../../shared/domain/slaInputs';
 import type { TimelineEntry } from '../../shared/domain/lifecycle';
 import { type CompiledCalendar, compileCalendar } from '../../shared/sla/compiled';
 import { computeClocks, type IncidentClocks } from '../../shared/sla/clocks';
 import { explainClock } from '../../shared/sla/explain';
-import type { IncidentEvent, SlaPolicy } from '../../shared/sla/policy';
+import type { SlaPolicy } from '../../shared/sla/policy';
 import { type SlaView, toClockView } from '../../shared/sla/view';
 import { contractsFor, incidentIdsMissingSla, saveSla, timelineFor, timelinesFor } from '../repos/lifecycle';
 import { getRowBy } from '../repos/rows';
@@ -15,37 +16,6 @@ interface Compiled {
   contract: Contract;
   policy: SlaPolicy;
   calendars: Record<string, CompiledCalendar>;
-}
-
-/** The local date of an instant in a time zone, YYYY-MM-DD (how contract versions are dated). */
-function localDate(ms: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
-}
-
-/** The SLA clocks' inputs as the engine reads them from an incident and its timeline. */
-export function incidentEvents(incident: Pick<Incident, 'openedAt' | 'priority'>, timeline: readonly TimelineEntry[]): IncidentEvent[] {
-  const firstPriority = timeline.find((e) => e.data.kind === 'priority');
-  const initial = firstPriority?.data.kind === 'priority' ? firstPriority.data.from : incident.priority;
-  const events: IncidentEvent[] = [{ kind: 'opened', at: Date.parse(incident.openedAt), priority: initial }];
-  for (const entry of timeline) {
-    const at = Date.parse(entry.at);
-    switch (entry.data.kind) {
-      case 'status':
-        events.push({ kind: 'status', at, to: entry.data.to });
-        break;
-      case 'priority':
-        events.push({ kind: 'priority', at, to: entry.data.to });
-        break;
-      case 'reply':
-        events.push({ kind: 'reply', at, clientVisible: true });
-        break;
-      case 'note':
-      case 'assign':
-      case 'category':
-        break;
-    }
-  }
-  return events;
 }
 
 /**
@@ -72,11 +42,8 @@ export function createSlaService(db: Db, now: () => number) {
 
   /** The contract version in force when the incident opened, or null (no SLA: best effort). */
   function contractAt(clientId: string, openedAt: string): Compiled | null {
-    const ms = Date.parse(openedAt);
-    for (const contract of contractsFor(db, clientId)) {
-      if (localDate(ms, contract.terms.timeZone) >= contract.effectiveFrom) return compile(contract);
-    }
-    return null;
+    const contract = contractInForce(contractsFor(db, clientId), openedAt);
+    return contract ? compile(contract) : null;
   }
 
   function clocks(

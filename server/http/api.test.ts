@@ -66,6 +66,37 @@ describe.each(DIALECTS)('REST API on %s', (dialect) => {
     ]);
   });
 
+  it('sets a contract and returns incidents with their clocks; status changes take `at`', async () => {
+    server = await startTestServer(dialect, () => Date.parse('2025-12-23T15:30:00Z'));
+    const token = await tokenFor(server);
+    const api = async (path: string, method = 'GET', body?: unknown) => {
+      const res = await fetch(`${server!.url}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
+      return { status: res.status, body: (await res.json()) as Record<string, any> };
+    };
+    const client = (await api('/api/v1/clients', 'POST', { name: 'Zorgplein', code: 'ZORG' })).body;
+    const { contractTemplate } = await import('../../shared/domain/contract');
+    const contract = await api(`/api/v1/clients/${client.id}/contracts`, 'POST', {
+      effectiveFrom: '2025-01-01',
+      terms: contractTemplate('subscription'),
+    });
+    expect(contract.status).toBe(201);
+    const incident = (
+      await api('/api/v1/incidents', 'POST', { clientId: client.id, title: 'Traag', priority: 'P2', openedAt: '2025-12-23T15:00:00Z' })
+    ).body;
+    expect(incident.sla.resolution.dueAt).toBe('2025-12-29T15:00:00.000Z');
+    const waiting = await api(`/api/v1/incidents/${incident.id}/status`, 'POST', { to: 'waiting_on_client', at: '2025-12-23T15:10:00Z' });
+    expect(waiting.body.sla.resolution.state).toBe('paused');
+    const early = await api(`/api/v1/incidents/${incident.id}/status`, 'POST', { to: 'in_progress', at: '2025-12-01T00:00:00Z' });
+    expect(early.status).toBe(400);
+    const bad = await api(`/api/v1/clients/${client.id}/contracts`, 'POST', { terms: { costModel: 'weekly' } });
+    expect(bad.status).toBe(400);
+    expect((await api(`/api/v1/clients/${client.id}/contracts`)).body.history).toHaveLength(1);
+  });
+
   it('answers bad input with problem documents and changes nothing', async () => {
     server = await startTestServer(dialect);
     const token = await tokenFor(server);
@@ -104,7 +135,13 @@ describe.each(DIALECTS)('REST API on %s', (dialect) => {
       components: { schemas: Record<string, { properties?: object }> };
     };
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths)).toEqual(['/api/v1/clients', '/api/v1/incidents', '/api/v1/incidents/{id}']);
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      '/api/v1/clients',
+      '/api/v1/clients/{id}/contracts',
+      '/api/v1/incidents',
+      '/api/v1/incidents/{id}',
+      '/api/v1/incidents/{id}/status',
+    ]);
     expect(Object.keys(doc.components.schemas.Incident!.properties ?? {})).toContain('priority');
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
     expect(await (await fetch(`${server.url}/readyz`)).json()).toMatchObject({ status: 'ready', dialect });

@@ -4,7 +4,11 @@ import { z } from 'zod';
 import { ClientCreateInput, IncidentCreateInput, IncidentUpdateInput } from '../../shared/contract';
 import { suggestClientCode } from '../../shared/domain/client';
 import { Id } from '../../shared/domain/common';
-import { IncidentStatus, Priority } from '../../shared/domain/incident';
+import { ContractTerms } from '../../shared/domain/contract';
+import { IsoTime } from '../../shared/domain/common';
+import { type Incident, IncidentStatus, Priority } from '../../shared/domain/incident';
+import { contractInForce } from '../../shared/domain/slaInputs';
+import { LocalDate } from '../../shared/sla/calendar';
 import { VangnetError } from '../../shared/errors';
 import { HybridLogicalClock } from '../../shared/hlc';
 import { fromRecord } from '../../shared/schema/tables';
@@ -16,6 +20,7 @@ import { Ledger } from '../sync/ledger';
 import type { Notifier } from '../sync/notifier';
 import type { AuthGuard } from './authGuard';
 import { openApiDocument } from './openapi';
+import { createSlaViews } from './slaViews';
 
 interface Deps {
   store: ServerDb;
@@ -38,6 +43,8 @@ const IncidentFilter = Page.extend({ clientId: Id.optional(), status: IncidentSt
 export function registerApiRoutes(app: FastifyInstance, { store, guard, notifier, now }: Deps): void {
   // Each server process stamps its API writes with its own node id, so two processes never tie.
   const clock = new HybridLogicalClock(`srv-${uuidv7().slice(-12)}`, now);
+  const sla = createSlaViews(store.db, now);
+  const withClocks = async (row: Incident) => ({ ...view(row), sla: await sla.view(row) });
 
   async function mutate(device: DeviceAuth, name: string, args: unknown): Promise<void> {
     const trx = await store.db.startTransaction().execute();
@@ -92,7 +99,7 @@ export function registerApiRoutes(app: FastifyInstance, { store, guard, notifier
     if (f.status) q = q.where('status', '=', f.status);
     if (f.priority) q = q.where('priority', '=', f.priority);
     const rows = await q.execute();
-    const items = rows.slice(0, f.limit).map((r) => view(fromRecord('incidents', r)));
+    const items = await Promise.all(rows.slice(0, f.limit).map((r) => withClocks(fromRecord('incidents', r))));
     return { items, nextCursor: rows.length > f.limit ? (items[items.length - 1]?.id ?? null) : null };
   });
 
@@ -100,21 +107,48 @@ export function registerApiRoutes(app: FastifyInstance, { store, guard, notifier
     const { id } = parseOrThrow(z.object({ id: Id }), request.params, 'path');
     const row = await loadRow(store.db, 'incidents', 'id', id);
     if (!row) throw new VangnetError('not_found', `Unknown incident ${id}`);
-    return view(row);
+    return withClocks(row);
   });
 
   app.post('/api/v1/incidents', { preHandler: guard.requireDevice }, async (request, reply) => {
     const input = parseOrThrow(IncidentCreateInput, request.body, 'incident');
     const id = uuidv7();
     await mutate(request.device!, 'incident.create', { id, ...input });
-    return reply.status(201).send(view((await loadRow(store.db, 'incidents', 'id', id))!));
+    return reply.status(201).send(await withClocks((await loadRow(store.db, 'incidents', 'id', id))!));
   });
 
   app.patch('/api/v1/incidents/:id', { preHandler: guard.requireDevice }, async (request) => {
     const { id } = parseOrThrow(z.object({ id: Id }), request.params, 'path');
     const input = parseOrThrow(IncidentUpdateInput.omit({ id: true }), request.body, 'incident changes');
     await mutate(request.device!, 'incident.update', { id, ...input });
-    return view((await loadRow(store.db, 'incidents', 'id', id))!);
+    return withClocks((await loadRow(store.db, 'incidents', 'id', id))!);
+  });
+
+  app.post('/api/v1/incidents/:id/status', { preHandler: guard.requireDevice }, async (request) => {
+    const { id } = parseOrThrow(z.object({ id: Id }), request.params, 'path');
+    const input = parseOrThrow(z.object({ to: IncidentStatus, at: IsoTime.optional() }), request.body, 'status change');
+    await mutate(request.device!, 'incident.setStatus', { id, ...input });
+    return withClocks((await loadRow(store.db, 'incidents', 'id', id))!);
+  });
+
+  app.get('/api/v1/clients/:id/contracts', { preHandler: guard.requireDevice }, async (request) => {
+    const { id } = parseOrThrow(z.object({ id: Id }), request.params, 'path');
+    if (!(await loadRow(store.db, 'clients', 'id', id))) throw new VangnetError('not_found', `Unknown client ${id}`);
+    const history = await sla.contractsOf(id);
+    return { current: contractInForce(history, new Date(now()).toISOString()), history };
+  });
+
+  app.post('/api/v1/clients/:id/contracts', { preHandler: guard.requireDevice }, async (request, reply) => {
+    const { id: clientId } = parseOrThrow(z.object({ id: Id }), request.params, 'path');
+    const input = parseOrThrow(z.object({ effectiveFrom: LocalDate.optional(), terms: ContractTerms }), request.body, 'contract');
+    const id = uuidv7();
+    await mutate(request.device!, 'contract.set', {
+      id,
+      clientId,
+      effectiveFrom: input.effectiveFrom ?? new Date(now()).toISOString().slice(0, 10),
+      terms: input.terms,
+    });
+    return reply.status(201).send(await loadRow(store.db, 'contracts', 'id', id));
   });
 }
 

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { ClientCreateInput, IncidentCreateInput, IncidentUpdateInput } from '../../shared/contract';
 import { Client } from '../../shared/domain/client';
-import { Incident } from '../../shared/domain/incident';
+import { IsoTime } from '../../shared/domain/common';
+import { Contract, ContractTerms } from '../../shared/domain/contract';
+import { Incident, IncidentStatus } from '../../shared/domain/incident';
+import { LocalDate } from '../../shared/sla/calendar';
+import { SlaView } from '../../shared/sla/view';
 
 /** JSON Schema of a zod schema as the API shows it (output side, no merge bookkeeping). */
 function schema(type: z.ZodType, io: 'input' | 'output' = 'output'): Record<string, unknown> {
@@ -80,6 +84,47 @@ export function openApiDocument(): Record<string, unknown> {
           },
         },
       },
+      '/api/v1/incidents/{id}/status': {
+        post: {
+          summary: 'Move an incident along its lifecycle (`at` for something that happened earlier)',
+          parameters: [idParam],
+          requestBody: { required: true, ...json('#/components/schemas/StatusChange') },
+          responses: {
+            200: { description: 'The incident with its clocks', ...json('#/components/schemas/Incident') },
+            400: problem,
+            404: problem,
+          },
+        },
+      },
+      '/api/v1/clients/{id}/contracts': {
+        get: {
+          summary: "A client's contract in force and every version",
+          parameters: [idParam],
+          responses: {
+            200: {
+              description: 'Contracts',
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    properties: {
+                      current: { oneOf: [{ $ref: '#/components/schemas/Contract' }, { type: 'null' }] },
+                      history: { type: 'array', items: { $ref: '#/components/schemas/Contract' } },
+                    },
+                  },
+                },
+              },
+            },
+            404: problem,
+          },
+        },
+        post: {
+          summary: 'Add a contract version from a date',
+          parameters: [idParam],
+          requestBody: { required: true, ...json('#/components/schemas/ContractSet') },
+          responses: { 201: { description: 'Created', ...json('#/components/schemas/Contract') }, 400: problem, 404: problem },
+        },
+      },
       '/api/v1/incidents/{id}': {
         get: {
           summary: 'One incident',
@@ -99,7 +144,10 @@ export function openApiDocument(): Record<string, unknown> {
       schemas: {
         Client: schema(Client.omit({ fieldVersions: true })),
         ClientCreate: schema(ClientCreateInput, 'input'),
-        Incident: schema(Incident.omit({ fieldVersions: true })),
+        Incident: schema(Incident.omit({ fieldVersions: true }).extend({ sla: SlaView.nullable() })),
+        StatusChange: schema(z.object({ to: IncidentStatus, at: IsoTime.optional() }), 'input'),
+        Contract: schema(Contract.omit({ fieldVersions: true })),
+        ContractSet: schema(z.object({ effectiveFrom: LocalDate.optional(), terms: ContractTerms }), 'input'),
         IncidentCreate: schema(IncidentCreateInput, 'input'),
         IncidentUpdate: schema(IncidentUpdateInput.omit({ id: true }), 'input'),
         Problem: {

@@ -89,6 +89,39 @@ describe.each(DIALECTS)('laptops syncing through a %s office server', (dialect) 
     expect(trail.every((e) => e.synced)).toBe(true);
   });
 
+  it('replicates contracts and timelines, so both laptops show the same clocks offline', async () => {
+    const s = await server(dialect);
+    const a = laptop('a');
+    const b = laptop('b');
+    await call(a, 'sync.login', { serverUrl: s.url, code: await s.engineer('Sanne') });
+    await call(b, 'sync.login', { serverUrl: s.url, code: await s.engineer('Joris') });
+    const client = await call<{ id: string }>(a, 'clients.create', { name: 'Zorgplein', code: 'ZORG' });
+    const terms = await call(a, 'contracts.template', { costModel: 'all_in' });
+    await call(a, 'contracts.set', { clientId: client.id, effectiveFrom: '2020-01-01', terms });
+    const incident = await call<{ id: string }>(a, 'incidents.create', { clientId: client.id, title: 'Plat', priority: 'P1' });
+    await call(a, 'incidents.setStatus', { id: incident.id, to: 'waiting_on_client' });
+    await call(a, 'sync.now', {});
+    await call(b, 'sync.now', {});
+    type Clock = { state: string; dueAt: string | null; stoppedAt: string | null; targetMinutes: number | null };
+    type Detail = { sla: { contractId: string; response: Clock; resolution: Clock } };
+    const pick = (d: Detail) => ({
+      contractId: d.sla.contractId,
+      response: { state: d.sla.response.state, stoppedAt: d.sla.response.stoppedAt, target: d.sla.response.targetMinutes },
+      resolution: { state: d.sla.resolution.state, target: d.sla.resolution.targetMinutes },
+    });
+    const onA = await call<Detail>(a, 'incidents.get', { id: incident.id });
+    const onB = await call<Detail>(b, 'incidents.get', { id: incident.id });
+    expect(onB.sla.resolution.state).toBe('paused');
+    expect(pick(onB)).toEqual(pick(onA));
+    await call(b, 'incidents.setStatus', { id: incident.id, to: 'in_progress' });
+    await call(b, 'sync.now', {});
+    await call(a, 'sync.now', {});
+    expect((await call<{ data: { to?: string } }[]>(a, 'incidents.timeline', { id: incident.id })).map((e) => e.data.to)).toEqual([
+      'waiting_on_client',
+      'in_progress',
+    ]);
+  });
+
   it('the same engineer on two laptops sees work from the other without reload', async () => {
     const s = await server(dialect);
     const one = laptop('x');

@@ -241,7 +241,7 @@ describe('sync protocol under faults (model-based)', () => {
           for (const c of cleanups.splice(0).reverse()) await c();
         },
       ),
-      { numRuns: 100 },
+      { numRuns: 60 },
     );
-  });
+  }, 180_000);
 });
