@@ -8,7 +8,7 @@ import { MessageBody, TimelineEntry } from './domain/lifecycle';
 import { Platform } from './domain/platform';
 import { LocalDate } from './sla/calendar';
 import { SlaView } from './sla/view';
-import type { Result } from './errors';
+import { ERROR_CODES, type Result } from './errors';
 
 /**
  * The one contract between the UI (and every other front) and the engine. Each call has an
@@ -106,6 +106,8 @@ export const SyncStatus = z.object({
   pending: z.number().int(),
   rejected: z.array(z.object({ mutationId: z.number().int(), name: z.string(), error: z.string(), createdAt: z.string() })),
   lastError: z.string().nullable(),
+  /** Lets the UI offer the right remedy: `unauthorized` → pair again, `clock_skew` → fix the clock. */
+  lastErrorCode: z.enum(ERROR_CODES).nullable(),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 

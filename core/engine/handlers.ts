@@ -66,7 +66,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       status: () => sync.status(),
       login: ({ serverUrl, code, deviceName }) => sync.login(serverUrl, code, deviceName ?? deps.defaultDeviceName),
       now: () => sync.syncNow(),
-      dismiss: ({ mutationId }) => dismissRejected(db, mutationId),
+      dismiss: ({ mutationId }) => {
+        const removed = dismissRejected(db, mutationId);
+        if (removed) sync.announce();
+        return removed;
+      },
     },
     audit: {
       forEntity: ({ entityId, limit }) => auditForEntity(db, entityId, limit),

@@ -42,6 +42,7 @@ export function createSyncClient(deps: SyncDeps) {
   const now = deps.now ?? Date.now;
   let state: SyncStatus['state'] = getMeta(db, 'sync.token') ? 'idle' : 'unpaired';
   let lastError: string | null = null;
+  let lastErrorCode: SyncStatus['lastErrorCode'] = null;
   let connected = false;
   let running: Promise<SyncRound> | null = null;
   let again = false;
@@ -61,15 +62,20 @@ export function createSyncClient(deps: SyncDeps) {
       serverUrl: server(),
       connected,
       lastSyncAt: getMeta(db, 'sync.lastSyncAt') ?? null,
+      lastErrorCode,
       pending: countPending(db),
       rejected: listRejected(db),
       lastError,
     };
   }
 
-  function setState(next: SyncStatus['state'], error: string | null = null): void {
+  function setState(
+    next: SyncStatus['state'],
+    error: { code: NonNullable<SyncStatus['lastErrorCode']>; message: string } | null = null,
+  ): void {
     state = next;
-    lastError = error;
+    lastError = error?.message ?? null;
+    lastErrorCode = error?.code ?? null;
     deps.onStatus(status());
   }
 
@@ -144,8 +150,7 @@ export function createSyncClient(deps: SyncDeps) {
     } catch (err) {
       if (closed) throw err;
       const info = toErrorInfo(err);
-      if (err instanceof OfflineError) setState('offline', info.message);
-      else setState('error', info.message);
+      setState(err instanceof OfflineError ? 'offline' : 'error', { code: info.code, message: info.message });
       throw err;
     } finally {
       running = null;
@@ -168,6 +173,9 @@ export function createSyncClient(deps: SyncDeps) {
     if (!started || closed || !token()) return;
     void syncNow()
       .then(() => {
+        // The realtime channel opens only after a round succeeded: a revoked laptop must not
+        // keep knocking on the server (each refused knock counts against its address).
+        if (started && !liveChannel) openLive();
         if (again) {
           again = false;
           kick();
@@ -179,7 +187,6 @@ export function createSyncClient(deps: SyncDeps) {
         // A revoked token needs a person; anything else is worth another try later.
         if (!(err instanceof VangnetError && err.code === 'unauthorized')) scheduleRetry();
       });
-    if (started && !liveChannel) openLive();
   }
 
   function openLive(): void {
@@ -209,6 +216,10 @@ export function createSyncClient(deps: SyncDeps) {
     status,
     syncNow,
     kick,
+    /** Tells listeners the status changed for a reason outside a round (e.g. a dismissal). */
+    announce(): void {
+      deps.onStatus(status());
+    },
     async login(serverUrl: string, code: string, deviceName = os.hostname()): Promise<SyncStatus> {
       const url = new URL(serverUrl).toString().replace(/\/+$/, '');
       const paired = await deps.transportFor(url, null).pair({ code, clientId: deps.deviceId, deviceName });

@@ -26,7 +26,12 @@ export interface LiveHandlers {
 }
 
 /** A network failure (server unreachable): the client is offline, not wrong. */
-export class OfflineError extends Error {}
+export class OfflineError extends VangnetError {
+  constructor(message: string) {
+    super('unavailable', message);
+    this.name = 'OfflineError';
+  }
+}
 
 const STATUS_CODES: Record<number, ErrorCode> = {
   400: 'invalid_args',
@@ -95,6 +100,11 @@ export function httpTransport(baseUrl: string, token: string | null, fetchImpl: 
       });
       socket.on('open', onOpen);
       socket.on('close', onClose);
+      // A refused upgrade (e.g. 401 for a revoked token) arrives here; the close handler then runs.
+      socket.on('unexpected-response', (_req, res) => {
+        res.resume();
+        socket.terminate();
+      });
       socket.on('error', () => socket.terminate());
       return { close: () => socket.close() };
     },

@@ -3,7 +3,7 @@ import { VangnetError } from '../../shared/errors';
 import { parseHlc } from '../../shared/hlc';
 import { PairRequest, PullQuery, PushRequest } from '../../shared/sync/protocol';
 import { parseOrThrow } from '../../shared/validation';
-import { pairDevice } from '../auth/devices';
+import { authenticate, pairDevice } from '../auth/devices';
 import type { ServerDb } from '../db/connect';
 import { handlePull } from '../sync/pull';
 import { handlePush } from '../sync/push';
@@ -19,6 +19,9 @@ interface Deps {
   now: () => number;
   closing: { value: boolean };
 }
+
+/** How often an open realtime socket re-checks its device token. */
+export const LIVE_RECHECK_MS = 30_000;
 
 /** The sync protocol's endpoints (docs/sync-protocol.md). */
 export function registerSyncRoutes(app: FastifyInstance, { store, guard, metrics, notifier, now, closing }: Deps): void {
@@ -60,17 +63,25 @@ export function registerSyncRoutes(app: FastifyInstance, { store, guard, metrics
   });
 
   // Realtime: the socket only ever says "seq N exists"; clients pull. Nothing is read from it.
-  app.get('/sync/v1/live', { websocket: true, preHandler: guard.requireDevice }, (socket) => {
+  app.get('/sync/v1/live', { websocket: true, preHandler: guard.requireDevice }, (socket, request) => {
     if (closing.value) {
       socket.terminate();
       return;
     }
     metrics.connected.inc();
+    // A device revoked while connected is dropped at the next check (4401: pair again).
+    const token = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1] ?? '';
+    const recheck = setInterval(() => {
+      void authenticate(store, token).then((device) => {
+        if (!device) socket.close(4401, 'device token revoked');
+      });
+    }, LIVE_RECHECK_MS);
     const unsubscribe = notifier.subscribe((seq) => {
       if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ seq }));
     });
     socket.on('message', () => socket.close(1008, 'this channel is one-way'));
     socket.on('close', () => {
+      clearInterval(recheck);
       unsubscribe();
       metrics.connected.dec();
     });

@@ -76,6 +76,12 @@ describe.each(DIALECTS)('push and pull on %s', (dialect) => {
       [2, 'unknown_call'],
     ]);
     expect(res.rejected[0]!.rows).toHaveLength(2);
+    // The reply was lost and the laptop pushes again: the refusals are repeated, not forgotten.
+    const retry = (await (
+      await api('/sync/v1/push', { method: 'POST', body: { clientId: 'laptopA', mutations: [bad, unknown] } })
+    ).json()) as typeof res & { skipped: number };
+    expect(retry.skipped).toBe(2);
+    expect(retry.rejected.map((r) => r.mutationId)).toEqual([1, 2]);
   });
 
   it('refuses a mutation stamped more than five minutes ahead, and a client id of another device', async () => {

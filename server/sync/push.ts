@@ -52,6 +52,20 @@ export async function handlePush(store: ServerDb, auth: DeviceAuth, request: Pus
     for (const m of request.mutations) {
       if (m.mutationId <= last) {
         skipped += 1;
+        // A retry after a lost reply: say again what was refused, or the laptop never undoes it.
+        const earlier = await trx
+          .selectFrom('rejections')
+          .select(['error_code', 'error_message'])
+          .where('client_id', '=', auth.clientId)
+          .where('mutation_id', '=', m.mutationId)
+          .executeTakeFirst();
+        if (earlier) {
+          rejected.push({
+            mutationId: m.mutationId,
+            error: { code: earlier.error_code as Rejection['error']['code'], message: earlier.error_message },
+            rows: await rowsNamedBy(trx, m.name, m.args),
+          });
+        }
         continue;
       }
       if (m.mutationId !== last + 1) throw new VangnetError('gap', `Expected mutation ${last + 1} next, got ${m.mutationId}`);

@@ -1,11 +1,12 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stopProcess, waitForAddress } from './processes';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const READY = /^Vangnet web host: (http:\/\/\S+)/;
 const START_TIMEOUT_MS = 20_000;
 
@@ -39,7 +40,7 @@ export async function startWebHost(): Promise<WebHost> {
   });
 
   try {
-    const url = await waitForAddress(child, () => stderr);
+    const url = await waitForAddress(child, READY, 'web host', () => stderr, START_TIMEOUT_MS);
     return {
       url,
       dataDir,
@@ -53,39 +54,5 @@ export async function startWebHost(): Promise<WebHost> {
     await stopProcess(child);
     await rm(dataDir, { recursive: true, force: true });
     throw err;
-  }
-}
-
-function waitForAddress(child: ChildProcess, stderr: () => string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let buffer = '';
-    const timer = setTimeout(() => fail(new Error(`web host did not start within ${START_TIMEOUT_MS} ms`)), START_TIMEOUT_MS);
-    function fail(err: Error): void {
-      clearTimeout(timer);
-      reject(new Error(`${err.message}\n--- host stderr ---\n${stderr()}`));
-    }
-    child.stdout?.setEncoding('utf8');
-    child.stdout?.on('data', (chunk: string) => {
-      buffer += chunk;
-      const newline = buffer.indexOf('\n');
-      if (newline < 0) return;
-      const match = READY.exec(buffer.slice(0, newline));
-      clearTimeout(timer);
-      if (match?.[1]) resolve(match[1]);
-      else fail(new Error(`unexpected first line from web host: ${buffer.slice(0, newline)}`));
-    });
-    child.once('exit', (code, signal) => fail(new Error(`web host exited early (code ${code}, signal ${signal})`)));
-    child.once('error', (err) => fail(err));
-  });
-}
-
-async function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 5_000));
-  if ((await Promise.race([exited, timeout])) === 'timeout') {
-    child.kill('SIGKILL');
-    await exited;
   }
 }

@@ -54,7 +54,7 @@ CREATE INDEX platforms_by_client ON platforms (client_id);
 -- no clock runs). at_risk_at: when the first running clock turns amber. paused: the resolution
 -- clock waits on the client. Recomputed whenever the incident, its timeline or its contract changes.
 CREATE TABLE incident_sla (
-  incident_id TEXT PRIMARY KEY REFERENCES incidents(id),
+  incident_id TEXT PRIMARY KEY REFERENCES incidents(id) ON DELETE CASCADE,
   due_at      INTEGER,
   at_risk_at  INTEGER,
   paused      INTEGER NOT NULL DEFAULT 0,

@@ -8,6 +8,7 @@ import { RoomView } from './RoomView';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { Sidebar } from './Sidebar';
 import { StatusBar } from './StatusBar';
+import { SyncDialog } from './sync/SyncDialog';
 import '../styles/shell.css';
 
 export function App() {
@@ -23,10 +24,12 @@ export function App() {
         {profileStatus === 'error' ? <EngineProblem /> : <RoomView />}
       </main>
       <StatusBar />
-      {needsProfile ? <FirstRunDialog /> : null}
+      {/* Pairing is the other way in: the office server says who this laptop belongs to. */}
+      {needsProfile && dialog !== 'sync' ? <FirstRunDialog /> : null}
       {!needsProfile && dialog === 'newIncident' ? <NewIncidentDialog /> : null}
       {!needsProfile && dialog === 'newClient' ? <AddClientDialog /> : null}
       {!needsProfile && dialog === 'shortcuts' ? <ShortcutsDialog /> : null}
+      {dialog === 'sync' ? <SyncDialog /> : null}
     </div>
   );
 }

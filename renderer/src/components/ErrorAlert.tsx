@@ -1,15 +1,25 @@
 import { useTranslation } from 'react-i18next';
 import { ERROR_CODES, type ErrorInfo } from '../../../shared/errors';
 
+interface ErrorAlertProps {
+  error: ErrorInfo | null;
+  testId?: string;
+  /** A headline that says more than the code's generic one (e.g. "Cannot reach the office server"). */
+  title?: string;
+  /** What to do about it, shown above the engine's own message. */
+  hint?: string;
+}
+
 /** The engine's refusal: a translated headline for its code, and its own message underneath. */
-export function ErrorAlert({ error, testId = 'form-error' }: { error: ErrorInfo | null; testId?: string }) {
+export function ErrorAlert({ error, testId = 'form-error', title, hint }: ErrorAlertProps) {
   const { t } = useTranslation();
   if (!error) return null;
   // A newer engine may send a code this build does not know yet.
   const code = ERROR_CODES.includes(error.code) ? error.code : 'internal';
   return (
     <div className="alert" role="alert" data-testid={testId}>
-      <span className="alert-title">{t(`errors.title.${code}`)}</span>
+      <span className="alert-title">{title ?? t(`errors.title.${code}`)}</span>
+      {hint ? <span className="alert-hint">{hint}</span> : null}
       <span className="alert-detail">{error.message}</span>
     </div>
   );

@@ -11,6 +11,7 @@ export function FirstRunDialog() {
   const { t } = useTranslation();
   const save = useStore((s) => s.saveProfile);
   const state = useStore((s) => s.profileSave);
+  const openDialog = useStore((s) => s.openDialog);
   const [name, setName] = useState('');
   const nameError = issueFor(t, state.error, 'name');
 
@@ -39,6 +40,9 @@ export function FirstRunDialog() {
           />
         </Field>
         <div className="form-actions">
+          <button type="button" className="btn btn-ghost first-run-pair" data-testid="first-run-pair" onClick={() => openDialog('sync')}>
+            {t('firstRun.pairInstead')}
+          </button>
           <button type="submit" className="btn btn-primary" disabled={state.pending}>
             {state.pending ? t('common.saving') : t('firstRun.submit')}
           </button>

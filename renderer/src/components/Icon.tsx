@@ -1,5 +1,24 @@
 export type IconName =
-  'incidents' | 'time' | 'clients' | 'reports' | 'oncall' | 'plus' | 'search' | 'close' | 'sun' | 'moon' | 'keyboard' | 'edit';
+  | 'incidents'
+  | 'time'
+  | 'clients'
+  | 'reports'
+  | 'oncall'
+  | 'plus'
+  | 'search'
+  | 'close'
+  | 'sun'
+  | 'moon'
+  | 'keyboard'
+  | 'edit'
+  | 'server'
+  | 'check'
+  | 'refresh'
+  | 'live'
+  | 'notLive'
+  | 'alert'
+  | 'arrowUp'
+  | 'laptop';
 
 // 16px line icons drawn on a 24-unit grid; strokes inherit the text colour.
 const PATHS: Record<IconName, string> = {
@@ -15,6 +34,16 @@ const PATHS: Record<IconName, string> = {
   moon: 'M21 12.79A9 9 0 1 1 11.21 3 7 7 0 0 0 21 12.79Z',
   keyboard: 'M3 6h18a1 1 0 0 1 1 1v10a1 1 0 0 1-1 1H3a1 1 0 0 1-1-1V7a1 1 0 0 1 1-1Zm3 4h.01M10 10h.01M14 10h.01M18 10h.01M8 14h8',
   edit: 'M12 20h9M16.5 3.5a2.12 2.12 0 0 1 3 3L7 19l-4 1 1-4 12.5-12.5Z',
+  server:
+    'M4 3h16a1 1 0 0 1 1 1v6a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V4a1 1 0 0 1 1-1Zm0 10h16a1 1 0 0 1 1 1v6a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1v-6a1 1 0 0 1 1-1Zm3-6h.01M7 17h.01',
+  check: 'M20 6 9 17l-5-5',
+  refresh: 'M21 12a9 9 0 0 0-15.5-6.2L3 8.5M3 3v5.5h5.5M3 12a9 9 0 0 0 15.5 6.2l2.5-2.7M21 21v-5.5h-5.5',
+  live: 'M5 12.55a11 11 0 0 1 14 0M1.5 9a16 16 0 0 1 21 0M8.5 16.1a6 6 0 0 1 7 0M12 20h.01',
+  notLive:
+    'M2 2l20 20M8.5 16.5a5 5 0 0 1 7 0M2 8.8a15 15 0 0 1 4.2-2.6M10.7 5c4-.4 8.1.9 11.3 3.8M16.9 11.3a10 10 0 0 1 2.2 1.7M5 13a10 10 0 0 1 5.2-2.8M12 20h.01',
+  alert: 'M12 22a10 10 0 1 0 0-20 10 10 0 0 0 0 20Zm0-14v4.5m0 3.5h.01',
+  arrowUp: 'M12 19V5m-6 6 6-6 6 6',
+  laptop: 'M5 5h14a1 1 0 0 1 1 1v10H4V6a1 1 0 0 1 1-1Zm-3 11h20v1.5a1.5 1.5 0 0 1-1.5 1.5h-17A1.5 1.5 0 0 1 2 17.5V16Z',
 };
 
 export function Icon({ name, size = 16 }: { name: IconName; size?: number }) {

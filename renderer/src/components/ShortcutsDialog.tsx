@@ -21,6 +21,7 @@ export function ShortcutsDialog() {
     { keys: ['G', 'I'], join: 'then', label: t('shortcuts.goIncidents') },
     { keys: ['G', 'C'], join: 'then', label: t('shortcuts.goClients') },
     { keys: ['Ctrl 1…5'], label: t('shortcuts.goRoom') },
+    { keys: ['G', 'S'], join: 'then', label: t('shortcuts.openSync') },
     { keys: ['J', 'K'], join: 'or', label: t('shortcuts.moveSelection') },
     { keys: ['Esc'], label: t('shortcuts.closeDialog') },
     { keys: ['?'], label: t('shortcuts.help') },

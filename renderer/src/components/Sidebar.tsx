@@ -3,6 +3,7 @@ import { LANGUAGES, type Language } from '../i18n/i18n';
 import { useStore } from '../store/store';
 import { ROUTES } from '../store/uiSlice';
 import { Icon } from './Icon';
+import { SidebarSyncEntry } from './sync/SidebarSyncEntry';
 
 const LANGUAGE_NAMES: Record<Language, string> = { nl: 'Nederlands', en: 'English' };
 
@@ -55,6 +56,7 @@ export function Sidebar() {
       </nav>
 
       <div className="sidebar-footer">
+        <SidebarSyncEntry />
         {profileName ? (
           <div className="who" title={t('settings.signedInAs', { name: profileName })} data-testid="profile-name">
             <span className="avatar" aria-hidden="true">

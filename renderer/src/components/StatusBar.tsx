@@ -1,19 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../store/store';
+import { SyncIndicator } from './sync/SyncIndicator';
 
 /**
  * Reserved for what an engineer must see at a glance: sync with the office server, on-call duty and
- * the running timer. Until those features land it states plainly that none are active.
+ * the running timer. On-call and the timer state plainly that they are not active until they land.
  */
 export function StatusBar() {
   const { t } = useTranslation();
   const connection = useStore((s) => s.connection);
   return (
     <footer className="statusbar" aria-label={t('status.bar')} data-testid="status-bar">
-      <span className="status-item" data-testid="status-sync">
-        <span className="dot dot-local" aria-hidden="true" />
-        {t('status.localOnly')}
-      </span>
+      <SyncIndicator />
       {connection !== 'connected' ? (
         <span className="status-item status-warning" role="status" data-testid="status-connection">
           <span className="dot dot-warning" aria-hidden="true" />

@@ -50,6 +50,9 @@ export async function applyLanguage(language: Language): Promise<void> {
 export function translateIssue(t: TFunction, message: string): string {
   const tooLong = /^must be at most (\d+) characters$/.exec(message);
   if (tooLong) return t('errors.issue.tooLong', { max: Number(tooLong[1]) });
+  // zod's own wording, for schemas that keep its default messages (sync.login's pairing code).
+  const tooShort = /^Too small: expected string to have >=(\d+) characters?$/.exec(message);
+  if (tooShort) return t('errors.issue.tooShort', { min: Number(tooShort[1]) });
   switch (message) {
     case 'is required':
       return t('errors.issue.required');
@@ -63,6 +66,8 @@ export function translateIssue(t: TFunction, message: string): string {
       return t('errors.issue.uuid');
     case 'must be 2-16 letters, digits or dashes':
       return t('errors.issue.clientCode');
+    case 'must be an http(s) URL':
+      return t('errors.issue.httpUrl');
     default:
       return message;
   }

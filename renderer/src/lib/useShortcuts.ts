@@ -4,6 +4,8 @@ import { ROUTES, type Route } from '../store/uiSlice';
 
 const CHORD_MS = 1200;
 const GO_KEYS: Record<string, Route> = { i: 'incidents', t: 'time', c: 'clients', r: 'reports', o: 'oncall' };
+/** `g s`: the office-server panel is a dialog, not a room, but it is reached the same way. */
+const GO_SYNC = 's';
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -33,6 +35,11 @@ export function useShortcuts(): void {
 
       if (chordStartedAt && Date.now() - chordStartedAt < CHORD_MS) {
         chordStartedAt = 0;
+        if (e.key.toLowerCase() === GO_SYNC) {
+          store.openDialog('sync');
+          e.preventDefault();
+          return;
+        }
         const route = GO_KEYS[e.key.toLowerCase()];
         if (route) {
           store.navigate(route);

@@ -5,8 +5,8 @@ import { useStore } from './store';
 const COALESCE_MS = 40;
 
 /**
- * Subscribes once to the engine's `data.changed` and refreshes the slices that show those tables.
- * Returns the unsubscribe function.
+ * Subscribes once to the engine's `data.changed` and refreshes the slices that show those tables,
+ * and to `sync.status` for the status bar and the sync panel. Returns the unsubscribe function.
  */
 export function followEngineChanges(): () => void {
   let tables = new Set<string>();
@@ -22,19 +22,30 @@ export function followEngineChanges(): () => void {
       void store.loadClients();
       store.refreshList();
     }
-    if (changed.has('incidents')) void store.refreshDetail();
+    // A pull that confirms our own change brings only its server audit entry: the history's marks flip.
+    if (changed.has('incidents') || changed.has('audit')) void store.refreshDetail();
+    if (changed.has('engineers')) void store.loadEngineers();
   }
 
-  return vangnet().on('data.changed', (payload) => {
+  const api = vangnet();
+  const offData = api.on('data.changed', (payload) => {
     for (const table of payload.tables) tables.add(table);
     timer ??= setTimeout(flush, COALESCE_MS);
   });
+  const offSync = api.on('sync.status', (status) => useStore.getState().setSync(status));
+  return () => {
+    offData();
+    offSync();
+    clearTimeout(timer);
+  };
 }
 
 /** Reads everything on screen again: at start, and after the engine connection comes back. */
 export function reloadAll(): void {
   const store = useStore.getState();
   void store.loadProfile();
+  void store.loadSync();
+  void store.loadEngineers();
   void store.loadClients();
   store.refreshList();
   void store.refreshDetail();

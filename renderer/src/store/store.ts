@@ -4,6 +4,7 @@ import { createConnectionSlice } from './connectionSlice';
 import { createIncidentDetailSlice } from './incidentDetailSlice';
 import { createIncidentListSlice } from './incidentListSlice';
 import { createProfileSlice } from './profileSlice';
+import { createSyncSlice } from './syncSlice';
 import type { Store } from './types';
 import { createUiSlice } from './uiSlice';
 
@@ -15,4 +16,5 @@ export const useStore = create<Store>()((...a) => ({
   ...createClientsSlice(...a),
   ...createIncidentListSlice(...a),
   ...createIncidentDetailSlice(...a),
+  ...createSyncSlice(...a),
 }));

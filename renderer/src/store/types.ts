@@ -5,9 +5,10 @@ import type { ConnectionSlice } from './connectionSlice';
 import type { IncidentDetailSlice } from './incidentDetailSlice';
 import type { IncidentListSlice } from './incidentListSlice';
 import type { ProfileSlice } from './profileSlice';
+import type { SyncSlice } from './syncSlice';
 import type { UiSlice } from './uiSlice';
 
-export type Store = UiSlice & ConnectionSlice & ProfileSlice & ClientsSlice & IncidentListSlice & IncidentDetailSlice;
+export type Store = UiSlice & ConnectionSlice & ProfileSlice & ClientsSlice & IncidentListSlice & IncidentDetailSlice & SyncSlice;
 
 /** A slice sees the whole store (to call another slice's refresh) but defines only its own part. */
 export type SliceCreator<T> = StateCreator<Store, [], [], T>;

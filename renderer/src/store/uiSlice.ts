@@ -4,7 +4,7 @@ import type { SliceCreator } from './types';
 export const ROUTES = ['incidents', 'time', 'clients', 'reports', 'oncall'] as const;
 export type Route = (typeof ROUTES)[number];
 export type Theme = 'light' | 'dark';
-export type DialogId = 'newIncident' | 'newClient' | 'shortcuts';
+export type DialogId = 'newIncident' | 'newClient' | 'shortcuts' | 'sync';
 
 const THEME_KEY = 'vangnet.theme';
 

@@ -1,15 +1,20 @@
 import { useTranslation } from 'react-i18next';
+import { Icon } from '../../components/Icon';
 import { formatDateTime, formatRelative } from '../../i18n/format';
 import { useNow } from '../../lib/clock';
 import { useStore } from '../../store/store';
 import { describeAudit } from './auditText';
 
-/** Who changed what and when, newest first, straight from the engine's audit log. */
+/**
+ * Who changed what and when, newest first, straight from the engine's audit log. Once the laptop is
+ * paired each entry says whether the office server has confirmed it or it is still only local.
+ */
 export function AuditHistory() {
   const { t } = useTranslation();
   const audit = useStore((s) => s.audit);
   const status = useStore((s) => s.auditStatus);
   const language = useStore((s) => s.language);
+  const paired = useStore((s) => s.sync !== null && s.sync.state !== 'unpaired');
   const now = useNow();
 
   return (
@@ -20,15 +25,34 @@ export function AuditHistory() {
       {status === 'ready' && audit.length === 0 ? <p className="muted">{t('detail.noHistory')}</p> : null}
       <ol className="audit" data-testid="audit-history">
         {audit.map((entry) => (
-          <li key={entry.seq} className="audit-entry" data-testid="audit-entry">
+          // Server entries and local ones are numbered separately: their seqs can coincide.
+          <li
+            key={`${entry.synced ? 's' : 'l'}${entry.seq}`}
+            className="audit-entry"
+            data-testid="audit-entry"
+            data-synced={paired ? entry.synced : undefined}
+          >
             <span className="audit-dot" aria-hidden="true" />
             <div className="audit-body">
               {describeAudit(t, entry).map((line) => (
                 <p key={line}>{line}</p>
               ))}
-              <time className="audit-time num" dateTime={entry.at} title={formatDateTime(entry.at, language)}>
-                {formatRelative(entry.at, now, language)}
-              </time>
+              <span className="audit-meta">
+                <time className="audit-time num" dateTime={entry.at} title={formatDateTime(entry.at, language)}>
+                  {formatRelative(entry.at, now, language)}
+                </time>
+                {paired ? (
+                  <span
+                    className="audit-sync"
+                    data-synced={entry.synced}
+                    data-testid="audit-sync"
+                    title={entry.synced ? t('audit.syncedTitle') : t('audit.localTitle')}
+                  >
+                    <Icon name={entry.synced ? 'check' : 'laptop'} size={12} />
+                    {entry.synced ? t('audit.synced') : t('audit.local')}
+                  </span>
+                ) : null}
+              </span>
             </div>
           </li>
         ))}
