@@ -1,4 +1,7 @@
+import { contractTemplate, type CostModel } from '../../shared/domain/contract';
+import type { IncidentStatus } from '../../shared/domain/incident';
 import type { ClientCreateArgs } from '../../shared/mutations/client';
+import type { ContractSetArgs } from '../../shared/mutations/contract';
 import type { IncidentCreateArgs } from '../../shared/mutations/incident';
 import { CLIENT_NAMES, INCIDENT_DETAILS, INCIDENT_TITLES } from './names';
 
@@ -34,7 +37,43 @@ export interface GeneratorOptions {
 
 export interface GeneratedData {
   clients: ClientCreateArgs[];
+  contracts: ContractSetArgs[];
   incidents: IncidentCreateArgs[];
+  /** Lifecycle steps, in time order per incident: most old incidents are resolved and closed. */
+  transitions: { id: string; to: IncidentStatus; at: string }[];
+}
+
+const COST_MODELS: readonly CostModel[] = ['all_in', 'subscription', 'prepaid'];
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+
+/** Where an incident of this age has got to; older ones are done, recent ones still being worked. */
+function lifecycle(rand: () => number, openedMs: number, untilMs: number): { to: IncidentStatus; at: number }[] {
+  const steps: { to: IncidentStatus; at: number }[] = [];
+  const add = (to: IncidentStatus, at: number) => {
+    if (at <= untilMs) steps.push({ to, at });
+    return at <= untilMs;
+  };
+  const ageDays = (untilMs - openedMs) / (24 * HOUR);
+  const roll = rand();
+  if (ageDays < 3 && roll < 0.3) return steps; // still new
+  let t = openedMs + (5 + rand() * 85) * MIN;
+  if (!add('acknowledged', t)) return steps;
+  if (ageDays < 3 && roll < 0.45) return steps;
+  t += (10 + rand() * 110) * MIN;
+  if (!add('in_progress', t)) return steps;
+  if (rand() < 0.25) {
+    t += (1 + rand() * 6) * HOUR;
+    if (!add('waiting_on_client', t)) return steps;
+    if (ageDays < 3 && roll < 0.6) return steps;
+    t += (2 + rand() * 30) * HOUR;
+    if (!add('in_progress', t)) return steps;
+  }
+  if (ageDays < 3 && roll < 0.85) return steps;
+  t += (1 + rand() * 40) * HOUR;
+  if (!add('resolved', t)) return steps;
+  add('closed', t + 2 * 24 * HOUR);
+  return steps;
 }
 
 /**
@@ -54,7 +93,15 @@ export function generateData(options: GeneratorOptions): GeneratedData {
       code: round === 0 ? code : `${code}-${round + 1}`,
     });
   }
+  const yearBefore = new Date(options.until.getTime() - 365 * 24 * HOUR).toISOString().slice(0, 10);
+  const contracts: ContractSetArgs[] = clients.map((client, i) => ({
+    id: seededUuid(rand),
+    clientId: client.id,
+    effectiveFrom: yearBefore,
+    terms: contractTemplate(COST_MODELS[i % COST_MODELS.length] as CostModel),
+  }));
   const incidents: IncidentCreateArgs[] = [];
+  const transitions: GeneratedData['transitions'] = [];
   const spanMs = (options.days ?? 60) * 86_400_000;
   const untilMs = options.until.getTime();
   for (let i = 0; i < options.incidents && clients.length > 0; i += 1) {
@@ -66,7 +113,9 @@ export function generateData(options: GeneratorOptions): GeneratedData {
     opened.setUTCHours(7 + Math.floor(rand() * 10), Math.floor(rand() * 60), 0, 0);
     const openedAt = new Date(Math.min(opened.getTime(), untilMs)).toISOString();
     const detail = pick(INCIDENT_DETAILS).replace('{time}', openedAt.slice(11, 16));
-    incidents.push({ id: seededUuid(rand), clientId: client.id, title, priority, description: detail, openedAt });
+    const id = seededUuid(rand);
+    incidents.push({ id, clientId: client.id, title, priority, description: detail, openedAt });
+    for (const step of lifecycle(rand, Date.parse(openedAt), untilMs)) transitions.push({ id, to: step.to, at: new Date(step.at).toISOString() });
   }
-  return { clients, incidents };
+  return { clients, contracts, incidents, transitions };
 }

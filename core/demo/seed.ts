@@ -8,6 +8,7 @@ export interface SeedResult {
   incidents: number;
 }
 
+
 /**
  * Fills a store through the ordinary mutations (so the demo data has outbox and audit entries like
  * real work), in one transaction so a half-seeded store never exists.
@@ -19,7 +20,9 @@ export function seedDemo(engine: Engine, options: { seed: number; clients: numbe
   const data = generateData({ ...options, until: new Date() });
   engine.db.transaction(() => {
     for (const client of data.clients) engine.mutate('client.create', client);
+    for (const contract of data.contracts) engine.mutate('contract.set', contract);
     for (const incident of data.incidents) engine.mutate('incident.create', incident);
+    for (const step of data.transitions) engine.mutate('incident.setStatus', step);
   })();
   return { clients: data.clients.length, incidents: data.incidents.length };
 }

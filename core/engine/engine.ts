@@ -76,7 +76,10 @@ export function openEngine(options: EngineOptions): Engine {
     for (const { table, row, id } of rows) {
       if (table === 'incidents') ids.add(id);
       else if (table === 'incidentEvents' && row) ids.add(String(row.incidentId));
-      else if (table === 'contracts' && row) for (const incidentId of incidentIdsOfClient(db, String(row.clientId))) ids.add(incidentId);
+      else if (table === 'contracts') {
+        sla.invalidate(row ? String(row.clientId) : undefined);
+        if (row) for (const incidentId of incidentIdsOfClient(db, String(row.clientId))) ids.add(incidentId);
+      }
     }
     if (ids.size > 0) sla.refresh(ids);
   }

@@ -25,6 +25,17 @@ interface Compiled {
  */
 export function createSlaService(db: Db, now: () => number) {
   const compiled = new Map<string, Compiled>();
+  // Contract versions per client, parsed once; dropped when a version is added (`invalidate`).
+  const versions = new Map<string, Contract[]>();
+
+  function versionsOf(clientId: string): Contract[] {
+    let list = versions.get(clientId);
+    if (!list) {
+      list = contractsFor(db, clientId);
+      versions.set(clientId, list);
+    }
+    return list;
+  }
 
   function compile(contract: Contract): Compiled {
     let entry = compiled.get(contract.id);
@@ -42,7 +53,7 @@ export function createSlaService(db: Db, now: () => number) {
 
   /** The contract version in force when the incident opened, or null (no SLA: best effort). */
   function contractAt(clientId: string, openedAt: string): Compiled | null {
-    const contract = contractInForce(contractsFor(db, clientId), openedAt);
+    const contract = contractInForce(versionsOf(clientId), openedAt);
     return contract ? compile(contract) : null;
   }
 
@@ -122,8 +133,10 @@ export function createSlaService(db: Db, now: () => number) {
       db.transaction(() => refresh(missing))();
       return missing.length;
     },
-    forget(contractId: string): void {
-      compiled.delete(contractId);
+    /** A client's contract versions changed (a local write or a pull); no id: forget them all. */
+    invalidate(clientId?: string): void {
+      if (clientId === undefined) versions.clear();
+      else versions.delete(clientId);
     },
   };
 }

@@ -8,9 +8,17 @@ import type { TimelineEntry } from './lifecycle';
  * contract version in force when the incident opened, and the incident's timeline.
  */
 
+// Building an Intl formatter costs far more than using one: keep one per zone.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The local date of an instant in a time zone, YYYY-MM-DD (how contract versions are dated). */
 export function localDateOf(ms: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
+  let format = dateFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dateFormats.set(timeZone, format);
+  }
+  return format.format(ms);
 }
 
 /** The version in force at `openedAt` among a client's versions (any order), or null: best effort. */
