@@ -6,7 +6,7 @@ import { Contract, ContractTerms, CostModel } from './domain/contract';
 import { Category, Incident, IncidentDescription, IncidentStatus, IncidentTitle, Priority } from './domain/incident';
 import { MessageBody, TimelineEntry } from './domain/lifecycle';
 import { Platform } from './domain/platform';
-import { LocalDate } from './sla/calendar';
+import { Closure, LocalDate } from './sla/calendar';
 import { SlaView } from './sla/view';
 import { ERROR_CODES, type Result } from './errors';
 
@@ -165,6 +165,15 @@ export const contract = {
         resolution: z.string(),
       }),
     ),
+    /** Reads an iCal file (.ics text) into closures for the contract editor; what it can't use is listed. */
+    importIcal: call(
+      z.object({
+        text: z.string().min(1).max(5_000_000),
+        timeZone: z.string().min(1).max(64),
+        untilYear: z.number().int().min(2000).max(2100).optional(),
+      }),
+      z.object({ closures: z.array(Closure), skipped: z.array(z.object({ summary: z.string(), reason: z.string() })) }),
+    ),
     /** Covered intervals of the business calendar in a week, for the editor's week view. */
     week: call(z.object({ terms: ContractTerms, weekOf: LocalDate }), z.array(z.object({ from: z.string(), to: z.string() }))),
   },
@@ -210,6 +219,15 @@ export const contract = {
 export const events = {
   'data.changed': z.object({ tables: z.array(z.string()) }),
   'sync.status': SyncStatus,
+  /** A clock just turned amber or red: the scheduler's moments, for notifications (and the tray, later). */
+  'sla.alert': z.object({
+    incidentId: z.string(),
+    title: z.string(),
+    clientCode: z.string(),
+    priority: Priority,
+    kind: z.enum(['at_risk', 'breached']),
+    at: z.string(),
+  }),
 } as const;
 
 type Calls = typeof contract;

@@ -8,14 +8,17 @@ import { findClient } from '../repos/clients';
 import type { WithContext } from './main';
 import { CliError } from './output';
 
-/** A contract file is the terms (docs/contracts.md), optionally with `effectiveFrom` beside them. */
-function readContractFile(file: string): { terms: unknown; effectiveFrom?: string } {
-  let text: string;
+function readText(file: string): string {
   try {
-    text = fs.readFileSync(file, 'utf8');
+    return fs.readFileSync(file, 'utf8');
   } catch (err) {
     throw new VangnetError('invalid_args', `Cannot read ${file}: ${(err as Error).message}`);
   }
+}
+
+/** A contract file is the terms (docs/contracts.md), optionally with `effectiveFrom` beside them. */
+function readContractFile(file: string): { terms: unknown; effectiveFrom?: string } {
+  const text = readText(file);
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -40,17 +43,20 @@ export function registerContractCommands(program: Command, withContext: WithCont
     .requiredOption('--client <idOrCode>', 'client id or code')
     .requiredOption('--file <contract.json>', 'the contract terms')
     .option('--from <YYYY-MM-DD>', "in force from this date (default: the file's effectiveFrom, or today)")
-    .action((opts: { client: string; file: string; from?: string }) =>
+    .option('--ical <file.ics>', "add the closures of an iCal file (e.g. the agency's holiday calendar)")
+    .action((opts: { client: string; file: string; from?: string; ical?: string }) =>
       withContext(async ({ call, engine, output }) => {
         const client = findClient(engine.db, opts.client);
         if (!client) throw new CliError({ code: 'not_found', message: `Unknown client: ${opts.client}` });
         const file = readContractFile(opts.file);
         const effectiveFrom = opts.from ?? file.effectiveFrom;
-        const created = await call('contracts.set', {
-          clientId: client.id,
-          terms: parseOrThrow(ContractTerms, file.terms, `contract in ${opts.file}`),
-          ...(effectiveFrom ? { effectiveFrom } : {}),
-        });
+        const terms = parseOrThrow(ContractTerms, file.terms, `contract in ${opts.file}`);
+        if (opts.ical) {
+          const imported = await call('contracts.importIcal', { text: readText(opts.ical), timeZone: terms.timeZone });
+          terms.closures = [...terms.closures, ...imported.closures];
+          for (const s of imported.skipped) output.err(`note: ${opts.ical}: ${s.summary}: ${s.reason}`);
+        }
+        const created = await call('contracts.set', { clientId: client.id, terms, ...(effectiveFrom ? { effectiveFrom } : {}) });
         const { fieldVersions: _v, ...view } = created;
         output.out(
           output.json

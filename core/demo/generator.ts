@@ -115,7 +115,8 @@ export function generateData(options: GeneratorOptions): GeneratedData {
     const detail = pick(INCIDENT_DETAILS).replace('{time}', openedAt.slice(11, 16));
     const id = seededUuid(rand);
     incidents.push({ id, clientId: client.id, title, priority, description: detail, openedAt });
-    for (const step of lifecycle(rand, Date.parse(openedAt), untilMs)) transitions.push({ id, to: step.to, at: new Date(step.at).toISOString() });
+    for (const step of lifecycle(rand, Date.parse(openedAt), untilMs))
+      transitions.push({ id, to: step.to, at: new Date(step.at).toISOString() });
   }
   return { clients, contracts, incidents, transitions };
 }

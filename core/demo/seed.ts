@@ -8,7 +8,6 @@ export interface SeedResult {
   incidents: number;
 }
 
-
 /**
  * Fills a store through the ordinary mutations (so the demo data has outbox and audit entries like
  * real work), in one transaction so a half-seeded store never exists.

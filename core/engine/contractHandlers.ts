@@ -4,6 +4,7 @@ import { VangnetError } from '../../shared/errors';
 import { compileCalendar, coveredIntervals } from '../../shared/sla/compiled';
 import { computeClocks } from '../../shared/sla/clocks';
 import { explainClock } from '../../shared/sla/explain';
+import { importIcal } from '../../shared/sla/ical';
 import type { IncidentEvent } from '../../shared/sla/policy';
 import { localMsOf } from '../../shared/sla/calendar';
 import { localToUtc } from '../../shared/sla/zone';
@@ -72,6 +73,8 @@ export function createContractHandlers(deps: HandlerDeps): { contracts: Handlers
           resolution: explainClock(clocks.resolution, calendars, locale, at),
         };
       },
+      importIcal: ({ text, timeZone, untilYear }) =>
+        importIcal(text, { timeZone, untilYear: untilYear ?? new Date(now()).getUTCFullYear() + 2 }),
       week: ({ terms, weekOf }) => {
         const defs = contractCalendars(terms);
         const business = compileCalendar(defs.business);

@@ -7,6 +7,7 @@ import { getMeta, setMeta } from '../repos/meta';
 import { type Db, openDatabase } from '../store/database';
 import { storeFile } from '../store/paths';
 import { incidentIdsOfClient } from '../repos/lifecycle';
+import { createSlaScheduler } from '../sla/scheduler';
 import { createSlaService } from '../sla/slaService';
 import { createSyncClient, type SyncClient } from '../sync/syncClient';
 import { httpTransport, type SyncTransport } from '../sync/transport';
@@ -31,6 +32,10 @@ export interface Engine {
   readonly deviceId: string;
   readonly handlers: Handlers;
   readonly sync: SyncClient;
+  /** Starts the background work of a running app: the sync loop and the SLA scheduler. */
+  start(): void;
+  /** The machine woke or the network came back: sync now and catch up on SLA moments. */
+  wake(): void;
   profile(): Profile | null;
   /** Creates the local profile if there is none yet (the CLI's first run). */
   ensureProfile(name: string): Profile;
@@ -69,6 +74,7 @@ export function openEngine(options: EngineOptions): Engine {
 
   const sla = createSlaService(db, now);
   sla.backfill();
+  const scheduler = createSlaScheduler({ db, now, emit: (alert) => emit('sla.alert', alert) });
 
   /** Keeps the SLA cache in step with rows written locally or pulled, in the same transaction. */
   function refreshSlaFor(rows: readonly { table: string; row: Record<string, unknown> | null; id: string }[]): void {
@@ -81,7 +87,10 @@ export function openEngine(options: EngineOptions): Engine {
         if (row) for (const incidentId of incidentIdsOfClient(db, String(row.clientId))) ids.add(incidentId);
       }
     }
-    if (ids.size > 0) sla.refresh(ids);
+    if (ids.size > 0) {
+      sla.refresh(ids);
+      scheduler.reschedule();
+    }
   }
 
   const sync = createSyncClient({
@@ -144,12 +153,21 @@ export function openEngine(options: EngineOptions): Engine {
     sync,
     profile,
     ensureProfile: (name) => profile() ?? setProfileName(name),
+    start() {
+      sync.start();
+      scheduler.start();
+    },
+    wake() {
+      sync.kick();
+      scheduler.check();
+    },
     mutate,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     close() {
+      scheduler.stop();
       sync.stop();
       listeners.clear();
       db.close();

@@ -105,6 +105,24 @@ describe('incident lifecycle and SLA clocks', () => {
     expect((await call<{ rows: { id: string }[] }>('incidents.list', { sla: 'breached' })).rows.map((r) => r.id)).toEqual([p1.id]);
   });
 
+  it('raises at-risk and breach alerts, catching up after the machine slept through them', async () => {
+    const clientId = await setUp('all_in');
+    const alerts: unknown[] = [];
+    engine.subscribe((name, payload) => name === 'sla.alert' && alerts.push(payload));
+    const incident = await call<Detail>('incidents.create', { clientId, title: 'Productie plat', priority: 'P1' });
+    // The laptop sleeps 20 minutes: the P1 response clock (15 min) went amber and then red meanwhile.
+    setNow(TUE_1600 + 20 * 60_000);
+    engine.wake();
+    expect(alerts).toEqual([expect.objectContaining({ incidentId: incident.id, kind: 'breached', clientCode: 'ZORG', priority: 'P1' })]);
+    engine.wake();
+    expect(alerts).toHaveLength(1);
+    // The resolution clock (4 h) goes amber at 75 %: 3 h after opening.
+    setNow(TUE_1600 + 3 * 3600_000 + 1000);
+    await call('incidents.acknowledge', { id: incident.id, at: new Date(TUE_1600 + 60_000).toISOString() });
+    engine.wake();
+    expect(alerts.at(-1)).toMatchObject({ kind: 'at_risk', incidentId: incident.id });
+  });
+
   it('has no clock without a contract, and says so', async () => {
     ({ engine } = testEngine(TUE_1600));
     const client = await call<{ id: string }>('clients.create', { name: 'Zonder contract', code: 'NONE' });

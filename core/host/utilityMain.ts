@@ -97,7 +97,7 @@ export function runUtility(proc: NodeJS.Process = process): void {
   try {
     engine = openEngine({ dataDir, version });
     log.info({ dataDir, version }, 'engine open');
-    engine.sync.start();
+    engine.start();
     parentPort.postMessage({ kind: 'ready', dataDir } satisfies FromCoreMessage);
   } catch (err) {
     openError = toErrorInfo(err);
@@ -116,7 +116,7 @@ export function runUtility(proc: NodeJS.Process = process): void {
       }
       case 'wake':
         // The machine resumed or the network came back: sync now rather than at the next retry.
-        engine?.sync.kick();
+        engine?.wake();
         break;
       case 'shutdown':
         // Closing checkpoints the WAL, so the CLI and backups see a tidy single file.

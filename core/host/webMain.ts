@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   const dataDir = defaultDataDir();
   const port = Number(process.env.PORT ?? 5199);
   const engine = openEngine({ dataDir, version: process.env.npm_package_version ?? '0.1.0' });
-  engine.sync.start();
+  engine.start();
   const host = await startWebHost({ engine, rendererDir: path.join(root, 'dist/renderer'), port });
   // The first stdout line is the address; the e2e fixtures wait for it.
   process.stdout.write(`Vangnet web host: ${host.url} (data: ${dataDir})\n`);

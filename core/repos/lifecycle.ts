@@ -69,3 +69,39 @@ export function saveSla(
      ON CONFLICT (incident_id) DO UPDATE SET due_at = excluded.due_at, at_risk_at = excluded.at_risk_at, paused = excluded.paused, contract_id = excluded.contract_id`,
   ).run({ ...row, dueAt: row.dueAt ?? NO_DUE, atRiskAt: row.atRiskAt ?? NO_DUE, paused: row.paused ? 1 : 0 });
 }
+
+export interface SlaMoment {
+  incidentId: string;
+  title: string;
+  clientCode: string;
+  priority: 'P1' | 'P2' | 'P3' | 'P4';
+  kind: 'at_risk' | 'breached';
+  at: number;
+}
+
+const OPEN = `('new', 'acknowledged', 'in_progress', 'waiting_on_client')`;
+
+/** Open incidents whose clock turned amber or red in (from, to]. */
+export function slaMomentsBetween(db: Db, from: number, to: number): SlaMoment[] {
+  return stmt(
+    db,
+    `SELECT s.incident_id AS incidentId, i.title, c.code AS clientCode, i.priority, 'breached' AS kind, s.due_at AS at
+       FROM incident_sla s JOIN incidents i ON i.id = s.incident_id JOIN clients c ON c.id = i.client_id
+      WHERE s.due_at > @from AND s.due_at <= @to AND i.status IN ${OPEN}
+     UNION ALL
+     SELECT s.incident_id, i.title, c.code, i.priority, 'at_risk', s.at_risk_at
+       FROM incident_sla s JOIN incidents i ON i.id = s.incident_id JOIN clients c ON c.id = i.client_id
+      WHERE s.at_risk_at > @from AND s.at_risk_at <= @to AND s.due_at > @to AND i.status IN ${OPEN}
+     ORDER BY at`,
+  ).all({ from, to }) as SlaMoment[];
+}
+
+/** The next instant after `after` at which some clock turns amber or red, or null. */
+export function nextSlaMoment(db: Db, after: number): number | null {
+  const row = stmt(
+    db,
+    `SELECT min(x) AS next FROM (SELECT min(due_at) AS x FROM incident_sla WHERE due_at > @after AND due_at < @none
+                                 UNION ALL SELECT min(at_risk_at) FROM incident_sla WHERE at_risk_at > @after AND at_risk_at < @none)`,
+  ).get({ after, none: NO_DUE }) as { next: number | null };
+  return row.next;
+}

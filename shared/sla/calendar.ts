@@ -29,11 +29,9 @@ export const TimeZoneName = z
   .refine(isTimeZone, { error: (issue) => `unknown time zone "${String(issue.input)}" (use an IANA name such as Europe/Amsterdam)` });
 
 export const LocalDate = z.string().refine(isLocalDate, { message: 'must be a date YYYY-MM-DD' });
-export const DateTimeText = z
-  .string()
-  .refine((s) => DATE_TIME.test(s) && isLocalDate(s.slice(0, 10)), {
-    message: 'must be a date-time YYYY-MM-DDTHH:mm[:ss], optionally with Z or an offset',
-  });
+export const DateTimeText = z.string().refine((s) => DATE_TIME.test(s) && isLocalDate(s.slice(0, 10)), {
+  message: 'must be a date-time YYYY-MM-DDTHH:mm[:ss], optionally with Z or an offset',
+});
 
 const dayHours = z.array(HoursInterval).max(24, { message: 'at most 24 intervals a day' }).optional();
 export const WeekHours = z.strictObject({

@@ -61,4 +61,5 @@ CREATE TABLE incident_sla (
   contract_id TEXT
 ) STRICT;
 CREATE INDEX incident_sla_by_due ON incident_sla (due_at);
+CREATE INDEX incident_sla_by_risk ON incident_sla (at_risk_at);
 `;
