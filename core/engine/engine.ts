@@ -101,11 +101,12 @@ export function openEngine(options: EngineOptions): Engine {
     onChanged: (tables) => emit('data.changed', { tables }),
     onStatus: (status) => emit('sync.status', status),
     adoptEngineer: (engineer) => storeProfile(engineer.id, engineer.name),
-    afterApply: refreshSlaFor,
-    observeHlc: (stamp) => {
-      clock.observe(stamp);
+    afterApply: (rows) => {
+      refreshSlaFor(rows);
+      // Observed stamps are saved once per pulled page, not once per field.
       setMeta(db, 'hlc', clock.last());
     },
+    observeHlc: (stamp) => clock.observe(stamp),
   });
 
   function mutate(name: string, args: unknown): MutationOutcome {

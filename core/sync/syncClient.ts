@@ -1,7 +1,7 @@
 import os from 'node:os';
 import type { SyncRound, SyncStatus } from '../../shared/contract';
 import { toErrorInfo, VangnetError } from '../../shared/errors';
-import { SYNC_PULL_DEFAULT_LIMIT, SYNC_PUSH_MAX_MUTATIONS } from '../../shared/sync/protocol';
+import { SYNC_PULL_DEFAULT_LIMIT, SYNC_PULL_MAX_LIMIT, SYNC_PUSH_MAX_MUTATIONS } from '../../shared/sync/protocol';
 import { logger } from '../log';
 import { getMeta, setMeta } from '../repos/meta';
 import { countPending } from '../repos/outbox';
@@ -108,17 +108,33 @@ export function createSyncClient(deps: SyncDeps) {
 
   async function pull(t: SyncTransport, touched: Set<string>): Promise<number> {
     let pulled = 0;
-    for (;;) {
-      const after = Number(getMeta(db, 'sync.cursor') ?? 0);
-      const page = await t.pull(deps.deviceId, after, SYNC_PULL_DEFAULT_LIMIT);
-      db.transaction(() => {
-        for (const table of applyChanges(db, page.changes, deps.observeHlc)) touched.add(table);
-        deps.afterApply(page.changes);
-        setMeta(db, 'sync.cursor', String(page.cursor));
-        ackOutbox(db, page.lastMutationId);
-      })();
-      pulled += page.changes.length;
-      if (!page.hasMore) return pulled;
+    let limit = SYNC_PULL_DEFAULT_LIMIT;
+    let bulk = false;
+    try {
+      for (;;) {
+        const after = Number(getMeta(db, 'sync.cursor') ?? 0);
+        const page = await t.pull(deps.deviceId, after, limit);
+        db.transaction(() => {
+          for (const table of applyChanges(db, page.changes, deps.observeHlc)) touched.add(table);
+          deps.afterApply(page.changes);
+          setMeta(db, 'sync.cursor', String(page.cursor));
+          ackOutbox(db, page.lastMutationId);
+        })();
+        pulled += page.changes.length;
+        if (!page.hasMore) return pulled;
+        if (!bulk) {
+          // Far behind (a new laptop, a long holiday): bigger pages, and one WAL checkpoint at the
+          // end instead of one after nearly every page — a bootstrap otherwise writes the store many times over.
+          bulk = true;
+          limit = SYNC_PULL_MAX_LIMIT;
+          db.pragma('wal_autocheckpoint = 0');
+        }
+      }
+    } finally {
+      if (bulk) {
+        db.pragma('wal_autocheckpoint = 1000');
+        db.pragma('wal_checkpoint(PASSIVE)');
+      }
     }
   }
 

@@ -21,7 +21,7 @@ function engineerView(row: { id: string; name: string; email: string; role: stri
 
 /** Engineers are synced to every device (so incidents can be assigned offline): each change is logged. */
 async function publishEngineer(ledger: Ledger, engineer: Engineer): Promise<void> {
-  await ledger.recordChange('engineers', engineer.id, engineer);
+  ledger.recordChange('engineers', engineer.id, engineer);
 }
 
 export async function addEngineer(

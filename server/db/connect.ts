@@ -19,6 +19,28 @@ export interface ServerDb {
   close(): Promise<void>;
 }
 
+const STATEMENT_CACHE_MAX = 1000;
+
+/**
+ * Kysely's SQLite driver prepares every statement on every call; preparing was a fifth of a push's
+ * time. The same SQL text gets the same prepared statement (Kysely runs one query at a time per
+ * connection, so a statement is never in use twice).
+ */
+function cachingStatements(sqlite: Database.Database): { close(): void; prepare(sql: string): Database.Statement } {
+  const cache = new Map<string, Database.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql) {
+      let statement = cache.get(sql);
+      if (!statement) {
+        statement = sqlite.prepare(sql);
+        if (cache.size < STATEMENT_CACHE_MAX) cache.set(sql, statement);
+      }
+      return statement;
+    },
+  };
+}
+
 export interface ConnectOptions {
   /** SQLite file in this folder when no database URL is given. */
   dataDir?: string;
@@ -47,7 +69,7 @@ export async function connectServerDb(options: ConnectOptions): Promise<ServerDb
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    const db = new Kysely<ServerDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<ServerDatabase>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
     result = { db, dialect: 'sqlite', close: () => db.destroy() };
   }
   try {

@@ -5,7 +5,7 @@ import { PairRequest, PullQuery, PushRequest } from '../../shared/sync/protocol'
 import { parseOrThrow } from '../../shared/validation';
 import { authenticate, pairDevice } from '../auth/devices';
 import type { ServerDb } from '../db/connect';
-import { handlePull } from '../sync/pull';
+import { handlePullText } from '../sync/pull';
 import { handlePush } from '../sync/push';
 import type { Notifier } from '../sync/notifier';
 import type { AuthGuard } from './authGuard';
@@ -56,10 +56,10 @@ export function registerSyncRoutes(app: FastifyInstance, { store, guard, metrics
     }
   });
 
-  app.get('/sync/v1/pull', { preHandler: guard.requireDevice }, async (request) => {
+  app.get('/sync/v1/pull', { preHandler: guard.requireDevice }, async (request, reply) => {
     const query = parseOrThrow(PullQuery, request.query, 'pull query');
     metrics.pulls.inc();
-    return handlePull(store, request.device!, query.after, query.limit);
+    return reply.type('application/json').send(await handlePullText(store, request.device!, query.after, query.limit));
   });
 
   // Realtime: the socket only ever says "seq N exists"; clients pull. Nothing is read from it.

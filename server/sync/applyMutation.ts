@@ -63,35 +63,51 @@ export async function rowsNamedBy(trx: Kysely<ServerDatabase>, name: string, arg
   return out;
 }
 
+/** A mutation's writes, computed from the rows it named but not yet applied. */
+export interface PlannedMutation {
+  name: string;
+  ctx: MutationContext;
+  writes: Write[];
+}
+
 /**
- * Runs one mutation authoritatively: the same definition the laptop ran, on the server's rows,
- * with the acting engineer taken from the device's token (never from the payload). Its writes,
- * their change-log entries and audit entries go into the caller's transaction.
+ * Runs one mutation authoritatively, phase one: the same definition the laptop ran, on the
+ * server's rows, with the acting engineer taken from the device's token (never from the payload).
+ * Reads only; a refusal (bad arguments, unknown rows, conflicts) is thrown from here, before any write.
  */
-export async function applyMutation(
+export async function planMutation(
   trx: Kysely<ServerDatabase>,
-  ledger: Ledger,
   mutation: { name: string; args: unknown; hlc: string },
   origin: MutationOrigin,
-): Promise<Write[]> {
+): Promise<PlannedMutation> {
   const def = findMutation(mutation.name);
   if (!def) throw new VangnetError('unknown_call', `Unknown mutation ${mutation.name}`);
   const args = parseOrThrow(def.args, mutation.args, `arguments for ${mutation.name}`);
   const ctx: MutationContext = { actor: origin.actor, deviceId: origin.deviceId, hlc: mutation.hlc, now: hlcToIso(mutation.hlc) };
   const loaded: Record<string, unknown> = {};
   for (const [key, spec] of Object.entries(def.reads(args))) loaded[key] = await loadRow(trx, spec.table, spec.by, spec.value);
-  const writes = def.apply(args, loaded as never, ctx);
-  for (const write of writes) {
+  return { name: mutation.name, ctx, writes: def.apply(args, loaded as never, ctx) };
+}
+
+/** Phase two: the writes, their change-log entries and audit entries, into the caller's transaction. */
+export async function writeMutation(
+  trx: Kysely<ServerDatabase>,
+  ledger: Ledger,
+  planned: PlannedMutation,
+  origin: MutationOrigin,
+): Promise<void> {
+  const { ctx } = planned;
+  for (const write of planned.writes) {
     await writeRow(trx, write);
-    await ledger.recordChange(write.table, write.row.id, write.row as unknown as Record<string, unknown>);
-    await ledger.appendAudit(
+    ledger.recordChange(write.table, write.row.id, write.row as unknown as Record<string, unknown>);
+    ledger.appendAudit(
       {
         at: ctx.now,
         hlc: ctx.hlc,
         actorId: ctx.actor.id,
         actorName: ctx.actor.name,
         deviceId: ctx.deviceId,
-        mutation: mutation.name,
+        mutation: planned.name,
         entity: TABLE_SPECS[write.table].entity,
         entityId: write.row.id,
         before: write.op === 'update' ? auditView(write.before) : null,
@@ -100,5 +116,16 @@ export async function applyMutation(
       { clientId: origin.clientId, mutationId: origin.mutationId },
     );
   }
-  return writes;
+}
+
+/** Both phases, for a single mutation (the REST API). */
+export async function applyMutation(
+  trx: Kysely<ServerDatabase>,
+  ledger: Ledger,
+  mutation: { name: string; args: unknown; hlc: string },
+  origin: MutationOrigin,
+): Promise<Write[]> {
+  const planned = await planMutation(trx, mutation, origin);
+  await writeMutation(trx, ledger, planned, origin);
+  return planned.writes;
 }

@@ -7,6 +7,14 @@ import type { ServerDb } from '../db/connect';
  * change, so pulling from 0 is a bootstrap of the current state, not a replay of history.
  */
 export async function handlePull(store: ServerDb, auth: DeviceAuth, after: number, limit: number): Promise<PullResponse> {
+  return JSON.parse(await handlePullText(store, auth, after, limit)) as PullResponse;
+}
+
+/**
+ * The same page as JSON text, with each row's stored JSON spliced in as it is: no parse and
+ * re-serialise of every row on the server (a bootstrap is mostly rows).
+ */
+export async function handlePullText(store: ServerDb, auth: DeviceAuth, after: number, limit: number): Promise<string> {
   const rows = await store.db
     .selectFrom('changes')
     .select(['seq', 'table_name', 'row_id', 'row'])
@@ -19,16 +27,9 @@ export async function handlePull(store: ServerDb, auth: DeviceAuth, after: numbe
     store.db.selectFrom('sync_state').select('head_seq').where('id', '=', 1).executeTakeFirstOrThrow(),
     store.db.selectFrom('sync_clients').select('last_mutation_id').where('client_id', '=', auth.clientId).executeTakeFirst(),
   ]);
-  return {
-    changes: page.map((r) => ({
-      seq: Number(r.seq),
-      table: r.table_name,
-      id: r.row_id,
-      row: JSON.parse(r.row) as Record<string, unknown>,
-    })),
-    cursor: page.length > 0 ? Number(page[page.length - 1]!.seq) : after,
-    headSeq: Number(state.head_seq),
-    hasMore: rows.length > limit,
-    lastMutationId: Number(client?.last_mutation_id ?? 0),
-  };
+  const changes = page.map(
+    (r) => `{"seq":${Number(r.seq)},"table":${JSON.stringify(r.table_name)},"id":${JSON.stringify(r.row_id)},"row":${r.row}}`,
+  );
+  const cursor = page.length > 0 ? Number(page[page.length - 1]!.seq) : after;
+  return `{"changes":[${changes.join(',')}],"cursor":${cursor},"headSeq":${Number(state.head_seq)},"hasMore":${rows.length > limit},"lastMutationId":${Number(client?.last_mutation_id ?? 0)}}`;
 }

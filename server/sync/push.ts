@@ -6,7 +6,7 @@ import type { PushRequest, PushResponse, Rejection } from '../../shared/sync/pro
 import type { ServerDb } from '../db/connect';
 import type { ServerDatabase } from '../db/schema';
 import type { DeviceAuth } from '../auth/devices';
-import { applyMutation, rowsNamedBy } from './applyMutation';
+import { planMutation, rowsNamedBy, writeMutation } from './applyMutation';
 import { Ledger } from './ledger';
 
 /** Whether a database error is deterministic (a constraint), so retrying can never help. */
@@ -22,12 +22,15 @@ function permanentError(err: unknown): Rejection['error'] | null {
   return null;
 }
 
+/** A write failed in the fast path; the push is redone with a savepoint around each mutation. */
+class RetryWithSavepoints extends Error {}
+
 /**
  * Applies a client's pushed mutations in order, exactly once each: ids at or below the client's
- * last applied id are skipped (a retry), a gap refuses the whole push, and a mutation that can
- * never apply is recorded as rejected (with the server's rows, so the client can undo it) and
- * counted as handled. Everything — rows, change log, audit, the client's last id — commits in one
- * transaction, so a server killed mid-push has applied nothing.
+ * last applied id are skipped (a retry; earlier refusals are repeated), a gap refuses the whole
+ * push, and a mutation that can never apply is recorded as rejected (with the server's rows, so
+ * the client can undo it) and counted as handled. Everything — rows, change log, audit, the
+ * client's last id — commits in one transaction, so a server killed mid-push has applied nothing.
  */
 export async function handlePush(store: ServerDb, auth: DeviceAuth, request: PushRequest, now: number): Promise<PushResponse> {
   if (request.clientId !== auth.clientId) {
@@ -42,6 +45,20 @@ export async function handlePush(store: ServerDb, auth: DeviceAuth, request: Pus
       );
     }
   }
+  try {
+    return await pushOnce(store, auth, request, now, false);
+  } catch (err) {
+    if (!(err instanceof RetryWithSavepoints)) throw err;
+    return pushOnce(store, auth, request, now, true);
+  }
+}
+
+/**
+ * One attempt. Refusals are found before a mutation writes anything (its reads and pure apply),
+ * so the fast path needs no savepoints; only a write that fails (a constraint the mutation didn't
+ * foresee) sends the push back here with `safe` set, where each mutation gets a savepoint.
+ */
+async function pushOnce(store: ServerDb, auth: DeviceAuth, request: PushRequest, now: number, safe: boolean): Promise<PushResponse> {
   const trx = await store.db.startTransaction().execute();
   try {
     const ledger = await Ledger.open(trx, store.dialect);
@@ -49,6 +66,20 @@ export async function handlePush(store: ServerDb, auth: DeviceAuth, request: Pus
     let applied = 0;
     let skipped = 0;
     const rejected: Rejection[] = [];
+    const reject = async (m: PushRequest['mutations'][number], error: Rejection['error']) => {
+      await trx
+        .insertInto('rejections')
+        .values({
+          client_id: auth.clientId,
+          mutation_id: m.mutationId,
+          name: m.name,
+          error_code: error.code,
+          error_message: error.message,
+          at: new Date(now).toISOString(),
+        })
+        .execute();
+      rejected.push({ mutationId: m.mutationId, error, rows: await rowsNamedBy(trx, m.name, m.args) });
+    };
     for (const m of request.mutations) {
       if (m.mutationId <= last) {
         skipped += 1;
@@ -69,15 +100,30 @@ export async function handlePush(store: ServerDb, auth: DeviceAuth, request: Pus
         continue;
       }
       if (m.mutationId !== last + 1) throw new VangnetError('gap', `Expected mutation ${last + 1} next, got ${m.mutationId}`);
+      last = m.mutationId;
+      const origin = { actor: auth.engineer, deviceId: auth.deviceId, clientId: auth.clientId, mutationId: m.mutationId };
+      let planned;
+      try {
+        planned = await planMutation(trx, m, origin);
+      } catch (err) {
+        const error = permanentError(err);
+        if (!error) throw err;
+        await reject(m, error);
+        continue;
+      }
+      if (!safe) {
+        try {
+          await writeMutation(trx, ledger, planned, origin);
+        } catch {
+          throw new RetryWithSavepoints();
+        }
+        applied += 1;
+        continue;
+      }
       const mark = ledger.mark();
       const savepoint = await trx.savepoint('mutation').execute();
       try {
-        await applyMutation(savepoint, ledger, m, {
-          actor: auth.engineer,
-          deviceId: auth.deviceId,
-          clientId: auth.clientId,
-          mutationId: m.mutationId,
-        });
+        await writeMutation(savepoint, ledger, planned, origin);
         await savepoint.releaseSavepoint('mutation').execute();
         applied += 1;
       } catch (err) {
@@ -85,20 +131,8 @@ export async function handlePush(store: ServerDb, auth: DeviceAuth, request: Pus
         if (!error) throw err;
         await savepoint.rollbackToSavepoint('mutation').execute();
         ledger.restore(mark);
-        await trx
-          .insertInto('rejections')
-          .values({
-            client_id: auth.clientId,
-            mutation_id: m.mutationId,
-            name: m.name,
-            error_code: error.code,
-            error_message: error.message,
-            at: new Date(now).toISOString(),
-          })
-          .execute();
-        rejected.push({ mutationId: m.mutationId, error, rows: await rowsNamedBy(trx, m.name, m.args) });
+        await reject(m, error);
       }
-      last = m.mutationId;
     }
     await trx.updateTable('sync_clients').set({ last_mutation_id: last }).where('client_id', '=', auth.clientId).execute();
     await ledger.close();
