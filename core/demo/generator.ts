@@ -17,10 +17,14 @@ export function prng(seed: number): () => number {
   };
 }
 
-/** A version-4-shaped UUID drawn from the PRNG (deterministic, unlike crypto.randomUUID). */
-export function seededUuid(rand: () => number): string {
+/**
+ * A UUID drawn from the PRNG (deterministic, unlike crypto.randomUUID). With `ms` it is shaped like
+ * the app's own version-7 ids — time first, so ids made later sort later, as in real stores.
+ */
+export function seededUuid(rand: () => number, ms?: number): string {
   const hex = Array.from({ length: 32 }, () => Math.floor(rand() * 16).toString(16));
-  hex[12] = '4';
+  if (ms !== undefined) hex.splice(0, 12, ...Math.floor(ms).toString(16).padStart(12, '0').slice(-12).split(''));
+  hex[12] = ms === undefined ? '4' : '7';
   hex[16] = ((Number.parseInt(hex[16] as string, 16) & 0x3) | 0x8).toString(16);
   const s = hex.join('');
   return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
@@ -113,7 +117,8 @@ export function generateData(options: GeneratorOptions): GeneratedData {
     opened.setUTCHours(7 + Math.floor(rand() * 10), Math.floor(rand() * 60), 0, 0);
     const openedAt = new Date(Math.min(opened.getTime(), untilMs)).toISOString();
     const detail = pick(INCIDENT_DETAILS).replace('{time}', openedAt.slice(11, 16));
-    const id = seededUuid(rand);
+    // Ids are made in creation order, a millisecond apart, as the app's v7 ids would be.
+    const id = seededUuid(rand, untilMs - (options.incidents - i));
     incidents.push({ id, clientId: client.id, title, priority, description: detail, openedAt });
     for (const step of lifecycle(rand, Date.parse(openedAt), untilMs))
       transitions.push({ id, to: step.to, at: new Date(step.at).toISOString() });

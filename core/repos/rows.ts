@@ -24,3 +24,10 @@ export function updateRow<T extends TableName>(db: Db, table: T, row: TableRows[
   const result = stmt(db, sql).run(toRecord(table, row));
   strictAssert(result.changes === 1, `updateRow(${table}): expected one row`);
 }
+
+/** Inserts a row unless one with its id exists; true when it was inserted. */
+export function insertRowIfAbsent<T extends TableName>(db: Db, table: T, row: TableRows[T]): boolean {
+  const columns = TABLE_SPECS[table].columns.map((c) => c.column);
+  const sql = `INSERT INTO ${TABLE_SPECS[table].sqlTable} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')}) ON CONFLICT (id) DO NOTHING`;
+  return stmt(db, sql).run(toRecord(table, row)).changes === 1;
+}

@@ -103,22 +103,35 @@ export function createSlaService(db: Db, now: () => number) {
     return out;
   }
 
+  /** Recomputes the cached instants of these incidents: one timeline query for the whole batch. */
   function refresh(ids: Iterable<string>): void {
-    for (const id of ids) {
-      const incident = getRowBy(db, 'incidents', 'id', id);
-      if (!incident) continue;
-      const result = clocks(incident);
-      const running = result ? [result.clocks.response, result.clocks.resolution].filter((c) => c.dueAt !== null && c.state !== 'met') : [];
-      const dues = running.map((c) => c.dueAt as number);
-      const risks = running.map((c) => c.atRiskAt).filter((v): v is number => v !== null);
-      saveSla(db, {
-        incidentId: id,
-        dueAt: dues.length ? Math.min(...dues) : null,
-        atRiskAt: risks.length ? Math.min(...risks) : null,
-        paused: result?.clocks.resolution.state === 'paused',
-        contractId: result?.compiled.contract.id ?? null,
-      });
+    const list = [...ids];
+    const at = now();
+    for (let i = 0; i < list.length; i += 500) {
+      const batch = list.slice(i, i + 500);
+      const timelines = timelinesFor(db, batch);
+      for (const id of batch) {
+        const incident = getRowBy(db, 'incidents', 'id', id);
+        if (!incident) continue;
+        // A resolved or closed incident has no running clock: nothing to compute (most of a bootstrap).
+        if (incident.status === 'resolved' || incident.status === 'closed') save(id, null);
+        else save(id, clocks(incident, at, timelines.get(id) ?? []));
+      }
     }
+  }
+
+  /** Caches when an incident's first running clock turns amber and red. */
+  function save(id: string, result: ReturnType<typeof clocks>): void {
+    const running = result ? [result.clocks.response, result.clocks.resolution].filter((c) => c.dueAt !== null && c.state !== 'met') : [];
+    const dues = running.map((c) => c.dueAt as number);
+    const risks = running.map((c) => c.atRiskAt).filter((v): v is number => v !== null);
+    saveSla(db, {
+      incidentId: id,
+      dueAt: dues.length ? Math.min(...dues) : null,
+      atRiskAt: risks.length ? Math.min(...risks) : null,
+      paused: result?.clocks.resolution.state === 'paused',
+      contractId: result?.compiled.contract.id ?? null,
+    });
   }
 
   return {

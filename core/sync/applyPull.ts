@@ -7,7 +7,7 @@ import { compareHlc } from '../../shared/hlc';
 import { mergeRows } from '../../shared/merge';
 import type { Change, Rejection } from '../../shared/sync/protocol';
 import { SYNCED_ROW_SCHEMAS, type SyncedTable } from '../../shared/sync/rows';
-import { getRowBy, insertRow, updateRow } from '../repos/rows';
+import { getRowBy, insertRowIfAbsent, updateRow } from '../repos/rows';
 import { deleteRow, insertSyncedAudit, markRejected, upsertEngineer } from '../repos/sync';
 import { logger } from '../log';
 import type { Db } from '../store/database';
@@ -18,11 +18,10 @@ type MutableTable = 'clients' | 'incidents' | 'contracts' | 'platforms';
 
 /** Merges one pulled row into the local copy: newer fields win, so pending local edits survive. */
 function mergeDomainRow(db: Db, table: MutableTable, remote: TableRows[MutableTable]): boolean {
+  // Most pulled rows are new to this laptop (always, in a bootstrap): try the insert first.
+  if (insertRowIfAbsent(db, table, remote as never)) return true;
   const local = getRowBy(db, table, 'id', remote.id);
-  if (!local) {
-    insertRow(db, table, remote as never);
-    return true;
-  }
+  if (!local) return false;
   const merged = mergeRows(local as Incident, remote as Incident);
   if (JSON.stringify(merged) === JSON.stringify(local)) return false;
   updateRow(db, table, merged as never);
@@ -31,9 +30,7 @@ function mergeDomainRow(db: Db, table: MutableTable, remote: TableRows[MutableTa
 
 /** Timeline entries never change: the first copy to arrive is kept. */
 function insertOnce(db: Db, row: TimelineEntry): boolean {
-  if (getRowBy(db, 'incidentEvents', 'id', row.id)) return false;
-  insertRow(db, 'incidentEvents', row);
-  return true;
+  return insertRowIfAbsent(db, 'incidentEvents', row);
 }
 
 /**

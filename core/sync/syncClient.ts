@@ -113,11 +113,14 @@ export function createSyncClient(deps: SyncDeps) {
     try {
       for (;;) {
         const after = Number(getMeta(db, 'sync.cursor') ?? 0);
-        const page = await t.pull(deps.deviceId, after, limit);
+        // A first pull is a bootstrap (current state, no audit history) until it has caught up.
+        const bootstrap = after === 0 || getMeta(db, 'sync.bootstrapping') === '1';
+        const page = await t.pull(deps.deviceId, after, limit, bootstrap);
         db.transaction(() => {
           for (const table of applyChanges(db, page.changes, deps.observeHlc)) touched.add(table);
           deps.afterApply(page.changes);
           setMeta(db, 'sync.cursor', String(page.cursor));
+          setMeta(db, 'sync.bootstrapping', bootstrap && page.hasMore ? '1' : '0');
           ackOutbox(db, page.lastMutationId);
         })();
         pulled += page.changes.length;

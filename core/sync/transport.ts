@@ -14,7 +14,7 @@ import { parseOrThrow } from '../../shared/validation';
 export interface SyncTransport {
   pair(request: PairRequest): Promise<PairResponse>;
   push(request: PushRequest): Promise<PushResponse>;
-  pull(clientId: string, after: number, limit: number): Promise<PullResponse>;
+  pull(clientId: string, after: number, limit: number, bootstrap?: boolean): Promise<PullResponse>;
   /** Opens the realtime channel: it only ever announces that a seq exists. */
   live(handlers: LiveHandlers): { close(): void };
 }
@@ -79,12 +79,9 @@ export function httpTransport(baseUrl: string, token: string | null, fetchImpl: 
     async push(body) {
       return parseOrThrow(PushResponse, await request('POST', '/sync/v1/push', body), 'push response');
     },
-    async pull(clientId, after, limit) {
-      return parseOrThrow(
-        PullResponseSchema,
-        await request('GET', `/sync/v1/pull?after=${after}&limit=${limit}&clientId=${encodeURIComponent(clientId)}`),
-        'pull response',
-      );
+    async pull(clientId, after, limit, bootstrap = false) {
+      const query = `after=${after}&limit=${limit}&clientId=${encodeURIComponent(clientId)}${bootstrap ? '&bootstrap=1' : ''}`;
+      return parseOrThrow(PullResponseSchema, await request('GET', `/sync/v1/pull?${query}`), 'pull response');
     },
     live({ onOpen, onPoke, onClose }) {
       const socket = new WebSocket(`${base.replace(/^http/, 'ws')}/sync/v1/live`, {

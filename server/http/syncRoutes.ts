@@ -59,7 +59,7 @@ export function registerSyncRoutes(app: FastifyInstance, { store, guard, metrics
   app.get('/sync/v1/pull', { preHandler: guard.requireDevice }, async (request, reply) => {
     const query = parseOrThrow(PullQuery, request.query, 'pull query');
     metrics.pulls.inc();
-    return reply.type('application/json').send(await handlePullText(store, request.device!, query.after, query.limit));
+    return reply.type('application/json').send(await handlePullText(store, request.device!, query.after, query.limit, query.bootstrap));
   });
 
   // Realtime: the socket only ever says "seq N exists"; clients pull. Nothing is read from it.

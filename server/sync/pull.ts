@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { PullResponse } from '../../shared/sync/protocol';
 import type { DeviceAuth } from '../auth/devices';
 import type { ServerDb } from '../db/connect';
@@ -6,19 +7,40 @@ import type { ServerDb } from '../db/connect';
  * One page of the change log after a cursor. Each row appears once, at the seq of its latest
  * change, so pulling from 0 is a bootstrap of the current state, not a replay of history.
  */
-export async function handlePull(store: ServerDb, auth: DeviceAuth, after: number, limit: number): Promise<PullResponse> {
-  return JSON.parse(await handlePullText(store, auth, after, limit)) as PullResponse;
+export async function handlePull(
+  store: ServerDb,
+  auth: DeviceAuth,
+  after: number,
+  limit: number,
+  bootstrap = false,
+): Promise<PullResponse> {
+  return JSON.parse(await handlePullText(store, auth, after, limit, bootstrap)) as PullResponse;
 }
 
 /**
  * The same page as JSON text, with each row's stored JSON spliced in as it is: no parse and
  * re-serialise of every row on the server (a bootstrap is mostly rows).
  */
-export async function handlePullText(store: ServerDb, auth: DeviceAuth, after: number, limit: number): Promise<string> {
-  const rows = await store.db
-    .selectFrom('changes')
-    .select(['seq', 'table_name', 'row_id', 'row'])
-    .where('seq', '>', after)
+export async function handlePullText(store: ServerDb, auth: DeviceAuth, after: number, limit: number, bootstrap = false): Promise<string> {
+  let query = store.db.selectFrom('changes').select(['seq', 'table_name', 'row_id', 'row']).where('seq', '>', after);
+  // A bootstrap leaves out the audit history, except this laptop's own entries (its work made
+  // before pairing must show as confirmed by the server).
+  if (bootstrap) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('table_name', '<>', 'audit'),
+        eb(
+          'row_id',
+          'in',
+          eb
+            .selectFrom('audit')
+            .select(sql<string>`CAST(id AS TEXT)`.as('id'))
+            .where('client_id', '=', auth.clientId),
+        ),
+      ]),
+    );
+  }
+  const rows = await query
     .orderBy('seq')
     .limit(limit + 1)
     .execute();

@@ -52,9 +52,22 @@ export const PullQuery = z.object({
   after: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(SYNC_PULL_MAX_LIMIT).default(SYNC_PULL_DEFAULT_LIMIT),
   clientId: ClientId.optional(),
+  /**
+   * A new laptop catching up from nothing: the current state only, without the audit trail's
+   * history (which stays on the server, and arrives for everything that happens from then on).
+   */
+  bootstrap: z
+    .enum(['0', '1', 'true', 'false'])
+    .transform((v) => v === '1' || v === 'true')
+    .default(false),
 });
 
-export const Change = z.object({ seq: z.number().int(), table: z.string(), id: z.string(), row: z.record(z.string(), z.unknown()) });
+/** Any JSON object; each row is checked against its table's schema where it is applied. */
+const RowObject = z.custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), {
+  message: 'must be an object',
+});
+
+export const Change = z.object({ seq: z.number().int(), table: z.string(), id: z.string(), row: RowObject });
 export type Change = z.infer<typeof Change>;
 
 export const PullResponse = z.object({

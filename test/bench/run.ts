@@ -7,17 +7,24 @@ import { benchInitialSync, benchLiveEdit, benchOfflineDrain, benchServerThroughp
 import { benchSyncVsPouch } from './syncVsPouch.bench';
 import { writeReport } from './report';
 
-/** `npm run bench`: runs every benchmark and rewrites docs/benchmarks.md. */
+/**
+ * `npm run bench`: runs every benchmark and rewrites docs/benchmarks.md.
+ * `npm run bench -- drain throughput` runs only those (by function name) and prints, writing nothing.
+ */
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const sections = [
-  await benchMutationCommit(),
-  await benchIncidentList(),
-  await benchSla(),
-  await benchInitialSync(),
-  await benchOfflineDrain(),
-  await benchLiveEdit(),
-  await benchServerThroughput(),
-  await benchSyncVsPouch(),
+const all = [
+  benchMutationCommit,
+  benchIncidentList,
+  benchSla,
+  benchInitialSync,
+  benchOfflineDrain,
+  benchLiveEdit,
+  benchServerThroughput,
+  benchSyncVsPouch,
 ];
-const text = writeReport(path.join(root, 'docs/benchmarks.md'), sections);
-process.stdout.write(`${text}\n`);
+const only = process.argv.slice(2).map((a) => a.toLowerCase());
+const chosen = only.length ? all.filter((b) => only.some((o) => b.name.toLowerCase().includes(o))) : all;
+const sections = [];
+for (const bench of chosen) sections.push(await bench());
+if (only.length) process.stdout.write(`${JSON.stringify(sections, null, 2)}\n`);
+else process.stdout.write(`${writeReport(path.join(root, 'docs/benchmarks.md'), sections)}\n`);

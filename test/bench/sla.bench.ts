@@ -35,7 +35,10 @@ function makeCases(): { start: number; minutes: number }[] {
   };
   const from = Date.UTC(2025, 0, 1) / MINUTE;
   const span = Date.UTC(2026, 11, 1) / MINUTE - from;
-  return Array.from({ length: CASES }, () => ({ start: (from + Math.floor(next() * span)) * MINUTE, minutes: 1 + Math.floor(next() * 2400) }));
+  return Array.from({ length: CASES }, () => ({
+    start: (from + Math.floor(next() * span)) * MINUTE,
+    minutes: 1 + Math.floor(next() * 2400),
+  }));
 }
 
 /** Per-due-date figures from a task that computed `batch` due dates per call. */
@@ -56,12 +59,18 @@ export async function benchSla(): Promise<BenchSection> {
 
   const dayHours = ['08:30:00', '17:30:00'];
   const holidays = [2025, 2026, 2027].flatMap((y) => publicHolidays({ country: 'NL' }, y).map((h) => h.date));
-  moment.updateLocale(moment.locale(), { workinghours: { 0: null, 1: dayHours, 2: dayHours, 3: dayHours, 4: dayHours, 5: dayHours, 6: null }, holidays });
+  moment.updateLocale(moment.locale(), {
+    workinghours: { 0: null, 1: dayHours, 2: dayHours, 3: dayHours, 4: dayHours, 5: dayHours, 6: null },
+    holidays,
+  });
 
   for (const c of cases.slice(0, 256)) {
     const ours = addCoveredMs(utc, c.start, c.minutes * MINUTE);
     const theirs = moment.utc(c.start).addWorkingTime(c.minutes, 'minutes').valueOf();
-    if (ours !== theirs) throw new Error(`peer disagrees at ${new Date(c.start).toISOString()} + ${c.minutes} min: ${new Date(ours).toISOString()} vs ${new Date(theirs).toISOString()}`);
+    if (ours !== theirs)
+      throw new Error(
+        `peer disagrees at ${new Date(c.start).toISOString()} + ${c.minutes} min: ${new Date(ours).toISOString()} vs ${new Date(theirs).toISOString()}`,
+      );
   }
   // Compile the years up front: the benchmark measures the arithmetic, compilation is a one-off.
   for (const c of cases) addCoveredMs(amsterdam, c.start, c.minutes * MINUTE);

@@ -184,10 +184,10 @@ export function laptop(): Laptop {
         times.pushes += 1;
       }
     },
-    async pull(clientId, after, limit) {
+    async pull(clientId, after, limit, bootstrap) {
       const t0 = performance.now();
       try {
-        return await t.pull(clientId, after, limit);
+        return await t.pull(clientId, after, limit, bootstrap);
       } finally {
         times.pullMs += performance.now() - t0;
         times.pulls += 1;

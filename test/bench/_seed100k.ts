@@ -1,0 +1,10 @@
+import { openEngine } from '../../core/engine/engine';
+import { loadGenerated } from '../fixtures/dataGenerator';
+import fs from 'node:fs';
+fs.rmSync('/tmp/db100k', { recursive: true, force: true });
+const engine = openEngine({ dataDir: '/tmp/db100k' });
+engine.ensureProfile('b');
+const t = Date.now();
+loadGenerated(engine, { seed: 3, clients: 40, incidents: 100_000 });
+console.log('seed ms', Date.now() - t);
+engine.close();
