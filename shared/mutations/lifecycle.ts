@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Id, IsoTime } from '../domain/common';
 import { Category, type Incident, IncidentStatus } from '../domain/incident';
-import { canTransition, MessageBody, TRANSITIONS } from '../domain/lifecycle';
+import { canTransition, MessageBody, type TimelineEntry, TRANSITIONS } from '../domain/lifecycle';
 import { VangnetError } from '../errors';
 import { mergeFields } from '../merge';
 import { defineMutation, type MutationContext, type Write } from './define';
@@ -109,22 +109,27 @@ export const incidentNote = defineMutation({
 export const IncidentAssignArgs = z.object({ id: Id, assigneeId: z.string().min(1).max(64).nullable() });
 export type IncidentAssignArgs = z.infer<typeof IncidentAssignArgs>;
 
+/** Sets one field of an incident and records the change on its timeline (no-op when unchanged). */
+function changeField<F extends 'assigneeId' | 'category', K extends 'assign' | 'category'>(
+  incident: Incident,
+  field: F,
+  kind: K,
+  to: Incident[F],
+  ctx: MutationContext,
+): Write[] {
+  if (incident[field] === to) return [];
+  const data = { kind, from: incident[field], to } as TimelineEntry['data'];
+  return [
+    ...patchIncident(incident, { [field]: to }, ctx),
+    { op: 'insert', table: 'incidentEvents', row: timelineEntry(ctx, incident.id, ctx.now, data) },
+  ];
+}
+
 export const incidentAssign = defineMutation({
   name: 'incident.assign',
   args: IncidentAssignArgs,
   reads: (args: IncidentAssignArgs) => readIncident(args.id),
-  apply(args, rows, ctx) {
-    const incident = requireIncident(rows.incident, args.id);
-    if (incident.assigneeId === args.assigneeId) return [];
-    return [
-      ...patchIncident(incident, { assigneeId: args.assigneeId }, ctx),
-      {
-        op: 'insert',
-        table: 'incidentEvents',
-        row: timelineEntry(ctx, incident.id, ctx.now, { kind: 'assign', from: incident.assigneeId, to: args.assigneeId }),
-      },
-    ];
-  },
+  apply: (args, rows, ctx) => changeField(requireIncident(rows.incident, args.id), 'assigneeId', 'assign', args.assigneeId, ctx),
 });
 
 export const IncidentCategoryArgs = z.object({ id: Id, category: Category.nullable() });
@@ -134,16 +139,5 @@ export const incidentSetCategory = defineMutation({
   name: 'incident.setCategory',
   args: IncidentCategoryArgs,
   reads: (args: IncidentCategoryArgs) => readIncident(args.id),
-  apply(args, rows, ctx) {
-    const incident = requireIncident(rows.incident, args.id);
-    if (incident.category === args.category) return [];
-    return [
-      ...patchIncident(incident, { category: args.category }, ctx),
-      {
-        op: 'insert',
-        table: 'incidentEvents',
-        row: timelineEntry(ctx, incident.id, ctx.now, { kind: 'category', from: incident.category, to: args.category }),
-      },
-    ];
-  },
+  apply: (args, rows, ctx) => changeField(requireIncident(rows.incident, args.id), 'category', 'category', args.category, ctx),
 });
