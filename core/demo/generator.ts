@@ -66,7 +66,8 @@ function lifecycle(rand: () => number, openedMs: number, untilMs: number): { to:
   if (ageDays < 3 && roll < 0.45) return steps;
   t += (10 + rand() * 110) * MIN;
   if (!add('in_progress', t)) return steps;
-  if (rand() < 0.25) {
+  // Recent incidents wait on the client more often: the demo should show paused clocks.
+  if (rand() < (ageDays < 3 ? 0.5 : 0.25)) {
     t += (1 + rand() * 6) * HOUR;
     if (!add('waiting_on_client', t)) return steps;
     if (ageDays < 3 && roll < 0.6) return steps;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type CalendarDef, Closure, HolidayRegionSchema, LocalDate, TimeZoneName, WeekHours } from '../sla/calendar';
+import { BusinessCalendar, type CalendarDef, Closure, HolidayRegionSchema, LocalDate, TimeZoneName, WeekHours } from '../sla/calendar';
 import { AtRiskRule, PriorityTargets } from '../sla/policy';
 import { FieldVersions, Id, IsoTime } from './common';
 
@@ -25,7 +25,7 @@ const Target = PriorityTargets.superRefine((t, ctx) => {
   }
 });
 
-export const ContractTerms = z.strictObject({
+const ContractTermsShape = z.strictObject({
   costModel: CostModel,
   timeZone: TimeZoneName,
   /** Several intervals per weekday, e.g. mon: [["08:30","12:30"],["13:00","17:30"]]. */
@@ -40,6 +40,22 @@ export const ContractTerms = z.strictObject({
   billingIncrementMinutes: z.number().int().min(1).max(240).default(15),
   /** How often the SLA level is reviewed with the client. */
   reviewCadenceMonths: z.number().int().min(1).max(24).default(3),
+});
+
+/** The calendar's own rules (no overlapping or inverted hours, valid closures), reported at the terms' paths. */
+const CALENDAR_PATHS: Record<string, string> = { week: 'businessHours', holidays: 'holidays', closures: 'closures', timeZone: 'timeZone' };
+
+export const ContractTerms = ContractTermsShape.superRefine((terms, ctx) => {
+  const checked = BusinessCalendar.safeParse(contractCalendars(terms).business);
+  if (checked.success) return;
+  for (const issue of checked.error.issues) {
+    const [head, ...rest] = issue.path;
+    ctx.addIssue({
+      code: 'custom',
+      path: [CALENDAR_PATHS[String(head)] ?? String(head), ...rest.map((p) => (typeof p === 'symbol' ? String(p) : p))],
+      message: issue.message,
+    });
+  }
 });
 export type ContractTerms = z.infer<typeof ContractTerms>;
 export type ContractTermsInput = z.input<typeof ContractTerms>;
@@ -56,7 +72,7 @@ export const Contract = z.object({
 export type Contract = z.infer<typeof Contract>;
 
 /** The two calendars a contract's targets count on, in the contract's time zone. */
-export function contractCalendars(terms: ContractTerms): Record<(typeof TARGET_CALENDARS)[number], CalendarDef> {
+export function contractCalendars(terms: z.infer<typeof ContractTermsShape>): Record<(typeof TARGET_CALENDARS)[number], CalendarDef> {
   return {
     '24/7': { kind: '24/7', timeZone: terms.timeZone },
     business: {
@@ -94,6 +110,8 @@ export function contractTemplate(costModel: CostModel): ContractTerms {
       return ContractTerms.parse({
         ...base,
         billingIncrementMinutes: 5,
+        // With a 15-minute lead, a 15-minute P1 response is amber from its first minute: deliberate,
+        // a P1 under an all-in contract is urgent from the moment it is reported.
         targets: {
           P1: { response: hours(15, '24/7'), resolution: hours(4 * 60, '24/7') },
           P2: { response: hours(30, '24/7'), resolution: hours(8 * 60, '24/7') },

@@ -1,7 +1,9 @@
 import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
 import { type OfficeServer, startOfficeServer } from './officeServer';
 import { AppShell } from './pages/AppShell';
+import { ClientDetailPage } from './pages/ClientDetailPage';
 import { ClientsPage } from './pages/ClientsPage';
+import { ContractEditorPage } from './pages/ContractEditorPage';
 import { IncidentsPage } from './pages/IncidentsPage';
 import { SyncPanel } from './pages/SyncPanel';
 import { startWebHost, type WebHost } from './webHost';
@@ -29,6 +31,8 @@ interface Fixtures {
   shell: AppShell;
   incidents: IncidentsPage;
   clients: ClientsPage;
+  clientDetail: ClientDetailPage;
+  contractEditor: ContractEditorPage;
   /** This test's own office server (SQLite in a fresh data folder, a port the OS picks). */
   office: OfficeServer;
   /** The default page and host, as the first of two laptops. */
@@ -88,6 +92,12 @@ export const test = base.extend<Options & Fixtures>({
   },
   clients: async ({ page }, use) => {
     await use(new ClientsPage(page));
+  },
+  clientDetail: async ({ page }, use) => {
+    await use(new ClientDetailPage(page));
+  },
+  contractEditor: async ({ page }, use) => {
+    await use(new ContractEditorPage(page));
   },
   // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
   office: async ({}, use, testInfo) => {

@@ -33,8 +33,8 @@ test('a tour of the screens', async ({ page, host, shell, clients, incidents }, 
   await page.keyboard.press('Escape');
   await expect(clients.rows).toHaveCount(DEMO_CLIENTS.length);
 
-  // A client's name leads to its incidents.
-  await clients.room.getByRole('button', { name: 'Hotel De Zwaan' }).click();
+  // A client's open-incident count leads to its incidents.
+  await clients.row('Hotel De Zwaan').getByTestId('client-incidents').click();
   await expect(incidents.count).toHaveText('2 incidents');
   await expect(page.getByTestId('filter-client')).toHaveValue(/.+/);
 

@@ -50,8 +50,8 @@ CREATE TABLE platforms (
 ) STRICT;
 CREATE INDEX platforms_by_client ON platforms (client_id);
 
--- Derived, local only. due_at: the earliest instant a running clock breaches (epoch ms; NULL when
--- no clock runs). at_risk_at: when the first running clock turns amber. paused: the resolution
+-- Derived, local only. due_at: the earliest instant a running clock breaches (epoch ms; a far-future
+-- sentinel when no clock runs, e.g. once resolved, so the index orders every incident). at_risk_at: when the first running clock turns amber. paused: the resolution
 -- clock waits on the client. Recomputed whenever the incident, its timeline or its contract changes.
 CREATE TABLE incident_sla (
   incident_id TEXT PRIMARY KEY REFERENCES incidents(id) ON DELETE CASCADE,
@@ -60,6 +60,6 @@ CREATE TABLE incident_sla (
   paused      INTEGER NOT NULL DEFAULT 0,
   contract_id TEXT
 ) STRICT;
-CREATE INDEX incident_sla_by_due ON incident_sla (due_at);
+CREATE INDEX incident_sla_by_due ON incident_sla (due_at, incident_id);
 CREATE INDEX incident_sla_by_risk ON incident_sla (at_risk_at);
 `;

@@ -18,7 +18,14 @@ export type IconName =
   | 'notLive'
   | 'alert'
   | 'arrowUp'
-  | 'laptop';
+  | 'laptop'
+  | 'pause'
+  | 'chevronLeft'
+  | 'chevronRight'
+  | 'send'
+  | 'lock'
+  | 'trash'
+  | 'globe';
 
 // 16px line icons drawn on a 24-unit grid; strokes inherit the text colour.
 const PATHS: Record<IconName, string> = {
@@ -43,6 +50,13 @@ const PATHS: Record<IconName, string> = {
     'M2 2l20 20M8.5 16.5a5 5 0 0 1 7 0M2 8.8a15 15 0 0 1 4.2-2.6M10.7 5c4-.4 8.1.9 11.3 3.8M16.9 11.3a10 10 0 0 1 2.2 1.7M5 13a10 10 0 0 1 5.2-2.8M12 20h.01',
   alert: 'M12 22a10 10 0 1 0 0-20 10 10 0 0 0 0 20Zm0-14v4.5m0 3.5h.01',
   arrowUp: 'M12 19V5m-6 6 6-6 6 6',
+  pause: 'M9 5v14M15 5v14',
+  chevronLeft: 'm15 18-6-6 6-6',
+  chevronRight: 'm9 18 6-6-6-6',
+  send: 'M22 2 11 13M22 2l-7 20-4-9-9-4 20-7Z',
+  lock: 'M6 11h12a1 1 0 0 1 1 1v8a1 1 0 0 1-1 1H6a1 1 0 0 1-1-1v-8a1 1 0 0 1 1-1Zm2 0V7a4 4 0 1 1 8 0v4',
+  trash: 'M3 6h18M8 6V4h8v2m-9 0 1 14h8l1-14',
+  globe: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18Zm-9-9h18M12 3c2.5 2.7 3.8 5.7 3.8 9s-1.3 6.3-3.8 9c-2.5-2.7-3.8-5.7-3.8-9S9.5 5.7 12 3Z',
   laptop: 'M5 5h14a1 1 0 0 1 1 1v10H4V6a1 1 0 0 1 1-1Zm-3 11h20v1.5a1.5 1.5 0 0 1-1.5 1.5h-17A1.5 1.5 0 0 1 2 17.5V16Z',
 };
 

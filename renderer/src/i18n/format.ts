@@ -48,3 +48,36 @@ export function formatRelative(iso: string, now: number, language: Language): st
   if (size < 365 * DAY) return format.format(Math.round(seconds / (30.44 * DAY)), 'month');
   return format.format(Math.round(seconds / (365.25 * DAY)), 'year');
 }
+
+const dueCache = new Map<string, Intl.DateTimeFormat>();
+
+/** "Mon 29 Dec, 10:00": a due instant, with its weekday because SLAs skip weekends. */
+export function formatDue(iso: string, language: Language, timeZone: string = TIME_ZONE): string {
+  const key = `${language}|${timeZone}`;
+  let format = dueCache.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(localeFor(language), {
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZone,
+    });
+    dueCache.set(key, format);
+  }
+  return format.format(new Date(iso));
+}
+
+/** "Mon 22 Dec" for a local date `YYYY-MM-DD` (no zone: it is a calendar day). */
+export function formatDayHeading(date: string, language: Language): string {
+  return new Intl.DateTimeFormat(localeFor(language), { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(
+    new Date(`${date}T12:00:00Z`),
+  );
+}
+
+/** "22 Dec 2026" for a local date `YYYY-MM-DD`. */
+export function formatLocalDate(date: string, language: Language): string {
+  return new Intl.DateTimeFormat(localeFor(language), { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+}

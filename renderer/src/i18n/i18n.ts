@@ -53,7 +53,28 @@ export function translateIssue(t: TFunction, message: string): string {
   // zod's own wording, for schemas that keep its default messages (sync.login's pairing code).
   const tooShort = /^Too small: expected string to have >=(\d+) characters?$/.exec(message);
   if (tooShort) return t('errors.issue.tooShort', { min: Number(tooShort[1]) });
+  // The SLA calendar's and contract's own wording (shared/sla/calendar.ts, shared/sla/policy.ts).
+  const overlaps = /^(\S+) overlaps (\S+)$/.exec(message);
+  if (overlaps) return t('errors.issue.overlaps', { a: overlaps[1] ?? '', b: overlaps[2] ?? '' });
+  const inverted = /^(\S+) is empty or inverted\b/.exec(message);
+  if (inverted) return t('errors.issue.inverted', { interval: inverted[1] ?? '' });
+  const zone = /^unknown time zone "(.*)"/.exec(message);
+  if (zone) return t('errors.issue.timeZone', { zone: zone[1] ?? '' });
+  if (message.startsWith('a business calendar needs at least one interval')) return t('errors.issue.noHours');
+  if (/^closure (ends \(|must end after)/.test(message)) return t('errors.issue.closureOrder');
   switch (message) {
+    case 'must be a positive number of minutes':
+      return t('errors.issue.positiveMinutes');
+    case 'must be a number of minutes':
+      return t('errors.issue.numberOfMinutes');
+    case 'must be a time HH:mm between 00:00 and 24:00':
+      return t('errors.issue.time');
+    case 'must be a date YYYY-MM-DD':
+      return t('errors.issue.date');
+    case 'must be a URL':
+      return t('errors.issue.url');
+    case 'Invalid URL':
+      return t('errors.issue.httpUrl');
     case 'is required':
       return t('errors.issue.required');
     case 'must not be empty':

@@ -7,3 +7,9 @@ export function issueFor(t: TFunction, error: ErrorInfo | null, path: string): s
   const issue = error?.issues?.find((i) => i.path === path);
   return issue ? translateIssue(t, issue.message) : undefined;
 }
+
+/** The first complaint at or under a path (`environments` covers `environments.2`), translated. */
+export function issueUnder(t: TFunction, error: ErrorInfo | null, prefix: string): string | undefined {
+  const issue = error?.issues?.find((i) => i.path === prefix || i.path.startsWith(`${prefix}.`));
+  return issue ? translateIssue(t, issue.message) : undefined;
+}

@@ -73,6 +73,8 @@ export function useShortcuts(): void {
           break;
         case 'Escape':
           if (store.route === 'incidents' && store.selectedId) store.selectIncident(null);
+          // The contract editor stays open: Esc must not throw away a half-written contract.
+          if (store.route === 'clients' && store.selectedClientId && !store.contractEditorFor) store.selectClient(null);
           break;
         default:
           return;

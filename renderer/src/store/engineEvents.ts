@@ -18,12 +18,14 @@ export function followEngineChanges(): () => void {
     tables = new Set();
     const store = useStore.getState();
     // Incident rows show client names and clients show open-incident counts: each table touches both.
-    if (changed.has('clients') || changed.has('incidents')) {
-      void store.loadClients();
+    if (changed.has('clients') || changed.has('incidents')) void store.loadClients();
+    // Rows carry their clocks: a timeline entry (a pause, a reply) or a new contract moves them.
+    if (changed.has('clients') || changed.has('incidents') || changed.has('incidentEvents') || changed.has('contracts')) {
       store.refreshList();
     }
     // A pull that confirms our own change brings only its server audit entry: the history's marks flip.
-    if (changed.has('incidents') || changed.has('audit')) void store.refreshDetail();
+    if (['incidents', 'audit', 'incidentEvents', 'contracts'].some((table) => changed.has(table))) void store.refreshDetail();
+    if (changed.has('contracts') || changed.has('platforms') || changed.has('clients')) void store.refreshClientDetail();
     if (changed.has('engineers')) void store.loadEngineers();
   }
 
@@ -49,4 +51,5 @@ export function reloadAll(): void {
   void store.loadClients();
   store.refreshList();
   void store.refreshDetail();
+  void store.refreshClientDetail();
 }

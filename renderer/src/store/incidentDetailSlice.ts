@@ -1,8 +1,10 @@
 import type { IncidentDetail } from '../../../shared/contract';
 import type { AuditEntry } from '../../../shared/domain/audit';
-import type { Priority } from '../../../shared/domain/incident';
+import type { Category, Priority } from '../../../shared/domain/incident';
+import type { TimelineEntry } from '../../../shared/domain/lifecycle';
 import type { ErrorInfo } from '../../../shared/errors';
 import { callEngine } from '../api/vangnet';
+import { inLanguage } from './incidentActionsSlice';
 import { IDLE, type LoadStatus, type MutationState, type SliceCreator } from './types';
 
 export interface NewIncidentInput {
@@ -10,6 +12,7 @@ export interface NewIncidentInput {
   title: string;
   description: string;
   priority: Priority;
+  category: Category | null;
 }
 
 export interface IncidentEdit {
@@ -25,6 +28,9 @@ export interface IncidentDetailSlice {
   detailError: ErrorInfo | null;
   audit: AuditEntry[];
   auditStatus: LoadStatus;
+  /** Status changes, replies, notes, assignments… oldest first, as the engine orders them. */
+  timeline: TimelineEntry[];
+  timelineStatus: LoadStatus;
   editing: boolean;
   incidentCreate: MutationState;
   incidentUpdate: MutationState;
@@ -43,6 +49,8 @@ export const createIncidentDetailSlice: SliceCreator<IncidentDetailSlice> = (set
   detailError: null,
   audit: [],
   auditStatus: 'idle',
+  timeline: [],
+  timelineStatus: 'idle',
   editing: false,
   incidentCreate: IDLE,
   incidentUpdate: IDLE,
@@ -52,10 +60,13 @@ export const createIncidentDetailSlice: SliceCreator<IncidentDetailSlice> = (set
       selectedId: id,
       detail: null,
       audit: [],
+      timeline: [],
       editing: false,
       incidentUpdate: IDLE,
+      incidentAction: { ...IDLE, kind: null },
       detailStatus: id ? 'loading' : 'idle',
       auditStatus: 'idle',
+      timelineStatus: 'idle',
     });
     if (id) void get().refreshDetail();
   },
@@ -63,15 +74,21 @@ export const createIncidentDetailSlice: SliceCreator<IncidentDetailSlice> = (set
     const id = get().selectedId;
     if (!id) return;
     if (get().auditStatus !== 'ready') set({ auditStatus: 'loading' });
-    const [detail, audit] = await Promise.all([
-      callEngine((api) => api.incidents.get({ id })),
+    if (get().timelineStatus !== 'ready') set({ timelineStatus: 'loading' });
+    // The clocks' explanations come in the language on screen.
+    const locale = get().language;
+    const [detail, audit, timeline] = await Promise.all([
+      callEngine((api) => api.incidents.get({ id, locale })),
       callEngine((api) => api.audit.forEntity({ entityId: id })),
+      callEngine((api) => api.incidents.timeline({ id })),
     ]);
     if (get().selectedId !== id) return; // the engineer moved on meanwhile
     if (detail.ok) set({ detail: detail.value, detailStatus: 'ready', detailError: null });
     else set({ detailStatus: 'error', detailError: detail.error });
     if (audit.ok) set({ audit: audit.value, auditStatus: 'ready' });
     else set({ auditStatus: 'error' });
+    if (timeline.ok) set({ timeline: timeline.value, timelineStatus: 'ready' });
+    else set({ timelineStatus: 'error' });
   },
   setEditing(editing) {
     set({ editing, incidentUpdate: IDLE });
@@ -84,6 +101,7 @@ export const createIncidentDetailSlice: SliceCreator<IncidentDetailSlice> = (set
         title: input.title,
         priority: input.priority,
         ...(input.description.trim() ? { description: input.description } : {}),
+        ...(input.category ? { category: input.category } : {}),
       }),
     );
     if (!result.ok) {
@@ -115,7 +133,7 @@ export const createIncidentDetailSlice: SliceCreator<IncidentDetailSlice> = (set
       set({ incidentUpdate: { pending: false, error: result.error } });
       return false;
     }
-    set({ incidentUpdate: IDLE, editing: false, detail: result.value });
+    set({ incidentUpdate: IDLE, editing: false, detail: inLanguage(result.value, get().language) });
     void get().refreshDetail();
     return true;
   },

@@ -1,5 +1,5 @@
 import type { IncidentListQuery, IncidentListRow } from '../../../shared/contract';
-import type { IncidentStatus, Priority } from '../../../shared/domain/incident';
+import type { Category, IncidentStatus, Priority } from '../../../shared/domain/incident';
 import type { ErrorInfo } from '../../../shared/errors';
 import { callEngine } from '../api/vangnet';
 import type { SliceCreator } from './types';
@@ -9,16 +9,31 @@ export const OPEN_STATUSES: readonly IncidentStatus[] = ['new', 'acknowledged', 
 
 export type StatusScope = 'open' | 'all' | IncidentStatus;
 export type IncidentSort = NonNullable<IncidentListQuery['sort']>;
+export type SlaScope = NonNullable<IncidentListQuery['sla']>;
 
 export interface IncidentFilter {
   clientId: string | null;
   priorities: Priority[];
   status: StatusScope;
+  assigneeId: string | null;
+  category: Category | null;
+  /** Only clocks at risk now, or only breached ones. */
+  sla: SlaScope | null;
   search: string;
   sort: IncidentSort;
 }
 
-export const DEFAULT_FILTER: IncidentFilter = { clientId: null, priorities: [], status: 'open', search: '', sort: 'priority' };
+/** Open incidents, the one closest to breaching its SLA first. */
+export const DEFAULT_FILTER: IncidentFilter = {
+  clientId: null,
+  priorities: [],
+  status: 'open',
+  assigneeId: null,
+  category: null,
+  sla: null,
+  search: '',
+  sort: 'sla',
+};
 
 export interface IncidentListSlice {
   filter: IncidentFilter;
@@ -53,7 +68,15 @@ export function rowAt(state: Pick<IncidentListSlice, 'pages' | 'stalePages'>, in
 export function isFiltered(filter: IncidentFilter): boolean {
   // "Open" is the normal view, not a narrowing the engineer has to undo.
   const narrowStatus = filter.status !== 'all' && filter.status !== 'open';
-  return filter.clientId !== null || filter.priorities.length > 0 || narrowStatus || filter.search.trim() !== '';
+  return (
+    filter.clientId !== null ||
+    filter.priorities.length > 0 ||
+    narrowStatus ||
+    filter.assigneeId !== null ||
+    filter.category !== null ||
+    filter.sla !== null ||
+    filter.search.trim() !== ''
+  );
 }
 
 function toQuery(filter: IncidentFilter): IncidentListQuery {
@@ -62,6 +85,9 @@ function toQuery(filter: IncidentFilter): IncidentListQuery {
   if (filter.priorities.length) query.priorities = filter.priorities;
   if (filter.status === 'open') query.statuses = [...OPEN_STATUSES];
   else if (filter.status !== 'all') query.statuses = [filter.status];
+  if (filter.assigneeId) query.assigneeId = filter.assigneeId;
+  if (filter.category) query.category = filter.category;
+  if (filter.sla) query.sla = filter.sla;
   if (filter.search.trim()) query.search = filter.search.trim().slice(0, 200);
   return query;
 }

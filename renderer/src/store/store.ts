@@ -1,6 +1,9 @@
 import { create } from 'zustand';
+import { createClientDetailSlice } from './clientDetailSlice';
 import { createClientsSlice } from './clientsSlice';
 import { createConnectionSlice } from './connectionSlice';
+import { createContractEditorSlice } from './contractEditorSlice';
+import { createIncidentActionsSlice } from './incidentActionsSlice';
 import { createIncidentDetailSlice } from './incidentDetailSlice';
 import { createIncidentListSlice } from './incidentListSlice';
 import { createProfileSlice } from './profileSlice';
@@ -16,5 +19,8 @@ export const useStore = create<Store>()((...a) => ({
   ...createClientsSlice(...a),
   ...createIncidentListSlice(...a),
   ...createIncidentDetailSlice(...a),
+  ...createIncidentActionsSlice(...a),
+  ...createClientDetailSlice(...a),
+  ...createContractEditorSlice(...a),
   ...createSyncSlice(...a),
 }));

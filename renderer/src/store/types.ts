@@ -1,14 +1,26 @@
 import type { StateCreator } from 'zustand';
 import type { ErrorInfo } from '../../../shared/errors';
+import type { ClientDetailSlice } from './clientDetailSlice';
 import type { ClientsSlice } from './clientsSlice';
 import type { ConnectionSlice } from './connectionSlice';
+import type { ContractEditorSlice } from './contractEditorSlice';
+import type { IncidentActionsSlice } from './incidentActionsSlice';
 import type { IncidentDetailSlice } from './incidentDetailSlice';
 import type { IncidentListSlice } from './incidentListSlice';
 import type { ProfileSlice } from './profileSlice';
 import type { SyncSlice } from './syncSlice';
 import type { UiSlice } from './uiSlice';
 
-export type Store = UiSlice & ConnectionSlice & ProfileSlice & ClientsSlice & IncidentListSlice & IncidentDetailSlice & SyncSlice;
+export type Store = UiSlice &
+  ConnectionSlice &
+  ProfileSlice &
+  ClientsSlice &
+  ClientDetailSlice &
+  ContractEditorSlice &
+  IncidentListSlice &
+  IncidentDetailSlice &
+  IncidentActionsSlice &
+  SyncSlice;
 
 /** A slice sees the whole store (to call another slice's refresh) but defines only its own part. */
 export type SliceCreator<T> = StateCreator<Store, [], [], T>;

@@ -50,6 +50,9 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
     persistLanguage(language);
     set({ language });
     void applyLanguage(language);
+    // The engine writes the SLA explanations: ask again in the new language.
+    void get().refreshDetail();
+    get().refreshContractPreviews();
   },
   toggleTheme() {
     const theme: Theme = get().theme === 'dark' ? 'light' : 'dark';

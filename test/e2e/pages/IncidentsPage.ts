@@ -1,5 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
-import type { Priority } from '../../../shared/domain/incident';
+import type { IncidentStatus, Priority } from '../../../shared/domain/incident';
+
+export type ClockName = 'response' | 'resolution';
 
 export interface NewIncident {
   client?: string; // visible option label, e.g. "Bakkerij de Vries (BAKK)"
@@ -19,6 +21,9 @@ export class IncidentsPage {
   readonly dialog: Locator;
   readonly detail: Locator;
   readonly auditEntries: Locator;
+  readonly timelineEntries: Locator;
+  readonly composer: Locator;
+  readonly actionError: Locator;
 
   constructor(readonly page: Page) {
     this.room = page.getByTestId('room-incidents');
@@ -30,6 +35,9 @@ export class IncidentsPage {
     this.dialog = page.getByTestId('new-incident-dialog');
     this.detail = page.getByTestId('incident-detail');
     this.auditEntries = this.detail.getByTestId('audit-entry');
+    this.timelineEntries = this.detail.getByTestId('timeline-entry');
+    this.composer = this.detail.getByTestId('composer');
+    this.actionError = this.detail.getByTestId('action-error');
   }
 
   row(title: string): Locator {
@@ -57,5 +65,38 @@ export class IncidentsPage {
     const form = this.detail.getByTestId('incident-edit-form');
     await form.getByRole('radio', { name: new RegExp(`^${priority} `) }).check();
     await form.getByRole('button', { name: 'Save' }).click();
+  }
+
+  /** A row's SLA chip; its `data-state` says ok, at_risk, breached, paused, met or none. */
+  chip(title: string, clock: ClockName): Locator {
+    return this.row(title).getByTestId(`sla-${clock}`);
+  }
+
+  /** The text a chip shows, e.g. "14 m 05 s", "−25 m", "paused". */
+  chipText(title: string, clock: ClockName): Locator {
+    return this.chip(title, clock).getByTestId('sla-chip-text');
+  }
+
+  /** A big clock in the detail pane. */
+  clock(clock: ClockName): Locator {
+    return this.detail.getByTestId(`clock-${clock}`);
+  }
+
+  /** The status button that moves the open incident to `to` (Acknowledge, Wait on client, Reopen…). */
+  statusButton(to: IncidentStatus): Locator {
+    return this.detail.getByTestId(`action-${to}`);
+  }
+
+  async setStatus(to: IncidentStatus): Promise<void> {
+    await this.statusButton(to).click();
+  }
+
+  /** Writes and sends a reply to the client, or an internal note. */
+  async write(mode: 'reply' | 'note', body: string): Promise<void> {
+    await this.composer
+      .getByRole('radio', { name: mode === 'reply' ? /Reply to client|Antwoord aan klant/ : /Internal note|Interne notitie/ })
+      .check();
+    await this.composer.getByTestId('composer-body').fill(body);
+    await this.composer.getByTestId('composer-send').click();
   }
 }

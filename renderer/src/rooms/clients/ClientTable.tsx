@@ -18,6 +18,7 @@ export function ClientTable() {
   const setFilter = useStore((s) => s.setFilter);
   const navigate = useStore((s) => s.navigate);
   const openDialog = useStore((s) => s.openDialog);
+  const selectClient = useStore((s) => s.selectClient);
 
   const shown = useMemo(() => {
     const needle = search.trim().toLocaleLowerCase();
@@ -64,21 +65,31 @@ export function ClientTable() {
           {shown.map((c) => (
             <tr key={c.id} data-testid="client-row">
               <th scope="row">
-                <button
-                  type="button"
-                  className="link-button"
-                  onClick={() => {
-                    setFilter({ clientId: c.id });
-                    navigate('incidents');
-                  }}
-                >
+                <button type="button" className="link-button" data-testid="client-open" onClick={() => selectClient(c.id)}>
                   {c.name}
                 </button>
               </th>
               <td>
                 <span className="client-code">{c.code}</span>
               </td>
-              <td className="col-num num">{c.openIncidents > 0 ? c.openIncidents : <span className="muted">0</span>}</td>
+              <td className="col-num num">
+                {c.openIncidents > 0 ? (
+                  <button
+                    type="button"
+                    className="link-button count-link"
+                    aria-label={t('clients.openIncidentsOf', { name: c.name, count: c.openIncidents })}
+                    data-testid="client-incidents"
+                    onClick={() => {
+                      setFilter({ clientId: c.id });
+                      navigate('incidents');
+                    }}
+                  >
+                    {c.openIncidents}
+                  </button>
+                ) : (
+                  <span className="muted">0</span>
+                )}
+              </td>
               <td className="muted num">{formatDate(c.createdAt, language)}</td>
             </tr>
           ))}

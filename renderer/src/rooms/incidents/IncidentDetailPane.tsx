@@ -2,14 +2,21 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Icon } from '../../components/Icon';
 import { PriorityBadge } from '../../components/PriorityBadge';
+import { RelativeTime } from '../../components/RelativeTime';
 import { StatusLabel } from '../../components/StatusLabel';
-import { formatDateTime, formatRelative } from '../../i18n/format';
-import { useNow } from '../../lib/clock';
+import { formatDateTime } from '../../i18n/format';
 import { useStore } from '../../store/store';
 import { AuditHistory } from './AuditHistory';
+import { IncidentActions } from './IncidentActions';
 import { IncidentEditForm } from './IncidentEditForm';
+import { IncidentFields } from './IncidentFields';
+import { IncidentTimeline } from './IncidentTimeline';
+import { SlaClocks } from './SlaClocks';
 
-/** The selected incident: its fields, an inline editor and the signed history of changes. */
+/**
+ * The selected incident: its clocks, what can be done next, its fields, the activity with the
+ * composer, and the signed history of changes.
+ */
 export function IncidentDetailPane() {
   const { t } = useTranslation();
   const detail = useStore((s) => s.detail);
@@ -19,7 +26,6 @@ export function IncidentDetailPane() {
   const setEditing = useStore((s) => s.setEditing);
   const close = useStore((s) => s.selectIncident);
   const language = useStore((s) => s.language);
-  const now = useNow();
 
   return (
     <aside className="detail" aria-label={t('detail.label')} data-testid="incident-detail">
@@ -64,15 +70,15 @@ export function IncidentDetailPane() {
                   <time className="num" dateTime={detail.openedAt}>
                     {formatDateTime(detail.openedAt, language)}
                   </time>
-                  <span className="muted"> · {formatRelative(detail.openedAt, now, language)}</span>
-                </dd>
-                <dt>{t('detail.updated')}</dt>
-                <dd>
-                  <time className="num" dateTime={detail.updatedAt}>
-                    {formatDateTime(detail.updatedAt, language)}
-                  </time>
+                  <span className="muted">
+                    {' · '}
+                    <RelativeTime iso={detail.openedAt} />
+                  </span>
                 </dd>
               </dl>
+              <SlaClocks sla={detail.sla} />
+              <IncidentActions status={detail.status} />
+              <IncidentFields incident={detail} />
               <section className="detail-section" aria-labelledby="detail-description">
                 <h3 id="detail-description" className="section-title">
                   {t('detail.description')}
@@ -85,6 +91,7 @@ export function IncidentDetailPane() {
                   <p className="muted">{t('detail.noDescription')}</p>
                 )}
               </section>
+              <IncidentTimeline incident={detail} />
             </>
           )}
           <AuditHistory />

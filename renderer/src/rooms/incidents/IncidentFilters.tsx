@@ -1,22 +1,27 @@
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { INCIDENT_STATUSES, PRIORITIES, type Priority } from '../../../../shared/domain/incident';
+import { CategorySelect } from '../../components/CategorySelect';
+import { useEngineerOptions } from '../../lib/useEngineers';
 import { type IncidentSort, isFiltered, type StatusScope } from '../../store/incidentListSlice';
 import { useStore } from '../../store/store';
+import { SlaFilter } from './SlaFilter';
 
-const SORTS: { value: IncidentSort; key: 'sortPriority' | 'sortOpened' | 'sortUpdated' }[] = [
+const SORTS: { value: IncidentSort; key: 'sortSla' | 'sortPriority' | 'sortOpened' | 'sortUpdated' }[] = [
+  { value: 'sla', key: 'sortSla' },
   { value: 'priority', key: 'sortPriority' },
   { value: 'opened', key: 'sortOpened' },
   { value: 'updated', key: 'sortUpdated' },
 ];
 
-/** Client, priority, status and sort; every change asks the engine for a fresh first page. */
+/** Client, priority, status, assignee, category, SLA and sort; every change asks the engine for a fresh first page. */
 export function IncidentFilters() {
   const { t } = useTranslation();
   const { filter, setFilter, clearFilters } = useStore(
     useShallow((s) => ({ filter: s.filter, setFilter: s.setFilter, clearFilters: s.clearFilters })),
   );
   const clients = useStore((s) => s.clients);
+  const engineers = useEngineerOptions();
 
   function togglePriority(p: Priority): void {
     const priorities = filter.priorities.includes(p) ? filter.priorities.filter((x) => x !== p) : [...filter.priorities, p].sort();
@@ -80,6 +85,36 @@ export function IncidentFilters() {
           ))}
         </select>
       </label>
+
+      <label className="filter">
+        <span className="filter-label">{t('incidents.filterAssignee')}</span>
+        <select
+          className="select select-compact"
+          value={filter.assigneeId ?? ''}
+          data-testid="filter-assignee"
+          onChange={(e) => setFilter({ assigneeId: e.target.value || null })}
+        >
+          <option value="">{t('incidents.anyone')}</option>
+          {engineers.map((e) => (
+            <option key={e.id} value={e.id}>
+              {e.label}
+            </option>
+          ))}
+        </select>
+      </label>
+
+      <label className="filter">
+        <span className="filter-label">{t('incidents.filterCategory')}</span>
+        <CategorySelect
+          className="select select-compact"
+          value={filter.category}
+          emptyLabel={t('incidents.allCategories')}
+          testId="filter-category"
+          onChange={(category) => setFilter({ category })}
+        />
+      </label>
+
+      <SlaFilter />
 
       <label className="filter">
         <span className="filter-label">{t('incidents.sort')}</span>

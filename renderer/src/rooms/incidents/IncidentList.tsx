@@ -73,6 +73,12 @@ export function IncidentList() {
         <span role="columnheader" className="col-status">
           {t('incidents.column.status')}
         </span>
+        <span role="columnheader" className="col-sla">
+          {t('incidents.column.response')}
+        </span>
+        <span role="columnheader" className="col-sla">
+          {t('incidents.column.resolution')}
+        </span>
         <span role="columnheader" className="col-opened">
           {t('incidents.column.opened')}
         </span>

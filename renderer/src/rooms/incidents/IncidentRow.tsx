@@ -1,23 +1,24 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PriorityBadge } from '../../components/PriorityBadge';
+import { SlaChip } from '../../components/SlaChip';
 import { StatusLabel } from '../../components/StatusLabel';
-import { formatDateTime, formatRelative } from '../../i18n/format';
-import { useNow } from '../../lib/clock';
+import { RelativeTime } from '../../components/RelativeTime';
 import { rowAt } from '../../store/incidentListSlice';
 import { useStore } from '../../store/store';
 
 export const ROW_HEIGHT = 34;
 
-/** One incident line; reads its own row from the page cache, so scrolling re-renders only rows. */
+/**
+ * One incident line; reads its own row from the page cache, so scrolling re-renders only rows. The
+ * SLA chips tick by themselves: the row renders again only when its data changes.
+ */
 export const IncidentRow = memo(function IncidentRow({ index, top }: { index: number; top: number }) {
   const { t } = useTranslation();
   const row = useStore((s) => rowAt(s, index));
   const selected = useStore((s) => row !== undefined && s.selectedId === row.id);
   const select = useStore((s) => s.selectIncident);
   const setActiveIndex = useStore((s) => s.setActiveIndex);
-  const language = useStore((s) => s.language);
-  const now = useNow();
   const style = { transform: `translateY(${top}px)`, height: ROW_HEIGHT };
 
   if (!row) {
@@ -57,10 +58,14 @@ export const IncidentRow = memo(function IncidentRow({ index, top }: { index: nu
       <span role="gridcell" className="col-status">
         <StatusLabel status={row.status} />
       </span>
+      <span role="gridcell" className="col-sla">
+        <SlaChip clock={row.sla?.response ?? null} name="response" />
+      </span>
+      <span role="gridcell" className="col-sla">
+        <SlaChip clock={row.sla?.resolution ?? null} name="resolution" />
+      </span>
       <span role="gridcell" className="col-opened">
-        <time className="num" dateTime={row.openedAt} title={formatDateTime(row.openedAt, language)}>
-          {formatRelative(row.openedAt, now, language)}
-        </time>
+        <RelativeTime iso={row.openedAt} />
       </span>
     </div>
   );

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Priority } from '../../../../shared/domain/incident';
+import type { Category, Priority } from '../../../../shared/domain/incident';
+import { CategorySelect } from '../../components/CategorySelect';
 import { Dialog } from '../../components/Dialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { controlProps, Field } from '../../components/Field';
@@ -27,6 +28,7 @@ export function NewIncidentDialog() {
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
   const [priority, setPriority] = useState<Priority>('P3');
+  const [category, setCategory] = useState<Category | null>(null);
 
   // A previous attempt's error belongs to that attempt.
   useEffect(() => reset, [reset]);
@@ -34,6 +36,7 @@ export function NewIncidentDialog() {
   const clientError = issueFor(t, state.error, 'clientId');
   const titleError = issueFor(t, state.error, 'title');
   const descriptionError = issueFor(t, state.error, 'description');
+  const categoryError = issueFor(t, state.error, 'category');
 
   if (clientsReady && clients.length === 0) {
     return (
@@ -65,7 +68,7 @@ export function NewIncidentDialog() {
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          void create({ clientId, title, description, priority }).then((created) => {
+          void create({ clientId, title, description, priority, category }).then((created) => {
             if (created) close();
           });
         }}
@@ -98,6 +101,24 @@ export function NewIncidentDialog() {
           />
         </Field>
         <PriorityPicker name="incident-priority" value={priority} onChange={setPriority} error={issueFor(t, state.error, 'priority')} />
+        <Field
+          id="incident-category"
+          label={t('incidentForm.category')}
+          error={categoryError}
+          hint={category === 'new_functionality' ? t('category.notSupportHint') : undefined}
+          optional
+        >
+          <CategorySelect
+            {...controlProps(
+              'incident-category',
+              categoryError,
+              category === 'new_functionality' ? t('category.notSupportHint') : undefined,
+            )}
+            value={category}
+            emptyLabel={t('category.none')}
+            onChange={setCategory}
+          />
+        </Field>
         <Field id="incident-description" label={t('incidentForm.description')} error={descriptionError} optional>
           <textarea
             {...controlProps('incident-description', descriptionError)}

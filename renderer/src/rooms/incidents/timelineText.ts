@@ -1,0 +1,25 @@
+import type { TFunction } from 'i18next';
+import type { TimelineData } from '../../../../shared/domain/lifecycle';
+import { missingCase } from '../../../../shared/errors';
+
+/** One readable line for a timeline entry, in the chosen language. */
+export function describeTimeline(t: TFunction, data: TimelineData, actor: string, nameOf: (id: string | null) => string | null): string {
+  switch (data.kind) {
+    case 'status':
+      return t('timeline.status', { actor, from: t(`incidentStatus.${data.from}`), to: t(`incidentStatus.${data.to}`) });
+    case 'priority':
+      return t('timeline.priority', { actor, from: data.from, to: data.to });
+    case 'reply':
+      return t('timeline.reply', { actor });
+    case 'note':
+      return t('timeline.note', { actor });
+    case 'assign':
+      return data.to === null
+        ? t('timeline.unassign', { actor, from: nameOf(data.from) ?? '' })
+        : t('timeline.assign', { actor, to: nameOf(data.to) ?? '' });
+    case 'category':
+      return data.to === null ? t('timeline.categoryCleared', { actor }) : t('timeline.category', { actor, to: t(`category.${data.to}`) });
+    default:
+      return missingCase(data);
+  }
+}
