@@ -12,6 +12,8 @@ import { LATEST_VERSION, MIGRATIONS } from './migrations/index';
  */
 const LANDED: Record<number, string> = {
   1: '581728c1f472413a2ebd7c8d50e1fa5e7d8672381acb9561a45e8e31e520aee1',
+  2: '4a22e0f267be4d4cd473f20eb8948f96209ccc39e065912df1aa52eec661e204',
+  3: '259e80ed672780b9bd7d6df74930d0381c7db970da67d6cbdb5e98c0d11598b7',
 };
 
 function sha(text: string): string {
@@ -76,6 +78,21 @@ describe('migrations', () => {
        VALUES (1, 't', 'h', 'e1', 'Sanne', 'd', 'client.create', 'client', 'c1', 'p', 'h')`,
     ).run();
     expect(() => db.prepare(`UPDATE audit_synced SET actor_name = 'Mallory'`).run()).toThrow(/append-only/);
+    db.close();
+  });
+
+  it('0003 adds the lifecycle to incidents that already exist, and backfills nothing it cannot know', () => {
+    const file = path.join(tempDataDir(), 's.db');
+    const v2 = openDatabase(file, { targetVersion: 2 });
+    v2.prepare(`INSERT INTO clients VALUES ('c1', 'Acme', 'ACME', '2026-01-01T00:00:00Z', 'e1', '{}')`).run();
+    v2.prepare(`INSERT INTO incidents VALUES ('i1', 'c1', 't', '', 'P1', 'new', 'x', 'x', 'e1', 'x', '{}')`).run();
+    v2.close();
+    const db = openDatabase(file, { targetVersion: 3 });
+    expect(db.prepare('SELECT assignee_id, category FROM incidents').get()).toEqual({ assignee_id: null, category: null });
+    expect(() => db.prepare(`UPDATE incidents SET category = 'gardening'`).run()).toThrow(/CHECK/);
+    db.prepare(`INSERT INTO incident_events VALUES ('e1', 'i1', 'x', '{}', 'a', 'A', 'x', 'h', '{}')`).run();
+    expect(() => db.prepare(`UPDATE incident_events SET actor_name = 'M'`).run()).toThrow(/append-only/);
+    expect(db.prepare('SELECT count(*) AS n FROM incident_sla').get()).toEqual({ n: 0 });
     db.close();
   });
 
