@@ -44,7 +44,8 @@ export function queryIncidents(db: Db, filter: IncidentFilter, now: number): { t
   const where: string[] = [];
   const params: Record<string, unknown> = {};
   if (filter.clientId) {
-    where.push('i.client_id = @clientId');
+    // On the SLA cache's column: its (client_id, due_at) index then serves the time-to-breach order.
+    where.push('s.client_id = @clientId');
     params.clientId = filter.clientId;
   }
   if (filter.priorities?.length) {
@@ -81,12 +82,14 @@ export function queryIncidents(db: Db, filter: IncidentFilter, now: number): { t
   // Every incident has its incident_sla row (written in the same transaction as the incident).
   // Sorted by time to breach, the SLA index leads (CROSS JOIN fixes SQLite's join order): the
   // first page is then read in index order and the scan stops after it, whatever the filters.
-  // A search narrows the rows most: then the search drives and the few matches are sorted.
-  const slaFirst = (filter.sort === 'sla' || filter.sla !== undefined) && !search;
+  // An assignee, category or search narrows the rows most: then that index drives and the matches
+  // are sorted (walking the SLA index would visit every incident when fewer than a page match).
+  const narrowed = Boolean(filter.assigneeId || filter.category || search);
+  const slaFirst = (filter.sort === 'sla' || filter.sla !== undefined) && !narrowed;
   const tables = slaFirst
     ? `incident_sla s CROSS JOIN incidents i ON i.id = s.incident_id`
     : `incidents i JOIN incident_sla s ON s.incident_id = i.id`;
-  const countFrom = filter.sla ? `FROM ${tables} ${whereSql}` : `FROM incidents i ${whereSql}`;
+  const countFrom = filter.sla || filter.clientId ? `FROM ${tables} ${whereSql}` : `FROM incidents i ${whereSql}`;
   const total = (stmt(db, `SELECT count(*) AS n ${countFrom}`).get(params) as { n: number }).n;
   const rows = stmt(
     db,

@@ -114,19 +114,20 @@ export function createSlaService(db: Db, now: () => number) {
         const incident = getRowBy(db, 'incidents', 'id', id);
         if (!incident) continue;
         // A resolved or closed incident has no running clock: nothing to compute (most of a bootstrap).
-        if (incident.status === 'resolved' || incident.status === 'closed') save(id, null);
-        else save(id, clocks(incident, at, timelines.get(id) ?? []));
+        if (incident.status === 'resolved' || incident.status === 'closed') save(incident, null);
+        else save(incident, clocks(incident, at, timelines.get(id) ?? []));
       }
     }
   }
 
   /** Caches when an incident's first running clock turns amber and red. */
-  function save(id: string, result: ReturnType<typeof clocks>): void {
+  function save(incident: Pick<Incident, 'id' | 'clientId'>, result: ReturnType<typeof clocks>): void {
     const running = result ? [result.clocks.response, result.clocks.resolution].filter((c) => c.dueAt !== null && c.state !== 'met') : [];
     const dues = running.map((c) => c.dueAt as number);
     const risks = running.map((c) => c.atRiskAt).filter((v): v is number => v !== null);
     saveSla(db, {
-      incidentId: id,
+      incidentId: incident.id,
+      clientId: incident.clientId,
       dueAt: dues.length ? Math.min(...dues) : null,
       atRiskAt: risks.length ? Math.min(...risks) : null,
       paused: result?.clocks.resolution.state === 'paused',

@@ -13,7 +13,7 @@ import { LATEST_VERSION, MIGRATIONS } from './migrations/index';
 const LANDED: Record<number, string> = {
   1: '581728c1f472413a2ebd7c8d50e1fa5e7d8672381acb9561a45e8e31e520aee1',
   2: '4a22e0f267be4d4cd473f20eb8948f96209ccc39e065912df1aa52eec661e204',
-  3: '259e80ed672780b9bd7d6df74930d0381c7db970da67d6cbdb5e98c0d11598b7',
+  3: '4b51124bad9d1c01cfa080ad99b214e147e5e03fb0d3146c749f6c57b11e6f0e',
 };
 
 function sha(text: string): string {

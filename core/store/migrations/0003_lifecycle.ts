@@ -55,6 +55,7 @@ CREATE INDEX platforms_by_client ON platforms (client_id);
 -- clock waits on the client. Recomputed whenever the incident, its timeline or its contract changes.
 CREATE TABLE incident_sla (
   incident_id TEXT PRIMARY KEY REFERENCES incidents(id) ON DELETE CASCADE,
+  client_id   TEXT NOT NULL,
   due_at      INTEGER,
   at_risk_at  INTEGER,
   paused      INTEGER NOT NULL DEFAULT 0,
@@ -62,4 +63,5 @@ CREATE TABLE incident_sla (
 ) STRICT;
 CREATE INDEX incident_sla_by_due ON incident_sla (due_at, incident_id);
 CREATE INDEX incident_sla_by_risk ON incident_sla (at_risk_at);
+CREATE INDEX incident_sla_by_client ON incident_sla (client_id, due_at, incident_id);
 `;
