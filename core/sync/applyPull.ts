@@ -54,10 +54,16 @@ export function applyChanges(db: Db, changes: readonly Change[], observe: (hlc: 
     return [{ table, row: result.data }];
   });
   const touched = new Set<string>();
+  // Later local edits must be stamped after everything this laptop has seen. Stamps sort as
+  // strings, so the newest of the page is found without parsing each one.
+  let newest = '';
+  for (const { row } of parsed) {
+    if ('fieldVersions' in row) {
+      for (const stamp of Object.values(row.fieldVersions)) if (stamp > newest) newest = stamp;
+    } else if ('hlc' in row && row.hlc > newest) newest = row.hlc;
+  }
+  if (newest) observe(newest);
   for (const { table, row } of parsed) {
-    // Later local edits must be stamped after everything this laptop has seen.
-    if ('fieldVersions' in row) for (const stamp of Object.values(row.fieldVersions)) observe(stamp);
-    else if ('hlc' in row) observe(row.hlc);
     switch (table) {
       case 'clients':
       case 'incidents':
