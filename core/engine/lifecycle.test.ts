@@ -102,7 +102,12 @@ describe('incident lifecycle and SLA clocks', () => {
     setNow(TUE_1600 + 12 * 60_000); // P1 response (15 min) is at risk from 11:15
     expect((await call<{ rows: { id: string }[] }>('incidents.list', { sla: 'at_risk' })).rows.map((r) => r.id)).toEqual([p1.id]);
     setNow(TUE_1600 + 20 * 60_000);
-    expect((await call<{ rows: { id: string }[] }>('incidents.list', { sla: 'breached' })).rows.map((r) => r.id)).toEqual([p1.id]);
+    const breached = await call<{ total: number; rows: { id: string }[] }>('incidents.list', { sla: 'breached' });
+    expect(breached.rows.map((r) => r.id)).toEqual([p1.id]);
+    expect(breached.total).toBe(1);
+    expect((await call<{ total: number }>('incidents.list', { sla: 'breached', clientId })).total).toBe(1);
+    expect((await call<{ total: number }>('incidents.list', { sla: 'breached', priorities: ['P3'] })).total).toBe(0);
+    expect((await call<{ total: number; rows: unknown[] }>('incidents.list', { clientId, statuses: ['new'] })).rows).toHaveLength(2);
   });
 
   it('raises at-risk and breach alerts, catching up after the machine slept through them', async () => {
