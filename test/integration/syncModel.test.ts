@@ -121,10 +121,10 @@ async function world(skews: number[]) {
         if (f?.dropReply) throw new OfflineError('reply lost');
         return response;
       },
-      async pull(_clientId, after, limit) {
+      async pull(_clientId, after, limit, bootstrap) {
         const f = faults.current;
         if (f?.dropRequest) throw new OfflineError('request lost');
-        const page = await handlePull(store, await auth(), after, Math.min(limit, 3));
+        const page = await handlePull(store, await auth(), after, Math.min(limit, 3), bootstrap);
         if (f?.dropReply) throw new OfflineError('reply lost');
         return page;
       },
