@@ -33,7 +33,10 @@ function cachingStatements(sqlite: Database.Database): { close(): void; prepare(
     prepare(sql) {
       let statement = cache.get(sql);
       if (!statement) {
-        statement = sqlite.prepare(sql);
+        // Kysely opens transactions with a deferred `begin`. A deferred transaction that has read
+        // and then writes fails at once with SQLITE_BUSY when another process (the admin command
+        // beside the server) is writing; an immediate one waits its turn under busy_timeout.
+        statement = sqlite.prepare(sql === 'begin' ? 'begin immediate' : sql);
         if (cache.size < STATEMENT_CACHE_MAX) cache.set(sql, statement);
       }
       return statement;
