@@ -49,6 +49,11 @@ export interface TestServer {
 
 export async function startTestServer(dialect: TestDialect, now?: () => number): Promise<TestServer> {
   const { store, drop } = await freshServerDb(dialect);
+  return serveStore(store, drop, now);
+}
+
+/** A server on loopback over a store that already exists (benchmarks seed theirs first). */
+export async function serveStore(store: ServerDb, drop: () => Promise<void>, now?: () => number): Promise<TestServer> {
   const server = await buildServer({ store, ...(now ? { now } : {}) });
   const url = await server.app.listen({ port: 0, host: '127.0.0.1' });
   return {

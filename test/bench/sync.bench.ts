@@ -9,11 +9,10 @@ import { tempDataDir } from '../../core/testSupport';
 import { httpTransport, type SyncTransport } from '../../core/sync/transport';
 import { addEngineer } from '../../server/auth/devices';
 import { applyMutation } from '../../server/sync/applyMutation';
-import { connectServerDb, type ServerDb } from '../../server/db/connect';
+import { connectServerDb } from '../../server/db/connect';
 import type { ServerDatabase } from '../../server/db/schema';
-import { buildServer } from '../../server/http/app';
 import { Ledger } from '../../server/sync/ledger';
-import { freshServerDb, startTestServer, type TestDialect, type TestServer } from '../../server/testSupport';
+import { freshServerDb, serveStore, startTestServer, type TestDialect, type TestServer } from '../../server/testSupport';
 import { formatHlc, HybridLogicalClock } from '../../shared/hlc';
 import { generateData } from '../fixtures/dataGenerator';
 import type { BenchRow, BenchSection } from './report';
@@ -129,30 +128,6 @@ export async function seededServer(counts: { clients: number; incidents: number;
     await drop();
     throw err;
   }
-}
-
-/** startTestServer's server on a store that already exists. */
-async function serveStore(store: ServerDb, drop: () => Promise<void>): Promise<TestServer> {
-  const server = await buildServer({ store });
-  const url = await server.app.listen({ port: 0, host: '127.0.0.1' });
-  return {
-    url,
-    store,
-    server,
-    async engineer(name, email) {
-      const created = await addEngineer(store, {
-        name,
-        email: email ?? `${name.toLowerCase().replace(/\W+/g, '.')}@agency.test`,
-        role: 'engineer',
-      });
-      return created.pairingCode;
-    },
-    async close() {
-      await server.close();
-      await store.close();
-      await drop();
-    },
-  };
 }
 
 /** Time spent inside the transport's push and pull calls (HTTP, the server's work, response parsing). */
