@@ -22,6 +22,13 @@ function call<A extends z.ZodType, R extends z.ZodType>(args: A, result: R) {
 
 const NoArgs = z.object({}).strict();
 
+/**
+ * The language of the SLA explanations in an answer. English by default, so the CLI and scripts
+ * keep what they had; the UI passes its own language.
+ */
+export const Locale = z.enum(['nl', 'en']).default('en');
+export type Locale = z.output<typeof Locale>;
+
 export const Profile = z.object({
   engineerId: z.string(),
   name: z.string(),
@@ -130,15 +137,16 @@ export const contract = {
   },
   incidents: {
     list: call(IncidentListQuery, IncidentPage),
-    get: call(z.object({ id: Id, locale: z.enum(['nl', 'en']).default('en') }), IncidentDetail),
-    create: call(IncidentCreateInput, IncidentDetail),
-    update: call(IncidentUpdateInput, IncidentDetail),
-    setStatus: call(z.object({ id: Id, to: IncidentStatus, at: IsoTime.optional() }), IncidentDetail),
-    acknowledge: call(z.object({ id: Id, at: IsoTime.optional() }), IncidentDetail),
-    reply: call(z.object({ id: Id, body: MessageBody, at: IsoTime.optional() }), IncidentDetail),
-    note: call(z.object({ id: Id, body: MessageBody, at: IsoTime.optional() }), IncidentDetail),
-    assign: call(z.object({ id: Id, assigneeId: z.string().min(1).max(64).nullable() }), IncidentDetail),
-    setCategory: call(z.object({ id: Id, category: Category.nullable() }), IncidentDetail),
+    get: call(z.object({ id: Id, locale: Locale }), IncidentDetail),
+    // Every call answering with an incident's detail takes the language of its clocks' explanations.
+    create: call(IncidentCreateInput.extend({ locale: Locale }), IncidentDetail),
+    update: call(IncidentUpdateInput.extend({ locale: Locale }), IncidentDetail),
+    setStatus: call(z.object({ id: Id, to: IncidentStatus, at: IsoTime.optional(), locale: Locale }), IncidentDetail),
+    acknowledge: call(z.object({ id: Id, at: IsoTime.optional(), locale: Locale }), IncidentDetail),
+    reply: call(z.object({ id: Id, body: MessageBody, at: IsoTime.optional(), locale: Locale }), IncidentDetail),
+    note: call(z.object({ id: Id, body: MessageBody, at: IsoTime.optional(), locale: Locale }), IncidentDetail),
+    assign: call(z.object({ id: Id, assigneeId: z.string().min(1).max(64).nullable(), locale: Locale }), IncidentDetail),
+    setCategory: call(z.object({ id: Id, category: Category.nullable(), locale: Locale }), IncidentDetail),
     timeline: call(z.object({ id: Id }), z.array(TimelineEntry)),
   },
   contracts: {
@@ -156,7 +164,7 @@ export const contract = {
           .array(z.object({ from: IsoTime, to: IsoTime }))
           .max(50)
           .default([]),
-        locale: z.enum(['nl', 'en']).default('en'),
+        locale: Locale,
       }),
       z.object({
         responseDueAt: z.string().nullable(),

@@ -1,4 +1,4 @@
-import type { Handlers } from '../../shared/contract';
+import type { Handlers, Locale } from '../../shared/contract';
 import { VangnetError } from '../../shared/errors';
 import { getIncidentWithClient, queryIncidents } from '../repos/incidents';
 import { timelineFor } from '../repos/lifecycle';
@@ -8,16 +8,16 @@ import type { HandlerDeps } from './handlers';
 export function createIncidentHandlers(deps: HandlerDeps): Handlers['incidents'] {
   const { db, mutate, newId, sla, now } = deps;
 
-  function detail(id: string, locale: 'nl' | 'en' = 'en') {
+  function detail(id: string, locale: Locale) {
     const incident = getIncidentWithClient(db, id);
     if (!incident) throw new VangnetError('not_found', `Unknown incident ${id}`);
     return { ...incident, sla: sla.view(incident, locale) };
   }
 
-  /** Runs a mutation on one incident and answers with its fresh detail. */
-  function act(id: string, name: string, args: Record<string, unknown>) {
+  /** Runs a mutation on one incident and answers with its fresh detail, explained in `locale`. */
+  function act(id: string, locale: Locale, name: string, args: Record<string, unknown>) {
     mutate(name, { id, ...args });
-    return detail(id);
+    return detail(id, locale);
   }
 
   return {
@@ -28,18 +28,18 @@ export function createIncidentHandlers(deps: HandlerDeps): Handlers['incidents']
       return { ...page, rows: page.rows.map((r) => ({ ...r, sla: views.get(r.id) ?? null })) };
     },
     get: ({ id, locale }) => detail(id, locale),
-    create: (input) => {
+    create: ({ locale, ...input }) => {
       const id = newId();
       mutate('incident.create', { id, ...input });
-      return detail(id);
+      return detail(id, locale);
     },
-    update: (input) => act(input.id, 'incident.update', input),
-    setStatus: ({ id, to, at }) => act(id, 'incident.setStatus', { to, ...(at ? { at } : {}) }),
-    acknowledge: ({ id, at }) => act(id, 'incident.setStatus', { to: 'acknowledged', ...(at ? { at } : {}) }),
-    reply: ({ id, body, at }) => act(id, 'incident.reply', { body, ...(at ? { at } : {}) }),
-    note: ({ id, body, at }) => act(id, 'incident.note', { body, ...(at ? { at } : {}) }),
-    assign: ({ id, assigneeId }) => act(id, 'incident.assign', { assigneeId }),
-    setCategory: ({ id, category }) => act(id, 'incident.setCategory', { category }),
+    update: ({ locale, ...input }) => act(input.id, locale, 'incident.update', input),
+    setStatus: ({ id, to, at, locale }) => act(id, locale, 'incident.setStatus', { to, ...(at ? { at } : {}) }),
+    acknowledge: ({ id, at, locale }) => act(id, locale, 'incident.setStatus', { to: 'acknowledged', ...(at ? { at } : {}) }),
+    reply: ({ id, body, at, locale }) => act(id, locale, 'incident.reply', { body, ...(at ? { at } : {}) }),
+    note: ({ id, body, at, locale }) => act(id, locale, 'incident.note', { body, ...(at ? { at } : {}) }),
+    assign: ({ id, assigneeId, locale }) => act(id, locale, 'incident.assign', { assigneeId }),
+    setCategory: ({ id, category, locale }) => act(id, locale, 'incident.setCategory', { category }),
     timeline: ({ id }) => {
       if (!getIncidentWithClient(db, id)) throw new VangnetError('not_found', `Unknown incident ${id}`);
       return timelineFor(db, id);

@@ -48,6 +48,32 @@ describe('incident lifecycle and SLA clocks', () => {
     expect(nl.sla?.resolution.explanation).toMatch(/Kerst/);
   });
 
+  it('answers lifecycle actions in the language asked for, English by default', async () => {
+    const clientId = await setUp('subscription');
+    const created = await call<Detail>('incidents.create', { clientId, title: 'Contactformulier stuk', priority: 'P2', locale: 'nl' });
+    expect(created.sla?.resolution.explanation).toMatch(/Kerst/);
+    const acked = await call<Detail>('incidents.acknowledge', { id: created.id, locale: 'nl' });
+    expect(acked.sla?.response.state).toBe('met');
+    expect(acked.sla?.resolution.explanation).toMatch(/Kerst/);
+    expect(acked.sla?.resolution.explanation).not.toMatch(/Christmas/);
+    const id = created.id;
+    const actions: [string, Record<string, unknown>][] = [
+      ['incidents.setStatus', { id, to: 'in_progress' }],
+      ['incidents.reply', { id, body: 'We kijken ernaar.' }],
+      ['incidents.note', { id, body: 'Cache geleegd.' }],
+      ['incidents.assign', { id, assigneeId: null }],
+      ['incidents.setCategory', { id, category: null }],
+      ['incidents.update', { id, title: 'Contactformulier geeft 500' }],
+    ];
+    for (const [name, args] of actions) {
+      const nl = await call<Detail>(name, { ...args, locale: 'nl' });
+      expect(nl.sla?.resolution.explanation, name).toMatch(/Kerst/);
+    }
+    // Without a locale (the CLI, scripts) the answer stays English.
+    const en = await call<Detail>('incidents.note', { id, body: 'Logs bekeken.' });
+    expect(en.sla?.resolution.explanation).toMatch(/Christmas/);
+  });
+
   it('pauses the resolution clock while waiting on the client and resumes without restarting', async () => {
     const clientId = await setUp('all_in');
     // All-in P1: response 15 min 24/7, resolution 4 h 24/7.

@@ -1,8 +1,7 @@
-import type { IncidentDetail, VangnetApi } from '../../../shared/contract';
+import type { IncidentDetail, Locale, VangnetApi } from '../../../shared/contract';
 import type { Category, IncidentStatus, Priority } from '../../../shared/domain/incident';
 import type { Result } from '../../../shared/errors';
 import { callEngine } from '../api/vangnet';
-import type { Language } from '../i18n/i18n';
 import { IDLE, type MutationState, type SliceCreator } from './types';
 
 export type IncidentActionKind = 'status' | 'reply' | 'note' | 'assign' | 'category' | 'priority';
@@ -31,31 +30,28 @@ export interface IncidentActionsSlice {
   dismissActionError(): void;
 }
 
-/**
- * The engine answers a lifecycle action with the incident's detail, its clocks explained in English.
- * In Dutch, show the fresh clocks without the English sentences until the re-read brings Dutch ones.
- */
-export function inLanguage(detail: IncidentDetail, language: Language): IncidentDetail {
-  if (language === 'en' || !detail.sla) return detail;
-  const strip = ({ explanation: _, ...clock }: NonNullable<IncidentDetail['sla']>['response']) => clock;
-  return { ...detail, sla: { ...detail.sla, response: strip(detail.sla.response), resolution: strip(detail.sla.resolution) } };
-}
-
 export const createIncidentActionsSlice: SliceCreator<IncidentActionsSlice> = (set, get) => {
   /** Runs one action on the selected incident; a refusal stays on screen until the next action. */
-  async function run(kind: IncidentActionKind, call: (api: VangnetApi, id: string) => Promise<Result<IncidentDetail>>): Promise<boolean> {
+  async function run(
+    kind: IncidentActionKind,
+    call: (api: VangnetApi, id: string, locale: Locale) => Promise<Result<IncidentDetail>>,
+  ): Promise<boolean> {
     const id = get().selectedId;
     if (!id || get().incidentAction.pending) return false;
     set({ incidentAction: { pending: true, error: null, kind } });
-    const result = await callEngine((api) => call(api, id));
+    // The answer explains the clocks in the language on screen, so it can be shown as it is.
+    const locale = get().language;
+    const result = await callEngine((api) => call(api, id, locale));
     if (get().selectedId !== id) return result.ok;
     if (!result.ok) {
       set({ incidentAction: { pending: false, error: result.error, kind } });
       return false;
     }
-    set({ incidentAction: { ...IDLE, kind: null }, detail: inLanguage(result.value, get().language) });
+    set({ incidentAction: { ...IDLE, kind: null }, detail: result.value });
+    // Switched language while it ran: setLanguage's re-read may have lost the race to this answer.
+    if (get().language !== locale) void get().refreshDetail();
     // The timeline and the change log grew; data.changed refreshes the list.
-    void get().refreshDetail();
+    else void get().refreshActivity();
     return true;
   }
 
@@ -63,20 +59,20 @@ export const createIncidentActionsSlice: SliceCreator<IncidentActionsSlice> = (s
     incidentAction: { ...IDLE, kind: null },
     drafts: {},
     acknowledge() {
-      return run('status', (api, id) => api.incidents.acknowledge({ id }));
+      return run('status', (api, id, locale) => api.incidents.acknowledge({ id, locale }));
     },
     changeStatus(to) {
-      return run('status', (api, id) => api.incidents.setStatus({ id, to }));
+      return run('status', (api, id, locale) => api.incidents.setStatus({ id, to, locale }));
     },
     changePriority(priority) {
       if (get().detail?.priority === priority) return Promise.resolve(true);
-      return run('priority', (api, id) => api.incidents.update({ id, priority }));
+      return run('priority', (api, id, locale) => api.incidents.update({ id, priority, locale }));
     },
     assignIncident(assigneeId) {
-      return run('assign', (api, id) => api.incidents.assign({ id, assigneeId }));
+      return run('assign', (api, id, locale) => api.incidents.assign({ id, assigneeId, locale }));
     },
     categorise(category) {
-      return run('category', (api, id) => api.incidents.setCategory({ id, category }));
+      return run('category', (api, id, locale) => api.incidents.setCategory({ id, category, locale }));
     },
     setDraft(incidentId, draft) {
       set((s) => ({ drafts: { ...s.drafts, [incidentId]: draft } }));
@@ -86,8 +82,10 @@ export const createIncidentActionsSlice: SliceCreator<IncidentActionsSlice> = (s
       if (!id) return false;
       const draft = get().drafts[id] ?? EMPTY_DRAFT;
       const body = draft.body;
-      const ok = await run(draft.mode, (api, incidentId) =>
-        draft.mode === 'reply' ? api.incidents.reply({ id: incidentId, body }) : api.incidents.note({ id: incidentId, body }),
+      const ok = await run(draft.mode, (api, incidentId, locale) =>
+        draft.mode === 'reply'
+          ? api.incidents.reply({ id: incidentId, body, locale })
+          : api.incidents.note({ id: incidentId, body, locale }),
       );
       // Only what was sent is cleared: text typed while it was on its way stays.
       if (ok && get().drafts[id]?.body === body) get().setDraft(id, { mode: draft.mode, body: '' });

@@ -4,7 +4,6 @@ import type { Category, Priority } from '../../../shared/domain/incident';
 import type { TimelineEntry } from '../../../shared/domain/lifecycle';
 import type { ErrorInfo } from '../../../shared/errors';
 import { callEngine } from '../api/vangnet';
-import { inLanguage } from './incidentActionsSlice';
 import { IDLE, type LoadStatus, type MutationState, type SliceCreator } from './types';
 
 export interface NewIncidentInput {
@@ -34,8 +33,12 @@ export interface IncidentDetailSlice {
   editing: boolean;
   incidentCreate: MutationState;
   incidentUpdate: MutationState;
-  selectIncident(id: string | null): void;
+  /** Opens an incident; `known` is its detail when the caller has it already (just created). */
+  selectIncident(id: string | null, known?: IncidentDetail): void;
+  /** Reads the selected incident again: its detail (clocks explained in the language on screen) and its activity. */
   refreshDetail(): Promise<void>;
+  /** Reads the selected incident's timeline and change log again (after an action answered with the detail). */
+  refreshActivity(): Promise<void>;
   setEditing(editing: boolean): void;
   createIncident(input: NewIncidentInput): Promise<IncidentDetail | null>;
   resetIncidentCreate(): void;
@@ -54,37 +57,45 @@ export const createIncidentDetailSlice: SliceCreator<IncidentDetailSlice> = (set
   editing: false,
   incidentCreate: IDLE,
   incidentUpdate: IDLE,
-  selectIncident(id) {
+  selectIncident(id, known) {
     if (id === get().selectedId) return;
+    const have = known !== undefined && known.id === id;
     set({
       selectedId: id,
-      detail: null,
+      detail: have ? known : null,
       audit: [],
       timeline: [],
       editing: false,
       incidentUpdate: IDLE,
       incidentAction: { ...IDLE, kind: null },
-      detailStatus: id ? 'loading' : 'idle',
+      detailStatus: have ? 'ready' : id ? 'loading' : 'idle',
+      detailError: null,
       auditStatus: 'idle',
       timelineStatus: 'idle',
     });
-    if (id) void get().refreshDetail();
+    if (have) void get().refreshActivity();
+    else if (id) void get().refreshDetail();
   },
   async refreshDetail() {
     const id = get().selectedId;
     if (!id) return;
-    if (get().auditStatus !== 'ready') set({ auditStatus: 'loading' });
-    if (get().timelineStatus !== 'ready') set({ timelineStatus: 'loading' });
     // The clocks' explanations come in the language on screen.
     const locale = get().language;
-    const [detail, audit, timeline] = await Promise.all([
-      callEngine((api) => api.incidents.get({ id, locale })),
-      callEngine((api) => api.audit.forEntity({ entityId: id })),
-      callEngine((api) => api.incidents.timeline({ id })),
-    ]);
+    const [detail] = await Promise.all([callEngine((api) => api.incidents.get({ id, locale })), get().refreshActivity()]);
     if (get().selectedId !== id) return; // the engineer moved on meanwhile
     if (detail.ok) set({ detail: detail.value, detailStatus: 'ready', detailError: null });
     else set({ detailStatus: 'error', detailError: detail.error });
+  },
+  async refreshActivity() {
+    const id = get().selectedId;
+    if (!id) return;
+    if (get().auditStatus !== 'ready') set({ auditStatus: 'loading' });
+    if (get().timelineStatus !== 'ready') set({ timelineStatus: 'loading' });
+    const [audit, timeline] = await Promise.all([
+      callEngine((api) => api.audit.forEntity({ entityId: id })),
+      callEngine((api) => api.incidents.timeline({ id })),
+    ]);
+    if (get().selectedId !== id) return;
     if (audit.ok) set({ audit: audit.value, auditStatus: 'ready' });
     else set({ auditStatus: 'error' });
     if (timeline.ok) set({ timeline: timeline.value, timelineStatus: 'ready' });
@@ -95,11 +106,13 @@ export const createIncidentDetailSlice: SliceCreator<IncidentDetailSlice> = (set
   },
   async createIncident(input) {
     set({ incidentCreate: { pending: true, error: null } });
+    const locale = get().language;
     const result = await callEngine((api) =>
       api.incidents.create({
         clientId: input.clientId,
         title: input.title,
         priority: input.priority,
+        locale,
         ...(input.description.trim() ? { description: input.description } : {}),
         ...(input.category ? { category: input.category } : {}),
       }),
@@ -109,7 +122,7 @@ export const createIncidentDetailSlice: SliceCreator<IncidentDetailSlice> = (set
       return null;
     }
     set({ incidentCreate: IDLE });
-    get().selectIncident(result.value.id);
+    get().selectIncident(result.value.id, get().language === locale ? result.value : undefined);
     return result.value;
   },
   resetIncidentCreate() {
@@ -128,13 +141,16 @@ export const createIncidentDetailSlice: SliceCreator<IncidentDetailSlice> = (set
       return true;
     }
     set({ incidentUpdate: { pending: true, error: null } });
-    const result = await callEngine((api) => api.incidents.update({ id: current.id, ...changes }));
+    const locale = get().language;
+    const result = await callEngine((api) => api.incidents.update({ id: current.id, ...changes, locale }));
     if (!result.ok) {
       set({ incidentUpdate: { pending: false, error: result.error } });
       return false;
     }
-    set({ incidentUpdate: IDLE, editing: false, detail: inLanguage(result.value, get().language) });
-    void get().refreshDetail();
+    if (get().selectedId !== current.id) return true;
+    set({ incidentUpdate: IDLE, editing: false, detail: result.value });
+    if (get().language !== locale) void get().refreshDetail();
+    else void get().refreshActivity();
     return true;
   },
 });
