@@ -8,6 +8,7 @@ import { MessageBody, TimelineEntry } from './domain/lifecycle';
 import { Platform } from './domain/platform';
 import { Closure, LocalDate } from './sla/calendar';
 import { SlaView } from './sla/view';
+import { SyncRepairArgs, SyncRepairResult, SyncVerifyResult } from './sync/verify';
 import { ERROR_CODES, type Result } from './errors';
 
 /**
@@ -217,6 +218,10 @@ export const contract = {
     ),
     now: call(NoArgs, SyncRound),
     dismiss: call(z.object({ mutationId: z.number().int().min(1) }), z.boolean()),
+    /** Compares every synced table's checksum with the office server's at the same seq (pulls first when behind). */
+    verify: call(NoArgs, SyncVerifyResult),
+    /** Re-fetches the named tables from the server and sets local rows back to its copy; pending local changes are kept. */
+    repair: call(SyncRepairArgs, SyncRepairResult),
   },
   audit: {
     forEntity: call(z.object({ entityId: Id, limit: z.number().int().min(1).max(1000).default(200) }), z.array(AuditEntry)),

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatHlc } from './hlc';
-import { mergeFields, mergeRows } from './merge';
+import { mergeFields, mergeRows, restoreRow } from './merge';
 
 const stamp = (ms: number, node: string) => formatHlc({ wallMs: ms, counter: 0, node });
 
@@ -82,5 +82,50 @@ describe('mergeRows (full copies of one row)', () => {
     const local = { title: 'mine', fieldVersions: { title: stamp(20, 'a') } };
     const pulled = { title: 'older', fieldVersions: { title: stamp(10, 'b') } };
     expect(mergeRows(local, pulled).title).toBe('mine');
+  });
+});
+
+describe('restoreRow (repairing a diverged copy)', () => {
+  it('takes the server’s value where a local field was changed under the same stamp', () => {
+    const server = {
+      title: 'real',
+      priority: 'P2',
+      updatedAt: '2026-01-01',
+      fieldVersions: { title: stamp(10, 'a'), priority: stamp(10, 'a') },
+    };
+    const tampered = { ...server, title: 'edited behind our back', updatedAt: '2099-01-01' };
+    expect(restoreRow(server, tampered)).toEqual(server);
+    // The ordinary merge keeps the local value: equal stamps look like the same write.
+    expect(mergeRows(tampered, server).title).toBe('edited behind our back');
+  });
+
+  it('keeps local fields written after the server’s copy (changes waiting to be pushed)', () => {
+    const server = {
+      title: 'old',
+      priority: 'P2',
+      updatedAt: '2026-01-01',
+      fieldVersions: { title: stamp(10, 'a'), priority: stamp(10, 'a') },
+    };
+    const local = {
+      title: 'mine',
+      priority: 'P4',
+      updatedAt: '2026-01-02',
+      fieldVersions: { title: stamp(20, 'b'), priority: stamp(10, 'a') },
+    };
+    expect(restoreRow(server, local)).toEqual({ ...server, title: 'mine', updatedAt: '2026-01-02', fieldVersions: local.fieldVersions });
+  });
+
+  it('equals the merge whenever the copies hold no same-stamp difference (property)', () => {
+    const row = fc.record({ tv: fc.integer({ min: 0, max: 9 }), pv: fc.integer({ min: 0, max: 9 }), node: fc.constantFrom('a', 'b') });
+    const build = (r: { tv: number; pv: number; node: string }) => ({
+      title: `t${r.tv}${r.node}`,
+      priority: `p${r.pv}${r.node}`,
+      fieldVersions: { title: stamp(r.tv, r.node), priority: stamp(r.pv, r.node) },
+    });
+    fc.assert(
+      fc.property(row, row, (x, y) => {
+        expect(restoreRow(build(x), build(y))).toEqual(mergeRows(build(x), build(y)));
+      }),
+    );
   });
 });

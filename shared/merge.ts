@@ -54,3 +54,28 @@ export function mergeRows<R extends { fieldVersions: FieldVersions; updatedAt?: 
   }
   return out as R;
 }
+
+/**
+ * Sets a local row back to the server's copy (repairing a table that diverged), keeping only the
+ * local fields written *after* the server's version of them — changes still waiting to be pushed.
+ * Unlike `mergeRows`, a tie goes to the server: a field whose value differs under the same stamp
+ * was changed behind the merge rules' back, and the server's value is the one every replica holds.
+ */
+export function restoreRow<R extends { fieldVersions: FieldVersions; updatedAt?: string }>(server: R, local: R): R {
+  const out: Record<string, unknown> = { ...server };
+  const versions: FieldVersions = { ...server.fieldVersions };
+  let localWon = false;
+  for (const [field, version] of Object.entries(local.fieldVersions)) {
+    const theirs = versions[field];
+    if (theirs === undefined || compareHlc(version, theirs) > 0) {
+      out[field] = (local as Record<string, unknown>)[field];
+      versions[field] = version;
+      localWon = true;
+    }
+  }
+  out.fieldVersions = versions;
+  if (localWon && local.updatedAt !== undefined && server.updatedAt !== undefined && local.updatedAt > server.updatedAt) {
+    out.updatedAt = local.updatedAt;
+  }
+  return out as R;
+}

@@ -1,7 +1,13 @@
 import os from 'node:os';
 import type { Command } from 'commander';
 import type { SyncStatus } from '../../shared/contract';
-import type { WithContext } from './main';
+import type { SyncRepairResult, SyncVerifyResult } from '../../shared/sync/verify';
+import type { CliContext, WithContext } from './main';
+import { CliError, table } from './output';
+
+/** Exit codes of `vangnet sync --verify`: a table differs from the server's / the two can't be compared yet. */
+export const EXIT_DIVERGENT = 3;
+export const EXIT_NOT_COMPARABLE = 4;
 
 function describeStatus(s: SyncStatus, profileName: string | undefined): string {
   if (s.state === 'unpaired') return 'Not paired with an office server (local only). Pair with `vangnet login --server URL --code CODE`.';
@@ -40,15 +46,36 @@ export function registerSyncCommands(program: Command, withContext: WithContext)
   program
     .command('sync')
     .description('one full sync round: push local changes, pull everything new')
-    .action(() =>
-      withContext(async ({ call, output }) => {
+    .option('--verify', `then compare every table with the office server's (checksums); exit code ${EXIT_DIVERGENT} when one differs`)
+    .option('--repair', "with --verify: set tables that differ back to the server's copy, keeping changes not yet pushed")
+    .action((opts: { verify?: boolean; repair?: boolean }) =>
+      withContext(async (ctx) => {
+        const { call, output } = ctx;
         const round = await call('sync.now', {});
         const status = await call('sync.status', {});
+        const summary = `Pushed ${round.pushed}, pulled ${round.pulled}${round.rejected ? `, ${round.rejected} rejected (see \`vangnet status\`)` : ''}.`;
+        if (!opts.verify && !opts.repair) {
+          output.out(output.json ? JSON.stringify({ ...round, pending: status.pending, lastSyncAt: status.lastSyncAt }) : summary);
+          return;
+        }
+        const { verify, repair } = await verifyAndRepair(ctx, Boolean(opts.repair));
         output.out(
           output.json
-            ? JSON.stringify({ ...round, pending: status.pending, lastSyncAt: status.lastSyncAt })
-            : `Pushed ${round.pushed}, pulled ${round.pulled}${round.rejected ? `, ${round.rejected} rejected (see \`vangnet status\`)` : ''}.`,
+            ? JSON.stringify({ ...round, pending: verify.pending, lastSyncAt: status.lastSyncAt, verify, repair })
+            : [summary, ...(repair ? [describeRepair(repair)] : []), describeVerify(verify, Boolean(opts.repair))].join('\n'),
         );
+        if (!verify.comparable) {
+          throw new CliError(
+            { code: 'not_ready', message: `Not comparable yet: ${verify.reason ?? 'unknown'}; try again` },
+            EXIT_NOT_COMPARABLE,
+          );
+        }
+        if (verify.divergent.length > 0) {
+          throw new CliError(
+            { code: 'conflict', message: `Differs from the office server: ${verify.divergent.join(', ')}` },
+            EXIT_DIVERGENT,
+          );
+        }
       })(),
     );
 
@@ -62,4 +89,39 @@ export function registerSyncCommands(program: Command, withContext: WithContext)
         output.out(output.json ? JSON.stringify({ ...status, engineer: profile?.name ?? null }) : describeStatus(status, profile?.name));
       })(),
     );
+}
+
+/** Verifies; with `repair`, repairs the tables that differ, pushes what is pending and verifies again. */
+async function verifyAndRepair(
+  { call }: CliContext,
+  repair: boolean,
+): Promise<{ verify: SyncVerifyResult; repair: SyncRepairResult | null }> {
+  const first = await call('sync.verify', {});
+  if (!repair || first.divergent.length === 0) return { verify: first, repair: null };
+  const repaired = await call('sync.repair', { tables: first.divergent });
+  return { verify: await call('sync.verify', {}), repair: repaired };
+}
+
+function describeVerify(v: SyncVerifyResult, repairing: boolean): string {
+  if (!v.comparable) return `Not comparable yet: ${v.reason ?? 'unknown'}.`;
+  const rows = v.tables.map((t) => ({
+    table: t.table,
+    local: `${t.local.count} ${t.local.checksum}`,
+    server: t.server ? `${t.server.count} ${t.server.checksum}` : '(not reported)',
+    result: t.equal ? 'equal' : 'DIFFERS',
+  }));
+  const verdict =
+    v.divergent.length === 0
+      ? `All ${v.tables.length} tables equal the office server's at seq ${v.seq}.`
+      : `${v.divergent.length} table(s) differ from the office server's at seq ${v.seq}: ${v.divergent.join(', ')}.${repairing ? '' : ' Repair with `vangnet sync --repair`.'}`;
+  return [table(rows, ['table', 'local', 'server', 'result']), verdict].join('\n');
+}
+
+function describeRepair(r: SyncRepairResult): string {
+  return r.tables
+    .map(
+      (t) =>
+        `Repaired ${t.table}: ${t.fetched} fetched, ${t.inserted} added, ${t.updated} set back, ${t.removed} removed, ${t.kept} local kept.`,
+    )
+    .join('\n');
 }

@@ -71,6 +71,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         if (removed) sync.announce();
         return removed;
       },
+      verify: () => sync.verify(),
+      repair: ({ tables }) => sync.repair(tables),
     },
     audit: {
       forEntity: ({ entityId, limit }) => auditForEntity(db, entityId, limit),

@@ -7,8 +7,10 @@ import { getMeta, setMeta } from '../repos/meta';
 import { countPending } from '../repos/outbox';
 import { ackOutbox, listRejected, pendingOutbox } from '../repos/sync';
 import type { Db } from '../store/database';
+import type { ChecksumTable } from '../../shared/sync/checksum';
 import { applyChanges, undoRejected } from './applyPull';
 import { OfflineError, type SyncTransport } from './transport';
+import { createVerifier } from './verify';
 
 const log = logger('sync');
 
@@ -45,6 +47,8 @@ export function createSyncClient(deps: SyncDeps) {
   let lastErrorCode: SyncStatus['lastErrorCode'] = null;
   let connected = false;
   let running: Promise<SyncRound> | null = null;
+  /** A repair in progress: rounds wait for it, so nothing is pulled between its fetch and its removals. */
+  let repairing: Promise<unknown> | null = null;
   let again = false;
   let retryMs = RETRY_MIN_MS;
   let retryTimer: NodeJS.Timeout | undefined;
@@ -159,6 +163,7 @@ export function createSyncClient(deps: SyncDeps) {
 
   /** One full round (push, then pull to the head); concurrent callers share it. */
   async function syncNow(): Promise<SyncRound> {
+    while (repairing) await repairing.catch(() => undefined);
     if (running) {
       again = true;
       return running;
@@ -231,10 +236,25 @@ export function createSyncClient(deps: SyncDeps) {
     });
   }
 
+  const verifier = createVerifier({ ...deps, transport, syncNow, now });
+
   return {
     status,
     syncNow,
     kick,
+    /** Compares per-table checksums with the server's (docs/sync-protocol.md, "Checksums"). */
+    verify: verifier.verify,
+    /** Sets the named tables back to the server's copy, keeping pending local changes; no round runs meanwhile. */
+    async repair(tables: readonly ChecksumTable[]) {
+      while (running || repairing) await (running ?? repairing)!.catch(() => undefined);
+      const job = verifier.repair(tables);
+      repairing = job;
+      try {
+        return await job;
+      } finally {
+        repairing = null;
+      }
+    },
     /** Tells listeners the status changed for a reason outside a round (e.g. a dismissal). */
     announce(): void {
       deps.onStatus(status());

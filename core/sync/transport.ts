@@ -1,6 +1,7 @@
 import WebSocket from 'ws';
 import { VangnetError, type ErrorCode } from '../../shared/errors';
 import {
+  ChecksumsResponse,
   type PairRequest,
   PairResponse,
   type PullResponse,
@@ -15,6 +16,10 @@ export interface SyncTransport {
   pair(request: PairRequest): Promise<PairResponse>;
   push(request: PushRequest): Promise<PushResponse>;
   pull(clientId: string, after: number, limit: number, bootstrap?: boolean): Promise<PullResponse>;
+  /** One table's rows after a seq, in pages like a pull: a table's current state, for repairing it. */
+  pullTable(clientId: string, table: string, after: number, limit: number): Promise<PullResponse>;
+  /** Every synced table's count and checksum, at the seq they hold at. */
+  checksums(): Promise<ChecksumsResponse>;
   /** Opens the realtime channel: it only ever announces that a seq exists. */
   live(handlers: LiveHandlers): { close(): void };
 }
@@ -82,6 +87,13 @@ export function httpTransport(baseUrl: string, token: string | null, fetchImpl: 
     async pull(clientId, after, limit, bootstrap = false) {
       const query = `after=${after}&limit=${limit}&clientId=${encodeURIComponent(clientId)}${bootstrap ? '&bootstrap=1' : ''}`;
       return parseOrThrow(PullResponseSchema, await request('GET', `/sync/v1/pull?${query}`), 'pull response');
+    },
+    async pullTable(clientId, table, after, limit) {
+      const query = `after=${after}&limit=${limit}&clientId=${encodeURIComponent(clientId)}&table=${encodeURIComponent(table)}`;
+      return parseOrThrow(PullResponseSchema, await request('GET', `/sync/v1/pull?${query}`), 'pull response');
+    },
+    async checksums() {
+      return parseOrThrow(ChecksumsResponse, await request('GET', '/sync/v1/checksums'), 'checksums response');
     },
     live({ onOpen, onPoke, onClose }) {
       const socket = new WebSocket(`${base.replace(/^http/, 'ws')}/sync/v1/live`, {

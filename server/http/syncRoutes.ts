@@ -5,6 +5,7 @@ import { PairRequest, PullQuery, PushRequest } from '../../shared/sync/protocol'
 import { parseOrThrow } from '../../shared/validation';
 import { authenticate, pairDevice } from '../auth/devices';
 import type { ServerDb } from '../db/connect';
+import { computeChecksums } from '../sync/checksums';
 import { handlePullText } from '../sync/pull';
 import { handlePush } from '../sync/push';
 import type { Notifier } from '../sync/notifier';
@@ -59,8 +60,13 @@ export function registerSyncRoutes(app: FastifyInstance, { store, guard, metrics
   app.get('/sync/v1/pull', { preHandler: guard.requireDevice }, async (request, reply) => {
     const query = parseOrThrow(PullQuery, request.query, 'pull query');
     metrics.pulls.inc();
-    return reply.type('application/json').send(await handlePullText(store, request.device!, query.after, query.limit, query.bootstrap));
+    return reply
+      .type('application/json')
+      .send(await handlePullText(store, request.device!, query.after, query.limit, query.bootstrap, query.table));
   });
+
+  // Per-table checksums at one seq, so a caught-up laptop can check it holds the same rows.
+  app.get('/sync/v1/checksums', { preHandler: guard.requireDevice }, async () => computeChecksums(store));
 
   // Realtime: the socket only ever says "seq N exists"; clients pull. Nothing is read from it.
   app.get('/sync/v1/live', { websocket: true, preHandler: guard.requireDevice }, (socket, request) => {

@@ -13,16 +13,26 @@ export async function handlePull(
   after: number,
   limit: number,
   bootstrap = false,
+  table?: string,
 ): Promise<PullResponse> {
-  return JSON.parse(await handlePullText(store, auth, after, limit, bootstrap)) as PullResponse;
+  return JSON.parse(await handlePullText(store, auth, after, limit, bootstrap, table)) as PullResponse;
 }
 
 /**
  * The same page as JSON text, with each row's stored JSON spliced in as it is: no parse and
  * re-serialise of every row on the server (a bootstrap is mostly rows).
  */
-export async function handlePullText(store: ServerDb, auth: DeviceAuth, after: number, limit: number, bootstrap = false): Promise<string> {
+export async function handlePullText(
+  store: ServerDb,
+  auth: DeviceAuth,
+  after: number,
+  limit: number,
+  bootstrap = false,
+  table?: string,
+): Promise<string> {
   let query = store.db.selectFrom('changes').select(['seq', 'table_name', 'row_id', 'row']).where('seq', '>', after);
+  // One table only: a laptop re-fetching a table's current state to repair it.
+  if (table !== undefined) query = query.where('table_name', '=', table);
   // A bootstrap leaves out the audit history, except this laptop's own entries (its work made
   // before pairing must show as confirmed by the server).
   if (bootstrap) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TableChecksum } from './checksum';
 import { ErrorCode } from './errorCode';
 
 /**
@@ -60,6 +61,11 @@ export const PullQuery = z.object({
     .enum(['0', '1', 'true', 'false'])
     .transform((v) => v === '1' || v === 'true')
     .default(false),
+  /** Only this table's rows (a laptop re-fetching one table to repair it). */
+  table: z
+    .string()
+    .regex(/^[A-Za-z]{1,40}$/, { message: 'must be a table name' })
+    .optional(),
 });
 
 /** Any JSON object; each row is checked against its table's schema where it is applied. */
@@ -80,6 +86,17 @@ export const PullResponse = z.object({
   lastMutationId: z.number().int().min(0),
 });
 export type PullResponse = z.infer<typeof PullResponse>;
+
+/**
+ * `GET /sync/v1/checksums`: every synced table's row count and checksum (shared/sync/checksum.ts),
+ * read in one transaction together with the seq they hold at.
+ */
+export const ChecksumsResponse = z.object({
+  seq: z.number().int().min(0),
+  /** Keyed by table; a client ignores tables it doesn't know (newer servers). */
+  tables: z.record(z.string(), TableChecksum),
+});
+export type ChecksumsResponse = z.infer<typeof ChecksumsResponse>;
 
 export const PairRequest = z.object({
   code: z.string().trim().min(4).max(64),

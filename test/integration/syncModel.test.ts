@@ -7,6 +7,7 @@ import { tempDataDir } from '../../core/testSupport';
 import { VangnetError } from '../../shared/errors';
 import { addEngineer, authenticate, pairDevice } from '../../server/auth/devices';
 import { freshServerDb } from '../../server/testSupport';
+import { computeChecksums } from '../../server/sync/checksums';
 import { handlePull } from '../../server/sync/pull';
 import { handlePush } from '../../server/sync/push';
 import { Ledger } from '../../server/sync/ledger';
@@ -128,13 +129,19 @@ async function world(skews: number[]) {
         if (f?.dropReply) throw new OfflineError('reply lost');
         return page;
       },
+      pullTable: async (_clientId, table, after, limit) => handlePull(store, await auth(), after, limit, false, table),
+      checksums: async () => computeChecksums(store),
       live: () => ({ close: () => undefined }),
     };
   }
 
   const laptops: { dir: string; engine: Engine; token: string }[] = [];
   for (let i = 0; i < 3; i += 1) {
-    const { pairingCode } = await addEngineer(store, { name: `Engineer ${i}`, email: `e${i}@agency.test`, role: 'engineer' }, base);
+    const { pairingCode, engineer } = await addEngineer(
+      store,
+      { name: `Engineer ${i}`, email: `e${i}@agency.test`, role: 'engineer' },
+      base,
+    );
     const dir = tempDataDir();
     let token = '';
     const open = () => openEngine({ dataDir: dir, now: () => clock.t + (skews[i] ?? 0), transportFor: () => transportFor(token) });
@@ -142,7 +149,10 @@ async function world(skews: number[]) {
     const paired = await pairDevice(store, { code: pairingCode, clientId: engine.deviceId, deviceName: `laptop ${i}` }, base);
     token = paired.token;
     engine.db.prepare(`INSERT INTO meta (key, value) VALUES ('sync.server', 'http://model'), ('sync.token', ?)`).run(token);
-    engine.ensureProfile(`Engineer ${i}`);
+    // As `login` does: the laptop's profile becomes the paired engineer.
+    engine.db
+      .prepare(`INSERT INTO meta (key, value) VALUES ('profile', ?)`)
+      .run(JSON.stringify({ engineerId: engineer.id, name: engineer.name }));
     laptops.push({ dir, engine, token });
     cleanups.push(() => laptops[i]!.engine.close());
     Object.assign(laptops[i]!, { reopen: open });
@@ -226,6 +236,9 @@ describe('sync protocol under faults (model-based)', () => {
           for (const l of w.laptops) {
             expect(l.engine.sync.status().pending).toBe(0);
             expect(l.engine.sync.status().rejected).toEqual([]);
+            // Every table, not only the columns above, equals the server's (checksums at one seq).
+            const verdict = await l.engine.sync.verify();
+            expect(verdict).toMatchObject({ comparable: true, divergent: [] });
           }
           for (const row of states[0] as { id: string; title: string }[]) expect(row.title).toBe(writes.get(row.id)?.title);
           const dupes = await w.store.db

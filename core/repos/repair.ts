@@ -1,0 +1,140 @@
+import { VangnetError } from '../../shared/errors';
+import { restoreRow } from '../../shared/merge';
+import type { TableName, TableRows } from '../../shared/mutations/define';
+import { canonicalRow, type ChecksumTable } from '../../shared/sync/checksum';
+import type { Engineer } from '../../shared/sync/protocol';
+import type { Db } from '../store/database';
+import { stmt } from '../store/statements';
+import { localRows } from './checksums';
+import { getRowBy, insertRow, updateRow } from './rows';
+import { deleteRow, upsertEngineer } from './sync';
+
+/**
+ * Repairing a table that diverged from the office server: local rows are set back to the server's
+ * copies (keeping fields written after them, i.e. changes still waiting to be pushed), missing rows
+ * are added, and rows the server doesn't have are removed unless a pending change made them.
+ */
+export interface RepairCounts {
+  inserted: number;
+  updated: number;
+  removed: number;
+  kept: number;
+}
+
+/** A row the repair wrote or removed (then as it was), for the caches derived from it. */
+export interface RepairedRow {
+  table: string;
+  id: string;
+  row: Record<string, unknown>;
+}
+
+export function emptyCounts(): RepairCounts {
+  return { inserted: 0, updated: 0, removed: 0, kept: 0 };
+}
+
+/** The stamps of the local changes still waiting to be pushed. */
+export function pendingStamps(db: Db): Set<string> {
+  const rows = stmt(db, `SELECT hlc FROM outbox WHERE state = 'pending'`).all() as { hlc: string }[];
+  return new Set(rows.map((r) => r.hlc));
+}
+
+function getEngineer(db: Db, id: string): Engineer | undefined {
+  const r = stmt(db, 'SELECT id, name, email, role, active FROM engineers WHERE id = ?').get(id) as
+    (Omit<Engineer, 'active'> & { active: number }) | undefined;
+  return r ? { ...r, active: r.active === 1 } : undefined;
+}
+
+function isForeignKeyError(err: unknown): boolean {
+  return (err as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
+}
+
+function same(table: ChecksumTable, a: object, b: object): boolean {
+  return canonicalRow(table, a as Record<string, unknown>) === canonicalRow(table, b as Record<string, unknown>);
+}
+
+/** Writes one server row over the local copy when they differ; returns the row now stored, or null when nothing changed. */
+function restoreOne(db: Db, table: ChecksumTable, server: { id: string }, counts: RepairCounts): object | null {
+  let local: object | undefined;
+  let stored: object = server;
+  if (table === 'engineers') {
+    local = getEngineer(db, server.id);
+    if (local && same(table, local, server)) return null;
+    upsertEngineer(db, server as Engineer);
+  } else if (table === 'incidentEvents') {
+    // Timeline entries never change (a trigger refuses updates): a wrong copy is replaced.
+    local = getRowBy(db, table, 'id', server.id);
+    if (local && same(table, local, server)) return null;
+    if (local) deleteRow(db, table, server.id);
+    insertRow(db, table, server as TableRows['incidentEvents']);
+  } else {
+    local = getRowBy(db, table, 'id', server.id);
+    stored = local ? restoreRow(server as TableRows['incidents'], local as TableRows['incidents']) : server;
+    if (local && same(table, stored, local)) return null;
+    if (local) updateRow(db, table, stored as never);
+    else insertRow(db, table, stored as never);
+  }
+  counts[local ? 'updated' : 'inserted'] += 1;
+  return stored;
+}
+
+/** Brings the local copies of these server rows (already checked against their schema) in line with them. */
+export function restoreRows(
+  db: Db,
+  table: ChecksumTable,
+  rows: readonly { id: string }[],
+  counts: RepairCounts,
+  changed: RepairedRow[],
+): void {
+  for (const server of rows) {
+    let stored: object | null;
+    try {
+      stored = restoreOne(db, table, server, counts);
+    } catch (err) {
+      if (!isForeignKeyError(err)) throw err;
+      throw new VangnetError(
+        'conflict',
+        `Cannot restore ${table} row ${server.id}: a row it refers to is missing here; repair that table too`,
+      );
+    }
+    if (stored) changed.push({ table, id: server.id, row: stored as Record<string, unknown> });
+  }
+}
+
+/** Made by a change still waiting to be pushed: one of its stamps is a pending mutation's. */
+function madeByPending(row: Record<string, unknown>, pending: ReadonlySet<string>): boolean {
+  if (typeof row.hlc === 'string' && pending.has(row.hlc)) return true;
+  const versions = row.fieldVersions as Record<string, string> | undefined;
+  return Object.values(versions ?? {}).some((stamp) => pending.has(stamp));
+}
+
+/** Removes local rows of `table` that the server doesn't have, except those pending changes made or other rows still need. */
+export function removeRowsNotOnServer(
+  db: Db,
+  table: ChecksumTable,
+  onServer: ReadonlySet<string>,
+  counts: RepairCounts,
+  changed: RepairedRow[],
+): void {
+  const pending = pendingStamps(db);
+  const extra = [...localRows(db, table)].filter((r) => !onServer.has(String(r.id)));
+  for (const row of extra) {
+    const id = String(row.id);
+    if (madeByPending(row, pending)) {
+      counts.kept += 1;
+      continue;
+    }
+    try {
+      if (table === 'engineers') stmt(db, 'DELETE FROM engineers WHERE id = ?').run(id);
+      else deleteRow(db, table as TableName, id);
+      counts.removed += 1;
+      changed.push({ table, id, row });
+    } catch (err) {
+      // Rows of another table still refer to it (they diverged too): kept until that table is repaired.
+      if (!isForeignKeyError(err)) throw err;
+      counts.kept += 1;
+    }
+  }
+}
+
+/** Table order for writes: parents before the rows that refer to them (removals go the other way). */
+export const PARENT_FIRST: readonly ChecksumTable[] = ['engineers', 'clients', 'contracts', 'platforms', 'incidents', 'incidentEvents'];
