@@ -5,6 +5,7 @@
  */
 export * from './calendar';
 export * from './compiled';
+export * from './closureMerge';
 export * from './clocks';
 export * from './explain';
 export * from './holidays';

@@ -25,7 +25,8 @@ export type IconName =
   | 'send'
   | 'lock'
   | 'trash'
-  | 'globe';
+  | 'globe'
+  | 'calendar';
 
 // 16px line icons drawn on a 24-unit grid; strokes inherit the text colour.
 const PATHS: Record<IconName, string> = {
@@ -57,6 +58,7 @@ const PATHS: Record<IconName, string> = {
   lock: 'M6 11h12a1 1 0 0 1 1 1v8a1 1 0 0 1-1 1H6a1 1 0 0 1-1-1v-8a1 1 0 0 1 1-1Zm2 0V7a4 4 0 1 1 8 0v4',
   trash: 'M3 6h18M8 6V4h8v2m-9 0 1 14h8l1-14',
   globe: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18Zm-9-9h18M12 3c2.5 2.7 3.8 5.7 3.8 9s-1.3 6.3-3.8 9c-2.5-2.7-3.8-5.7-3.8-9S9.5 5.7 12 3Z',
+  calendar: 'M5 5h14a1 1 0 0 1 1 1v14a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V6a1 1 0 0 1 1-1Zm11-2v4M8 3v4M4 10h16',
   laptop: 'M5 5h14a1 1 0 0 1 1 1v10H4V6a1 1 0 0 1 1-1Zm-3 11h20v1.5a1.5 1.5 0 0 1-1.5 1.5h-17A1.5 1.5 0 0 1 2 17.5V16Z',
 };
 

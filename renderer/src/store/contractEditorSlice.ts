@@ -142,6 +142,7 @@ export const createContractEditorSlice: SliceCreator<ContractEditorSlice> = (set
         whatIfStatus: 'idle',
         whatIfError: null,
       });
+      get().dismissClosureImport();
       // A new version starts from the one in force; a first contract from the subscription template.
       if (current) startWith(current.terms);
       else void get().applyTemplate('subscription');
@@ -152,6 +153,7 @@ export const createContractEditorSlice: SliceCreator<ContractEditorSlice> = (set
       weekGeneration += 1;
       whatIfGeneration += 1;
       set({ contractEditorFor: null, draft: null, contractSave: IDLE, templateLoading: null, templateError: null });
+      get().dismissClosureImport();
     },
     editDraft(change) {
       const draft = get().draft;

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { createClientDetailSlice } from './clientDetailSlice';
 import { createClientsSlice } from './clientsSlice';
+import { createClosureImportSlice } from './closureImportSlice';
 import { createConnectionSlice } from './connectionSlice';
 import { createContractEditorSlice } from './contractEditorSlice';
 import { createIncidentActionsSlice } from './incidentActionsSlice';
@@ -22,5 +23,6 @@ export const useStore = create<Store>()((...a) => ({
   ...createIncidentActionsSlice(...a),
   ...createClientDetailSlice(...a),
   ...createContractEditorSlice(...a),
+  ...createClosureImportSlice(...a),
   ...createSyncSlice(...a),
 }));

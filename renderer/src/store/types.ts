@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { ErrorInfo } from '../../../shared/errors';
 import type { ClientDetailSlice } from './clientDetailSlice';
 import type { ClientsSlice } from './clientsSlice';
+import type { ClosureImportSlice } from './closureImportSlice';
 import type { ConnectionSlice } from './connectionSlice';
 import type { ContractEditorSlice } from './contractEditorSlice';
 import type { IncidentActionsSlice } from './incidentActionsSlice';
@@ -17,6 +18,7 @@ export type Store = UiSlice &
   ClientsSlice &
   ClientDetailSlice &
   ContractEditorSlice &
+  ClosureImportSlice &
   IncidentListSlice &
   IncidentDetailSlice &
   IncidentActionsSlice &

@@ -16,6 +16,7 @@ export class ClientDetailPage {
   readonly contractSummary: Locator;
   readonly costModel: Locator;
   readonly versions: Locator;
+  readonly closures: Locator;
   readonly editContractButton: Locator;
   readonly platformsCard: Locator;
   readonly platforms: Locator;
@@ -29,6 +30,7 @@ export class ClientDetailPage {
     this.contractSummary = this.contractCard.getByTestId('contract-summary');
     this.costModel = this.contractCard.getByTestId('contract-cost-model');
     this.versions = this.contractCard.getByTestId('contract-version');
+    this.closures = this.contractSummary.getByTestId('contract-closure');
     this.editContractButton = this.contractCard.getByTestId('contract-edit');
     this.platformsCard = this.root.getByTestId('platforms-card');
     this.platforms = this.platformsCard.getByTestId('platform');

@@ -4,7 +4,7 @@ import type { Priority } from '../../../shared/domain/incident';
 
 export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
 
-/** The contract editor: templates, terms, business hours, targets, the week view and the what-if. */
+/** The contract editor: templates, terms, business hours, closures and their iCal import, targets, the week view and the what-if. */
 export class ContractEditorPage {
   readonly root: Locator;
   readonly saveButton: Locator;
@@ -16,6 +16,13 @@ export class ContractEditorPage {
   readonly whatIfPriority: Locator;
   readonly whatIfResponse: Locator;
   readonly whatIfResolution: Locator;
+  readonly closures: Locator;
+  readonly addClosureButton: Locator;
+  readonly importIcalButton: Locator;
+  readonly icalFile: Locator;
+  readonly icalPreview: Locator;
+  readonly icalError: Locator;
+  readonly icalAdded: Locator;
 
   constructor(readonly page: Page) {
     this.root = page.getByTestId('contract-editor');
@@ -28,6 +35,13 @@ export class ContractEditorPage {
     this.whatIfPriority = this.whatIf.getByTestId('what-if-priority');
     this.whatIfResponse = this.whatIf.getByTestId('what-if-response');
     this.whatIfResolution = this.whatIf.getByTestId('what-if-resolution');
+    this.closures = this.root.getByTestId('closure');
+    this.addClosureButton = this.root.getByTestId('closure-add');
+    this.importIcalButton = this.root.getByTestId('ical-import');
+    this.icalFile = this.root.getByTestId('ical-file');
+    this.icalPreview = this.root.getByTestId('ical-preview');
+    this.icalError = this.root.getByTestId('ical-error');
+    this.icalAdded = this.root.getByTestId('ical-added');
   }
 
   /** Fills the editor with a cost model's template and waits until it has arrived. */
@@ -73,6 +87,18 @@ export class ContractEditorPage {
   async askWhatIf(reportedAt: string, priority: Priority): Promise<void> {
     await this.whatIfReported.fill(reportedAt);
     await this.whatIfPriority.selectOption(priority);
+  }
+
+  /** Chooses an .ics file the way a person does: the import button opens the file picker. */
+  async importIcal(file: string): Promise<void> {
+    const chooser = this.page.waitForEvent('filechooser');
+    await this.importIcalButton.click();
+    await (await chooser).setFiles(file);
+  }
+
+  /** The closures a previewed import would add (`ical-new`) or leave out as already there (`ical-duplicates`). */
+  icalClosures(list: 'new' | 'duplicates'): Locator {
+    return this.icalPreview.getByTestId(`ical-${list}`).getByTestId('ical-closure');
   }
 
   async save(): Promise<void> {

@@ -7,6 +7,8 @@ import { ClientTable } from './ClientTable';
 import { ContractEditor } from './ContractEditor';
 import './clients.css';
 import './contract.css';
+import './closures.css';
+import './contractPreview.css';
 
 /** Every client in a table; a client's name opens its platforms and contract, where the contract is edited. */
 export function ClientsRoom() {

@@ -1,17 +1,22 @@
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Closure } from '../../../../shared/sla/calendar';
 import { Icon } from '../../components/Icon';
 import { todayIn } from '../../lib/zonedTime';
 import { useStore } from '../../store/store';
+import { ClosureImportButton, ClosureImportPanel } from './ClosureImport';
+import { closureWhen } from './closureText';
 import { useContractIssue } from './useContractIssue';
 
-/** The agency's own closed days besides public holidays; spans from an iCal import are kept as they are. */
+/** The agency's own closed days besides public holidays, typed in or imported from an iCal file; spans are kept as they are. */
 export function ClosuresEditor() {
   const { t } = useTranslation();
   const closures = useStore((s) => s.draft?.closures);
   const timeZone = useStore((s) => s.draft?.timeZone ?? 'Europe/Amsterdam');
   const edit = useStore((s) => s.editDraft);
+  const language = useStore((s) => s.language);
   const issue = useContractIssue();
+  const importButton = useRef<HTMLButtonElement>(null);
   if (!closures) return null;
 
   function change(index: number, closure: Closure | null): void {
@@ -67,7 +72,7 @@ export function ClosuresEditor() {
                   </>
                 ) : (
                   <span className="closure-span num">
-                    {t('contractEditor.span')}: {closure.start} – {closure.end}
+                    {t('contractEditor.span')}: {closureWhen(closure, language, timeZone)}
                   </span>
                 )}
                 <input
@@ -91,10 +96,14 @@ export function ClosuresEditor() {
           })}
         </ul>
       ) : null}
-      <button type="button" className="btn btn-small" data-testid="closure-add" onClick={add}>
-        <Icon name="plus" size={12} />
-        {t('contractEditor.addClosure')}
-      </button>
+      <div className="closure-actions">
+        <button type="button" className="btn btn-small" data-testid="closure-add" onClick={add}>
+          <Icon name="plus" size={12} />
+          {t('contractEditor.addClosure')}
+        </button>
+        <ClosureImportButton buttonRef={importButton} />
+      </div>
+      <ClosureImportPanel buttonRef={importButton} />
     </section>
   );
 }

@@ -5,12 +5,15 @@ import type { SlaTarget } from '../../../../shared/sla/policy';
 import { PriorityBadge } from '../../components/PriorityBadge';
 import { formatMinutes } from '../../lib/slaClock';
 import { useDurationUnits } from '../../lib/useDurationUnits';
+import { useStore } from '../../store/store';
+import { closureText } from './closureText';
 import { summariseWeek } from './contractText';
 
 /** A contract version's terms, readable at a glance: the targets table first, then the calendar. */
 export function ContractSummary({ terms }: { terms: ContractTerms }) {
   const { t } = useTranslation();
   const units = useDurationUnits();
+  const language = useStore((s) => s.language);
 
   function target(value: SlaTarget | null) {
     if (!value) return <span className="muted">{t('sla.bestEffort')}</span>;
@@ -60,11 +63,17 @@ export function ContractSummary({ terms }: { terms: ContractTerms }) {
         <dd>{country ? (countryName ? t(`contract.country.${countryName}`) : country) : t('contract.holidaysNone')}</dd>
         <dt>{t('contract.closures')}</dt>
         <dd>
-          {terms.closures.length === 0
-            ? t('contract.closuresNone')
-            : terms.closures
-                .map((c) => (c.kind === 'days' ? `${c.label} (${c.from === c.to ? c.from : `${c.from} – ${c.to}`})` : c.label))
-                .join(', ')}
+          {terms.closures.length === 0 ? (
+            t('contract.closuresNone')
+          ) : (
+            <ul className="closure-summary">
+              {terms.closures.map((c, i) => (
+                <li key={i} data-testid="contract-closure">
+                  {closureText(c, language, terms.timeZone)}
+                </li>
+              ))}
+            </ul>
+          )}
         </dd>
         <dt>{t('contract.atRisk')}</dt>
         <dd>

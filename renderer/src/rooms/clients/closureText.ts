@@ -1,0 +1,75 @@
+import type { TFunction } from 'i18next';
+import type { Closure } from '../../../../shared/sla/calendar';
+import { localeFor } from '../../i18n/format';
+import type { Language } from '../../i18n/i18n';
+import { isTimeZone, wallTime } from '../../lib/zonedTime';
+
+/**
+ * A closure in words, in the contract's own zone: "Thu 24 Dec 2026", "Mon 28 Dec 2026 – Thu 31 Dec
+ * 2026", "Fri 12 Jun 2026, 12:00–17:30". Closures are calendar days and wall-clock times there.
+ */
+
+const dayFormats = new Map<Language, Intl.DateTimeFormat>();
+
+/** "Thu 24 Dec 2026" for a local date `YYYY-MM-DD`. */
+function day(date: string, language: Language): string {
+  let format = dayFormats.get(language);
+  if (!format) {
+    format = new Intl.DateTimeFormat(localeFor(language), {
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
+    dayFormats.set(language, format);
+  }
+  const parsed = new Date(`${date}T12:00:00Z`);
+  if (Number.isNaN(parsed.getTime())) return date;
+  // The parts without the locale's punctuation ("Thu, 24 Dec 2026"), so a time can follow a comma.
+  const parts = format.formatToParts(parsed);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}`;
+}
+
+/** A span's end as a date and `HH:mm` in the zone: a local reading as written, an absolute one converted. */
+function reading(text: string, timeZone: string): { date: string; time: string } {
+  if (/(Z|[+-]\d{2}:\d{2})$/.test(text)) {
+    const ms = Date.parse(text);
+    if (!Number.isNaN(ms)) {
+      const w = wallTime(ms, isTimeZone(timeZone) ? timeZone : 'Europe/Amsterdam');
+      const time = `${String(Math.floor(w.minute / 60)).padStart(2, '0')}:${String(w.minute % 60).padStart(2, '0')}`;
+      return { date: w.date, time };
+    }
+  }
+  return { date: text.slice(0, 10), time: text.slice(11, 16) };
+}
+
+export function closureWhen(closure: Closure, language: Language, timeZone: string): string {
+  if (closure.kind === 'days') {
+    return closure.from === closure.to ? day(closure.from, language) : `${day(closure.from, language)} – ${day(closure.to, language)}`;
+  }
+  const start = reading(closure.start, timeZone);
+  const end = reading(closure.end, timeZone);
+  if (start.date === end.date) return `${day(start.date, language)}, ${start.time}–${end.time}`;
+  return `${day(start.date, language)} ${start.time} – ${day(end.date, language)} ${end.time}`;
+}
+
+/** "Kerstavond (Thu 24 Dec 2026)", or only the dates when the closure has no name. */
+export function closureText(closure: Closure, language: Language, timeZone: string): string {
+  const when = closureWhen(closure, language, timeZone);
+  return closure.label ? `${closure.label} (${when})` : when;
+}
+
+/** The iCal importer's notes (shared/sla/ical.ts) in the chosen language; one it doesn't know stays as written. */
+export function icalReasonText(t: TFunction, reason: string): string {
+  if (reason === 'cancelled') return t('contractEditor.icalImport.reason.cancelled');
+  if (reason === 'no DTSTART') return t('contractEditor.icalImport.reason.noStart');
+  if (reason === 'a timed event without an end closes nothing') return t('contractEditor.icalImport.reason.noEnd');
+  if (reason === 'ends before it starts') return t('contractEditor.icalImport.reason.inverted');
+  const rule = /^recurrence "(.*)" is not expanded/.exec(reason);
+  if (rule) return t('contractEditor.icalImport.reason.recurrence', { rule: rule[1] ?? '' });
+  const zone = /^unknown TZID "(.*)": read as (\S+) wall-clock time$/.exec(reason);
+  if (zone) return t('contractEditor.icalImport.reason.timeZone', { zone: zone[1] ?? '', contractZone: zone[2] ?? '' });
+  return reason;
+}
