@@ -1,6 +1,7 @@
 import type { Handlers, Locale } from '../../shared/contract';
 import { VangnetError } from '../../shared/errors';
-import { getIncidentWithClient, queryIncidents } from '../repos/incidents';
+import { queryIncidents } from '../repos/incidentList';
+import { getIncidentWithClient } from '../repos/incidents';
 import { timelineFor } from '../repos/lifecycle';
 import type { HandlerDeps } from './handlers';
 

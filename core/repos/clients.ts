@@ -7,13 +7,11 @@ import { getRowBy } from './rows';
 
 type ClientRow = Record<string, unknown>;
 
-const OPEN_STATUSES = `('new', 'acknowledged', 'in_progress', 'waiting_on_client')`;
-
 export function listClients(db: Db, search?: string): ClientSummary[] {
   const pattern = search ? `%${search.replace(/[\\%_]/g, (m) => `\\${m}`)}%` : null;
   const rows = stmt(
     db,
-    `SELECT c.*, (SELECT count(*) FROM incidents i WHERE i.client_id = c.id AND i.status IN ${OPEN_STATUSES}) AS open_incidents
+    `SELECT c.*, (SELECT count(*) FROM incident_sla s WHERE s.client_id = c.id AND s.open = 1) AS open_incidents
        FROM clients c
        WHERE @pattern IS NULL OR c.name LIKE @pattern ESCAPE '\\' OR c.code LIKE @pattern ESCAPE '\\'
        ORDER BY c.name COLLATE NOCASE`,

@@ -61,15 +61,23 @@ export const NO_DUE = 9_000_000_000_000_000;
 
 export function saveSla(
   db: Db,
-  row: { incidentId: string; clientId: string; dueAt: number | null; atRiskAt: number | null; paused: boolean; contractId: string | null },
+  row: {
+    incidentId: string;
+    clientId: string;
+    open: boolean;
+    dueAt: number | null;
+    atRiskAt: number | null;
+    paused: boolean;
+    contractId: string | null;
+  },
 ): void {
   stmt(
     db,
-    `INSERT INTO incident_sla (incident_id, client_id, due_at, at_risk_at, paused, contract_id)
-     VALUES (@incidentId, @clientId, @dueAt, @atRiskAt, @paused, @contractId)
-     ON CONFLICT (incident_id) DO UPDATE SET client_id = excluded.client_id, due_at = excluded.due_at, at_risk_at = excluded.at_risk_at,
-       paused = excluded.paused, contract_id = excluded.contract_id`,
-  ).run({ ...row, dueAt: row.dueAt ?? NO_DUE, atRiskAt: row.atRiskAt ?? NO_DUE, paused: row.paused ? 1 : 0 });
+    `INSERT INTO incident_sla (incident_id, client_id, open, due_at, at_risk_at, paused, contract_id)
+     VALUES (@incidentId, @clientId, @open, @dueAt, @atRiskAt, @paused, @contractId)
+     ON CONFLICT (incident_id) DO UPDATE SET client_id = excluded.client_id, open = excluded.open, due_at = excluded.due_at,
+       at_risk_at = excluded.at_risk_at, paused = excluded.paused, contract_id = excluded.contract_id`,
+  ).run({ ...row, open: row.open ? 1 : 0, dueAt: row.dueAt ?? NO_DUE, atRiskAt: row.atRiskAt ?? NO_DUE, paused: row.paused ? 1 : 0 });
 }
 
 export interface SlaMoment {

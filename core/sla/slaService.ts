@@ -2,7 +2,7 @@ import type { Contract } from '../../shared/domain/contract';
 import { contractCalendars } from '../../shared/domain/contract';
 import type { Incident } from '../../shared/domain/incident';
 import { contractInForce, incidentEvents } from '../../shared/domain/slaInputs';
-import type { TimelineEntry } from '../../shared/domain/lifecycle';
+import { isOpenStatus, type TimelineEntry } from '../../shared/domain/lifecycle';
 import { type CompiledCalendar, compileCalendar } from '../../shared/sla/compiled';
 import { computeClocks, type IncidentClocks } from '../../shared/sla/clocks';
 import { explainClock } from '../../shared/sla/explain';
@@ -114,20 +114,21 @@ export function createSlaService(db: Db, now: () => number) {
         const incident = getRowBy(db, 'incidents', 'id', id);
         if (!incident) continue;
         // A resolved or closed incident has no running clock: nothing to compute (most of a bootstrap).
-        if (incident.status === 'resolved' || incident.status === 'closed') save(incident, null);
+        if (!isOpenStatus(incident.status)) save(incident, null);
         else save(incident, clocks(incident, at, timelines.get(id) ?? []));
       }
     }
   }
 
   /** Caches when an incident's first running clock turns amber and red. */
-  function save(incident: Pick<Incident, 'id' | 'clientId'>, result: ReturnType<typeof clocks>): void {
+  function save(incident: Pick<Incident, 'id' | 'clientId' | 'status'>, result: ReturnType<typeof clocks>): void {
     const running = result ? [result.clocks.response, result.clocks.resolution].filter((c) => c.dueAt !== null && c.state !== 'met') : [];
     const dues = running.map((c) => c.dueAt as number);
     const risks = running.map((c) => c.atRiskAt).filter((v): v is number => v !== null);
     saveSla(db, {
       incidentId: incident.id,
       clientId: incident.clientId,
+      open: isOpenStatus(incident.status),
       dueAt: dues.length ? Math.min(...dues) : null,
       atRiskAt: risks.length ? Math.min(...risks) : null,
       paused: result?.clocks.resolution.state === 'paused',

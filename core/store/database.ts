@@ -18,6 +18,8 @@ export function applyPragmas(db: Db): void {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // 64 MiB of page cache (the default is 2 MiB): list queries over a large store stay in memory.
+  db.pragma('cache_size = -65536');
 }
 
 export function openDatabase(file: string, options: OpenOptions = {}): Db {

@@ -96,6 +96,33 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0004 flags closed incidents in the SLA cache and indexes the titles already there for search', () => {
+    const file = path.join(tempDataDir(), 's.db');
+    const v3 = openDatabase(file, { targetVersion: 3 });
+    v3.prepare(`INSERT INTO clients VALUES ('c1', 'Acme', 'ACME', '2026-01-01T00:00:00Z', 'e1', '{}')`).run();
+    const incident = v3.prepare(`INSERT INTO incidents VALUES (?, 'c1', ?, '', 'P1', ?, 'x', 'x', 'e1', 'x', '{}', NULL, NULL)`);
+    incident.run('i1', 'Webshop traag', 'new');
+    incident.run('i2', 'Certificaat verlopen', 'closed');
+    v3.prepare(`INSERT INTO incident_sla (incident_id, client_id, due_at, at_risk_at) VALUES ('i1', 'c1', 1, 1), ('i2', 'c1', 9, 9)`).run();
+    v3.close();
+    const db = openDatabase(file, { targetVersion: 4 });
+    expect(db.prepare('SELECT incident_id, open FROM incident_sla ORDER BY incident_id').all()).toEqual([
+      { incident_id: 'i1', open: 1 },
+      { incident_id: 'i2', open: 0 },
+    ]);
+    const search = db.prepare(
+      `SELECT s.incident_id FROM incident_sla s WHERE s.rowid IN (SELECT rowid FROM incident_search WHERE incident_search MATCH ?)`,
+    );
+    expect(search.all('"TIFICA"')).toEqual([{ incident_id: 'i2' }]);
+    // Kept in step from now on: a retitled incident is found by its new title only; a deleted one not at all.
+    db.prepare(`UPDATE incidents SET title = 'Webwinkel traag' WHERE id = 'i1'`).run();
+    expect(search.all('"webshop"')).toEqual([]);
+    expect(search.all('"webwinkel"')).toEqual([{ incident_id: 'i1' }]);
+    db.prepare(`DELETE FROM incidents WHERE id = 'i1'`).run();
+    expect(search.all('"traag"')).toEqual([]);
+    db.close();
+  });
+
   it('refuses a store written by a newer version, leaving it untouched', () => {
     const file = path.join(tempDataDir(), 's.db');
     const raw = new Database(file);

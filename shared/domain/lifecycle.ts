@@ -22,6 +22,11 @@ export function canTransition(from: IncidentStatus, to: IncidentStatus): boolean
 
 export const OPEN_STATUSES: readonly IncidentStatus[] = ['new', 'acknowledged', 'in_progress', 'waiting_on_client'];
 
+/** Resolved and closed incidents run no clock and leave the "open" views. */
+export function isOpenStatus(status: IncidentStatus): boolean {
+  return OPEN_STATUSES.includes(status);
+}
+
 export const TIMELINE_KINDS = ['status', 'priority', 'reply', 'note', 'assign', 'category'] as const;
 export const TimelineKind = z.enum(TIMELINE_KINDS);
 

@@ -29,6 +29,8 @@ export async function benchIncidentList(): Promise<BenchSection> {
     ['open P1 + P2', { statuses: OPEN, priorities: ['P1', 'P2'] }],
     ['one client, open', { statuses: OPEN, clientId: someClient }],
     ['search "traag" (title, client name or code)', { search: 'traag' }],
+    ['search "traag" among open incidents (what the search box sends)', { search: 'traag', statuses: OPEN }],
+    ['search "website onbereikbaar" (a longer phrase)', { search: 'website onbereikbaar' }],
   ];
   const bench = new Bench({ time: 1500, warmupTime: 200, retainSamples: true });
   for (const [name, query] of cases) {

@@ -1,0 +1,39 @@
+/**
+ * 0004 — the incident list at scale. The SLA cache becomes the list's index: an open/closed flag
+ * leads its indexes (open incidents first, then by due instant; the closed history is never
+ * walked for an "open" view), an at-risk index answers "amber now" without reading rows, and a
+ * trigram full-text index over titles serves the search box (substring matches, case- and
+ * accent-insensitive).
+ *
+ * The full-text index is contentless and keyed by the SLA cache's rowid, so every index of the
+ * cache can test "matches the search" without reading a row; triggers keep it in step. VACUUM may
+ * renumber rowids of tables without an INTEGER PRIMARY KEY: whoever adds a VACUUM must rebuild
+ * `incident_search` after it (delete all, then re-run the INSERT … SELECT at the end of this file).
+ */
+export const sql = /* sql */ `
+ALTER TABLE incident_sla ADD COLUMN open INTEGER NOT NULL DEFAULT 1 CHECK (open IN (0, 1));
+UPDATE incident_sla SET open = 0 WHERE incident_id IN (SELECT id FROM incidents WHERE status IN ('resolved', 'closed'));
+
+DROP INDEX incident_sla_by_due;
+CREATE INDEX incident_sla_by_due ON incident_sla (open DESC, due_at, incident_id);
+DROP INDEX incident_sla_by_risk;
+CREATE INDEX incident_sla_by_risk ON incident_sla (at_risk_at, due_at, incident_id);
+DROP INDEX incident_sla_by_client;
+CREATE INDEX incident_sla_by_client ON incident_sla (client_id, open DESC, due_at, incident_id);
+
+CREATE VIRTUAL TABLE incident_search USING fts5(
+  title, content = '', contentless_delete = 1, tokenize = 'trigram remove_diacritics 1'
+);
+CREATE TRIGGER incident_search_insert AFTER INSERT ON incident_sla BEGIN
+  INSERT INTO incident_search (rowid, title) SELECT new.rowid, title FROM incidents WHERE id = new.incident_id;
+END;
+CREATE TRIGGER incident_search_delete AFTER DELETE ON incident_sla BEGIN
+  DELETE FROM incident_search WHERE rowid = old.rowid;
+END;
+-- Updates write every column; only a changed title touches the index.
+CREATE TRIGGER incident_search_retitle AFTER UPDATE OF title ON incidents WHEN old.title IS NOT new.title BEGIN
+  DELETE FROM incident_search WHERE rowid = (SELECT rowid FROM incident_sla WHERE incident_id = new.id);
+  INSERT INTO incident_search (rowid, title) SELECT rowid, new.title FROM incident_sla WHERE incident_id = new.id;
+END;
+INSERT INTO incident_search (rowid, title) SELECT s.rowid, i.title FROM incident_sla s JOIN incidents i ON i.id = s.incident_id;
+`;
