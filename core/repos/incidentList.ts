@@ -2,6 +2,7 @@ import type { Incident } from '../../shared/domain/incident';
 import { isOpenStatus, OPEN_STATUSES } from '../../shared/domain/lifecycle';
 import type { Db } from '../store/database';
 import { stmt } from '../store/statements';
+import { isSearchIndexDeferred } from './search';
 
 export interface IncidentFilter {
   clientId?: string | undefined;
@@ -38,8 +39,9 @@ function searchCondition(db: Db, search: string, params: Record<string, unknown>
   ).map((r) => r.id);
   const byClient = clientIds.length ? ` OR s.client_id IN (SELECT value FROM json_each(@searchClients))` : '';
   if (byClient) params.searchClients = JSON.stringify(clientIds);
-  if ([...search].length < 3) {
-    // Trigrams need three characters: shorter text scans the titles.
+  if ([...search].length < 3 || isSearchIndexDeferred(db)) {
+    // Trigrams need three characters: shorter text scans the titles (as does any search while a
+    // bootstrap has paused the index).
     params.search = like;
     return () => `(i.title LIKE @search ESCAPE '\\'${byClient})`;
   }

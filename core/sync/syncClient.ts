@@ -23,6 +23,12 @@ export interface SyncDeps {
   onStatus(status: SyncStatus): void;
   /** Runs inside the transaction that applied pulled rows (or undid rejections): derived caches. */
   afterApply(rows: readonly { table: string; row: Record<string, unknown> | null; id: string }[]): void;
+  /**
+   * A pull far behind (a bootstrap, a long holiday) starts and ends: derived indexes that are
+   * cheaper to rebuild once than to keep row by row may pause in between. `end` runs even when
+   * the pull fails half-way.
+   */
+  bulkPull?: { begin(): void; end(): void };
   /** Moves the local HLC past a stamp pulled from the server. */
   observeHlc(stamp: string): void;
   /** Pairing makes the local profile that engineer. */
@@ -135,10 +141,12 @@ export function createSyncClient(deps: SyncDeps) {
           bulk = true;
           limit = SYNC_PULL_MAX_LIMIT;
           db.pragma('wal_autocheckpoint = 0');
+          deps.bulkPull?.begin();
         }
       }
     } finally {
       if (bulk) {
+        deps.bulkPull?.end();
         db.pragma('wal_autocheckpoint = 1000');
         db.pragma('wal_checkpoint(PASSIVE)');
       }
