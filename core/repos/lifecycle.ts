@@ -1,4 +1,5 @@
 import type { Contract } from '../../shared/domain/contract';
+import type { Incident } from '../../shared/domain/incident';
 import type { TimelineEntry } from '../../shared/domain/lifecycle';
 import type { Platform } from '../../shared/domain/platform';
 import { fromRecord } from '../../shared/schema/tables';
@@ -11,6 +12,16 @@ export function timelineFor(db: Db, incidentId: string): TimelineEntry[] {
     unknown
   >[];
   return rows.map((r) => fromRecord('incidentEvents', r));
+}
+
+export type SlaSubject = Pick<Incident, 'id' | 'clientId' | 'openedAt' | 'priority' | 'status'>;
+
+/** What the SLA cache needs of several incidents, in one query (only these columns, nothing parsed). */
+export function slaSubjects(db: Db, incidentIds: readonly string[]): SlaSubject[] {
+  return stmt(
+    db,
+    `SELECT id, client_id AS clientId, opened_at AS openedAt, priority, status FROM incidents WHERE id IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(incidentIds)) as SlaSubject[];
 }
 
 /** The timelines of several incidents in one query (a page of the list). */

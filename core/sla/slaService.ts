@@ -8,8 +8,7 @@ import { computeClocks, type IncidentClocks } from '../../shared/sla/clocks';
 import { explainClock } from '../../shared/sla/explain';
 import type { SlaPolicy } from '../../shared/sla/policy';
 import { type SlaView, toClockView } from '../../shared/sla/view';
-import { contractsFor, incidentIdsMissingSla, saveSla, timelineFor, timelinesFor } from '../repos/lifecycle';
-import { getRowBy } from '../repos/rows';
+import { contractsFor, incidentIdsMissingSla, saveSla, slaSubjects, timelineFor, timelinesFor } from '../repos/lifecycle';
 import type { Db } from '../store/database';
 
 interface Compiled {
@@ -110,12 +109,10 @@ export function createSlaService(db: Db, now: () => number) {
     for (let i = 0; i < list.length; i += 500) {
       const batch = list.slice(i, i + 500);
       const timelines = timelinesFor(db, batch);
-      for (const id of batch) {
-        const incident = getRowBy(db, 'incidents', 'id', id);
-        if (!incident) continue;
+      for (const incident of slaSubjects(db, batch)) {
         // A resolved or closed incident has no running clock: nothing to compute (most of a bootstrap).
         if (!isOpenStatus(incident.status)) save(incident, null);
-        else save(incident, clocks(incident, at, timelines.get(id) ?? []));
+        else save(incident, clocks(incident, at, timelines.get(incident.id) ?? []));
       }
     }
   }
