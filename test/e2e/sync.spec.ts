@@ -89,6 +89,14 @@ test('an incident logged on one laptop appears on the other without a reload', a
   await expect(a.incidents.auditEntries.first().getByTestId('audit-sync')).toHaveText('On server');
   await expect(a.sync.statusLabel).toHaveText('Synced just now');
   await expect(a.sync.statusPending).toBeHidden();
+
+  // B checks it holds what the server holds: a checksum per table, all equal.
+  await b.sync.open();
+  await b.sync.checkButton.click();
+  await expect(b.sync.checkVerdict).toHaveText('Every table is the same as on the server.');
+  await expect(b.sync.checkTables).toHaveCount(6);
+  await expect(b.sync.checkTables.filter({ hasText: 'Incidents' })).toContainText('1 row');
+  await b.sync.close();
 });
 
 test('a wrong pairing code shows the server’s refusal, and an unreachable server says so', async ({ office, laptopA: a }) => {

@@ -110,6 +110,35 @@ export const nl: Translation = {
       incidentUpdate: 'Incident bewerkt',
       other: 'Wijziging ({{name}})',
     },
+    check: {
+      title: 'Controle met de server',
+      intro:
+        'Vergelijkt een controlegetal van elke tabel op deze laptop met dat van de kantoorserver, om zeker te weten dat beide dezelfde gegevens hebben.',
+      verify: 'Nu controleren',
+      checking: 'Controleren…',
+      repair: 'Herstellen',
+      repairing: 'Herstellen…',
+      allEqual: 'Elke tabel is gelijk aan die op de server.',
+      differ_one: '{{count}} tabel wijkt af van de server: {{tables}}.',
+      differ_other: '{{count}} tabellen wijken af van de server: {{tables}}.',
+      notComparable: 'Nog niet te vergelijken: {{reason}}',
+      repaired_one:
+        'Hersteld: {{count}} rij teruggezet naar de versie van de server. Wijzigingen die nog niet verstuurd waren, zijn bewaard.',
+      repaired_other:
+        'Hersteld: {{count}} rijen teruggezet naar de versie van de server. Wijzigingen die nog niet verstuurd waren, zijn bewaard.',
+      equal: 'Gelijk',
+      differs: 'Wijkt af',
+      rows_one: '{{count}} rij',
+      rows_other: '{{count}} rijen',
+      table: {
+        clients: 'Klanten',
+        incidents: 'Incidenten',
+        incidentEvents: 'Tijdlijnitems',
+        contracts: 'Contracten',
+        platforms: 'Platforms',
+        engineers: 'Engineers',
+      },
+    },
   },
   firstRun: {
     title: 'Welkom bij Vangnet',

@@ -1,5 +1,7 @@
 import type { ResultOf, SyncRound, SyncStatus } from '../../../shared/contract';
 import type { ErrorInfo } from '../../../shared/errors';
+import type { ChecksumTable } from '../../../shared/sync/checksum';
+import type { SyncRepairResult, SyncVerifyResult } from '../../../shared/sync/verify';
 import { callEngine } from '../api/vangnet';
 import { IDLE, type LoadStatus, type MutationState, type SliceCreator } from './types';
 
@@ -25,6 +27,8 @@ export interface SyncSlice {
   syncSlow: boolean;
   pairing: MutationState;
   syncRound: MutationState & { result: SyncRound | null };
+  /** The last check of this laptop's tables against the server's (and repair, if one ran). */
+  syncCheck: MutationState & { repairing: boolean; verify: SyncVerifyResult | null; repair: SyncRepairResult | null };
   /** Rejections whose Dismiss is on its way to the engine. */
   dismissing: number[];
   dismissError: ErrorInfo | null;
@@ -35,6 +39,8 @@ export interface SyncSlice {
   resetPairing(): void;
   syncNow(): Promise<void>;
   resetSyncRound(): void;
+  verifySync(): Promise<void>;
+  repairSync(tables: ChecksumTable[]): Promise<void>;
   dismissRejection(mutationId: number): Promise<void>;
   loadEngineers(): Promise<void>;
 }
@@ -42,6 +48,8 @@ export interface SyncSlice {
 // The engine reports an unreachable server as `internal` with this wording (see the report on the
 // sync client's login); treat it like `unavailable` so the form can say "cannot reach the server".
 const UNREACHABLE = /^Cannot reach /;
+
+const NO_CHECK: SyncSlice['syncCheck'] = { ...IDLE, repairing: false, verify: null, repair: null };
 
 // A round usually takes a few milliseconds; flashing "Syncing…" for each would only be noise.
 const SHOW_SYNCING_AFTER_MS = 300;
@@ -75,6 +83,7 @@ export const createSyncSlice: SliceCreator<SyncSlice> = (set, get) => {
     syncSlow: false,
     pairing: IDLE,
     syncRound: { ...IDLE, result: null },
+    syncCheck: { ...NO_CHECK },
     dismissing: [],
     dismissError: null,
     engineers: [],
@@ -127,7 +136,27 @@ export const createSyncSlice: SliceCreator<SyncSlice> = (set, get) => {
       void get().loadSync();
     },
     resetSyncRound() {
-      set({ syncRound: { ...IDLE, result: null }, dismissError: null });
+      set({ syncRound: { ...IDLE, result: null }, syncCheck: { ...NO_CHECK }, dismissError: null });
+    },
+    async verifySync() {
+      set({ syncCheck: { ...NO_CHECK, pending: true } });
+      const result = await callEngine((api) => api.sync.verify({}));
+      set({ syncCheck: result.ok ? { ...NO_CHECK, verify: result.value } : { ...NO_CHECK, error: result.error } });
+    },
+    async repairSync(tables) {
+      set({ syncCheck: { ...get().syncCheck, pending: true, repairing: true, error: null } });
+      const repaired = await callEngine((api) => api.sync.repair({ tables }));
+      if (!repaired.ok) {
+        set({ syncCheck: { ...get().syncCheck, pending: false, repairing: false, error: repaired.error } });
+        return;
+      }
+      // Check again, so the panel shows the state the repair left.
+      const verified = await callEngine((api) => api.sync.verify({}));
+      set({
+        syncCheck: verified.ok
+          ? { ...NO_CHECK, verify: verified.value, repair: repaired.value }
+          : { ...NO_CHECK, repair: repaired.value, error: verified.error },
+      });
     },
     async dismissRejection(mutationId) {
       set({ dismissing: [...get().dismissing, mutationId], dismissError: null });

@@ -23,6 +23,10 @@ export class SyncPanel {
   readonly syncNowButton: Locator;
   readonly roundResult: Locator;
   readonly rejectedChanges: Locator;
+  /** The check against the server: its button, verdict and per-table rows. */
+  readonly checkButton: Locator;
+  readonly checkVerdict: Locator;
+  readonly checkTables: Locator;
 
   constructor(readonly page: Page) {
     this.status = page.getByTestId('status-sync');
@@ -39,6 +43,9 @@ export class SyncPanel {
     this.syncNowButton = this.dialog.getByRole('button', { name: /^(Sync now|Syncing…|Nu synchroniseren|Synchroniseren…)$/ });
     this.roundResult = this.dialog.getByTestId('sync-round-result');
     this.rejectedChanges = this.dialog.getByTestId('rejected-change');
+    this.checkButton = this.dialog.getByRole('button', { name: /^(Check now|Checking…|Nu controleren|Controleren…)$/ });
+    this.checkVerdict = this.dialog.getByTestId('sync-check-verdict');
+    this.checkTables = this.dialog.getByTestId('sync-check-table');
   }
 
   /** Opens the panel from the status bar. */

@@ -5,6 +5,7 @@ import { useNow } from '../../lib/clock';
 import { useStore } from '../../store/store';
 import { Icon } from '../Icon';
 import { RejectedChanges } from './RejectedChanges';
+import { SyncCheck } from './SyncCheck';
 import { SyncErrorAlert } from './SyncErrorAlert';
 import { useSyncSummary } from './useSyncSummary';
 
@@ -106,6 +107,7 @@ export function SyncOverview() {
       </dl>
 
       <RejectedChanges rejected={status.rejected} />
+      <SyncCheck />
     </div>
   );
 }
