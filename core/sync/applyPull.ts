@@ -8,6 +8,7 @@ import { mergeRows } from '../../shared/merge';
 import type { Change, Rejection } from '../../shared/sync/protocol';
 import { SYNCED_ROW_SCHEMAS, type SyncedTable } from '../../shared/sync/rows';
 import { getRowBy, insertRowIfAbsent, updateRow } from '../repos/rows';
+import { parkedReady, parkRow, unpark } from '../repos/parked';
 import { deleteRow, insertSyncedAudit, markRejected, upsertEngineer } from '../repos/sync';
 import { logger } from '../log';
 import type { Db } from '../store/database';
@@ -33,11 +34,71 @@ function insertOnce(db: Db, row: TimelineEntry): boolean {
   return insertRowIfAbsent(db, 'incidentEvents', row);
 }
 
+/** The row a pulled row refers to, when it refers to one. */
+const PARENTS: Partial<Record<SyncedTable, { table: 'clients' | 'incidents'; field: string }>> = {
+  incidents: { table: 'clients', field: 'clientId' },
+  contracts: { table: 'clients', field: 'clientId' },
+  platforms: { table: 'clients', field: 'clientId' },
+  incidentEvents: { table: 'incidents', field: 'incidentId' },
+};
+/** Within a page, parents are applied before the rows that refer to them. */
+const RANK: Record<SyncedTable, number> = {
+  engineers: 0,
+  audit: 0,
+  clients: 0,
+  contracts: 1,
+  platforms: 1,
+  incidents: 1,
+  incidentEvents: 2,
+};
+
+function isForeignKeyError(err: unknown): boolean {
+  return (err as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
+}
+
+/** Writes one checked row; true when the store changed. */
+function applyRow(db: Db, table: SyncedTable, row: unknown): boolean {
+  switch (table) {
+    case 'clients':
+    case 'incidents':
+    case 'contracts':
+    case 'platforms':
+      return mergeDomainRow(db, table, row as TableRows[MutableTable]);
+    case 'incidentEvents':
+      return insertOnce(db, row as TimelineEntry);
+    case 'engineers':
+      upsertEngineer(db, row as never);
+      return true;
+    case 'audit':
+      insertSyncedAudit(db, row as never);
+      return true;
+  }
+}
+
+/** Applies a row, or parks it when its parent is not stored yet. True when the store changed. */
+function applyOrPark(db: Db, change: { seq: number; table: SyncedTable; row: { id: string } }): boolean {
+  try {
+    return applyRow(db, change.table, change.row);
+  } catch (err) {
+    const parent = PARENTS[change.table];
+    if (!parent || !isForeignKeyError(err)) throw err;
+    const parentId = String((change.row as Record<string, unknown>)[parent.field]);
+    parkRow(db, { table: change.table, id: change.row.id, seq: change.seq, row: change.row, parentTable: parent.table, parentId });
+    return false;
+  }
+}
+
 /**
  * Applies one page of pulled changes. Every row is checked against its schema first: a bad
  * payload throws before anything is written, and the caller's transaction keeps the store as it was.
+ * A row whose parent is not stored yet waits (core/repos/parked.ts) and is applied, and returned
+ * among `unparked`, with the page that brings the parent.
  */
-export function applyChanges(db: Db, changes: readonly Change[], observe: (hlc: string) => void): Set<string> {
+export function applyChanges(
+  db: Db,
+  changes: readonly Change[],
+  observe: (hlc: string) => void,
+): { touched: Set<string>; unparked: Change[] } {
   const parsed = changes.flatMap((change) => {
     if (!Object.hasOwn(SYNCED_ROW_SCHEMAS, change.table)) {
       log.warn({ table: change.table }, 'ignoring rows of a table this version does not know');
@@ -51,7 +112,7 @@ export function applyChanges(db: Db, changes: readonly Change[], observe: (hlc: 
         `Server sent an invalid ${table} row (seq ${change.seq}): ${result.error.issues[0]?.message ?? 'bad row'}`,
       );
     }
-    return [{ table, row: result.data }];
+    return [{ seq: change.seq, table, row: result.data as { id: string } }];
   });
   const touched = new Set<string>();
   // Later local edits must be stamped after everything this laptop has seen. Stamps sort as
@@ -59,32 +120,29 @@ export function applyChanges(db: Db, changes: readonly Change[], observe: (hlc: 
   let newest = '';
   for (const { row } of parsed) {
     if ('fieldVersions' in row) {
-      for (const stamp of Object.values(row.fieldVersions)) if (stamp > newest) newest = stamp;
-    } else if ('hlc' in row && row.hlc > newest) newest = row.hlc;
+      for (const stamp of Object.values(row.fieldVersions as Record<string, string>)) if (stamp > newest) newest = stamp;
+    } else if ('hlc' in row && (row.hlc as string) > newest) newest = row.hlc as string;
   }
   if (newest) observe(newest);
-  for (const { table, row } of parsed) {
-    switch (table) {
-      case 'clients':
-      case 'incidents':
-      case 'contracts':
-      case 'platforms':
-        if (mergeDomainRow(db, table, row as TableRows[MutableTable])) touched.add(table);
-        break;
-      case 'incidentEvents':
-        if (insertOnce(db, row as TimelineEntry)) touched.add(table);
-        break;
-      case 'engineers':
-        upsertEngineer(db, row as never);
-        touched.add(table);
-        break;
-      case 'audit':
-        insertSyncedAudit(db, row as never);
-        touched.add(table);
-        break;
+  parsed.sort((a, b) => RANK[a.table] - RANK[b.table]);
+  for (const change of parsed) if (applyOrPark(db, change)) touched.add(change.table);
+  const unparked: Change[] = [];
+  // Parents this page brought free the rows waiting for them (which may be parents in turn).
+  const tried = new Set<string>();
+  for (let ready = parkedReady(db); ready.length > 0; ready = parkedReady(db)) {
+    const fresh = ready.filter((w) => !tried.has(`${w.table}\u0000${w.id}`));
+    // A row refused again although its parent is stored stays parked (never loop on it).
+    if (fresh.length === 0) break;
+    for (const waiting of fresh) {
+      tried.add(`${waiting.table}\u0000${waiting.id}`);
+      unpark(db, waiting.table, waiting.id);
+      const table = waiting.table as SyncedTable;
+      const row = SYNCED_ROW_SCHEMAS[table].parse(waiting.row) as { id: string };
+      if (applyOrPark(db, { seq: waiting.seq, table, row })) touched.add(table);
+      unparked.push({ seq: waiting.seq, table, id: waiting.id, row: waiting.row });
     }
   }
-  return touched;
+  return { touched, unparked };
 }
 
 /**

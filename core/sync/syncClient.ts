@@ -127,8 +127,9 @@ export function createSyncClient(deps: SyncDeps) {
         const bootstrap = after === 0 || getMeta(db, 'sync.bootstrapping') === '1';
         const page = await t.pull(deps.deviceId, after, limit, bootstrap);
         db.transaction(() => {
-          for (const table of applyChanges(db, page.changes, deps.observeHlc)) touched.add(table);
-          deps.afterApply(page.changes);
+          const applied = applyChanges(db, page.changes, deps.observeHlc);
+          for (const table of applied.touched) touched.add(table);
+          deps.afterApply(applied.unparked.length ? [...page.changes, ...applied.unparked] : page.changes);
           setMeta(db, 'sync.cursor', String(page.cursor));
           setMeta(db, 'sync.bootstrapping', bootstrap && page.hasMore ? '1' : '0');
           ackOutbox(db, page.lastMutationId);

@@ -1,7 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../core/engine/dispatch';
 import { type Engine, openEngine } from '../../core/engine/engine';
+import { countParked } from '../../core/repos/parked';
+import { isSearchIndexDeferred } from '../../core/repos/search';
 import { tempDataDir } from '../../core/testSupport';
+import { loadGenerated } from '../fixtures/dataGenerator';
 import { DIALECTS, startTestServer, type TestServer } from '../../server/testSupport';
 
 /**
@@ -88,6 +91,34 @@ describe.each(DIALECTS)('laptops syncing through a %s office server', (dialect) 
     ).toEqual(['Joris Bakker', 'Sanne de Boer']);
     expect(trail.every((e) => e.synced)).toBe(true);
   });
+
+  it('bootstraps a laptop in bulk, with the search index rebuilt once at the end', async () => {
+    const s = await server(dialect);
+    const a = laptop('sanne (local)');
+    a.at(Date.now() + 60_000);
+    loadGenerated(a, { seed: 5, clients: 2, incidents: 1100 });
+    await call(a, 'sync.login', { serverUrl: s.url, code: await s.engineer('Sanne de Boer') });
+    await call(a, 'sync.now', {});
+    const b = laptop('joris (local)');
+    b.at(Date.now() + 60_000);
+    await call(b, 'sync.login', { serverUrl: s.url, code: await s.engineer('Joris Bakker') });
+    const round = await call<{ pulled: number }>(b, 'sync.now', {});
+    expect(round.pulled).toBeGreaterThan(1100); // more than one page: the bulk path
+    expect(isSearchIndexDeferred(b.db)).toBe(false);
+    const count = (e: Engine) => (e.db.prepare('SELECT count(*) AS n FROM incident_search').get() as { n: number }).n;
+    expect(count(b)).toBe(1100);
+    const search = async (e: Engine) =>
+      (await call<{ total: number; rows: { id: string }[] }>(e, 'incidents.list', { search: 'traag', limit: 500 })).rows
+        .map((r) => r.id)
+        .sort();
+    const found = await search(b);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found).toEqual(await search(a));
+    // Timeline entries listed before their incident (updated since) waited for it: none is left waiting.
+    expect(countParked(b.db)).toBe(0);
+    const timeline = (e: Engine) => e.db.prepare('SELECT id FROM incident_events ORDER BY id').all();
+    expect(timeline(b)).toEqual(timeline(a));
+  }, 60_000);
 
   it('replicates contracts and timelines, so both laptops show the same clocks offline', async () => {
     const s = await server(dialect);

@@ -1,5 +1,7 @@
 /**
- * 0004 — the incident list at scale. The SLA cache becomes the list's index: an open/closed flag
+ * 0004 — the incident list at scale, and pulled rows waiting for their parent (end of file).
+ *
+ * The incident list at scale. The SLA cache becomes the list's index: an open/closed flag
  * leads its indexes (open incidents first, then by due instant; the closed history is never
  * walked for an "open" view), an at-risk index answers "amber now" without reading rows, and a
  * trigram full-text index over titles serves the search box (substring matches, case- and
@@ -41,4 +43,18 @@ WHEN old.title IS NOT new.title AND NOT EXISTS (SELECT 1 FROM meta WHERE key = '
   INSERT INTO incident_search (rowid, title) SELECT rowid, new.title FROM incident_sla WHERE incident_id = new.id;
 END;
 INSERT INTO incident_search (rowid, title) SELECT s.rowid, i.title FROM incident_sla s JOIN incidents i ON i.id = s.incident_id;
+
+-- Pulled rows whose parent has not arrived yet. The server's compacted change log lists a row at
+-- the seq of its latest change, which can come before its parent's (a timeline entry before its
+-- incident, updated since): such a row waits here and is applied as soon as the parent is stored.
+CREATE TABLE sync_parked (
+  table_name   TEXT NOT NULL,
+  row_id       TEXT NOT NULL,
+  seq          INTEGER NOT NULL,
+  parent_table TEXT NOT NULL CHECK (parent_table IN ('clients', 'incidents')),
+  parent_id    TEXT NOT NULL,
+  row          TEXT NOT NULL,
+  PRIMARY KEY (table_name, row_id)
+) STRICT;
+CREATE INDEX sync_parked_by_parent ON sync_parked (parent_table, parent_id);
 `;

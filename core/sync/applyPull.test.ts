@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import type { Change } from '../../shared/sync/protocol';
+import { countParked } from '../repos/parked';
+import { testEngine } from '../testSupport';
+import { applyChanges } from './applyPull';
+
+const stamp = '001772442000000:000000:dev';
+const client = {
+  id: '0c000000-0000-7000-8000-000000000001',
+  name: 'Acme',
+  code: 'ACME',
+  createdAt: '2026-03-02T09:00:00.000Z',
+  createdBy: 'e1',
+  fieldVersions: { name: stamp, code: stamp },
+};
+const incident = {
+  id: '01000000-0000-7000-8000-000000000001',
+  clientId: client.id,
+  title: 'Webshop traag',
+  description: '',
+  priority: 'P2',
+  status: 'acknowledged',
+  openedAt: '2026-03-02T09:00:00.000Z',
+  createdAt: '2026-03-02T09:00:00.000Z',
+  createdBy: 'e1',
+  updatedAt: '2026-03-02T09:05:00.000Z',
+  assigneeId: null,
+  category: null,
+  fieldVersions: { title: stamp, status: stamp },
+};
+const event = {
+  id: '0e000000-0000-7000-8000-000000000001',
+  incidentId: incident.id,
+  at: '2026-03-02T09:05:00.000Z',
+  data: { kind: 'status', from: 'new', to: 'acknowledged' },
+  actorId: 'e1',
+  actorName: 'Sanne',
+  createdAt: '2026-03-02T09:05:00.000Z',
+  hlc: stamp,
+  fieldVersions: {},
+};
+const change = (seq: number, table: string, row: { id: string }): Change => ({ seq, table, id: row.id, row });
+
+describe('applying pulled pages', () => {
+  it('applies parents first within a page, and parks a row whose parent comes in a later page', () => {
+    const { engine } = testEngine();
+    const apply = (changes: Change[]) => engine.db.transaction(() => applyChanges(engine.db, changes, () => undefined))();
+    // Page 1: the timeline entry (its incident was updated since, so listed later) and the client.
+    const first = apply([change(3, 'incidentEvents', event), change(5, 'clients', client)]);
+    expect(first.touched).toEqual(new Set(['clients']));
+    expect(countParked(engine.db)).toBe(1);
+    // Page 2 brings the incident: the entry waiting for it is applied with it and reported.
+    const second = apply([change(9, 'incidents', incident)]);
+    expect(second.unparked.map((c) => c.id)).toEqual([event.id]);
+    expect(countParked(engine.db)).toBe(0);
+    expect(engine.db.prepare('SELECT incident_id FROM incident_events').all()).toEqual([{ incident_id: incident.id }]);
+    // Within one page the order of the log does not matter.
+    const { engine: other } = testEngine();
+    other.db.transaction(() =>
+      applyChanges(
+        other.db,
+        [change(3, 'incidentEvents', event), change(9, 'incidents', incident), change(5, 'clients', client)],
+        () => undefined,
+      ),
+    )();
+    expect(countParked(other.db)).toBe(0);
+    expect(other.db.prepare('SELECT count(*) AS n FROM incident_events').get()).toEqual({ n: 1 });
+  });
+});
