@@ -66,4 +66,20 @@ describe('applying pulled pages', () => {
     expect(countParked(other.db)).toBe(0);
     expect(other.db.prepare('SELECT count(*) AS n FROM incident_events').get()).toEqual({ n: 1 });
   });
+
+  it("takes the server's creator and timeline actor for work made before pairing", () => {
+    const { engine } = testEngine();
+    const apply = (changes: Change[]) => engine.db.transaction(() => applyChanges(engine.db, changes, () => undefined))();
+    // The laptop's copies, written under the profile it had before pairing.
+    apply([
+      change(1, 'clients', { ...client, createdBy: 'old-profile' }),
+      change(2, 'incidents', { ...incident, createdBy: 'old-profile' }),
+    ]);
+    apply([change(3, 'incidentEvents', { ...event, actorId: 'old-profile', actorName: 'me' })]);
+    // The server re-ran the same mutations as the paired engineer: same stamps, another creator.
+    apply([change(4, 'clients', client), change(5, 'incidents', incident), change(6, 'incidentEvents', event)]);
+    const creators = engine.db.prepare('SELECT created_by FROM clients UNION ALL SELECT created_by FROM incidents').all();
+    expect(creators).toEqual([{ created_by: 'e1' }, { created_by: 'e1' }]);
+    expect(engine.db.prepare('SELECT actor_id, actor_name FROM incident_events').all()).toEqual([{ actor_id: 'e1', actor_name: 'Sanne' }]);
+  });
 });

@@ -3,6 +3,7 @@ import { TIMELINE_KINDS, type TimelineEntry } from '../../shared/domain/lifecycl
 import { deterministicId } from '../../shared/ids';
 import type { TableRows } from '../../shared/mutations/define';
 import { VangnetError } from '../../shared/errors';
+import { canonicalJson } from '../../shared/canonicalJson';
 import { compareHlc } from '../../shared/hlc';
 import { mergeRows } from '../../shared/merge';
 import type { Change, Rejection } from '../../shared/sync/protocol';
@@ -17,20 +18,35 @@ const log = logger('sync');
 
 type MutableTable = 'clients' | 'incidents' | 'contracts' | 'platforms';
 
-/** Merges one pulled row into the local copy: newer fields win, so pending local edits survive. */
+/**
+ * Merges one pulled row into the local copy: newer fields win, so pending local edits survive.
+ * Fields without versions (who created the row, when) are the server's: it re-ran the creating
+ * mutation with the engineer its token names, which differs from a profile made before pairing.
+ */
 function mergeDomainRow(db: Db, table: MutableTable, remote: TableRows[MutableTable]): boolean {
   // Most pulled rows are new to this laptop (always, in a bootstrap): try the insert first.
   if (insertRowIfAbsent(db, table, remote as never)) return true;
   const local = getRowBy(db, table, 'id', remote.id);
   if (!local) return false;
-  const merged = mergeRows(local as Incident, remote as Incident);
+  const merged: Record<string, unknown> = mergeRows(local as Incident, remote as Incident);
+  for (const [field, value] of Object.entries(remote)) {
+    if (field !== 'fieldVersions' && field !== 'updatedAt' && !Object.hasOwn(remote.fieldVersions, field)) merged[field] = value;
+  }
   if (JSON.stringify(merged) === JSON.stringify(local)) return false;
   updateRow(db, table, merged as never);
   return true;
 }
 
-/** Timeline entries never change: the first copy to arrive is kept. */
+/**
+ * Timeline entries never change once the server holds them: the server's copy replaces a local
+ * one that differs (an entry made before pairing names the profile of then, the server the
+ * paired engineer).
+ */
 function insertOnce(db: Db, row: TimelineEntry): boolean {
+  if (insertRowIfAbsent(db, 'incidentEvents', row)) return true;
+  const local = getRowBy(db, 'incidentEvents', 'id', row.id);
+  if (!local || canonicalJson(local) === canonicalJson(row)) return false;
+  deleteRow(db, 'incidentEvents', row.id);
   return insertRowIfAbsent(db, 'incidentEvents', row);
 }
 
