@@ -7,7 +7,7 @@ import { getMeta, setMeta } from '../repos/meta';
 import { type Db, openDatabase } from '../store/database';
 import { storeFile } from '../store/paths';
 import { incidentIdsOfClient } from '../repos/lifecycle';
-import { deferSearchIndex, isSearchIndexDeferred, rebuildSearchIndex } from '../repos/search';
+import { beginBulkLoad, endBulkLoad } from '../repos/bulkLoad';
 import { createSlaScheduler } from '../sla/scheduler';
 import { createSlaService } from '../sla/slaService';
 import { createSyncClient, type SyncClient } from '../sync/syncClient';
@@ -75,8 +75,8 @@ export function openEngine(options: EngineOptions): Engine {
 
   const sla = createSlaService(db, now);
   sla.backfill();
-  // A bulk pull that never finished (the app quit mid-bootstrap) left the search index paused.
-  if (isSearchIndexDeferred(db)) rebuildSearchIndex(db);
+  // A bulk pull that never finished (the app quit mid-bootstrap) left indexes to build again.
+  endBulkLoad(db);
   const scheduler = createSlaScheduler({ db, now, emit: (alert) => emit('sla.alert', alert) });
 
   /** Keeps the SLA cache in step with rows written locally or pulled, in the same transaction. */
@@ -110,7 +110,7 @@ export function openEngine(options: EngineOptions): Engine {
       setMeta(db, 'hlc', clock.last());
     },
     observeHlc: (stamp) => clock.observe(stamp),
-    bulkPull: { begin: () => deferSearchIndex(db), end: () => rebuildSearchIndex(db) },
+    bulkPull: { begin: () => beginBulkLoad(db), end: () => endBulkLoad(db) },
   });
 
   function mutate(name: string, args: unknown): MutationOutcome {

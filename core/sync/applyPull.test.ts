@@ -39,7 +39,7 @@ const event = {
   hlc: stamp,
   fieldVersions: {},
 };
-const change = (seq: number, table: string, row: { id: string }): Change => ({ seq, table, id: row.id, row });
+const change = (seq: number, table: string, row: { id: string } & Record<string, unknown>): Change => ({ seq, table, id: row.id, row });
 
 describe('applying pulled pages', () => {
   it('applies parents first within a page, and parks a row whose parent comes in a later page', () => {
