@@ -3,6 +3,7 @@ import { VangnetError } from '../../shared/errors';
 import { up as m0001 } from './migrations/0001_initial';
 import { up as m0002 } from './migrations/0002_lifecycle';
 import { up as m0003 } from './migrations/0003_changes_by_table';
+import { up as m0004 } from './migrations/0004_audit_by_client';
 import type { Dialect, ServerDatabase } from './schema';
 
 type Up = (db: Kysely<unknown>, dialect: Dialect) => Promise<void>;
@@ -12,6 +13,7 @@ export const SERVER_MIGRATIONS: readonly { version: number; name: string; up: Up
   { version: 1, name: 'initial', up: m0001 },
   { version: 2, name: 'lifecycle', up: m0002 },
   { version: 3, name: 'changes_by_table', up: m0003 },
+  { version: 4, name: 'audit_by_client', up: m0004 },
 ];
 export const SERVER_SCHEMA_VERSION = SERVER_MIGRATIONS.length;
 
