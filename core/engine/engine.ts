@@ -7,7 +7,7 @@ import { getMeta, setMeta } from '../repos/meta';
 import { type Db, openDatabase } from '../store/database';
 import { storeFile } from '../store/paths';
 import { incidentIdsOfClient } from '../repos/lifecycle';
-import { beginBulkLoad, endBulkLoad } from '../repos/bulkLoad';
+import { beginBulkLoad, endBulkLoad, isBulkLoadPending } from '../repos/bulkLoad';
 import { createSlaScheduler } from '../sla/scheduler';
 import { createSlaService } from '../sla/slaService';
 import { createSyncClient, type SyncClient } from '../sync/syncClient';
@@ -74,10 +74,16 @@ export function openEngine(options: EngineOptions): Engine {
   }
 
   const sla = createSlaService(db, now);
-  sla.backfill();
-  // A bulk pull that never finished (the app quit mid-bootstrap) left indexes to build again.
-  endBulkLoad(db);
+  // A bulk pull that never finished (the app quit mid-bootstrap) left the SLA cache and indexes to settle.
+  if (isBulkLoadPending(db)) finishBulkLoad();
+  else sla.backfill();
   const scheduler = createSlaScheduler({ db, now, emit: (alert) => emit('sla.alert', alert) });
+  let bulkLoading = false;
+
+  function finishBulkLoad(): void {
+    sla.settleAfterBulk();
+    endBulkLoad(db);
+  }
 
   /** Keeps the SLA cache in step with rows written locally or pulled, in the same transaction. */
   function refreshSlaFor(rows: readonly { table: string; row: Record<string, unknown> | null; id: string }[]): void {
@@ -105,12 +111,25 @@ export function openEngine(options: EngineOptions): Engine {
     onStatus: (status) => emit('sync.status', status),
     adoptEngineer: (engineer) => storeProfile(engineer.id, engineer.name),
     afterApply: (rows) => {
-      refreshSlaFor(rows);
+      // A bulk load settles the cache once at its end; only parsed contracts must be forgotten now.
+      if (bulkLoading) {
+        for (const { table, row } of rows) if (table === 'contracts') sla.invalidate(row ? String(row.clientId) : undefined);
+      } else refreshSlaFor(rows);
       // Observed stamps are saved once per pulled page, not once per field.
       setMeta(db, 'hlc', clock.last());
     },
     observeHlc: (stamp) => clock.observe(stamp),
-    bulkPull: { begin: () => beginBulkLoad(db), end: () => endBulkLoad(db) },
+    bulkPull: {
+      begin: () => {
+        beginBulkLoad(db);
+        bulkLoading = true;
+      },
+      end: () => {
+        bulkLoading = false;
+        finishBulkLoad();
+        scheduler.reschedule();
+      },
+    },
   });
 
   function mutate(name: string, args: unknown): MutationOutcome {

@@ -7,13 +7,22 @@ import { deferSearchIndex, isSearchIndexDeferred, rebuildSearchIndex } from './s
  * A bulk pull (a new laptop's bootstrap, a long holiday) writes tens of thousands of rows. Indexes
  * only the list queries read are dropped for its duration and built again at its end — building an
  * index over sorted keys costs a fraction of inserting the same keys one by one — and the title
- * search index is rebuilt once. Indexes that writes themselves need (foreign keys, the SLA cache's
- * per-client and per-incident lookups, uniqueness) stay.
+ * search index is rebuilt once. Indexes that the writes themselves need (the timeline per incident,
+ * uniqueness, primary keys) stay. The SLA cache is not written row by row
+ * meanwhile either: the engine settles it in bulk before calling `endBulkLoad`.
  *
  * The definitions dropped are kept in `meta`, so a bulk load cut short (the app quit) is finished
  * when the store opens again. While it runs, list queries are slower but still right.
  */
-const DEFERRABLE = ['incidents_by_priority', 'incidents_by_status', 'incidents_by_assignee', 'incident_sla_by_due', 'incident_sla_by_risk'];
+const DEFERRABLE = [
+  'incidents_by_client',
+  'incidents_by_priority',
+  'incidents_by_status',
+  'incidents_by_assignee',
+  'incident_sla_by_due',
+  'incident_sla_by_risk',
+  'incident_sla_by_client',
+];
 const KEY = 'bulk.indexes';
 
 export function beginBulkLoad(db: Db): void {
@@ -28,12 +37,17 @@ export function beginBulkLoad(db: Db): void {
   })();
 }
 
+export function isBulkLoadPending(db: Db): boolean {
+  return getMeta(db, KEY) !== undefined || isSearchIndexDeferred(db);
+}
+
 /** Builds the dropped indexes and the search index again; a no-op when no bulk load is pending. */
 export function endBulkLoad(db: Db): void {
   const raw = getMeta(db, KEY);
   if (raw !== undefined) {
     db.transaction(() => {
-      for (const { sql } of JSON.parse(raw) as { name: string; sql: string }[]) db.exec(sql.replace(/^CREATE INDEX /, 'CREATE INDEX IF NOT EXISTS '));
+      for (const { sql } of JSON.parse(raw) as { name: string; sql: string }[])
+        db.exec(sql.replace(/^CREATE INDEX /, 'CREATE INDEX IF NOT EXISTS '));
       stmt(db, 'DELETE FROM meta WHERE key = ?').run(KEY);
     })();
   }

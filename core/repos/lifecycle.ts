@@ -70,6 +70,32 @@ export function incidentIdsMissingSla(db: Db): string[] {
 /** A due instant that sorts after every real one: incidents without a running clock go last. */
 export const NO_DUE = 9_000_000_000_000_000;
 
+/**
+ * After a bulk load, in three statements instead of one write per incident: every incident
+ * without a cache row gets one with no running clock, and closed incidents drop their clocks.
+ * Returns the open incidents whose client has a contract — the only ones with clocks to compute.
+ */
+export function settleSlaInBulk(db: Db): string[] {
+  const open = `('new', 'acknowledged', 'in_progress', 'waiting_on_client')`;
+  stmt(
+    db,
+    `INSERT INTO incident_sla (incident_id, client_id, open, due_at, at_risk_at, paused, contract_id)
+     SELECT i.id, i.client_id, i.status IN ${open}, @none, @none, 0, NULL FROM incidents i
+     WHERE NOT EXISTS (SELECT 1 FROM incident_sla s WHERE s.incident_id = i.id)`,
+  ).run({ none: NO_DUE });
+  stmt(
+    db,
+    `UPDATE incident_sla SET open = 0, due_at = @none, at_risk_at = @none, paused = 0, contract_id = NULL
+     WHERE open = 1 AND incident_id IN (SELECT id FROM incidents WHERE status NOT IN ${open})`,
+  ).run({ none: NO_DUE });
+  return (
+    stmt(
+      db,
+      `SELECT i.id FROM incidents i WHERE i.status IN ${open} AND EXISTS (SELECT 1 FROM contracts c WHERE c.client_id = i.client_id)`,
+    ).all() as { id: string }[]
+  ).map((r) => r.id);
+}
+
 export function saveSla(
   db: Db,
   row: {

@@ -4,6 +4,24 @@ import type { Db } from '../store/database';
 import { stmt } from '../store/statements';
 import { strictAssert } from './assert';
 
+/** The statements of a table, built once (a bootstrap inserts 100k rows through them). */
+const SQL = new Map<TableName, { insert: string; insertIfAbsent: string; update: string }>();
+function sqlFor(table: TableName) {
+  let entry = SQL.get(table);
+  if (!entry) {
+    const columns = TABLE_SPECS[table].columns.map((c) => c.column);
+    const name = TABLE_SPECS[table].sqlTable;
+    const insert = `INSERT INTO ${name} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`;
+    const update = `UPDATE ${name} SET ${columns
+      .filter((c) => c !== 'id')
+      .map((c) => `${c} = @${c}`)
+      .join(', ')} WHERE id = @id`;
+    entry = { insert, insertIfAbsent: `${insert} ON CONFLICT (id) DO NOTHING`, update };
+    SQL.set(table, entry);
+  }
+  return entry;
+}
+
 /** Generic row access for the synced domain tables, driven by shared/schema/tables.ts. */
 export function getRowBy<T extends TableName>(db: Db, table: T, by: 'id' | 'code', value: string): TableRows[T] | undefined {
   strictAssert(TABLE_SPECS[table].lookups.includes(by), `getRowBy: ${table} has no lookup by ${by}`);
@@ -12,22 +30,16 @@ export function getRowBy<T extends TableName>(db: Db, table: T, by: 'id' | 'code
 }
 
 export function insertRow<T extends TableName>(db: Db, table: T, row: TableRows[T]): void {
-  const columns = TABLE_SPECS[table].columns.map((c) => c.column);
-  const sql = `INSERT INTO ${TABLE_SPECS[table].sqlTable} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`;
-  const result = stmt(db, sql).run(toRecord(table, row));
+  const result = stmt(db, sqlFor(table).insert).run(toRecord(table, row));
   strictAssert(result.changes === 1, `insertRow(${table}): expected one row`);
 }
 
 export function updateRow<T extends TableName>(db: Db, table: T, row: TableRows[T]): void {
-  const columns = TABLE_SPECS[table].columns.map((c) => c.column).filter((c) => c !== 'id');
-  const sql = `UPDATE ${TABLE_SPECS[table].sqlTable} SET ${columns.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`;
-  const result = stmt(db, sql).run(toRecord(table, row));
+  const result = stmt(db, sqlFor(table).update).run(toRecord(table, row));
   strictAssert(result.changes === 1, `updateRow(${table}): expected one row`);
 }
 
 /** Inserts a row unless one with its id exists; true when it was inserted. */
 export function insertRowIfAbsent<T extends TableName>(db: Db, table: T, row: TableRows[T]): boolean {
-  const columns = TABLE_SPECS[table].columns.map((c) => c.column);
-  const sql = `INSERT INTO ${TABLE_SPECS[table].sqlTable} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')}) ON CONFLICT (id) DO NOTHING`;
-  return stmt(db, sql).run(toRecord(table, row)).changes === 1;
+  return stmt(db, sqlFor(table).insertIfAbsent).run(toRecord(table, row)).changes === 1;
 }

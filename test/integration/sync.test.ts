@@ -95,12 +95,13 @@ describe.each(DIALECTS)('laptops syncing through a %s office server', (dialect) 
   it('bootstraps a laptop in bulk, with the search index rebuilt once at the end', async () => {
     const s = await server(dialect);
     const a = laptop('sanne (local)');
-    a.at(Date.now() + 60_000);
+    const now = Date.now() + 60_000;
+    a.at(now);
     loadGenerated(a, { seed: 5, clients: 2, incidents: 1100 });
     await call(a, 'sync.login', { serverUrl: s.url, code: await s.engineer('Sanne de Boer') });
     await call(a, 'sync.now', {});
     const b = laptop('joris (local)');
-    b.at(Date.now() + 60_000);
+    b.at(now);
     await call(b, 'sync.login', { serverUrl: s.url, code: await s.engineer('Joris Bakker') });
     const round = await call<{ pulled: number }>(b, 'sync.now', {});
     expect(round.pulled).toBeGreaterThan(1100); // more than one page: the bulk path
@@ -118,6 +119,13 @@ describe.each(DIALECTS)('laptops syncing through a %s office server', (dialect) 
     expect(countParked(b.db)).toBe(0);
     const timeline = (e: Engine) => e.db.prepare('SELECT id FROM incident_events ORDER BY id').all();
     expect(timeline(b)).toEqual(timeline(a));
+    // The SLA cache settled in bulk equals the one kept row by row.
+    const cache = (e: Engine) =>
+      e.db
+        .prepare('SELECT incident_id, client_id, open, due_at, at_risk_at, paused, contract_id FROM incident_sla ORDER BY incident_id')
+        .all();
+    expect(cache(b)).toEqual(cache(a));
+    expect(cache(b).filter((r) => (r as { contract_id: string | null }).contract_id !== null).length).toBeGreaterThan(0);
   }, 60_000);
 
   it('replicates contracts and timelines, so both laptops show the same clocks offline', async () => {
