@@ -43,11 +43,7 @@ beforeAll(() => {
 afterAll(() => engine?.close());
 
 const contains = (text: string, part: string) =>
-  text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .includes(part.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase());
+  text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().includes(part.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase());
 
 function oracle(f: IncidentFilter): { total: number; ids: string[] } {
   const matches = all.filter(
@@ -73,7 +69,10 @@ describe('incident list query', () => {
       statuses: fc.option(
         fc.oneof(
           fc.constant(INCIDENT_STATUSES.filter(isOpenStatus)),
-          fc.subarray(INCIDENT_STATUSES.filter((st) => !isOpenStatus(st)), { minLength: 1 }),
+          fc.subarray(
+            INCIDENT_STATUSES.filter((st) => !isOpenStatus(st)),
+            { minLength: 1 },
+          ),
           fc.subarray([...INCIDENT_STATUSES]),
         ),
         { nil: undefined },

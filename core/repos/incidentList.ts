@@ -49,7 +49,8 @@ function searchCondition(db: Db, search: string, params: Record<string, unknown>
   // cache's rowid, which every index of the cache carries: testing a match reads no row.
   params.searchPhrase = `"${search.replaceAll('"', '""')}"`;
   // `+` keeps SQLite from driving with the match set when another index should lead.
-  return (use) => `(${use === 'filter' ? '+' : ''}s.rowid IN (SELECT rowid FROM incident_search WHERE incident_search MATCH @searchPhrase)${byClient})`;
+  return (use) =>
+    `(${use === 'filter' ? '+' : ''}s.rowid IN (SELECT rowid FROM incident_search WHERE incident_search MATCH @searchPhrase)${byClient})`;
 }
 
 /**
@@ -144,7 +145,10 @@ export function queryIncidents(
   // Counting can let an incidents index (status with priority, assignee…) answer alone; the page
   // keeps the open flag, which bounds a walk of the SLA index to the open incidents.
   const byIncidents = [...where].some((w) => /\bi\./.test(w));
-  const countWhere = [...where, ...(statuses ? (byIncidents ? [statuses.status ?? `i.status IN (${OPEN_SQL})`] : [statuses.flag, statuses.status]) : [])];
+  const countWhere = [
+    ...where,
+    ...(statuses ? (byIncidents ? [statuses.status ?? `i.status IN (${OPEN_SQL})`] : [statuses.flag, statuses.status]) : []),
+  ];
   for (const c of [statuses?.flag, statuses?.status]) if (c) where.add(c);
   const search = filter.search?.trim();
   const searchSql = search ? searchCondition(db, search, params) : null;
@@ -163,14 +167,19 @@ export function queryIncidents(
   // Every incident has its incident_sla row (written in the same transaction as the incident).
   // Walking, an SLA index leads (CROSS JOIN fixes SQLite's join order): the page is read in index
   // order and the scan stops after it. Otherwise SQLite fetches the matches and sorts them.
-  const tables = walk ? `incident_sla s CROSS JOIN incidents i ON i.id = s.incident_id` : `incidents i JOIN incident_sla s ON s.incident_id = i.id`;
+  const tables = walk
+    ? `incident_sla s CROSS JOIN incidents i ON i.id = s.incident_id`
+    : `incidents i JOIN incident_sla s ON s.incident_id = i.id`;
   const rows = stmt(
     db,
     `SELECT i.id, i.client_id, i.title, i.priority, i.status, i.opened_at, i.created_at, i.created_by, i.updated_at, i.assignee_id, i.category,
             c.name AS client_name, c.code AS client_code
      FROM ${tables} JOIN clients c ON c.id = i.client_id ${conditions(walk ? 'filter' : 'drive')}
      ORDER BY ${SORTS[filter.sort]} LIMIT @limit OFFSET @offset`,
-  ).all({ ...params, limit: filter.limit, offset: filter.offset }) as (Record<string, unknown> & { client_name: string; client_code: string })[];
+  ).all({ ...params, limit: filter.limit, offset: filter.offset }) as (Record<string, unknown> & {
+    client_name: string;
+    client_code: string;
+  })[];
   return {
     total,
     offset: filter.offset,

@@ -14,7 +14,9 @@ describe('title search index', () => {
     deferSearchIndex(engine.db);
     engine.mutate('incident.create', { id: ids(3), clientId: ids(1), title: 'Kassakoppeling traag', description: '', priority: 'P3' });
     const find = (db: typeof engine.db, text: string) =>
-      queryIncidents(db, { search: text, sort: 'sla', offset: 0, limit: 10 }, Date.now()).rows.map((r) => r.id).sort();
+      queryIncidents(db, { search: text, sort: 'sla', offset: 0, limit: 10 }, Date.now())
+        .rows.map((r) => r.id)
+        .sort();
     // While paused the index misses the new title, but the list scans titles instead.
     expect(engine.db.prepare(`SELECT count(*) AS n FROM incident_search WHERE incident_search MATCH '"kassa"'`).get()).toEqual({ n: 0 });
     expect(find(engine.db, 'traag')).toEqual([ids(2), ids(3)]);

@@ -22,7 +22,10 @@ export function isSearchIndexDeferred(db: Db): boolean {
 export function rebuildSearchIndex(db: Db): void {
   db.transaction(() => {
     stmt(db, `INSERT INTO incident_search (incident_search) VALUES ('delete-all')`).run();
-    stmt(db, `INSERT INTO incident_search (rowid, title) SELECT s.rowid, i.title FROM incident_sla s JOIN incidents i ON i.id = s.incident_id`).run();
+    stmt(
+      db,
+      `INSERT INTO incident_search (rowid, title) SELECT s.rowid, i.title FROM incident_sla s JOIN incidents i ON i.id = s.incident_id`,
+    ).run();
     stmt(db, 'DELETE FROM meta WHERE key = ?').run(DEFERRED);
   })();
 }
