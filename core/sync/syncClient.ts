@@ -10,6 +10,7 @@ import type { Db } from '../store/database';
 import type { ChecksumTable } from '../../shared/sync/checksum';
 import { applyChanges, undoRejected } from './applyPull';
 import { OfflineError, type SyncTransport } from './transport';
+import type { PullResponse } from '../../shared/sync/protocol';
 import { createVerifier } from './verify';
 
 const log = logger('sync');
@@ -120,12 +121,27 @@ export function createSyncClient(deps: SyncDeps) {
     let pulled = 0;
     let limit = SYNC_PULL_DEFAULT_LIMIT;
     let bulk = false;
+    let next: Promise<PullResponse> | null = null;
     try {
       for (;;) {
         const after = Number(getMeta(db, 'sync.cursor') ?? 0);
         // A first pull is a bootstrap (current state, no audit history) until it has caught up.
         const bootstrap = after === 0 || getMeta(db, 'sync.bootstrapping') === '1';
-        const page = await t.pull(deps.deviceId, after, limit, bootstrap);
+        const page = await (next ?? t.pull(deps.deviceId, after, limit, bootstrap));
+        next = null;
+        if (page.hasMore) {
+          if (!bulk) {
+            // Far behind (a new laptop, a long holiday): bigger pages, one WAL checkpoint at the end
+            // instead of one after nearly every page, and derived indexes built once at the end.
+            bulk = true;
+            limit = SYNC_PULL_MAX_LIMIT;
+            db.pragma('wal_autocheckpoint = 0');
+            deps.bulkPull?.begin();
+          }
+          // Ask for the next page now: the network and the server work while this one is applied.
+          next = t.pull(deps.deviceId, page.cursor, limit, bootstrap);
+          next.catch(() => undefined); // awaited (and its failure reported) on the next turn
+        }
         db.transaction(() => {
           const applied = applyChanges(db, page.changes, deps.observeHlc);
           for (const table of applied.touched) touched.add(table);
@@ -136,14 +152,6 @@ export function createSyncClient(deps: SyncDeps) {
         })();
         pulled += page.changes.length;
         if (!page.hasMore) return pulled;
-        if (!bulk) {
-          // Far behind (a new laptop, a long holiday): bigger pages, and one WAL checkpoint at the
-          // end instead of one after nearly every page — a bootstrap otherwise writes the store many times over.
-          bulk = true;
-          limit = SYNC_PULL_MAX_LIMIT;
-          db.pragma('wal_autocheckpoint = 0');
-          deps.bulkPull?.begin();
-        }
       }
     } finally {
       if (bulk) {
