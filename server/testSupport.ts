@@ -1,6 +1,8 @@
+import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { addEngineer } from './auth/devices';
 import { connectServerDb, type ServerDb } from './db/connect';
@@ -74,4 +76,36 @@ export async function serveStore(store: ServerDb, drop: () => Promise<void>, now
       await drop();
     },
   };
+}
+
+const BIN = path.join(path.dirname(fileURLToPath(import.meta.url)), 'bin/vangnet-server.mjs');
+
+/**
+ * `vangnet-server … serve --port 0` in a process of its own, as deployed (`args` go before
+ * `serve`: `--data DIR` or `--database-url URL`). Resolves once it listens; stop() kills it.
+ */
+export function startServerProcess(args: string[]): Promise<{ url: string; child: ChildProcess; stop(): void }> {
+  const child = spawn(process.execPath, [BIN, ...args, 'serve', '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, VANGNET_LOG_LEVEL: 'warn' },
+  });
+  const stop = () => child.kill('SIGKILL');
+  return new Promise((resolve, reject) => {
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${out} ${err}`)), 30_000);
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const match = /listening on (http:\/\/\S+)/.exec(out);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ url: match[1]!, child, stop });
+      }
+    });
+    child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited ${code}: ${err}`));
+    });
+  });
 }

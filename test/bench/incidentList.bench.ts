@@ -53,6 +53,8 @@ export async function benchIncidentList(): Promise<BenchSection> {
       `First page of 100 rows through the contract, with both SLA clocks per row. The store was filled through the ordinary mutations ` +
       `(${Math.round(loadMs / 1000)} s, not measured). Target: p95 ≤ ${TARGET_P95_MS} ms in core.`,
     rows,
-    ratios: cases.map(([name]) => `${name}: p95 ${p95(name).toFixed(2)} ms (${(p95(name) / TARGET_P95_MS).toFixed(2)}× the ${TARGET_P95_MS} ms target)`),
+    ratios: cases.map(
+      ([name]) => `${name}: p95 ${p95(name).toFixed(2)} ms (${(p95(name) / TARGET_P95_MS).toFixed(2)}× the ${TARGET_P95_MS} ms target)`,
+    ),
   };
 }

@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { benchIncidentList } from './incidentList.bench';
 import { benchMutationCommit } from './mutationCommit.bench';
 import { benchSla } from './sla.bench';
-import { benchInitialSync, benchLiveEdit, benchOfflineDrain, benchServerThroughput } from './sync.bench';
+import { benchInitialSync, benchOfflineDrain } from './sync.bench';
+import { benchLiveEdit, benchServerThroughput } from './syncLive.bench';
 import { benchSyncVsPouch } from './syncVsPouch.bench';
 import { writeReport } from './report';
 

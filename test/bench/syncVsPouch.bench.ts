@@ -1,6 +1,6 @@
 import { type PouchServer, type PouchStorage, pouchReplicate, startPouchServer } from './pouchPeer';
 import type { BenchRow, BenchSection } from './report';
-import { countRows, initialSync, latencyRow, loadWatch, ms, seededServer } from './sync.bench';
+import { countRows, initialSync, latencyRow, loadWatch, ms, seededServer } from './syncSetup';
 
 const CLIENTS = 100;
 const INCIDENTS = 9900;

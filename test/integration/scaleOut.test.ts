@@ -1,6 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../core/engine/dispatch';
@@ -8,41 +5,22 @@ import { type Engine, openEngine } from '../../core/engine/engine';
 import { tempDataDir } from '../../core/testSupport';
 import { addEngineer } from '../../server/auth/devices';
 import { connectServerDb } from '../../server/db/connect';
-import { PG_URL } from '../../server/testSupport';
+import { PG_URL, startServerProcess } from '../../server/testSupport';
 
 /**
  * Two office-server processes over one PostgreSQL database, as behind a load balancer: a laptop
  * on each, and a change made through one process reaches the laptop on the other in real time
  * (LISTEN/NOTIFY carries the poke between processes).
  */
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const cleanups: (() => Promise<unknown> | unknown)[] = [];
 afterAll(async () => {
   for (const c of cleanups.reverse()) await c();
 });
 
-function startProcess(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(
-    process.execPath,
-    [path.join(root, 'server/bin/vangnet-server.mjs'), '--database-url', databaseUrl, 'serve', '--port', '0'],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, VANGNET_LOG_LEVEL: 'warn' },
-    },
-  );
-  cleanups.push(() => child.kill('SIGKILL'));
-  return new Promise((resolve, reject) => {
-    let out = '';
-    let err = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(out);
-      if (match) resolve({ url: match[1]!, child });
-    });
-    child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('exit', (code) => reject(new Error(`server exited ${code}: ${err}`)));
-    setTimeout(() => reject(new Error(`server did not start: ${out} ${err}`)), 30_000);
-  });
+async function startProcess(databaseUrl: string) {
+  const started = await startServerProcess(['--database-url', databaseUrl]);
+  cleanups.push(() => started.stop());
+  return started;
 }
 
 describe('scale-out on PostgreSQL', () => {
