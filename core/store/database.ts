@@ -43,9 +43,14 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   }
 }
 
+/**
+ * `quick_check` at every start: it verifies every page and record (catching a torn or corrupted
+ * file) but not that each index matches its table — about half the time of `integrity_check`,
+ * which on a store of 100k incidents with their history would add seconds to every start.
+ */
 function checkIntegrity(db: Db, file: string): void {
-  const rows = db.pragma('integrity_check', { simple: false }) as { integrity_check: string }[];
-  const problems = rows.map((r) => r.integrity_check).filter((r) => r !== 'ok');
+  const rows = db.pragma('quick_check', { simple: false }) as { quick_check: string }[];
+  const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
   if (problems.length > 0) {
     throw new VangnetError('store_corrupt', `The store at ${file} failed its integrity check: ${problems.slice(0, 3).join('; ')}`);
   }
