@@ -32,7 +32,13 @@ export type IncidentListRecord = Omit<Incident, 'description' | 'fieldVersions'>
 type Use = 'drive' | 'filter';
 
 /** Incidents whose title contains the text, or whose client's name or code does. */
-function searchCondition(db: Db, search: string, params: Record<string, unknown>): (use: Use) => string {
+interface SearchCondition {
+  sql(use: Use): string;
+  /** How many titles matched in the full-text index (undefined when the titles were scanned). */
+  hits?: number;
+}
+
+function searchCondition(db: Db, search: string, params: Record<string, unknown>): SearchCondition {
   const like = `%${search.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
   const clientIds = (
     stmt(db, `SELECT id FROM clients WHERE name LIKE ? ESCAPE '\\' OR code LIKE ? ESCAPE '\\'`).all(like, like) as { id: string }[]
@@ -43,14 +49,26 @@ function searchCondition(db: Db, search: string, params: Record<string, unknown>
     // Trigrams need three characters: shorter text scans the titles (as does any search while a
     // bootstrap has paused the index).
     params.search = like;
-    return () => `(i.title LIKE @search ESCAPE '\\'${byClient})`;
+    return { sql: () => `(i.title LIKE @search ESCAPE '\\'${byClient})` };
   }
   // A quoted phrase of trigrams is exactly a substring match. The index is keyed by the SLA
-  // cache's rowid, which every index of the cache carries: testing a match reads no row.
-  params.searchPhrase = `"${search.replaceAll('"', '""')}"`;
+  // cache's rowid, which every index of the cache carries: testing a match reads no row. The
+  // matches are gathered once per query (the count and the page both use them).
+  const hits = gatherMatches(db, `"${search.replaceAll('"', '""')}"`);
   // `+` keeps SQLite from driving with the match set when another index should lead.
-  return (use) =>
-    `(${use === 'filter' ? '+' : ''}s.rowid IN (SELECT rowid FROM incident_search WHERE incident_search MATCH @searchPhrase)${byClient})`;
+  return { hits, sql: (use) => `(${use === 'filter' ? '+' : ''}s.rowid IN temp.search_hits${byClient})` };
+}
+
+const withHitsTable = new WeakSet<Db>();
+
+/** The rowids matching a full-text phrase, into this connection's temporary `search_hits`. */
+function gatherMatches(db: Db, phrase: string): number {
+  if (!withHitsTable.has(db)) {
+    db.exec('CREATE TEMP TABLE IF NOT EXISTS search_hits (rowid INTEGER PRIMARY KEY)');
+    withHitsTable.add(db);
+  }
+  stmt(db, 'DELETE FROM temp.search_hits').run();
+  return stmt(db, 'INSERT INTO temp.search_hits SELECT rowid FROM incident_search WHERE incident_search MATCH ?').run(phrase).changes;
 }
 
 /**
@@ -69,18 +87,16 @@ function statusConditions(statuses: readonly string[], params: Record<string, un
  * How many incidents match. Reads only the tables the conditions name; a search alone is counted
  * in its own index, and next to other conditions it only filters the rows their indexes find.
  */
-function countMatches(db: Db, where: string[], searchSql: ((use: Use) => string) | null, params: Record<string, unknown>): number {
+function countMatches(db: Db, where: string[], search: SearchCondition | null, params: Record<string, unknown>): number {
   const count = (sql: string) => (stmt(db, sql).get(params) as { n: number }).n;
-  if (searchSql && where.length === 0) {
-    const ftsRows = `SELECT rowid FROM incident_search WHERE incident_search MATCH @searchPhrase`;
-    if (params.searchPhrase !== undefined && params.searchClients === undefined)
-      return count(`SELECT count(*) AS n FROM incident_search WHERE incident_search MATCH @searchPhrase`);
-    if (params.searchPhrase !== undefined)
-      return count(
-        `SELECT count(*) AS n FROM (${ftsRows} UNION SELECT rowid FROM incident_sla WHERE client_id IN (SELECT value FROM json_each(@searchClients)))`,
-      );
+  if (search?.hits !== undefined && where.length === 0) {
+    // A search alone: the gathered matches, with the client's incidents when its name matched.
+    if (params.searchClients === undefined) return count('SELECT count(*) AS n FROM temp.search_hits');
+    return count(
+      `SELECT count(*) AS n FROM (SELECT rowid FROM temp.search_hits UNION SELECT rowid FROM incident_sla WHERE client_id IN (SELECT value FROM json_each(@searchClients)))`,
+    );
   }
-  const all = searchSql ? [...where, searchSql(where.length ? 'filter' : 'drive')] : where;
+  const all = search ? [...where, search.sql(where.length ? 'filter' : 'drive')] : where;
   const usesIncidents = all.some((w) => /\bi\./.test(w));
   const usesSla = all.some((w) => /\bs\./.test(w));
   const from = !usesSla ? 'incidents i' : usesIncidents ? 'incident_sla s JOIN incidents i ON i.id = s.incident_id' : 'incident_sla s';
@@ -96,10 +112,12 @@ const OPEN_SQL = OPEN_STATUSES.map((st) => `'${st}'`).join(', ');
  * the filter says open; otherwise it may cross the whole store.
  */
 function shouldWalk(db: Db, total: number, openOnly: boolean, needed: number): boolean {
-  const walked = openOnly
-    ? (stmt(db, 'SELECT count(*) AS n FROM incident_sla WHERE open = 1').get() as { n: number }).n
-    : ((stmt(db, 'SELECT max(rowid) AS n FROM incident_sla').get() as { n: number | null }).n ?? 0);
+  const walked = openOnly ? openCount(db) : ((stmt(db, 'SELECT max(rowid) AS n FROM incident_sla').get() as { n: number | null }).n ?? 0);
   return total > 0 && (needed * walked) / total < total;
+}
+
+function openCount(db: Db): number {
+  return (stmt(db, 'SELECT count(*) AS n FROM incident_sla WHERE open = 1').get() as { n: number }).n;
 }
 
 /**
@@ -153,7 +171,7 @@ export function queryIncidents(
   const search = filter.search?.trim();
   const searchSql = search ? searchCondition(db, search, params) : null;
   const conditions = (use: Use) => {
-    const all = searchSql ? [...where, searchSql(use)] : [...where];
+    const all = searchSql ? [...where, searchSql.sql(use)] : [...where];
     return all.length ? `WHERE ${all.join(' AND ')}` : '';
   };
   const total = countMatches(
@@ -164,6 +182,8 @@ export function queryIncidents(
   );
   const walk =
     filter.sort === 'sla' && (plan ? plan === 'walk' : shouldWalk(db, total, where.has('s.open = 1'), filter.offset + filter.limit));
+  // Fetching the open incidents that match a search: the open ones lead when they are fewer than the matches.
+  const searchFollows = !walk && searchSql?.hits !== undefined && where.has('s.open = 1') && searchSql.hits > openCount(db);
   // Every incident has its incident_sla row (written in the same transaction as the incident).
   // Walking, an SLA index leads (CROSS JOIN fixes SQLite's join order): the page is read in index
   // order and the scan stops after it. Otherwise SQLite fetches the matches and sorts them.
@@ -174,7 +194,7 @@ export function queryIncidents(
     db,
     `SELECT i.id, i.client_id, i.title, i.priority, i.status, i.opened_at, i.created_at, i.created_by, i.updated_at, i.assignee_id, i.category,
             c.name AS client_name, c.code AS client_code
-     FROM ${tables} JOIN clients c ON c.id = i.client_id ${conditions(walk ? 'filter' : 'drive')}
+     FROM ${tables} JOIN clients c ON c.id = i.client_id ${conditions(walk || searchFollows ? 'filter' : 'drive')}
      ORDER BY ${SORTS[filter.sort]} LIMIT @limit OFFSET @offset`,
   ).all({ ...params, limit: filter.limit, offset: filter.offset }) as (Record<string, unknown> & {
     client_name: string;
