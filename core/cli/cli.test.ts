@@ -102,6 +102,17 @@ describe('vangnet contracts and the lifecycle', () => {
     fs.writeFileSync(file, template.out);
     const set = await vangnet('contract', 'set', '--client', 'ZORG', '--file', file, '--from', '2025-01-01', '--json');
     expect(JSON.parse(set.out)).toMatchObject({ effectiveFrom: '2025-01-01', terms: { costModel: 'subscription' } });
+    // The agency's holiday calendar, imported twice: the second time adds nothing.
+    const ics = path.resolve(import.meta.dirname, '../../test/fixtures/ical/closures-2026.ics');
+    const once = await vangnet('contract', 'set', '--client', 'ZORG', '--file', file, '--from', '2025-02-01', '--ical', ics, '--json');
+    expect(once.code).toBe(0);
+    const withIcal = JSON.parse(once.out) as { terms: { closures: unknown[] } };
+    expect(withIcal.terms.closures.length).toBeGreaterThan(0);
+    fs.writeFileSync(file, JSON.stringify(withIcal.terms));
+    const twice = await vangnet('contract', 'set', '--client', 'ZORG', '--file', file, '--from', '2025-03-01', '--ical', ics, '--json');
+    expect((JSON.parse(twice.out) as { terms: { closures: unknown[] } }).terms.closures).toEqual(withIcal.terms.closures);
+    expect(twice.err).toMatch(/already in the contract, left out/);
+    fs.writeFileSync(file, template.out);
     const whatIf = await vangnet(
       'sla',
       'what-if',

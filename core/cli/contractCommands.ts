@@ -7,6 +7,7 @@ import { parseOrThrow } from '../../shared/validation';
 import { findClient } from '../repos/clients';
 import type { WithContext } from './main';
 import { CliError } from './output';
+import { mergeClosures } from '../../shared/sla/closureMerge';
 
 function readText(file: string): string {
   try {
@@ -53,8 +54,11 @@ export function registerContractCommands(program: Command, withContext: WithCont
         const terms = parseOrThrow(ContractTerms, file.terms, `contract in ${opts.file}`);
         if (opts.ical) {
           const imported = await call('contracts.importIcal', { text: readText(opts.ical), timeZone: terms.timeZone });
-          terms.closures = [...terms.closures, ...imported.closures];
+          const merged = mergeClosures(terms.closures, imported.closures);
+          terms.closures = merged.closures;
           for (const s of imported.skipped) output.err(`note: ${opts.ical}: ${s.summary}: ${s.reason}`);
+          if (merged.duplicates.length > 0)
+            output.err(`note: ${opts.ical}: ${merged.duplicates.length} closure(s) already in the contract, left out`);
         }
         const created = await call('contracts.set', { clientId: client.id, terms, ...(effectiveFrom ? { effectiveFrom } : {}) });
         const { fieldVersions: _v, ...view } = created;
