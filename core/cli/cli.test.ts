@@ -143,6 +143,6 @@ describe('vangnet contracts and the lifecycle', () => {
     const bad = await vangnet('contract', 'set', '--client', 'ZORG', '--file', file);
     expect(bad.code).toBe(1);
     expect(bad.err).toContain('costModel');
-    expect(JSON.parse((await vangnet('contract', 'show', '--client', 'ZORG', '--json')).out).history).toHaveLength(1);
+    expect(JSON.parse((await vangnet('contract', 'show', '--client', 'ZORG', '--json')).out).history).toHaveLength(3);
   });
 });
