@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { VangnetError } from '../../shared/errors';
 import { parseHlc } from '../../shared/hlc';
+import { AuditTrailQuery } from '../../shared/sync/auditTrail';
 import { PairRequest, PullQuery, PushRequest } from '../../shared/sync/protocol';
 import { parseOrThrow } from '../../shared/validation';
 import { authenticate, pairDevice } from '../auth/devices';
 import type { ServerDb } from '../db/connect';
+import { handleAuditTrail } from '../sync/auditTrail';
 import { computeChecksums } from '../sync/checksums';
 import { handlePullText } from '../sync/pull';
 import { handlePush } from '../sync/push';
@@ -67,6 +69,11 @@ export function registerSyncRoutes(app: FastifyInstance, { store, guard, metrics
 
   // Per-table checksums at one seq, so a caught-up laptop can check it holds the same rows.
   app.get('/sync/v1/checksums', { preHandler: guard.requireDevice }, async () => computeChecksums(store));
+
+  // One entity's audit history, newest first: what a laptop's bootstrap left out, fetched when it is opened.
+  app.get('/sync/v1/audit', { preHandler: guard.requireDevice }, async (request) =>
+    handleAuditTrail(store, parseOrThrow(AuditTrailQuery, request.query, 'audit query')),
+  );
 
   // Realtime: the socket only ever says "seq N exists"; clients pull. Nothing is read from it.
   app.get('/sync/v1/live', { websocket: true, preHandler: guard.requireDevice }, (socket, request) => {
