@@ -45,6 +45,17 @@ export const AppInfo = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
+/**
+ * `audit.fetchHistory`: how many server entries were new here, and whether the laptop now holds the
+ * entity's whole history. When it can't (offline, server unreachable), `problem` says why.
+ */
+export const AuditHistoryResult = z.object({
+  fetched: z.number().int().min(0),
+  complete: z.boolean(),
+  problem: z.string().nullable(),
+});
+export type AuditHistoryResult = z.infer<typeof AuditHistoryResult>;
+
 export const ClientSummary = Client.extend({ openIncidents: z.number().int() });
 export type ClientSummary = z.infer<typeof ClientSummary>;
 
@@ -224,7 +235,13 @@ export const contract = {
     repair: call(SyncRepairArgs, SyncRepairResult),
   },
   audit: {
+    /** An entity's trail, newest first, from this laptop's store only (call `fetchHistory` first for the server's older entries). */
     forEntity: call(z.object({ entityId: Id, limit: z.number().int().min(1).max(1000).default(200) }), z.array(AuditEntry)),
+    /**
+     * Fetches the entity's audit history from the office server when this laptop may lack it (it
+     * bootstrapped after the entity was made), verifies it and stores it; then `forEntity` shows it.
+     */
+    fetchHistory: call(z.object({ entityId: Id }), AuditHistoryResult),
   },
 } as const;
 

@@ -5,6 +5,7 @@ import { toErrorInfo } from '../../shared/errors';
 import { dispatch } from '../engine/dispatch';
 import { type Engine, openEngine } from '../engine/engine';
 import { defaultDataDir } from '../store/paths';
+import { registerAuditCommands } from './auditCommands';
 import { registerClientCommands } from './clientCommands';
 import { registerContractCommands } from './contractCommands';
 import { registerDemoCommands } from './demoCommands';
@@ -63,6 +64,7 @@ export async function main(argv: string[]): Promise<number> {
   registerDemoCommands(program, withContext);
   registerSyncCommands(program, withContext);
   registerContractCommands(program, withContext);
+  registerAuditCommands(program, withContext);
 
   try {
     await program.parseAsync(argv);

@@ -10,6 +10,7 @@ import { incidentIdsOfClient } from '../repos/lifecycle';
 import { beginBulkLoad, endBulkLoad, isBulkLoadPending } from '../repos/bulkLoad';
 import { createSlaScheduler } from '../sla/scheduler';
 import { createSlaService } from '../sla/slaService';
+import { createAuditHistory } from '../sync/auditHistory';
 import { createSyncClient, type SyncClient } from '../sync/syncClient';
 import { httpTransport, type SyncTransport } from '../sync/transport';
 import { createHandlers } from './handlers';
@@ -102,11 +103,12 @@ export function openEngine(options: EngineOptions): Engine {
     }
   }
 
+  const transportFor = options.transportFor ?? ((url: string, token: string | null) => httpTransport(url, token));
   const sync = createSyncClient({
     db,
     deviceId,
     now,
-    transportFor: options.transportFor ?? ((url, token) => httpTransport(url, token)),
+    transportFor,
     onChanged: (tables) => emit('data.changed', { tables }),
     onStatus: (status) => emit('sync.status', status),
     adoptEngineer: (engineer) => storeProfile(engineer.id, engineer.name),
@@ -131,6 +133,8 @@ export function openEngine(options: EngineOptions): Engine {
       },
     },
   });
+
+  const auditHistory = createAuditHistory({ db, transportFor, now, onChanged: (tables) => emit('data.changed', { tables }) });
 
   function mutate(name: string, args: unknown): MutationOutcome {
     const p = profile();
@@ -164,6 +168,7 @@ export function openEngine(options: EngineOptions): Engine {
     profile,
     setProfileName,
     sync,
+    auditHistory,
     sla,
     now,
     defaultDeviceName: os.hostname(),

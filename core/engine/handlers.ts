@@ -7,6 +7,7 @@ import { getRowBy } from '../repos/rows';
 import { dismissRejected, listEngineers } from '../repos/sync';
 import { type Db, schemaVersion } from '../store/database';
 import type { SlaService } from '../sla/slaService';
+import type { AuditHistory } from '../sync/auditHistory';
 import type { SyncClient } from '../sync/syncClient';
 import { createContractHandlers } from './contractHandlers';
 import { createIncidentHandlers } from './incidentHandlers';
@@ -23,6 +24,7 @@ export interface HandlerDeps {
   profile(): Profile | null;
   setProfileName(name: string): Profile;
   sync: SyncClient;
+  auditHistory: AuditHistory;
   sla: SlaService;
   now(): number;
 }
@@ -76,6 +78,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     audit: {
       forEntity: ({ entityId, limit }) => auditForEntity(db, entityId, limit),
+      fetchHistory: ({ entityId }) => deps.auditHistory.fetchHistory(entityId),
     },
   };
 }

@@ -1,5 +1,6 @@
 import WebSocket from 'ws';
 import { VangnetError, type ErrorCode } from '../../shared/errors';
+import { AuditTrailResponse } from '../../shared/sync/auditTrail';
 import {
   ChecksumsResponse,
   type PairRequest,
@@ -20,6 +21,8 @@ export interface SyncTransport {
   pullTable(clientId: string, table: string, after: number, limit: number): Promise<PullResponse>;
   /** Every synced table's count and checksum, at the seq they hold at. */
   checksums(): Promise<ChecksumsResponse>;
+  /** One page of an entity's server audit entries, newest first, older than `before` when given. */
+  auditTrail(entityId: string, before: number | undefined, limit: number): Promise<AuditTrailResponse>;
   /** Opens the realtime channel: it only ever announces that a seq exists. */
   live(handlers: LiveHandlers): { close(): void };
 }
@@ -94,6 +97,10 @@ export function httpTransport(baseUrl: string, token: string | null, fetchImpl: 
     },
     async checksums() {
       return parseOrThrow(ChecksumsResponse, await request('GET', '/sync/v1/checksums'), 'checksums response');
+    },
+    async auditTrail(entityId, before, limit) {
+      const query = `entityId=${encodeURIComponent(entityId)}&limit=${limit}${before === undefined ? '' : `&before=${before}`}`;
+      return parseOrThrow(AuditTrailResponse, await request('GET', `/sync/v1/audit?${query}`), 'audit response');
     },
     live({ onOpen, onPoke, onClose }) {
       const socket = new WebSocket(`${base.replace(/^http/, 'ws')}/sync/v1/live`, {

@@ -7,6 +7,7 @@ import { tempDataDir } from '../../core/testSupport';
 import { VangnetError } from '../../shared/errors';
 import { addEngineer, authenticate, pairDevice } from '../../server/auth/devices';
 import { freshServerDb } from '../../server/testSupport';
+import { handleAuditTrail } from '../../server/sync/auditTrail';
 import { computeChecksums } from '../../server/sync/checksums';
 import { handlePull } from '../../server/sync/pull';
 import { handlePush } from '../../server/sync/push';
@@ -131,6 +132,7 @@ async function world(skews: number[]) {
       },
       pullTable: async (_clientId, table, after, limit) => handlePull(store, await auth(), after, limit, false, table),
       checksums: async () => computeChecksums(store),
+      auditTrail: async (entityId, before, limit) => handleAuditTrail(store, { entityId, before, limit }),
       live: () => ({ close: () => undefined }),
     };
   }
