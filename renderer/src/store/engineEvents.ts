@@ -34,7 +34,12 @@ export function followEngineChanges(): () => void {
     for (const table of payload.tables) tables.add(table);
     timer ??= setTimeout(flush, COALESCE_MS);
   });
-  const offSync = api.on('sync.status', (status) => useStore.getState().setSync(status));
+  const offSync = api.on('sync.status', (status) => {
+    const store = useStore.getState();
+    store.setSync(status);
+    // Back in touch with the office server: fetch the older history the open incident lacked.
+    if (status.state === 'idle' && store.olderHistory === 'incomplete') void store.fetchOlderHistory({ quiet: true });
+  });
   return () => {
     offData();
     offSync();

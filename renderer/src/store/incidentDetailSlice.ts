@@ -6,6 +6,9 @@ import type { ErrorInfo } from '../../../shared/errors';
 import { callEngine } from '../api/vangnet';
 import { IDLE, type LoadStatus, type MutationState, type SliceCreator } from './types';
 
+/** How long the older history may take before the change log says it is loading it. */
+const LOADING_DELAY_MS = 250;
+
 export interface NewIncidentInput {
   clientId: string;
   title: string;
@@ -27,6 +30,12 @@ export interface IncidentDetailSlice {
   detailError: ErrorInfo | null;
   audit: AuditEntry[];
   auditStatus: LoadStatus;
+  /**
+   * The office server's older history of the selected incident (a laptop paired after it was made
+   * lacks it): being fetched, all here, or not (offline: `incomplete`; refused or unverifiable: `failed`).
+   */
+  olderHistory: 'idle' | 'loading' | 'complete' | 'incomplete' | 'failed';
+  olderHistoryProblem: string | null;
   /** Status changes, replies, notes, assignments… oldest first, as the engine orders them. */
   timeline: TimelineEntry[];
   timelineStatus: LoadStatus;
@@ -39,6 +48,11 @@ export interface IncidentDetailSlice {
   refreshDetail(): Promise<void>;
   /** Reads the selected incident's timeline and change log again (after an action answered with the detail). */
   refreshActivity(): Promise<void>;
+  /**
+   * Fetches the selected incident's older history from the office server if this laptop may lack it.
+   * `quiet`: a retry in the background (the server is back), which doesn't show "loading".
+   */
+  fetchOlderHistory(options?: { quiet?: boolean }): Promise<void>;
   setEditing(editing: boolean): void;
   createIncident(input: NewIncidentInput): Promise<IncidentDetail | null>;
   resetIncidentCreate(): void;
@@ -52,6 +66,8 @@ export const createIncidentDetailSlice: SliceCreator<IncidentDetailSlice> = (set
   detailError: null,
   audit: [],
   auditStatus: 'idle',
+  olderHistory: 'idle',
+  olderHistoryProblem: null,
   timeline: [],
   timelineStatus: 'idle',
   editing: false,
@@ -71,10 +87,13 @@ export const createIncidentDetailSlice: SliceCreator<IncidentDetailSlice> = (set
       detailStatus: have ? 'ready' : id ? 'loading' : 'idle',
       detailError: null,
       auditStatus: 'idle',
+      olderHistory: 'idle',
+      olderHistoryProblem: null,
       timelineStatus: 'idle',
     });
     if (have) void get().refreshActivity();
     else if (id) void get().refreshDetail();
+    if (id) void get().fetchOlderHistory();
   },
   async refreshDetail() {
     const id = get().selectedId;
@@ -100,6 +119,28 @@ export const createIncidentDetailSlice: SliceCreator<IncidentDetailSlice> = (set
     else set({ auditStatus: 'error' });
     if (timeline.ok) set({ timeline: timeline.value, timelineStatus: 'ready' });
     else set({ timelineStatus: 'error' });
+  },
+  async fetchOlderHistory(options) {
+    const id = get().selectedId;
+    if (!id) return;
+    // Mostly answered at once (fetched before, or never paired): say "loading" only when it takes a while,
+    // or straight away for a retry the engineer asked for.
+    const showLoading = () => {
+      if (get().selectedId === id && get().olderHistory !== 'complete') set({ olderHistory: 'loading', olderHistoryProblem: null });
+    };
+    const retry = get().olderHistory === 'incomplete' || get().olderHistory === 'failed';
+    if (retry && !options?.quiet) showLoading();
+    const timer = retry ? undefined : setTimeout(showLoading, LOADING_DELAY_MS);
+    const result = await callEngine((api) => api.audit.fetchHistory({ entityId: id }));
+    clearTimeout(timer);
+    if (get().selectedId !== id) return;
+    if (!result.ok) {
+      set({ olderHistory: 'failed', olderHistoryProblem: result.error.message });
+      return;
+    }
+    const { fetched, complete, problem } = result.value;
+    set({ olderHistory: complete ? 'complete' : 'incomplete', olderHistoryProblem: problem });
+    if (fetched > 0) await get().refreshActivity();
   },
   setEditing(editing) {
     set({ editing, incidentUpdate: IDLE });

@@ -15,14 +15,20 @@ export function AuditHistory() {
   const status = useStore((s) => s.auditStatus);
   const language = useStore((s) => s.language);
   const paired = useStore((s) => s.sync !== null && s.sync.state !== 'unpaired');
+  const older = useStore((s) => s.olderHistory);
+  const olderProblem = useStore((s) => s.olderHistoryProblem);
+  const fetchOlderHistory = useStore((s) => s.fetchOlderHistory);
   const now = useNow();
+  const olderMissing = older === 'incomplete' || older === 'failed';
 
   return (
     <section className="detail-section" aria-labelledby="detail-history">
       <h3 id="detail-history" className="section-title">
         {t('detail.history')}
       </h3>
-      {status === 'ready' && audit.length === 0 ? <p className="muted">{t('detail.noHistory')}</p> : null}
+      {status === 'ready' && audit.length === 0 && older !== 'loading' && !olderMissing ? (
+        <p className="muted">{t('detail.noHistory')}</p>
+      ) : null}
       <ol className="audit" data-testid="audit-history">
         {audit.map((entry) => (
           // Server entries and local ones are numbered separately: their seqs can coincide.
@@ -57,6 +63,18 @@ export function AuditHistory() {
           </li>
         ))}
       </ol>
+      {/* A laptop paired after the incident was made fetches its older history from the office server. */}
+      <div role="status" className="audit-older" data-testid="audit-older" data-state={older}>
+        {older === 'loading' ? <p className="muted">{t('detail.olderLoading')}</p> : null}
+        {olderMissing ? (
+          <p className="muted" title={olderProblem ?? undefined}>
+            {older === 'failed' ? t('detail.olderFailed') : t('detail.olderOffline')}{' '}
+            <button type="button" className="btn btn-small" data-testid="audit-older-retry" onClick={() => void fetchOlderHistory()}>
+              {t('detail.olderRetry')}
+            </button>
+          </p>
+        ) : null}
+      </div>
     </section>
   );
 }
