@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Change } from '../../shared/sync/protocol';
+import { auditHash } from '../../shared/auditChain';
 import { countParked } from '../repos/parked';
 import { testEngine } from '../testSupport';
 import { applyChanges } from './applyPull';
@@ -81,5 +82,29 @@ describe('applying pulled pages', () => {
     const creators = engine.db.prepare('SELECT created_by FROM clients UNION ALL SELECT created_by FROM incidents').all();
     expect(creators).toEqual([{ created_by: 'e1' }, { created_by: 'e1' }]);
     expect(engine.db.prepare('SELECT actor_id, actor_name FROM incident_events').all()).toEqual([{ actor_id: 'e1', actor_name: 'Sanne' }]);
+  });
+
+  it('refuses a page carrying an audit entry whose hash does not cover its content, storing nothing', () => {
+    const { engine } = testEngine();
+    const content = {
+      at: '2026-03-02T09:00:00.000Z',
+      hlc: stamp,
+      actorId: 'e1',
+      actorName: 'Sanne',
+      deviceId: 'd1',
+      mutation: 'client.create',
+      entity: 'clients',
+      entityId: client.id,
+      before: null,
+      after: { name: 'Acme' },
+    };
+    const prevHash = '0'.repeat(64);
+    const entry = { id: 1, ...content, prevHash, hash: auditHash(prevHash, content) };
+    const apply = (changes: Change[]) => engine.db.transaction(() => applyChanges(engine.db, changes, () => undefined))();
+    const tampered = { ...entry, id: 2, after: { name: 'Acme (budget raised)' } };
+    expect(() => apply([change(1, 'clients', client), change(2, 'audit', tampered as never)])).toThrow(/fails its check/);
+    expect(engine.db.prepare('SELECT count(*) AS n FROM clients').get()).toEqual({ n: 0 });
+    apply([change(3, 'audit', entry as never)]);
+    expect(engine.db.prepare('SELECT count(*) AS n FROM audit_synced').get()).toEqual({ n: 1 });
   });
 });

@@ -7,7 +7,8 @@ import { canonicalJson } from '../../shared/canonicalJson';
 import { compareHlc } from '../../shared/hlc';
 import { mergeRows } from '../../shared/merge';
 import type { Change, Rejection } from '../../shared/sync/protocol';
-import { SYNCED_ROW_SCHEMAS, type SyncedTable } from '../../shared/sync/rows';
+import { syncedAuditProblem } from '../../shared/sync/auditTrail';
+import { SYNCED_ROW_SCHEMAS, type SyncedAudit, type SyncedTable } from '../../shared/sync/rows';
 import { getRowBy, insertRowIfAbsent, updateRow } from '../repos/rows';
 import { parkedReady, parkRow, unpark } from '../repos/parked';
 import { deleteRow, insertSyncedAudit, markRejected, upsertEngineer } from '../repos/sync';
@@ -127,6 +128,12 @@ export function applyChanges(
         'invalid_args',
         `Server sent an invalid ${table} row (seq ${change.seq}): ${result.error.issues[0]?.message ?? 'bad row'}`,
       );
+    }
+    if (table === 'audit') {
+      // Audit entries are hash-chained on the server: one whose hash does not cover its content was altered.
+      const problem = syncedAuditProblem(result.data as SyncedAudit);
+      if (problem)
+        throw new VangnetError('invalid_args', `Server sent an audit entry that fails its check (seq ${change.seq}): ${problem}`);
     }
     return [{ seq: change.seq, table, row: result.data as { id: string } }];
   });
