@@ -30,6 +30,11 @@ export async function handlePullText(
   bootstrap = false,
   table?: string,
 ): Promise<string> {
+  // Read before the page: every seq up to it is committed (seqs are handed out under one lock and
+  // committed in order), so a bootstrap's last page may move the cursor past the entries it left out.
+  const headBefore = bootstrap
+    ? Number((await store.db.selectFrom('sync_state').select('head_seq').where('id', '=', 1).executeTakeFirstOrThrow()).head_seq)
+    : 0;
   let query = store.db.selectFrom('changes').select(['seq', 'table_name', 'row_id', 'row']).where('seq', '>', after);
   // One table only: a laptop re-fetching a table's current state to repair it.
   if (table !== undefined) query = query.where('table_name', '=', table);
@@ -62,6 +67,8 @@ export async function handlePullText(
   const changes = page.map(
     (r) => `{"seq":${Number(r.seq)},"table":${JSON.stringify(r.table_name)},"id":${JSON.stringify(r.row_id)},"row":${r.row}}`,
   );
-  const cursor = page.length > 0 ? Number(page[page.length - 1]!.seq) : after;
+  const last = page.length > 0 ? Number(page[page.length - 1]!.seq) : after;
+  // The bootstrap's last page: audit entries it left out after its last row are behind the laptop too.
+  const cursor = bootstrap && table === undefined && rows.length <= limit ? Math.max(last, headBefore) : last;
   return `{"changes":[${changes.join(',')}],"cursor":${cursor},"headSeq":${Number(state.head_seq)},"hasMore":${rows.length > limit},"lastMutationId":${Number(client?.last_mutation_id ?? 0)}}`;
 }

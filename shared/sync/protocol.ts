@@ -78,7 +78,10 @@ export type Change = z.infer<typeof Change>;
 
 export const PullResponse = z.object({
   changes: z.array(Change),
-  /** The cursor to ask from next time: the seq of the last change in this page (or `after` when empty). */
+  /**
+   * The cursor to ask from next time: the seq of the last change in this page (or `after` when
+   * empty); on a bootstrap's last page at least the head seq, past the audit entries it left out.
+   */
   cursor: z.number().int(),
   headSeq: z.number().int(),
   hasMore: z.boolean(),

@@ -60,13 +60,18 @@ describe.each(DIALECTS)('audit history on a laptop paired later, %s office serve
   it('fetches the history the bootstrap left out, then keeps it current with ordinary pulls', async () => {
     const s = await server(dialect);
     const { a, incidentId } = await sanneWorks(s);
-    const onA = await trail(a, incidentId);
-    expect(onA.length).toBeGreaterThanOrEqual(4);
+    expect((await trail(a, incidentId)).length).toBeGreaterThanOrEqual(4);
 
     const b = laptop('joris');
     await call(b, 'sync.login', { serverUrl: s.url, code: await s.engineer('Joris Bakker') });
+    // Sanne works on after Joris paired: the log now ends in her audit entry, after the incident row.
+    await call(a, 'incidents.note', { id: incidentId, body: 'Cache geleegd' });
+    await call(a, 'sync.now', {});
     await call(b, 'sync.now', {});
     expect(await trail(b, incidentId)).toEqual([]); // the bootstrap brought the incident, not its history
+    // …and its cursor went past the history it left out: the next pull brings none of it.
+    expect((await call<{ pulled: number }>(b, 'sync.now', {})).pulled).toBe(0);
+    const onA = await trail(a, incidentId);
 
     const fetched = await call<AuditHistoryResult>(b, 'audit.fetchHistory', { entityId: incidentId });
     expect(fetched).toEqual({ fetched: onA.length, complete: true, problem: null });
