@@ -22,11 +22,12 @@ export const SERVER_SCHEMA_VERSION = SERVER_MIGRATIONS.length;
  * advisory lock keeps two server processes starting at once from migrating twice.
  */
 export async function migrateServer(db: Kysely<ServerDatabase>, dialect: Dialect): Promise<void> {
-  await sql`CREATE TABLE IF NOT EXISTS schema_version (version integer PRIMARY KEY, name text NOT NULL, applied_at text NOT NULL)`.execute(
-    db,
-  );
   await db.transaction().execute(async (trx) => {
     if (dialect === 'postgres') await sql`SELECT pg_advisory_xact_lock(7355601)`.execute(trx);
+    // Under the lock: two processes creating it at once collide in PostgreSQL's catalog even with IF NOT EXISTS.
+    await sql`CREATE TABLE IF NOT EXISTS schema_version (version integer PRIMARY KEY, name text NOT NULL, applied_at text NOT NULL)`.execute(
+      trx,
+    );
     const rows = await sql<{ version: number }>`SELECT max(version) AS version FROM schema_version`.execute(trx);
     const current = Number(rows.rows[0]?.version ?? 0);
     if (current > SERVER_SCHEMA_VERSION) {
