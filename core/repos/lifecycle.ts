@@ -1,6 +1,7 @@
 import type { Contract } from '../../shared/domain/contract';
 import type { Incident } from '../../shared/domain/incident';
 import type { TimelineEntry } from '../../shared/domain/lifecycle';
+import type { ClockEntry } from '../../shared/domain/slaInputs';
 import type { Platform } from '../../shared/domain/platform';
 import { fromRecord } from '../../shared/schema/tables';
 import type { Db } from '../store/database';
@@ -24,17 +25,25 @@ export function slaSubjects(db: Db, incidentIds: readonly string[]): SlaSubject[
   ).all(JSON.stringify(incidentIds)) as SlaSubject[];
 }
 
-/** The timelines of several incidents in one query (a page of the list). */
-export function timelinesFor(db: Db, incidentIds: readonly string[]): Map<string, TimelineEntry[]> {
-  const rows = stmt(db, 'SELECT * FROM incident_events WHERE incident_id IN (SELECT value FROM json_each(?)) ORDER BY at, hlc').all(
-    JSON.stringify(incidentIds),
-  ) as Record<string, unknown>[];
-  const out = new Map<string, TimelineEntry[]>();
-  for (const r of rows) {
-    const entry = fromRecord('incidentEvents', r);
-    const list = out.get(entry.incidentId);
+/**
+ * The timeline entries the SLA clocks read (status, priority and client-visible replies), of
+ * several incidents in one query: two columns, no other parsing. For list pages and refreshes.
+ */
+export function clockEntriesFor(db: Db, incidentIds: readonly string[]): Map<string, ClockEntry[]> {
+  const rows = stmt(
+    db,
+    `SELECT incident_id, at, data FROM incident_events
+     WHERE incident_id IN (SELECT value FROM json_each(?)) AND data ->> '$.kind' IN ('status', 'priority', 'reply')
+     ORDER BY incident_id, at, hlc`,
+  )
+    .raw(true)
+    .all(JSON.stringify(incidentIds)) as [string, string, string][];
+  const out = new Map<string, ClockEntry[]>();
+  for (const [incidentId, at, data] of rows) {
+    const entry = { at, data: JSON.parse(data) as ClockEntry['data'] };
+    const list = out.get(incidentId);
     if (list) list.push(entry);
-    else out.set(entry.incidentId, [entry]);
+    else out.set(incidentId, [entry]);
   }
   return out;
 }

@@ -1,14 +1,14 @@
 import type { Contract } from '../../shared/domain/contract';
 import { contractCalendars } from '../../shared/domain/contract';
 import type { Incident } from '../../shared/domain/incident';
-import { contractInForce, incidentEvents } from '../../shared/domain/slaInputs';
-import { isOpenStatus, type TimelineEntry } from '../../shared/domain/lifecycle';
+import { type ClockEntry, contractInForce, incidentEvents } from '../../shared/domain/slaInputs';
+import { isOpenStatus } from '../../shared/domain/lifecycle';
 import { type CompiledCalendar, compileCalendar } from '../../shared/sla/compiled';
 import { computeClocks, type IncidentClocks } from '../../shared/sla/clocks';
 import { explainClock } from '../../shared/sla/explain';
 import type { SlaPolicy } from '../../shared/sla/policy';
 import { type SlaView, toClockView } from '../../shared/sla/view';
-import { contractsFor, incidentIdsMissingSla, saveSla, settleSlaInBulk, slaSubjects, timelineFor, timelinesFor } from '../repos/lifecycle';
+import { clockEntriesFor, contractsFor, incidentIdsMissingSla, saveSla, settleSlaInBulk, slaSubjects, timelineFor } from '../repos/lifecycle';
 import type { Db } from '../store/database';
 
 interface Compiled {
@@ -59,7 +59,7 @@ export function createSlaService(db: Db, now: () => number) {
   function clocks(
     incident: Pick<Incident, 'id' | 'clientId' | 'openedAt' | 'priority'>,
     at = now(),
-    timeline: readonly TimelineEntry[] = timelineFor(db, incident.id),
+    timeline: readonly ClockEntry[] = timelineFor(db, incident.id),
   ): { clocks: IncidentClocks; compiled: Compiled } | null {
     const c = contractAt(incident.clientId, incident.openedAt);
     if (!c) return null;
@@ -81,7 +81,7 @@ export function createSlaService(db: Db, now: () => number) {
 
   /** Both clocks for each row of a list page: one timeline query for the page. */
   function views(rows: readonly Pick<Incident, 'id' | 'clientId' | 'openedAt' | 'priority'>[], at = now()): Map<string, SlaView | null> {
-    const timelines = timelinesFor(
+    const timelines = clockEntriesFor(
       db,
       rows.map((r) => r.id),
     );
@@ -108,7 +108,7 @@ export function createSlaService(db: Db, now: () => number) {
     const at = now();
     for (let i = 0; i < list.length; i += 500) {
       const batch = list.slice(i, i + 500);
-      const timelines = timelinesFor(db, batch);
+      const timelines = clockEntriesFor(db, batch);
       for (const incident of slaSubjects(db, batch)) {
         // A resolved or closed incident has no running clock: nothing to compute (most of a bootstrap).
         if (!isOpenStatus(incident.status)) save(incident, null);

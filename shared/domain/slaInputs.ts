@@ -34,7 +34,10 @@ export function contractInForce<C extends Pick<Contract, 'effectiveFrom' | 'crea
 }
 
 /** The clock events of an incident: its opening (with its first priority) and its timeline. */
-export function incidentEvents(incident: Pick<Incident, 'openedAt' | 'priority'>, timeline: readonly TimelineEntry[]): IncidentEvent[] {
+/** What of a timeline entry the clocks read. */
+export type ClockEntry = Pick<TimelineEntry, 'at' | 'data'>;
+
+export function incidentEvents(incident: Pick<Incident, 'openedAt' | 'priority'>, timeline: readonly ClockEntry[]): IncidentEvent[] {
   const firstPriority = timeline.find((e) => e.data.kind === 'priority');
   const initial = firstPriority?.data.kind === 'priority' ? firstPriority.data.from : incident.priority;
   const events: IncidentEvent[] = [{ kind: 'opened', at: Date.parse(incident.openedAt), priority: initial }];
