@@ -14,6 +14,7 @@ const LANDED: Record<number, string> = {
   1: '581728c1f472413a2ebd7c8d50e1fa5e7d8672381acb9561a45e8e31e520aee1',
   2: '4a22e0f267be4d4cd473f20eb8948f96209ccc39e065912df1aa52eec661e204',
   3: '4b51124bad9d1c01cfa080ad99b214e147e5e03fb0d3146c749f6c57b11e6f0e',
+  4: '9c479febfb0f4cc51cea77a3cf75962365912d937cea444adfeb5b86eae9149a',
 };
 
 function sha(text: string): string {
