@@ -116,5 +116,23 @@ describe('incident list query', () => {
     // Quotes and FTS syntax are text, not query language.
     expect(() => find('"OR NEAR(')).not.toThrow();
     expect(find('"kassa"')).toEqual([]);
+    // The open incidents' own index follows it out when resolved, and back in when reopened.
+    const open = INCIDENT_STATUSES.filter(isOpenStatus);
+    const findOpen = (search: string) =>
+      queryIncidents(engine.db, { search, statuses: open, sort: 'sla', offset: 0, limit: 100 }, now).rows.map((r) => r.id);
+    const indexedOpen = () =>
+      (
+        engine.db.prepare(`SELECT count(*) AS n FROM incident_search_open WHERE incident_search_open MATCH '"rekent dub"'`).get() as {
+          n: number;
+        }
+      ).n;
+    expect(findOpen('rekent dub')).toEqual([id]);
+    engine.mutate('incident.setStatus', { id, to: 'resolved' });
+    expect(indexedOpen()).toBe(0);
+    expect(findOpen('rekent dub')).toEqual([]);
+    expect(find('rekent dub')).toEqual([id]);
+    engine.mutate('incident.setStatus', { id, to: 'in_progress' });
+    expect(indexedOpen()).toBe(1);
+    expect(findOpen('rekent dub')).toEqual([id]);
   });
 });
