@@ -6,7 +6,7 @@ import { HybridLogicalClock } from '../../shared/hlc';
 import { getMeta, setMeta } from '../repos/meta';
 import { type Db, openDatabase } from '../store/database';
 import { storeFile } from '../store/paths';
-import { incidentIdsOfClient } from '../repos/lifecycle';
+import { countIncidents, incidentIdsOfClient } from '../repos/lifecycle';
 import { beginBulkLoad, endBulkLoad, isBulkLoadPending } from '../repos/bulkLoad';
 import { createSlaScheduler } from '../sla/scheduler';
 import { createSlaService } from '../sla/slaService';
@@ -122,9 +122,13 @@ export function openEngine(options: EngineOptions): Engine {
     },
     observeHlc: (stamp) => clock.observe(stamp),
     bulkPull: {
-      begin: () => {
+      // Worth it when the pull brings more than the store holds (a bootstrap, not a week's catch-up):
+      // rebuilding the list indexes costs in proportion to the whole store.
+      begin: (remaining) => {
+        if (remaining < countIncidents(db)) return false;
         beginBulkLoad(db);
         bulkLoading = true;
+        return true;
       },
       end: () => {
         bulkLoading = false;

@@ -76,6 +76,10 @@ export function incidentIdsMissingSla(db: Db): string[] {
   ).map((r) => r.id);
 }
 
+export function countIncidents(db: Db): number {
+  return (stmt(db, 'SELECT count(*) AS n FROM incident_sla').get() as { n: number }).n;
+}
+
 /** A due instant that sorts after every real one: incidents without a running clock go last. */
 export const NO_DUE = 9_000_000_000_000_000;
 

@@ -29,7 +29,11 @@ export interface SyncDeps {
    * cheaper to rebuild once than to keep row by row may pause in between. `end` runs even when
    * the pull fails half-way.
    */
-  bulkPull?: { begin(): void; end(): void };
+  bulkPull?: {
+    /** `remaining`: changes still to pull. Answers whether a bulk load began (then `end` follows). */
+    begin(remaining: number): boolean;
+    end(): void;
+  };
   /** Moves the local HLC past a stamp pulled from the server. */
   observeHlc(stamp: string): void;
   /** Pairing makes the local profile that engineer. */
@@ -121,6 +125,7 @@ export function createSyncClient(deps: SyncDeps) {
     let pulled = 0;
     let limit = SYNC_PULL_DEFAULT_LIMIT;
     let bulk = false;
+    let bulkLoad = false;
     let next: Promise<PullResponse> | null = null;
     try {
       for (;;) {
@@ -136,7 +141,7 @@ export function createSyncClient(deps: SyncDeps) {
             bulk = true;
             limit = SYNC_PULL_MAX_LIMIT;
             db.pragma('wal_autocheckpoint = 0');
-            deps.bulkPull?.begin();
+            bulkLoad = deps.bulkPull?.begin(page.headSeq - page.cursor) ?? false;
           }
           // Ask for the next page now: the network and the server work while this one is applied.
           next = t.pull(deps.deviceId, page.cursor, limit, bootstrap);
@@ -154,8 +159,8 @@ export function createSyncClient(deps: SyncDeps) {
         if (!page.hasMore) return pulled;
       }
     } finally {
+      if (bulkLoad) deps.bulkPull?.end();
       if (bulk) {
-        deps.bulkPull?.end();
         db.pragma('wal_autocheckpoint = 1000');
         db.pragma('wal_checkpoint(PASSIVE)');
       }
