@@ -49,6 +49,26 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/**
+ * Pairs a device as a new engineer and answers a fetch for the sync routes with its token: GET,
+ * or POST with a JSON body.
+ */
+export async function pairedFetch(s: Pick<TestServer, 'url' | 'engineer'>, clientId = 'laptopA') {
+  const code = await s.engineer('Sanne');
+  const res = await fetch(`${s.url}/sync/v1/pair`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code, clientId, deviceName: 'test' }),
+  });
+  const { token } = (await res.json()) as { token: string };
+  return (path: string, body?: unknown) =>
+    fetch(`${s.url}${path}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+}
+
 export async function startTestServer(dialect: TestDialect, now?: () => number): Promise<TestServer> {
   const { store, drop } = await freshServerDb(dialect);
   return serveStore(store, drop, now);

@@ -1,43 +1,9 @@
 import { VangnetError } from '../../shared/errors';
-import { syncedAuditProblem } from '../../shared/sync/auditTrail';
+import { type AuditRecord, auditFromRecord, syncedAuditProblem } from '../../shared/sync/auditTrail';
 import type { SyncedAudit } from '../../shared/sync/rows';
 import type { Db } from '../store/database';
 import { stmt } from '../store/statements';
 import { insertSyncedAudit } from './sync';
-
-interface SyncedRow {
-  id: number;
-  at: string;
-  hlc: string;
-  actor_id: string;
-  actor_name: string;
-  device_id: string;
-  mutation: string;
-  entity: string;
-  entity_id: string;
-  before: string | null;
-  after: string | null;
-  prev_hash: string;
-  hash: string;
-}
-
-function fromRow(r: SyncedRow): SyncedAudit {
-  return {
-    id: r.id,
-    at: r.at,
-    hlc: r.hlc,
-    actorId: r.actor_id,
-    actorName: r.actor_name,
-    deviceId: r.device_id,
-    mutation: r.mutation,
-    entity: r.entity,
-    entityId: r.entity_id,
-    before: r.before === null ? null : (JSON.parse(r.before) as Record<string, unknown>),
-    after: r.after === null ? null : (JSON.parse(r.after) as Record<string, unknown>),
-    hash: r.hash,
-    prevHash: r.prev_hash,
-  };
-}
 
 function links(db: Db, id: number): { hash: string; prevHash: string } | undefined {
   const row = stmt(db, 'SELECT hash, prev_hash FROM audit_synced WHERE id = ?').get(id) as { hash: string; prev_hash: string } | undefined;
@@ -81,8 +47,8 @@ export function storeFetchedAudit(db: Db, entityId: string, entries: readonly Sy
  */
 export function verifySyncedAudit(db: Db): { id: number; reason: string } | null {
   let previous: SyncedAudit | null = null;
-  for (const row of stmt(db, 'SELECT * FROM audit_synced ORDER BY id').iterate() as IterableIterator<SyncedRow>) {
-    const entry = fromRow(row);
+  for (const row of stmt(db, 'SELECT * FROM audit_synced ORDER BY id').iterate() as IterableIterator<AuditRecord>) {
+    const entry = auditFromRecord(row);
     const problem = syncedAuditProblem(entry);
     if (problem) return { id: entry.id, reason: problem };
     if (previous && previous.id === entry.id - 1 && previous.hash !== entry.prevHash) {

@@ -1,5 +1,6 @@
 import type { Incident } from '../../shared/domain/incident';
 import { isOpenStatus, OPEN_STATUSES } from '../../shared/domain/lifecycle';
+import { OPEN_SQL } from './lifecycle';
 import type { Db } from '../store/database';
 import { stmt } from '../store/statements';
 import { isSearchIndexDeferred } from './search';
@@ -104,8 +105,6 @@ function countMatches(db: Db, where: string[], search: SearchCondition | null, p
   return count(`SELECT count(*) AS n FROM ${from} ${all.length ? `WHERE ${all.join(' AND ')}` : ''}`);
 }
 
-const OPEN_SQL = OPEN_STATUSES.map((st) => `'${st}'`).join(', ');
-
 /**
  * Sorted by time to breach, the page can be read by walking an SLA index in order and testing
  * each row (it meets `needed` matches after about needed × walked / total rows), or by fetching
@@ -166,7 +165,7 @@ export function queryIncidents(
   const byIncidents = [...where].some((w) => /\bi\./.test(w));
   const countWhere = [
     ...where,
-    ...(statuses ? (byIncidents ? [statuses.status ?? `i.status IN (${OPEN_SQL})`] : [statuses.flag, statuses.status]) : []),
+    ...(statuses ? (byIncidents ? [statuses.status ?? `i.status IN ${OPEN_SQL}`] : [statuses.flag, statuses.status]) : []),
   ];
   for (const c of [statuses?.flag, statuses?.status]) if (c) where.add(c);
   const search = filter.search?.trim();

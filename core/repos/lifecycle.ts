@@ -1,6 +1,6 @@
 import type { Contract } from '../../shared/domain/contract';
 import type { Incident } from '../../shared/domain/incident';
-import type { TimelineEntry } from '../../shared/domain/lifecycle';
+import { OPEN_STATUSES, type TimelineEntry } from '../../shared/domain/lifecycle';
 import type { ClockEntry } from '../../shared/domain/slaInputs';
 import type { Platform } from '../../shared/domain/platform';
 import { fromRecord } from '../../shared/schema/tables';
@@ -80,6 +80,9 @@ export function countIncidents(db: Db): number {
   return (stmt(db, 'SELECT count(*) AS n FROM incident_sla').get() as { n: number }).n;
 }
 
+/** The open statuses as an SQL list, `('new', …)`, from the one definition in shared/domain/lifecycle. */
+export const OPEN_SQL = `(${OPEN_STATUSES.map((st) => `'${st}'`).join(', ')})`;
+
 /** A due instant that sorts after every real one: incidents without a running clock go last. */
 export const NO_DUE = 9_000_000_000_000_000;
 
@@ -89,22 +92,21 @@ export const NO_DUE = 9_000_000_000_000_000;
  * Returns the open incidents whose client has a contract — the only ones with clocks to compute.
  */
 export function settleSlaInBulk(db: Db): string[] {
-  const open = `('new', 'acknowledged', 'in_progress', 'waiting_on_client')`;
   stmt(
     db,
     `INSERT INTO incident_sla (incident_id, client_id, open, due_at, at_risk_at, paused, contract_id)
-     SELECT i.id, i.client_id, i.status IN ${open}, @none, @none, 0, NULL FROM incidents i
+     SELECT i.id, i.client_id, i.status IN ${OPEN_SQL}, @none, @none, 0, NULL FROM incidents i
      WHERE NOT EXISTS (SELECT 1 FROM incident_sla s WHERE s.incident_id = i.id)`,
   ).run({ none: NO_DUE });
   stmt(
     db,
     `UPDATE incident_sla SET open = 0, due_at = @none, at_risk_at = @none, paused = 0, contract_id = NULL
-     WHERE open = 1 AND incident_id IN (SELECT id FROM incidents WHERE status NOT IN ${open})`,
+     WHERE open = 1 AND incident_id IN (SELECT id FROM incidents WHERE status NOT IN ${OPEN_SQL})`,
   ).run({ none: NO_DUE });
   return (
     stmt(
       db,
-      `SELECT i.id FROM incidents i WHERE i.status IN ${open} AND EXISTS (SELECT 1 FROM contracts c WHERE c.client_id = i.client_id)`,
+      `SELECT i.id FROM incidents i WHERE i.status IN ${OPEN_SQL} AND EXISTS (SELECT 1 FROM contracts c WHERE c.client_id = i.client_id)`,
     ).all() as { id: string }[]
   ).map((r) => r.id);
 }
@@ -139,19 +141,17 @@ export interface SlaMoment {
   at: number;
 }
 
-const OPEN = `('new', 'acknowledged', 'in_progress', 'waiting_on_client')`;
-
 /** Open incidents whose clock turned amber or red in (from, to]. */
 export function slaMomentsBetween(db: Db, from: number, to: number): SlaMoment[] {
   return stmt(
     db,
     `SELECT s.incident_id AS incidentId, i.title, c.code AS clientCode, i.priority, 'breached' AS kind, s.due_at AS at
        FROM incident_sla s JOIN incidents i ON i.id = s.incident_id JOIN clients c ON c.id = i.client_id
-      WHERE s.due_at > @from AND s.due_at <= @to AND i.status IN ${OPEN}
+      WHERE s.due_at > @from AND s.due_at <= @to AND i.status IN ${OPEN_SQL}
      UNION ALL
      SELECT s.incident_id, i.title, c.code, i.priority, 'at_risk', s.at_risk_at
        FROM incident_sla s JOIN incidents i ON i.id = s.incident_id JOIN clients c ON c.id = i.client_id
-      WHERE s.at_risk_at > @from AND s.at_risk_at <= @to AND s.due_at > @to AND i.status IN ${OPEN}
+      WHERE s.at_risk_at > @from AND s.at_risk_at <= @to AND s.due_at > @to AND i.status IN ${OPEN_SQL}
      ORDER BY at`,
   ).all({ from, to }) as SlaMoment[];
 }

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { formatHlc } from '../../shared/hlc';
 import { AuditTrailResponse, syncedAuditProblem } from '../../shared/sync/auditTrail';
 import { PullResponse } from '../../shared/sync/protocol';
-import { DIALECTS, startTestServer, type TestServer } from '../testSupport';
+import { DIALECTS, pairedFetch, startTestServer, type TestServer } from '../testSupport';
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -14,21 +14,7 @@ afterEach(async () => {
 const T0 = Date.parse('2026-03-02T09:00:00Z');
 const hlc = (ms: number) => formatHlc({ wallMs: ms, counter: 0, node: 'laptopA' });
 
-async function pair(s: TestServer) {
-  const code = await s.engineer('Sanne');
-  const res = await fetch(`${s.url}/sync/v1/pair`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ code, clientId: 'laptopA', deviceName: 'test' }),
-  });
-  const { token } = (await res.json()) as { token: string };
-  return (path: string, body?: unknown) =>
-    fetch(`${s.url}${path}`, {
-      method: body === undefined ? 'GET' : 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-}
+const pair = (s: TestServer) => pairedFetch(s);
 
 /** A client and two incidents; the first is edited five times. */
 function mutations(clientId: string, incidentId: string) {

@@ -1,5 +1,4 @@
-import type { SyncedAudit } from '../../shared/sync/rows';
-import type { AuditTrailQuery, AuditTrailResponse } from '../../shared/sync/auditTrail';
+import { type AuditTrailQuery, type AuditTrailResponse, auditFromRecord } from '../../shared/sync/auditTrail';
 import type { ServerDb } from '../db/connect';
 
 /**
@@ -14,20 +13,6 @@ export async function handleAuditTrail(store: ServerDb, query: AuditTrailQuery):
     .orderBy('id', 'desc')
     .limit(query.limit + 1)
     .execute();
-  const entries = rows.slice(0, query.limit).map((r): SyncedAudit => ({
-    id: Number(r.id),
-    at: r.at,
-    hlc: r.hlc,
-    actorId: r.actor_id,
-    actorName: r.actor_name,
-    deviceId: r.device_id,
-    mutation: r.mutation,
-    entity: r.entity,
-    entityId: r.entity_id,
-    before: r.before === null ? null : (JSON.parse(r.before) as Record<string, unknown>),
-    after: r.after === null ? null : (JSON.parse(r.after) as Record<string, unknown>),
-    hash: r.hash,
-    prevHash: r.prev_hash,
-  }));
+  const entries = rows.slice(0, query.limit).map(auditFromRecord);
   return { entries, cursor: entries.length > 0 ? entries[entries.length - 1]!.id : null, hasMore: rows.length > query.limit };
 }

@@ -8,7 +8,7 @@ import { fromRecord, TABLE_SPECS } from '../../shared/schema/tables';
 import { CHECKSUM_TABLES, tableChecksum } from '../../shared/sync/checksum';
 import { ChecksumsResponse, PullResponse } from '../../shared/sync/protocol';
 import { listEngineers } from '../auth/devices';
-import { DIALECTS, startTestServer, type TestServer } from '../testSupport';
+import { DIALECTS, pairedFetch, startTestServer, type TestServer } from '../testSupport';
 import { computeChecksums } from './checksums';
 
 let server: TestServer | undefined;
@@ -20,21 +20,7 @@ afterEach(async () => {
 const T0 = Date.parse('2026-03-02T09:00:00Z');
 const hlc = (ms: number) => formatHlc({ wallMs: ms, counter: 0, node: 'laptopA' });
 
-async function pair(s: TestServer) {
-  const code = await s.engineer('Sanne');
-  const res = await fetch(`${s.url}/sync/v1/pair`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ code, clientId: 'laptopA', deviceName: 'test' }),
-  });
-  const { token } = (await res.json()) as { token: string };
-  return (path: string, body?: unknown) =>
-    fetch(`${s.url}${path}`, {
-      method: body === undefined ? 'GET' : 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-}
+const pair = (s: TestServer) => pairedFetch(s);
 
 /** A client with a contract and a platform, two incidents with an edit, a status change and a reply. */
 function mutations() {

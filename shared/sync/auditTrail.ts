@@ -28,6 +28,42 @@ export const AuditTrailResponse = z.object({
 });
 export type AuditTrailResponse = z.infer<typeof AuditTrailResponse>;
 
+/** An audit row as stored (the server's `audit`, a laptop's `audit_synced`): snake_case, JSON as text. */
+export interface AuditRecord {
+  id: number | string | bigint;
+  at: string;
+  hlc: string;
+  actor_id: string;
+  actor_name: string;
+  device_id: string;
+  mutation: string;
+  entity: string;
+  entity_id: string;
+  before: string | null;
+  after: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+/** A stored audit row as the entry a pull carries. */
+export function auditFromRecord(r: AuditRecord): SyncedAudit {
+  return {
+    id: Number(r.id),
+    at: r.at,
+    hlc: r.hlc,
+    actorId: r.actor_id,
+    actorName: r.actor_name,
+    deviceId: r.device_id,
+    mutation: r.mutation,
+    entity: r.entity,
+    entityId: r.entity_id,
+    before: r.before === null ? null : (JSON.parse(r.before) as Record<string, unknown>),
+    after: r.after === null ? null : (JSON.parse(r.after) as Record<string, unknown>),
+    hash: r.hash,
+    prevHash: r.prev_hash,
+  };
+}
+
 /** The part of a synced entry its hash covers. */
 export function auditContentOf(entry: SyncedAudit): AuditContent {
   return {
