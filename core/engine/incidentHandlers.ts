@@ -1,6 +1,7 @@
 import type { Handlers, Locale } from '../../shared/contract';
 import { VangnetError } from '../../shared/errors';
-import { queryIncidents } from '../repos/incidentList';
+import { type IncidentListRecord, queryIncidents } from '../repos/incidentList';
+import type { SlaView } from '../../shared/sla/view';
 import { getIncidentWithClient } from '../repos/incidents';
 import { timelineFor } from '../repos/lifecycle';
 import type { HandlerDeps } from './handlers';
@@ -26,7 +27,10 @@ export function createIncidentHandlers(deps: HandlerDeps): Handlers['incidents']
       const at = now();
       const page = queryIncidents(db, query, at);
       const views = sla.views(page.rows, at);
-      return { ...page, rows: page.rows.map((r) => ({ ...r, sla: views.get(r.id) ?? null })) };
+      // The page's rows are fresh objects: each takes its clocks in place rather than in a copy.
+      const rows = page.rows as (IncidentListRecord & { sla: SlaView | null })[];
+      for (const row of rows) row.sla = views.get(row.id) ?? null;
+      return { ...page, rows };
     },
     get: ({ id, locale }) => detail(id, locale),
     create: ({ locale, ...input }) => {

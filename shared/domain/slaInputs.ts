@@ -1,4 +1,5 @@
 import type { IncidentEvent } from '../sla/policy';
+import { DAY_MS, localDayIndex, utcToLocal } from '../sla/zone';
 import type { Contract } from './contract';
 import type { Incident } from './incident';
 import type { TimelineEntry } from './lifecycle';
@@ -8,29 +9,24 @@ import type { TimelineEntry } from './lifecycle';
  * contract version in force when the incident opened, and the incident's timeline.
  */
 
-// Building an Intl formatter costs far more than using one: keep one per zone.
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** The local date of an instant in a time zone, YYYY-MM-DD (how contract versions are dated). */
-export function localDateOf(ms: number, timeZone: string): string {
-  let format = dateFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    dateFormats.set(timeZone, format);
-  }
-  return format.format(ms);
-}
-
-/** The version in force at `openedAt` among a client's versions (any order), or null: best effort. */
+/**
+ * The version in force at `openedAt` among a client's versions (any order), or null: best effort.
+ * The newest version (by `effectiveFrom`, then `createdAt`) whose first day has begun, in its own
+ * time zone, when the incident opened. One pass, no sort: a list page asks this once per row.
+ */
 export function contractInForce<C extends Pick<Contract, 'effectiveFrom' | 'createdAt' | 'terms'>>(
   versions: readonly C[],
   openedAt: string,
 ): C | null {
   const ms = Date.parse(openedAt);
-  const newestFirst = [...versions].sort((a, b) =>
-    a.effectiveFrom === b.effectiveFrom ? b.createdAt.localeCompare(a.createdAt) : b.effectiveFrom.localeCompare(a.effectiveFrom),
-  );
-  return newestFirst.find((c) => localDateOf(ms, c.terms.timeZone) >= c.effectiveFrom) ?? null;
+  let best: C | null = null;
+  for (const c of versions) {
+    if (best && (c.effectiveFrom < best.effectiveFrom || (c.effectiveFrom === best.effectiveFrom && c.createdAt <= best.createdAt)))
+      continue;
+    // The local day's midnight read as UTC against the version's date (parsed as UTC midnight).
+    if (localDayIndex(utcToLocal(c.terms.timeZone, ms)) * DAY_MS >= Date.parse(c.effectiveFrom)) best = c;
+  }
+  return best;
 }
 
 /** The clock events of an incident: its opening (with its first priority) and its timeline. */

@@ -40,59 +40,46 @@ function isDone(status: IncidentStatus): boolean {
  * the opening itself rather than failing a screen over a few seconds of skew.
  */
 export function foldEvents(events: readonly IncidentEvent[], now: number): IncidentTimeline {
-  const opened = events.filter((e) => e.kind === 'opened');
-  if (opened.length !== 1)
-    throw new VangnetError('invalid_args', `an incident history needs exactly one "opened" event, got ${opened.length}`);
+  let open: Extract<IncidentEvent, { kind: 'opened' }> | null = null;
+  let openings = 0;
+  for (const e of events)
+    if (e.kind === 'opened') {
+      open = e;
+      openings++;
+    }
+  if (!open || openings !== 1)
+    throw new VangnetError('invalid_args', `an incident history needs exactly one "opened" event, got ${openings}`);
   if (!Number.isFinite(now)) throw new VangnetError('invalid_args', `now must be an epoch-ms instant, got ${now}`);
-  const open = opened[0] as Extract<IncidentEvent, { kind: 'opened' }>;
   const openedAt = open.at;
   const cut = Math.max(now, openedAt);
-  // A stable sort keeps same-instant events in the order the caller gave (their log order).
-  const ordered = events
-    .map((e, i) => ({ e, i, at: Math.max(e.at, openedAt) }))
-    .filter((x) => x.e.kind !== 'opened' && x.at <= cut)
-    .sort((a, b) => a.at - b.at || a.i - b.i);
+  // Events in time order; same-instant events keep the order the caller gave (their log order):
+  // the sort is stable, and skipped when the events came in order (as a timeline does).
+  const ordered: { e: IncidentEvent; at: number }[] = [];
+  let inOrder = true;
+  for (const e of events) {
+    const at = Math.max(e.at, openedAt);
+    if (e.kind === 'opened' || at > cut) continue;
+    if (ordered.length && at < (ordered[ordered.length - 1] as { at: number }).at) inOrder = false;
+    ordered.push({ e, at });
+  }
+  if (!inOrder) ordered.sort((a, b) => a.at - b.at);
 
-  const t: IncidentTimeline = {
-    openedAt,
-    now: cut,
-    priority: open.priority,
-    status: 'new',
-    respondedAt: null,
-    resolvedAt: null,
-    running: [],
-    waiting: [],
+  const fold: Fold = {
+    t: { openedAt, now: cut, priority: open.priority, status: 'new', respondedAt: null, resolvedAt: null, running: [], waiting: [] },
+    runFrom: openedAt,
+    waitFrom: null,
   };
-  let runFrom: number | null = openedAt;
-  let waitFrom: number | null = null;
-
-  const setStatus = (to: IncidentStatus, when: number): void => {
-    const from = t.status;
-    if (runs(from) && !runs(to) && runFrom !== null) {
-      t.running.push({ from: runFrom, to: when });
-      runFrom = null;
-    } else if (!runs(from) && runs(to)) runFrom = when;
-    if (from !== 'waiting_on_client' && to === 'waiting_on_client') waitFrom = when;
-    else if (from === 'waiting_on_client' && to !== 'waiting_on_client' && waitFrom !== null) {
-      t.waiting.push({ from: waitFrom, to: when });
-      waitFrom = null;
-    }
-    if (to === 'acknowledged' || isDone(to)) t.respondedAt ??= when; // resolving tells the client too
-    if (isDone(to)) t.resolvedAt = isDone(from) ? t.resolvedAt : when;
-    else t.resolvedAt = null;
-    t.status = to;
-  };
-
+  const { t } = fold;
   for (const { e, at } of ordered) {
     switch (e.kind) {
       case 'status':
-        setStatus(e.to, at);
+        setStatus(fold, e.to, at);
         break;
       case 'resolved':
-        setStatus('resolved', at);
+        setStatus(fold, 'resolved', at);
         break;
       case 'reopened':
-        setStatus(e.to ?? 'in_progress', at);
+        setStatus(fold, e.to ?? 'in_progress', at);
         break;
       case 'reply':
         if (e.clientVisible) t.respondedAt ??= at;
@@ -106,7 +93,32 @@ export function foldEvents(events: readonly IncidentEvent[], now: number): Incid
         missingCase(e);
     }
   }
-  if (runFrom !== null) t.running.push({ from: runFrom, to: null });
-  if (waitFrom !== null) t.waiting.push({ from: waitFrom, to: null });
+  if (fold.runFrom !== null) t.running.push({ from: fold.runFrom, to: null });
+  if (fold.waitFrom !== null) t.waiting.push({ from: fold.waitFrom, to: null });
   return t;
+}
+
+/** The timeline being folded, with the open run and the open wait. */
+interface Fold {
+  t: IncidentTimeline;
+  runFrom: number | null;
+  waitFrom: number | null;
+}
+
+function setStatus(fold: Fold, to: IncidentStatus, when: number): void {
+  const { t } = fold;
+  const from = t.status;
+  if (runs(from) && !runs(to) && fold.runFrom !== null) {
+    t.running.push({ from: fold.runFrom, to: when });
+    fold.runFrom = null;
+  } else if (!runs(from) && runs(to)) fold.runFrom = when;
+  if (from !== 'waiting_on_client' && to === 'waiting_on_client') fold.waitFrom = when;
+  else if (from === 'waiting_on_client' && to !== 'waiting_on_client' && fold.waitFrom !== null) {
+    t.waiting.push({ from: fold.waitFrom, to: when });
+    fold.waitFrom = null;
+  }
+  if (to === 'acknowledged' || isDone(to)) t.respondedAt ??= when; // resolving tells the client too
+  if (isDone(to)) t.resolvedAt = isDone(from) ? t.resolvedAt : when;
+  else t.resolvedAt = null;
+  t.status = to;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { SlaClock } from './clocks';
+import { isoInstant } from './zone';
 
 /**
  * A clock as the UI and the API show it: instants as ISO strings. A running clock's due and
@@ -29,7 +30,7 @@ export const SlaView = z.object({
 });
 export type SlaView = z.infer<typeof SlaView>;
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+const iso = (ms: number | null) => (ms === null ? null : isoInstant(ms));
 
 export function toClockView(clock: SlaClock, explanation?: string): ClockView {
   return {

@@ -86,6 +86,7 @@ interface ZoneYear {
 }
 
 const zoneYears = new Map<string, ZoneYear>();
+const lastTable = new Map<string, ZoneYear>();
 
 function zoneYear(timeZone: string, year: number): ZoneYear {
   const key = `${timeZone}|${year}`;
@@ -121,7 +122,12 @@ function utcYearOf(utc: number): number {
 /** Offset (local − UTC) in ms in force at the UTC instant `utc`. */
 export function offsetAt(timeZone: string, utc: number): number {
   if (timeZone === 'UTC') return 0;
-  const zy = zoneYear(timeZone, utcYearOf(utc));
+  // The zone's last table answers most calls (a list page's incidents opened in the same year).
+  let zy = lastTable.get(timeZone);
+  if (!zy || utc < zy.from || utc > zy.to) {
+    zy = zoneYear(timeZone, utcYearOf(utc));
+    lastTable.set(timeZone, zy);
+  }
   const { at, offsets } = zy;
   let lo = 0;
   let hi = at.length - 1;
@@ -208,5 +214,40 @@ export function weekdayOfDay(dayIndex: number): number {
 
 /** `YYYY-MM-DD` of a local-ms reading. */
 export function localDateString(local: number): string {
-  return new Date(Math.floor(local / DAY_MS) * DAY_MS).toISOString().slice(0, 10);
+  return isoInstant(Math.floor(local / DAY_MS) * DAY_MS).slice(0, 10);
 }
+
+/** The ASCII code of digit `k` (0 = units) of `n`. */
+const digit = (n: number, k: number) => 48 + (Math.floor(n / 10 ** k) % 10);
+
+/**
+ * `new Date(ms).toISOString()` for whole milliseconds in years 0–9999, in a third of the time and
+ * without the Date object (a list page formats 800 instants). The civil date from days follows
+ * Howard Hinnant's `civil_from_days`; the text is built as one string from character codes.
+ */
+export function isoInstant(ms: number): string {
+  const days = Math.floor(ms / DAY_MS);
+  const shifted = days + 719_468;
+  if (!Number.isInteger(ms) || shifted < 0 || days > 2_932_896) return new Date(ms).toISOString();
+  const era = Math.floor(shifted / 146_097);
+  const doe = shifted - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const mo = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (mo <= 2 ? 1 : 0);
+  const t = ms - days * DAY_MS;
+  const h = Math.floor(t / HOUR_MS);
+  const mi = Math.floor(t / MINUTE_MS) % 60;
+  const s = Math.floor(t / 1000) % 60;
+  const f = t % 1000;
+  const [dash, colon] = [45, 58];
+  // prettier-ignore
+  return String.fromCharCode(
+    digit(y, 3), digit(y, 2), digit(y, 1), digit(y, 0), dash, digit(mo, 1), digit(mo, 0), dash, digit(d, 1), digit(d, 0),
+    84, digit(h, 1), digit(h, 0), colon, digit(mi, 1), digit(mi, 0), colon, digit(s, 1), digit(s, 0),
+    46, digit(f, 2), digit(f, 1), digit(f, 0), 90,
+  );
+}
+
