@@ -97,6 +97,28 @@ describe('incident list query', () => {
     );
   });
 
+  it('gives the oracle page and total for a search alone, whether the open matches hold the page or not', () => {
+    // Sorted by time to breach, a search alone reads a page the open matches hold among them and
+    // counts the rest in the full index; a page reaching past them falls back to all matches.
+    const words = ['traag', 'website', 'ebsi', 'ssl', 'db', 'ij', 'zzz-none', 'Café', all[0]!.client_name.slice(0, 5)];
+    const filter = fc.record({
+      search: fc.constantFrom(...words),
+      offset: fc.constantFrom(0, 0, 3, 25, 150),
+      limit: fc.constantFrom(1, 2, 5, 20, 100),
+    });
+    fc.assert(
+      fc.property(filter, (f) => {
+        const full: IncidentFilter = { ...f, sort: 'sla' };
+        const expected = oracle(full);
+        for (const plan of ['walk', 'fetch', undefined] as const) {
+          const page = queryIncidents(engine.db, full, now, plan);
+          expect({ total: page.total, ids: page.rows.map((r) => r.id) }, plan).toEqual(expected);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('finds titles by any part, ignoring case and accents, and follows renames', () => {
     const clientId = all[0]!.client_id;
     const id = '01900000-0000-7000-8000-00000000c0fe';

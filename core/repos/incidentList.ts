@@ -3,7 +3,7 @@ import { isOpenStatus, OPEN_STATUSES } from '../../shared/domain/lifecycle';
 import { OPEN_SQL } from './lifecycle';
 import type { Db } from '../store/database';
 import { stmt } from '../store/statements';
-import { isSearchIndexDeferred } from './search';
+import { countPhrase, searchCondition, type SearchCondition, type Use } from './search';
 
 export interface IncidentFilter {
   clientId?: string | undefined;
@@ -28,50 +28,23 @@ const SORTS: Record<IncidentFilter['sort'], string> = {
 };
 
 export type IncidentListRecord = Omit<Incident, 'description' | 'fieldVersions'> & { clientName: string; clientCode: string };
-
-/** How a condition is used: to find rows through an index, or only to filter rows found otherwise. */
-type Use = 'drive' | 'filter';
-
-/** Incidents whose title contains the text, or whose client's name or code does. */
-interface SearchCondition {
-  sql(use: Use): string;
-  /** How many titles matched in the full-text index (undefined when the titles were scanned). */
-  hits?: number;
-}
-
-function searchCondition(db: Db, search: string, params: Record<string, unknown>, openOnly: boolean): SearchCondition {
-  const like = `%${search.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-  const clientIds = (
-    stmt(db, `SELECT id FROM clients WHERE name LIKE ? ESCAPE '\\' OR code LIKE ? ESCAPE '\\'`).all(like, like) as { id: string }[]
-  ).map((r) => r.id);
-  const byClient = clientIds.length ? ` OR s.client_id IN (SELECT value FROM json_each(@searchClients))` : '';
-  if (byClient) params.searchClients = JSON.stringify(clientIds);
-  if ([...search].length < 3 || isSearchIndexDeferred(db)) {
-    // Trigrams need three characters: shorter text scans the titles (as does any search while a
-    // bootstrap has paused the index).
-    params.search = like;
-    return { sql: () => `(i.title LIKE @search ESCAPE '\\'${byClient})` };
-  }
-  // A quoted phrase of trigrams is exactly a substring match. The index is keyed by the SLA
-  // cache's rowid, which every index of the cache carries: testing a match reads no row. The
-  // matches are gathered once per query (the count and the page both use them).
-  // Among open incidents only, their own (far smaller) index answers.
-  const hits = gatherMatches(db, openOnly ? 'incident_search_open' : 'incident_search', `"${search.replaceAll('"', '""')}"`);
-  // `+` keeps SQLite from driving with the match set when another index should lead.
-  return { hits, sql: (use) => `(${use === 'filter' ? '+' : ''}s.rowid IN temp.search_hits${byClient})` };
-}
-
-const withHitsTable = new WeakSet<Db>();
-
-/** The rowids matching a full-text phrase, into this connection's temporary `search_hits`. */
-function gatherMatches(db: Db, index: 'incident_search' | 'incident_search_open', phrase: string): number {
-  if (!withHitsTable.has(db)) {
-    db.exec('CREATE TEMP TABLE IF NOT EXISTS search_hits (rowid INTEGER PRIMARY KEY)');
-    withHitsTable.add(db);
-  }
-  stmt(db, 'DELETE FROM temp.search_hits').run();
-  return stmt(db, `INSERT INTO temp.search_hits SELECT rowid FROM ${index} WHERE ${index} MATCH ?`).run(phrase).changes;
-}
+type R = IncidentListRecord;
+/** A page row as the query returns it, column by column. */
+type ListRow = [
+  R['id'],
+  R['clientId'],
+  R['title'],
+  R['priority'],
+  R['status'],
+  R['openedAt'],
+  R['createdAt'],
+  R['createdBy'],
+  R['updatedAt'],
+  R['assigneeId'],
+  R['category'],
+  R['clientName'],
+  R['clientCode'],
+];
 
 /**
  * The statuses filter as the cache's open flag ("open" or "closed", no incident read) and as a
@@ -91,11 +64,13 @@ function statusConditions(statuses: readonly string[], params: Record<string, un
  */
 function countMatches(db: Db, where: string[], search: SearchCondition | null, params: Record<string, unknown>): number {
   const count = (sql: string) => (stmt(db, sql).get(params) as { n: number }).n;
-  if (search?.hits !== undefined && where.length === 0) {
-    // A search alone: the gathered matches, with the client's incidents when its name matched.
+  // A search alone (among open incidents, when gathered from their index): the gathered matches,
+  // with the client's incidents when its name matched.
+  if (search?.hits !== undefined && (where.length === 0 || (search.openOnly && where.join() === 's.open = 1'))) {
     if (params.searchClients === undefined) return count('SELECT count(*) AS n FROM temp.search_hits');
+    const open = search.openOnly ? ' AND open = 1' : '';
     return count(
-      `SELECT count(*) AS n FROM (SELECT rowid FROM temp.search_hits UNION SELECT rowid FROM incident_sla WHERE client_id IN (SELECT value FROM json_each(@searchClients)))`,
+      `SELECT count(*) AS n FROM (SELECT rowid FROM temp.search_hits UNION SELECT rowid FROM incident_sla WHERE client_id IN (SELECT value FROM json_each(@searchClients))${open})`,
     );
   }
   const all = search ? [...where, search.sql(where.length ? 'filter' : 'drive')] : where;
@@ -111,13 +86,26 @@ function countMatches(db: Db, where: string[], search: SearchCondition | null, p
  * every match and sorting (about `total` lookups). The walk stays among the open incidents when
  * the filter says open; otherwise it may cross the whole store.
  */
-function shouldWalk(db: Db, total: number, openOnly: boolean, needed: number): boolean {
-  const walked = openOnly ? openCount(db) : ((stmt(db, 'SELECT max(rowid) AS n FROM incident_sla').get() as { n: number | null }).n ?? 0);
+function shouldWalk(db: Db, total: number, open: (() => number) | null, needed: number): boolean {
+  const walked = open ? open() : ((stmt(db, 'SELECT max(rowid) AS n FROM incident_sla').get() as { n: number | null }).n ?? 0);
   return total > 0 && (needed * walked) / total < total;
 }
 
 function openCount(db: Db): number {
   return (stmt(db, 'SELECT count(*) AS n FROM incident_sla WHERE open = 1').get() as { n: number }).n;
+}
+
+/**
+ * The open incidents matching a search, gathered from their own index, when they are enough for
+ * the page (open incidents sort first) and the matches are the titles' alone (no client's name or
+ * code matched, whose incidents the title index can't count); otherwise null.
+ */
+function openMatchesHoldingPage(db: Db, search: string, params: Record<string, unknown>, filter: IncidentFilter): SearchCondition | null {
+  const open = searchCondition(db, search, params, true);
+  if (open.hits !== undefined && params.searchClients === undefined && open.hits >= filter.offset + filter.limit) return open;
+  delete params.searchClients;
+  delete params.search;
+  return null;
 }
 
 /**
@@ -169,54 +157,64 @@ export function queryIncidents(
   ];
   for (const c of [statuses?.flag, statuses?.status]) if (c) where.add(c);
   const search = filter.search?.trim();
-  const searchSql = search ? searchCondition(db, search, params, where.has('s.open = 1')) : null;
+  // A search alone, sorted by time to breach, lists the open matches first: when those hold the
+  // whole page, the page is read among them (their own index is small) and the rest only counted.
+  const openFirst = search && filter.sort === 'sla' && where.size === 0 ? openMatchesHoldingPage(db, search, params, filter) : null;
+  if (openFirst) where.add('s.open = 1');
+  const searchSql = openFirst ?? (search ? searchCondition(db, search, params, where.has('s.open = 1')) : null);
   const conditions = (use: Use) => {
     const all = searchSql ? [...where, searchSql.sql(use)] : [...where];
     return all.length ? `WHERE ${all.join(' AND ')}` : '';
   };
-  const total = countMatches(
-    db,
-    countWhere.filter((c): c is string => Boolean(c)),
-    searchSql,
-    params,
-  );
+  const total =
+    openFirst && search
+      ? countPhrase(db, search)
+      : countMatches(
+          db,
+          countWhere.filter((c): c is string => Boolean(c)),
+          searchSql,
+          params,
+        );
+  let openIncidents: number | undefined;
+  const openTotal = () => (openIncidents ??= openCount(db));
+  // How many rows the page is read among: the open matches when they hold it, else all matches.
+  const among = openFirst?.hits ?? total;
   const walk =
-    filter.sort === 'sla' && (plan ? plan === 'walk' : shouldWalk(db, total, where.has('s.open = 1'), filter.offset + filter.limit));
+    filter.sort === 'sla' &&
+    (plan ? plan === 'walk' : shouldWalk(db, among, where.has('s.open = 1') ? openTotal : null, filter.offset + filter.limit));
   // Fetching the open incidents that match a search: the open ones lead when they are fewer than the matches.
-  const searchFollows = !walk && searchSql?.hits !== undefined && where.has('s.open = 1') && searchSql.hits > openCount(db);
+  const searchFollows = !walk && searchSql?.hits !== undefined && where.has('s.open = 1') && searchSql.hits > openTotal();
   // Every incident has its incident_sla row (written in the same transaction as the incident).
   // Walking, an SLA index leads (CROSS JOIN fixes SQLite's join order): the page is read in index
   // order and the scan stops after it. Otherwise SQLite fetches the matches and sorts them.
   const tables = walk
     ? `incident_sla s CROSS JOIN incidents i ON i.id = s.incident_id`
     : `incidents i JOIN incident_sla s ON s.incident_id = i.id`;
-  const rows = stmt(
-    db,
-    `SELECT i.id, i.client_id, i.title, i.priority, i.status, i.opened_at, i.created_at, i.created_by, i.updated_at, i.assignee_id, i.category,
-            c.name AS client_name, c.code AS client_code
-     FROM ${tables} JOIN clients c ON c.id = i.client_id ${conditions(walk || searchFollows ? 'filter' : 'drive')}
-     ORDER BY ${SORTS[filter.sort]} LIMIT @limit OFFSET @offset`,
-  ).all({ ...params, limit: filter.limit, offset: filter.offset }) as (Record<string, unknown> & {
-    client_name: string;
-    client_code: string;
-  })[];
-  return {
-    total,
-    offset: filter.offset,
-    rows: rows.map((r) => ({
-      id: r.id as string,
-      clientId: r.client_id as string,
-      title: r.title as string,
-      priority: r.priority as Incident['priority'],
-      status: r.status as Incident['status'],
-      openedAt: r.opened_at as string,
-      createdAt: r.created_at as string,
-      createdBy: r.created_by as string,
-      updatedAt: r.updated_at as string,
-      assigneeId: (r.assignee_id as string | null) ?? null,
-      category: (r.category as Incident['category']) ?? null,
-      clientName: r.client_name,
-      clientCode: r.client_code,
-    })),
-  };
+  // Rows as arrays, made into records here: better-sqlite3's row objects cost twice as much.
+  const rows = (
+    stmt(
+      db,
+      `SELECT i.id, i.client_id, i.title, i.priority, i.status, i.opened_at, i.created_at, i.created_by, i.updated_at, i.assignee_id,
+              i.category, c.name, c.code
+       FROM ${tables} JOIN clients c ON c.id = i.client_id ${conditions(walk || searchFollows ? 'filter' : 'drive')}
+       ORDER BY ${SORTS[filter.sort]} LIMIT @limit OFFSET @offset`,
+    )
+      .raw(true)
+      .all({ ...params, limit: filter.limit, offset: filter.offset }) as ListRow[]
+  ).map((r): IncidentListRecord => ({
+    id: r[0],
+    clientId: r[1],
+    title: r[2],
+    priority: r[3],
+    status: r[4],
+    openedAt: r[5],
+    createdAt: r[6],
+    createdBy: r[7],
+    updatedAt: r[8],
+    assigneeId: r[9],
+    category: r[10],
+    clientName: r[11],
+    clientCode: r[12],
+  }));
+  return { total, offset: filter.offset, rows };
 }

@@ -3,11 +3,13 @@ import { stmt } from '../store/statements';
 import { getMeta, setMeta } from './meta';
 
 /**
- * The title search indexes (`incident_search`, and `incident_search_open` for open incidents;
- * migration 0004) are kept in step row by row by
- * triggers. A bulk pull (a new laptop's bootstrap) defers it instead and rebuilds it once at the
- * end: one statement over 100k titles costs a fraction of 100k trigger runs. While deferred, the
- * list searches titles by scanning them, so results stay right, only slower.
+ * The title search: its indexes and how the incident list matches against them.
+ *
+ * The indexes (`incident_search`, and `incident_search_open` for open incidents; migration 0004)
+ * are kept in step row by row by triggers. A bulk pull (a new laptop's bootstrap) defers them
+ * instead and rebuilds them once at the end: one statement over 100k titles costs a fraction of
+ * 100k trigger runs. While deferred, the list searches titles by scanning them, so results stay
+ * right, only slower.
  */
 const DEFERRED = 'search.deferred';
 
@@ -29,4 +31,60 @@ export function rebuildSearchIndex(db: Db): void {
     stmt(db, `INSERT INTO incident_search_open (rowid, title) ${titles} WHERE s.open = 1`).run();
     stmt(db, 'DELETE FROM meta WHERE key = ?').run(DEFERRED);
   })();
+}
+
+/** How a condition is used: to find rows through an index, or only to filter rows found otherwise. */
+export type Use = 'drive' | 'filter';
+
+/** Incidents whose title contains the text, or whose client's name or code does. */
+export interface SearchCondition {
+  sql(use: Use): string;
+  /** How many titles matched in the full-text index (undefined when the titles were scanned). */
+  hits?: number;
+  /** The matches were gathered from the open incidents' index: each of them is open. */
+  openOnly?: boolean;
+}
+
+export function searchCondition(db: Db, search: string, params: Record<string, unknown>, openOnly: boolean): SearchCondition {
+  const like = `%${search.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+  const clientIds = (
+    stmt(db, `SELECT id FROM clients WHERE name LIKE ? ESCAPE '\\' OR code LIKE ? ESCAPE '\\'`).all(like, like) as { id: string }[]
+  ).map((r) => r.id);
+  const byClient = clientIds.length ? ` OR s.client_id IN (SELECT value FROM json_each(@searchClients))` : '';
+  if (byClient) params.searchClients = JSON.stringify(clientIds);
+  if ([...search].length < 3 || isSearchIndexDeferred(db)) {
+    // Trigrams need three characters: shorter text scans the titles (as does any search while a
+    // bootstrap has paused the index).
+    params.search = like;
+    return { sql: () => `(i.title LIKE @search ESCAPE '\\'${byClient})` };
+  }
+  // A quoted phrase of trigrams is exactly a substring match. The index is keyed by the SLA
+  // cache's rowid, which every index of the cache carries: testing a match reads no row. The
+  // matches are gathered once per query (the count and the page both use them).
+  // Among open incidents only, their own (far smaller) index answers.
+  const hits = gatherMatches(db, openOnly ? 'incident_search_open' : 'incident_search', phraseOf(search));
+  // `+` keeps SQLite from driving with the match set when another index should lead.
+  return { hits, openOnly, sql: (use) => `(${use === 'filter' ? '+' : ''}s.rowid IN temp.search_hits${byClient})` };
+}
+
+const withHitsTable = new WeakSet<Db>();
+
+/** The rowids matching a full-text phrase, into this connection's temporary `search_hits`. */
+function gatherMatches(db: Db, index: 'incident_search' | 'incident_search_open', phrase: string): number {
+  if (!withHitsTable.has(db)) {
+    db.exec('CREATE TEMP TABLE IF NOT EXISTS search_hits (rowid INTEGER PRIMARY KEY)');
+    withHitsTable.add(db);
+  }
+  stmt(db, 'DELETE FROM temp.search_hits').run();
+  return stmt(db, `INSERT INTO temp.search_hits SELECT rowid FROM ${index} WHERE ${index} MATCH ?`).run(phrase).changes;
+}
+
+/** The text as one FTS5 phrase: quotes and query syntax are text, not operators. */
+function phraseOf(text: string): string {
+  return `"${text.replaceAll('"', '""')}"`;
+}
+
+/** How many titles of all incidents contain the text, counted in the index without gathering them. */
+export function countPhrase(db: Db, text: string): number {
+  return (stmt(db, 'SELECT count(*) AS n FROM incident_search WHERE incident_search MATCH ?').get(phraseOf(text)) as { n: number }).n;
 }
