@@ -62,7 +62,18 @@ function oracle(f: IncidentFilter): { total: number; ids: string[] } {
 describe('incident list query', () => {
   it('gives the oracle page and total on both plans, for any filter', () => {
     const clientIds = [...new Set(all.map((r) => r.client_id))];
-    const words = ['traag', 'TRAAG', 'website', 'ssl', 'db', 'x', 'zzz-none', ...all.slice(0, 5).map((r) => r.client_name.slice(0, 4))];
+    const words = [
+      'traag',
+      'TRAAG',
+      'website',
+      'ssl',
+      'db',
+      'x',
+      'zzz-none',
+      'website onbereikbaar',
+      'CHECKOUT GEEFT FOUTMELDING',
+      ...all.slice(0, 5).map((r) => r.client_name.slice(0, 4)),
+    ];
     const filter = fc.record({
       clientId: fc.option(fc.constantFrom(...clientIds), { nil: undefined }),
       priorities: fc.option(fc.subarray(['P1', 'P2', 'P3', 'P4']), { nil: undefined }),
@@ -100,7 +111,19 @@ describe('incident list query', () => {
   it('gives the oracle page and total for a search alone, whether the open matches hold the page or not', () => {
     // Sorted by time to breach, a search alone reads a page the open matches hold among them and
     // counts the rest in the full index; a page reaching past them falls back to all matches.
-    const words = ['traag', 'website', 'ebsi', 'ssl', 'db', 'ij', 'zzz-none', 'Café', all[0]!.client_name.slice(0, 5)];
+    const words = [
+      'traag',
+      'website',
+      'ebsi',
+      'ssl',
+      'db',
+      'ij',
+      'zzz-none',
+      'Café',
+      'Website onbereikbaar',
+      'bij iDEAL-betaling',
+      all[0]!.client_name.slice(0, 5),
+    ];
     const filter = fc.record({
       search: fc.constantFrom(...words),
       offset: fc.constantFrom(0, 0, 3, 25, 150),

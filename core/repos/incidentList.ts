@@ -3,7 +3,7 @@ import { isOpenStatus, OPEN_STATUSES } from '../../shared/domain/lifecycle';
 import { OPEN_SQL } from './lifecycle';
 import type { Db } from '../store/database';
 import { stmt } from '../store/statements';
-import { countPhrase, searchCondition, type SearchCondition, type Use } from './search';
+import { countTitleMatches, searchCondition, type SearchCondition, type Use } from './search';
 
 export interface IncidentFilter {
   clientId?: string | undefined;
@@ -168,7 +168,7 @@ export function queryIncidents(
   };
   const total =
     openFirst && search
-      ? countPhrase(db, search)
+      ? countTitleMatches(db, search)
       : countMatches(
           db,
           countWhere.filter((c): c is string => Boolean(c)),

@@ -26,6 +26,11 @@ describe('title search index', () => {
     expect(isSearchIndexDeferred(reopened.db)).toBe(false);
     expect(reopened.db.prepare(`SELECT count(*) AS n FROM incident_search WHERE incident_search MATCH '"kassa"'`).get()).toEqual({ n: 1 });
     expect(find(reopened.db, 'traag')).toEqual([ids(2), ids(3)]);
+    // The folded text long searches recheck is rebuilt with it, one row per incident.
+    expect(reopened.db.prepare('SELECT text FROM incident_search_text ORDER BY rowid').pluck().all()).toEqual([
+      'webshop traag',
+      'kassakoppeling traag',
+    ]);
     reopened.close();
   });
 });

@@ -1,6 +1,7 @@
 import type { Db } from '../store/database';
 import { stmt } from '../store/statements';
 import { getMeta, setMeta } from './meta';
+import { type TitleIndex, titleMatch } from './titleMatch';
 
 /**
  * The title search: its indexes and how the incident list matches against them.
@@ -21,7 +22,7 @@ export function isSearchIndexDeferred(db: Db): boolean {
   return getMeta(db, DEFERRED) !== undefined;
 }
 
-/** Rebuilds both indexes from the titles, in one transaction, and resumes row-by-row upkeep. */
+/** Rebuilds both indexes and the folded text from the titles, in one transaction, and resumes row-by-row upkeep. */
 export function rebuildSearchIndex(db: Db): void {
   db.transaction(() => {
     const titles = `SELECT s.rowid, i.title FROM incident_sla s JOIN incidents i ON i.id = s.incident_id`;
@@ -29,6 +30,11 @@ export function rebuildSearchIndex(db: Db): void {
     stmt(db, `INSERT INTO incident_search (rowid, title) ${titles}`).run();
     stmt(db, `INSERT INTO incident_search_open (incident_search_open) VALUES ('delete-all')`).run();
     stmt(db, `INSERT INTO incident_search_open (rowid, title) ${titles} WHERE s.open = 1`).run();
+    stmt(db, 'DELETE FROM incident_search_text').run();
+    stmt(
+      db,
+      `INSERT INTO incident_search_text (rowid, text) SELECT s.rowid, vangnet_fold(i.title) FROM incident_sla s JOIN incidents i ON i.id = s.incident_id`,
+    ).run();
     stmt(db, 'DELETE FROM meta WHERE key = ?').run(DEFERRED);
   })();
 }
@@ -58,33 +64,30 @@ export function searchCondition(db: Db, search: string, params: Record<string, u
     params.search = like;
     return { sql: () => `(i.title LIKE @search ESCAPE '\\'${byClient})` };
   }
-  // A quoted phrase of trigrams is exactly a substring match. The index is keyed by the SLA
-  // cache's rowid, which every index of the cache carries: testing a match reads no row. The
-  // matches are gathered once per query (the count and the page both use them).
-  // Among open incidents only, their own (far smaller) index answers.
-  const hits = gatherMatches(db, openOnly ? 'incident_search_open' : 'incident_search', phraseOf(search));
+  // Matching titles come from a trigram index (see titleMatch), keyed by the SLA cache's rowid,
+  // which every index of the cache carries: testing a match reads no row. The matches are
+  // gathered once per query (the count and the page both use them). Among open incidents only,
+  // their own (far smaller) index answers.
+  const hits = gatherMatches(db, openOnly ? 'incident_search_open' : 'incident_search', search);
   // `+` keeps SQLite from driving with the match set when another index should lead.
   return { hits, openOnly, sql: (use) => `(${use === 'filter' ? '+' : ''}s.rowid IN temp.search_hits${byClient})` };
 }
 
 const withHitsTable = new WeakSet<Db>();
 
-/** The rowids matching a full-text phrase, into this connection's temporary `search_hits`. */
-function gatherMatches(db: Db, index: 'incident_search' | 'incident_search_open', phrase: string): number {
+/** The rowids of titles containing the text, into this connection's temporary `search_hits`. */
+function gatherMatches(db: Db, index: TitleIndex, text: string): number {
   if (!withHitsTable.has(db)) {
     db.exec('CREATE TEMP TABLE IF NOT EXISTS search_hits (rowid INTEGER PRIMARY KEY)');
     withHitsTable.add(db);
   }
   stmt(db, 'DELETE FROM temp.search_hits').run();
-  return stmt(db, `INSERT INTO temp.search_hits SELECT rowid FROM ${index} WHERE ${index} MATCH ?`).run(phrase).changes;
+  const match = titleMatch(db, index, text);
+  return stmt(db, `INSERT INTO temp.search_hits ${match.sql}`).run(...match.params).changes;
 }
 
-/** The text as one FTS5 phrase: quotes and query syntax are text, not operators. */
-function phraseOf(text: string): string {
-  return `"${text.replaceAll('"', '""')}"`;
-}
-
-/** How many titles of all incidents contain the text, counted in the index without gathering them. */
-export function countPhrase(db: Db, text: string): number {
-  return (stmt(db, 'SELECT count(*) AS n FROM incident_search WHERE incident_search MATCH ?').get(phraseOf(text)) as { n: number }).n;
+/** How many titles of all incidents contain the text, counted without gathering them. */
+export function countTitleMatches(db: Db, text: string): number {
+  const match = titleMatch(db, 'incident_search', text);
+  return (stmt(db, `SELECT count(*) AS n FROM (${match.sql})`).get(...match.params) as { n: number }).n;
 }

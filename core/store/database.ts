@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { VangnetError } from '../../shared/errors';
+import { foldText } from '../../shared/textFold';
 import { LATEST_VERSION, MIGRATIONS } from './migrations/index';
 
 export type Db = Database.Database;
@@ -22,6 +23,14 @@ export function applyPragmas(db: Db): void {
   db.pragma('cache_size = -65536');
 }
 
+/**
+ * The store's own SQL functions, which its triggers call (migration 0005): every connection that
+ * writes the store needs them.
+ */
+export function registerFunctions(db: Db): void {
+  db.function('vangnet_fold', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? foldText(text) : text));
+}
+
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   let db: Db;
@@ -32,6 +41,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   }
   try {
     applyPragmas(db);
+    registerFunctions(db);
     checkIntegrity(db, file);
     migrate(db, options.targetVersion ?? LATEST_VERSION);
     return db;

@@ -126,6 +126,27 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0005 keeps the folded text of titles already indexed, and of new and retitled ones', () => {
+    const file = path.join(tempDataDir(), 's.db');
+    const v4 = openDatabase(file, { targetVersion: 4 });
+    v4.prepare(`INSERT INTO clients VALUES ('c1', 'Acme', 'ACME', '2026-01-01T00:00:00Z', 'e1', '{}')`).run();
+    const incident = v4.prepare(`INSERT INTO incidents VALUES (?, 'c1', ?, '', 'P1', 'new', 'x', 'x', 'e1', 'x', '{}', NULL, NULL)`);
+    incident.run('i1', 'Café-menu TRAAG');
+    v4.prepare(`INSERT INTO incident_sla (incident_id, client_id, due_at, at_risk_at) VALUES ('i1', 'c1', 1, 1)`).run();
+    v4.close();
+    const db = openDatabase(file, { targetVersion: 5 });
+    const text = () =>
+      db.prepare('SELECT x.text FROM incident_search_text x JOIN incident_sla s ON s.rowid = x.rowid ORDER BY s.incident_id').pluck().all();
+    expect(text()).toEqual(['cafe-menu traag']);
+    db.prepare(`INSERT INTO incidents VALUES ('i2', 'c1', 'Ëxtra Über', '', 'P1', 'new', 'x', 'x', 'e1', 'x', '{}', NULL, NULL)`).run();
+    db.prepare(`INSERT INTO incident_sla (incident_id, client_id, due_at, at_risk_at) VALUES ('i2', 'c1', 1, 1)`).run();
+    db.prepare(`UPDATE incidents SET title = 'Kassa rekent DUBBEL' WHERE id = 'i1'`).run();
+    expect(text()).toEqual(['kassa rekent dubbel', 'extra uber']);
+    db.prepare(`DELETE FROM incidents WHERE id = 'i2'`).run();
+    expect(text()).toEqual(['kassa rekent dubbel']);
+    db.close();
+  });
+
   it('refuses a store written by a newer version, leaving it untouched', () => {
     const file = path.join(tempDataDir(), 's.db');
     const raw = new Database(file);

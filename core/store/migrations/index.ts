@@ -2,6 +2,7 @@ import { sql as m0001 } from './0001_initial';
 import { sql as m0002 } from './0002_sync';
 import { sql as m0003 } from './0003_lifecycle';
 import { sql as m0004 } from './0004_list_indexes';
+import { sql as m0005 } from './0005_search_text';
 
 /** Numbered, immutable migrations. `user_version` equals the number of the last one applied. */
 export interface Migration {
@@ -15,6 +16,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'sync', sql: m0002 },
   { version: 3, name: 'lifecycle', sql: m0003 },
   { version: 4, name: 'list_indexes', sql: m0004 },
+  { version: 5, name: 'search_text', sql: m0005 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;
