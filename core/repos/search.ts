@@ -2,6 +2,7 @@ import type { Db } from '../store/database';
 import { stmt } from '../store/statements';
 import { getMeta, setMeta } from './meta';
 import { type TitleIndex, titleMatch } from './titleMatch';
+import { foldText } from '../../shared/textFold';
 
 /**
  * The title search: its indexes and how the incident list matches against them.
@@ -22,18 +23,24 @@ export function isSearchIndexDeferred(db: Db): boolean {
   return getMeta(db, DEFERRED) !== undefined;
 }
 
-/** Rebuilds both indexes and the folded text from the titles, in one transaction, and resumes row-by-row upkeep. */
+/**
+ * Rebuilds the folded text and both indexes from the titles, in one transaction, and resumes
+ * row-by-row upkeep. The titles are read and folded once; the indexes are built from the text.
+ */
 export function rebuildSearchIndex(db: Db): void {
   db.transaction(() => {
-    const titles = `SELECT s.rowid, i.title FROM incident_sla s JOIN incidents i ON i.id = s.incident_id`;
-    stmt(db, `INSERT INTO incident_search (incident_search) VALUES ('delete-all')`).run();
-    stmt(db, `INSERT INTO incident_search (rowid, title) ${titles}`).run();
-    stmt(db, `INSERT INTO incident_search_open (incident_search_open) VALUES ('delete-all')`).run();
-    stmt(db, `INSERT INTO incident_search_open (rowid, title) ${titles} WHERE s.open = 1`).run();
     stmt(db, 'DELETE FROM incident_search_text').run();
     stmt(
       db,
       `INSERT INTO incident_search_text (rowid, text) SELECT s.rowid, vangnet_fold(i.title) FROM incident_sla s JOIN incidents i ON i.id = s.incident_id`,
+    ).run();
+    stmt(db, `INSERT INTO incident_search (incident_search) VALUES ('delete-all')`).run();
+    stmt(db, `INSERT INTO incident_search (rowid, title) SELECT rowid, text FROM incident_search_text`).run();
+    stmt(db, `INSERT INTO incident_search_open (incident_search_open) VALUES ('delete-all')`).run();
+    stmt(
+      db,
+      `INSERT INTO incident_search_open (rowid, title)
+       SELECT x.rowid, x.text FROM incident_search_text x JOIN incident_sla s ON s.rowid = x.rowid WHERE s.open = 1`,
     ).run();
     stmt(db, 'DELETE FROM meta WHERE key = ?').run(DEFERRED);
   })();
@@ -45,29 +52,28 @@ export type Use = 'drive' | 'filter';
 /** Incidents whose title contains the text, or whose client's name or code does. */
 export interface SearchCondition {
   sql(use: Use): string;
-  /** How many titles matched in the full-text index (undefined when the titles were scanned). */
+  /** How many titles matched (undefined while the indexes are paused and titles are scanned). */
   hits?: number;
   /** The matches were gathered from the open incidents' index: each of them is open. */
   openOnly?: boolean;
 }
 
 export function searchCondition(db: Db, search: string, params: Record<string, unknown>, openOnly: boolean): SearchCondition {
-  const like = `%${search.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-  const clientIds = (
-    stmt(db, `SELECT id FROM clients WHERE name LIKE ? ESCAPE '\\' OR code LIKE ? ESCAPE '\\'`).all(like, like) as { id: string }[]
-  ).map((r) => r.id);
+  const folded = foldText(search);
+  const clientIds = stmt(db, `SELECT id FROM clients WHERE instr(vangnet_fold(name), ?) > 0 OR instr(vangnet_fold(code), ?) > 0`)
+    .pluck()
+    .all(folded, folded) as string[];
   const byClient = clientIds.length ? ` OR s.client_id IN (SELECT value FROM json_each(@searchClients))` : '';
   if (byClient) params.searchClients = JSON.stringify(clientIds);
-  if ([...search].length < 3 || isSearchIndexDeferred(db)) {
-    // Trigrams need three characters: shorter text scans the titles (as does any search while a
-    // bootstrap has paused the index).
-    params.search = like;
+  if (isSearchIndexDeferred(db)) {
+    // While a bootstrap has paused the indexes (and the folded text), titles are scanned.
+    params.search = `%${search.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
     return { sql: () => `(i.title LIKE @search ESCAPE '\\'${byClient})` };
   }
-  // Matching titles come from a trigram index (see titleMatch), keyed by the SLA cache's rowid,
-  // which every index of the cache carries: testing a match reads no row. The matches are
-  // gathered once per query (the count and the page both use them). Among open incidents only,
-  // their own (far smaller) index answers.
+  // Matching titles come from a trigram index or the folded text (see titleMatch), keyed by the
+  // SLA cache's rowid, which every index of the cache carries: testing a match reads no row. The
+  // matches are gathered once per query (the count and the page both use them). Among open
+  // incidents only, their own (far smaller) index answers.
   const hits = gatherMatches(db, openOnly ? 'incident_search_open' : 'incident_search', search);
   // `+` keeps SQLite from driving with the match set when another index should lead.
   return { hits, openOnly, sql: (use) => `(${use === 'filter' ? '+' : ''}s.rowid IN temp.search_hits${byClient})` };

@@ -7,19 +7,30 @@ export type TitleIndex = 'incident_search' | 'incident_search_open';
 
 /**
  * How the titles containing a text are selected from a trigram index: SQL returning their rowids
- * (the SLA cache's), with its parameters.
+ * (the SLA cache's), with its parameters. Titles and text compare folded (`foldText`): the
+ * indexes and `incident_search_text` hold folded titles (migration 0005).
  *
  * A quoted phrase of trigrams is exactly a substring match, but it costs the index every one of
  * its trigrams' lists: a long phrase of common trigrams ("website onbereikbaar", 18 of them) reads
  * most of the index. Such a phrase asks the index for its rarest trigram only and checks the
- * folded text of the titles that have it (migration 0005), as pg_trgm rechecks its candidates.
- * Which way is cheaper is judged from how many titles hold each trigram; those counts only steer
- * the choice (both ways give the same titles), so they are cached for a few minutes.
+ * folded text of the titles that have it, as pg_trgm rechecks its candidates. Which way is
+ * cheaper is judged from how many titles hold each trigram; those counts only steer the choice
+ * (both ways give the same titles), so they are cached for a few minutes. Text under three
+ * characters has no trigram: the folded titles are scanned.
  */
 export function titleMatch(db: Db, index: TitleIndex, text: string): { sql: string; params: string[] } {
-  const phrase = { sql: `SELECT rowid FROM ${index} WHERE ${index} MATCH ?`, params: [phraseOf(text)] };
   const folded = foldText(text);
   const grams = trigramsOf(folded);
+  if (grams.length === 0) {
+    const open = index === 'incident_search_open';
+    return {
+      sql: open
+        ? `SELECT s.rowid FROM incident_sla s JOIN incident_search_text x ON x.rowid = s.rowid WHERE s.open = 1 AND instr(x.text, ?) > 0`
+        : `SELECT rowid FROM incident_search_text WHERE instr(text, ?) > 0`,
+      params: [folded],
+    };
+  }
+  const phrase = { sql: `SELECT rowid FROM ${index} WHERE ${index} MATCH ?`, params: [phraseOf(folded)] };
   // Up to three trigrams the phrase reads at most three lists: never dearer than a recheck.
   if (grams.length <= 3) return phrase;
   const counts = grams.map((gram) => ({ gram, titles: titlesWith(db, index, gram) })).sort((a, b) => a.titles - b.titles);

@@ -31,4 +31,10 @@ test('the list is virtualised: a long list keeps few rows in the DOM and pages i
   await incidents.search.fill('0042');
   await expect(incidents.count).toHaveText('1 incident');
   await expect(incidents.rows).toHaveCount(1);
+  // A long phrase in other case: its rarest trigram found in the index, the rest rechecked.
+  await incidents.search.fill('BULK INCIDENT 0042');
+  await expect(incidents.count).toHaveText('1 incident');
+  await expect(incidents.row('Bulk incident 0042')).toBeVisible();
+  await incidents.search.fill('bulk incident 00421');
+  await expect(incidents.count).toHaveText('0 incidents');
 });
