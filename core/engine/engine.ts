@@ -78,6 +78,7 @@ export function openEngine(options: EngineOptions): Engine {
   // A bulk pull that never finished (the app quit mid-bootstrap) left the SLA cache and indexes to settle.
   if (isBulkLoadPending(db)) finishBulkLoad();
   else sla.backfill();
+  sla.upgradeCache();
   const scheduler = createSlaScheduler({ db, now, emit: (alert) => emit('sla.alert', alert) });
   let bulkLoading = false;
 

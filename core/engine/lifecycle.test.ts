@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { contractTemplate } from '../../shared/domain/contract';
+import { createSlaService } from '../sla/slaService';
 import { testEngine } from '../testSupport';
 import { dispatch } from './dispatch';
 import type { Engine } from './engine';
@@ -134,6 +135,26 @@ describe('incident lifecycle and SLA clocks', () => {
     expect((await call<{ total: number }>('incidents.list', { sla: 'breached', clientId })).total).toBe(1);
     expect((await call<{ total: number }>('incidents.list', { sla: 'breached', priorities: ['P3'] })).total).toBe(0);
     expect((await call<{ total: number; rows: unknown[] }>('incidents.list', { clientId, statuses: ['new'] })).rows).toHaveLength(2);
+  });
+
+  it('sorts by the next breach of a running clock; a late answer stays breached but no longer leads', async () => {
+    const clientId = await setUp('all_in');
+    const late = await call<Detail>('incidents.create', { clientId, title: 'Answered late', priority: 'P1' });
+    const waiting = await call<Detail>('incidents.create', { clientId, title: 'Not answered yet', priority: 'P2' });
+    // The P1's 15-minute response breached at 15:15; it is answered at 15:20. Its resolution is
+    // due at 19:00; the P2's response, still running, at 15:30.
+    setNow(TUE_1600 + 20 * 60_000);
+    await call('incidents.acknowledge', { id: late.id });
+    const page = await call<{ rows: { id: string; sla: { response: { state: string } } }[] }>('incidents.list', {});
+    expect(page.rows.map((r) => r.id)).toEqual([waiting.id, late.id]);
+    expect(page.rows[1]?.sla.response.state).toBe('breached');
+    const breached = await call<{ rows: { id: string }[] }>('incidents.list', { sla: 'breached' });
+    expect(breached.rows.map((r) => r.id)).toEqual([late.id]);
+    // A store written before the cache counted running clocks only is recomputed when opened.
+    engine.db.prepare('UPDATE incident_sla SET due_at = breached_at').run();
+    engine.db.prepare(`DELETE FROM meta WHERE key = 'sla.cacheVersion'`).run();
+    createSlaService(engine.db, () => TUE_1600 + 20 * 60_000).upgradeCache();
+    expect((await call<{ rows: { id: string }[] }>('incidents.list', {})).rows.map((r) => r.id)).toEqual([waiting.id, late.id]);
   });
 
   it('raises at-risk and breach alerts, catching up after the machine slept through them', async () => {

@@ -22,6 +22,7 @@ const DEFERRABLE = [
   'incident_sla_by_due',
   'incident_sla_by_risk',
   'incident_sla_by_client',
+  'incident_sla_by_breach',
 ];
 const KEY = 'bulk.indexes';
 

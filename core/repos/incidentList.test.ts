@@ -25,6 +25,7 @@ interface Row {
   open: number;
   due_at: number;
   at_risk_at: number;
+  breached_at: number;
 }
 let all: Row[];
 
@@ -35,7 +36,7 @@ beforeAll(() => {
   seedDemo(engine, { seed: 11, clients: 6, incidents: 600 });
   all = engine.db
     .prepare(
-      `SELECT i.id, i.client_id, i.title, i.priority, i.status, c.name AS client_name, c.code AS client_code, s.open, s.due_at, s.at_risk_at
+      `SELECT i.id, i.client_id, i.title, i.priority, i.status, c.name AS client_name, c.code AS client_code, s.open, s.due_at, s.at_risk_at, s.breached_at
        FROM incidents i JOIN incident_sla s ON s.incident_id = i.id JOIN clients c ON c.id = i.client_id`,
     )
     .all() as Row[];
@@ -51,7 +52,7 @@ function oracle(f: IncidentFilter): { total: number; ids: string[] } {
       (!f.clientId || r.client_id === f.clientId) &&
       (!f.priorities?.length || f.priorities.includes(r.priority)) &&
       (!f.statuses?.length || f.statuses.includes(r.status)) &&
-      (f.sla !== 'breached' || (r.open === 1 && r.due_at <= now)) &&
+      (f.sla !== 'breached' || (r.open === 1 && r.breached_at <= now)) &&
       (f.sla !== 'at_risk' || (r.at_risk_at <= now && r.due_at > now)) &&
       (!f.search || contains(r.title, f.search) || contains(r.client_name, f.search) || contains(r.client_code, f.search)),
   );

@@ -18,6 +18,9 @@ export interface IncidentFilter {
   limit: number;
 }
 
+/** A clock of the incident has breached (with `s.open = 1`; its own index counts it). */
+const BREACHED = 's.breached_at <= @now';
+
 const SORTS: Record<IncidentFilter['sort'], string> = {
   // Time to breach: open incidents first, breached ones (due in the past) then the soonest;
   // open ones without a running clock after them; the closed history last.
@@ -139,9 +142,10 @@ export function queryIncidents(
     params.category = filter.category;
   }
   if (filter.sla === 'breached') {
-    // Only open incidents run clocks (a closed one's instants are the far-future sentinel).
+    // A clock of an open incident has breached, running or since stopped (a closed one's
+    // instants are the far-future sentinel).
     where.add('s.open = 1');
-    where.add('s.due_at <= @now');
+    where.add(BREACHED);
     params.now = now;
   } else if (filter.sla === 'at_risk') {
     // Amber now: past the at-risk instant, before the due one (its own index answers it).
@@ -163,7 +167,9 @@ export function queryIncidents(
   if (openFirst) where.add('s.open = 1');
   const searchSql = openFirst ?? (search ? searchCondition(db, search, params, where.has('s.open = 1')) : null);
   const conditions = (use: Use) => {
-    const all = searchSql ? [...where, searchSql.sql(use)] : [...where];
+    // Walking the SLA index, the first-breach index must not lead (`+` keeps SQLite off it).
+    const own = [...where].map((w) => (use === 'filter' && w === BREACHED ? `+${w}` : w));
+    const all = searchSql ? [...own, searchSql.sql(use)] : own;
     return all.length ? `WHERE ${all.join(' AND ')}` : '';
   };
   const total =

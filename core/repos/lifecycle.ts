@@ -76,6 +76,11 @@ export function incidentIdsMissingSla(db: Db): string[] {
   ).map((r) => r.id);
 }
 
+/** The incidents the SLA cache holds as open. */
+export function openIncidentIds(db: Db): string[] {
+  return stmt(db, 'SELECT incident_id FROM incident_sla WHERE open = 1').pluck().all() as string[];
+}
+
 export function countIncidents(db: Db): number {
   return (stmt(db, 'SELECT count(*) AS n FROM incident_sla').get() as { n: number }).n;
 }
@@ -94,13 +99,13 @@ export const NO_DUE = 9_000_000_000_000_000;
 export function settleSlaInBulk(db: Db): string[] {
   stmt(
     db,
-    `INSERT INTO incident_sla (incident_id, client_id, open, due_at, at_risk_at, paused, contract_id)
-     SELECT i.id, i.client_id, i.status IN ${OPEN_SQL}, @none, @none, 0, NULL FROM incidents i
+    `INSERT INTO incident_sla (incident_id, client_id, open, due_at, at_risk_at, breached_at, paused, contract_id)
+     SELECT i.id, i.client_id, i.status IN ${OPEN_SQL}, @none, @none, @none, 0, NULL FROM incidents i
      WHERE NOT EXISTS (SELECT 1 FROM incident_sla s WHERE s.incident_id = i.id)`,
   ).run({ none: NO_DUE });
   stmt(
     db,
-    `UPDATE incident_sla SET open = 0, due_at = @none, at_risk_at = @none, paused = 0, contract_id = NULL
+    `UPDATE incident_sla SET open = 0, due_at = @none, at_risk_at = @none, breached_at = @none, paused = 0, contract_id = NULL
      WHERE open = 1 AND incident_id IN (SELECT id FROM incidents WHERE status NOT IN ${OPEN_SQL})`,
   ).run({ none: NO_DUE });
   return (
@@ -119,17 +124,25 @@ export function saveSla(
     open: boolean;
     dueAt: number | null;
     atRiskAt: number | null;
+    breachedAt: number | null;
     paused: boolean;
     contractId: string | null;
   },
 ): void {
   stmt(
     db,
-    `INSERT INTO incident_sla (incident_id, client_id, open, due_at, at_risk_at, paused, contract_id)
-     VALUES (@incidentId, @clientId, @open, @dueAt, @atRiskAt, @paused, @contractId)
+    `INSERT INTO incident_sla (incident_id, client_id, open, due_at, at_risk_at, breached_at, paused, contract_id)
+     VALUES (@incidentId, @clientId, @open, @dueAt, @atRiskAt, @breachedAt, @paused, @contractId)
      ON CONFLICT (incident_id) DO UPDATE SET client_id = excluded.client_id, open = excluded.open, due_at = excluded.due_at,
-       at_risk_at = excluded.at_risk_at, paused = excluded.paused, contract_id = excluded.contract_id`,
-  ).run({ ...row, open: row.open ? 1 : 0, dueAt: row.dueAt ?? NO_DUE, atRiskAt: row.atRiskAt ?? NO_DUE, paused: row.paused ? 1 : 0 });
+       at_risk_at = excluded.at_risk_at, breached_at = excluded.breached_at, paused = excluded.paused, contract_id = excluded.contract_id`,
+  ).run({
+    ...row,
+    open: row.open ? 1 : 0,
+    dueAt: row.dueAt ?? NO_DUE,
+    atRiskAt: row.atRiskAt ?? NO_DUE,
+    breachedAt: row.breachedAt ?? NO_DUE,
+    paused: row.paused ? 1 : 0,
+  });
 }
 
 export interface SlaMoment {

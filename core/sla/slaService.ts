@@ -8,8 +8,21 @@ import { computeClocks, type IncidentClocks } from '../../shared/sla/clocks';
 import { explainClock } from '../../shared/sla/explain';
 import type { SlaPolicy } from '../../shared/sla/policy';
 import { type SlaView, toClockView } from '../../shared/sla/view';
-import { clockEntriesFor, contractsFor, incidentIdsMissingSla, saveSla, settleSlaInBulk, slaSubjects, timelineFor } from '../repos/lifecycle';
+import {
+  clockEntriesFor,
+  contractsFor,
+  incidentIdsMissingSla,
+  openIncidentIds,
+  saveSla,
+  settleSlaInBulk,
+  slaSubjects,
+  timelineFor,
+} from '../repos/lifecycle';
 import type { Db } from '../store/database';
+import { getMeta, setMeta } from '../repos/meta';
+
+const CACHE_VERSION_KEY = 'sla.cacheVersion';
+const CACHE_VERSION = '2';
 
 interface Compiled {
   contract: Contract;
@@ -117,17 +130,25 @@ export function createSlaService(db: Db, now: () => number) {
     }
   }
 
-  /** Caches when an incident's first running clock turns amber and red. */
+  /**
+   * Caches when an incident's first running clock turns amber and red (the list's sort and the
+   * scheduler's alerts: a stopped clock breaches no more), and when either clock first breached
+   * (the "breached" filter: a breached clock stays breached, also once stopped).
+   */
   function save(incident: Pick<Incident, 'id' | 'clientId' | 'status'>, result: ReturnType<typeof clocks>): void {
-    const running = result ? [result.clocks.response, result.clocks.resolution].filter((c) => c.dueAt !== null && c.state !== 'met') : [];
-    const dues = running.map((c) => c.dueAt as number);
-    const risks = running.map((c) => c.atRiskAt).filter((v): v is number => v !== null);
+    const both = result ? [result.clocks.response, result.clocks.resolution] : [];
+    const running = both.filter((c) => c.running && c.dueAt !== null);
+    const first = (instants: (number | null)[]) => {
+      const known = instants.filter((v): v is number => v !== null);
+      return known.length ? Math.min(...known) : null;
+    };
     saveSla(db, {
       incidentId: incident.id,
       clientId: incident.clientId,
       open: isOpenStatus(incident.status),
-      dueAt: dues.length ? Math.min(...dues) : null,
-      atRiskAt: risks.length ? Math.min(...risks) : null,
+      dueAt: first(running.map((c) => c.dueAt)),
+      atRiskAt: first(running.map((c) => c.atRiskAt)),
+      breachedAt: first(both.map((c) => c.breachedAt ?? (c.running ? c.dueAt : null))),
       paused: result?.clocks.resolution.state === 'paused',
       contractId: result?.compiled.contract.id ?? null,
     });
@@ -146,6 +167,17 @@ export function createSlaService(db: Db, now: () => number) {
     settleAfterBulk(): void {
       versions.clear();
       db.transaction(() => refresh(settleSlaInBulk(db)))();
+    },
+    /**
+     * Recomputes the open incidents' cache when its meaning changed since it was written (version
+     * 2: the next due instant counts running clocks only). Closed incidents hold no instants.
+     */
+    upgradeCache(): void {
+      if (getMeta(db, CACHE_VERSION_KEY) === CACHE_VERSION) return;
+      db.transaction(() => {
+        refresh(openIncidentIds(db));
+        setMeta(db, CACHE_VERSION_KEY, CACHE_VERSION);
+      })();
     },
     /** Fills the cache for incidents that have no entry yet (after an upgrade). */
     backfill(): number {

@@ -137,6 +137,8 @@ describe('migrations', () => {
     v4.close();
     const db = openDatabase(file, { targetVersion: 5 });
     // The indexes are rebuilt from the folded text: Greek accents fold too (SQLite's folding keeps them).
+    // The first breach starts as the old due instant (which counted stopped, breached clocks too).
+    expect(db.prepare('SELECT DISTINCT breached_at FROM incident_sla').pluck().all()).toEqual([1]);
     const greek = db.prepare(`SELECT count(*) FROM incident_search WHERE incident_search MATCH '"ωρα"'`).pluck();
     expect(greek.get()).toBe(1);
     db.prepare(`DELETE FROM incidents WHERE id = 'i0'`).run();

@@ -122,7 +122,9 @@ describe.each(DIALECTS)('laptops syncing through a %s office server', (dialect) 
     // The SLA cache settled in bulk equals the one kept row by row.
     const cache = (e: Engine) =>
       e.db
-        .prepare('SELECT incident_id, client_id, open, due_at, at_risk_at, paused, contract_id FROM incident_sla ORDER BY incident_id')
+        .prepare(
+          'SELECT incident_id, client_id, open, due_at, at_risk_at, breached_at, paused, contract_id FROM incident_sla ORDER BY incident_id',
+        )
         .all();
     expect(cache(b)).toEqual(cache(a));
     expect(cache(b).filter((r) => (r as { contract_id: string | null }).contract_id !== null).length).toBeGreaterThan(0);

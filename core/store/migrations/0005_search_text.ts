@@ -1,5 +1,6 @@
 /**
- * 0005 — the titles' folded text beside their trigram indexes, for long searches.
+ * 0005 — the titles' folded text beside their trigram indexes, for long searches; and the SLA
+ * cache's first breach apart from its next due instant (end of file).
  *
  * A phrase costs the trigram index in proportion to every one of its trigrams' lists: a long
  * phrase of common trigrams reads most of the index. With each title's folded text kept here
@@ -57,4 +58,12 @@ INSERT INTO incident_search (incident_search) VALUES ('delete-all');
 INSERT INTO incident_search (rowid, title) SELECT rowid, text FROM incident_search_text;
 INSERT INTO incident_search_open (incident_search_open) VALUES ('delete-all');
 INSERT INTO incident_search_open (rowid, title) SELECT x.rowid, x.text FROM incident_search_text x JOIN incident_sla s ON s.rowid = x.rowid WHERE s.open = 1;
+-- The list sorts by the next instant a running clock breaches (due_at). A clock that has stopped
+-- can't breach any more, but one that breached stays breached: breached_at keeps the first breach
+-- of either clock, for the "breached" filter. Existing rows take their due_at, which counted
+-- stopped, breached clocks too; the engine recomputes the open incidents' due_at when it next
+-- opens the store (SLA cache version 2, core/sla/slaService.ts).
+ALTER TABLE incident_sla ADD COLUMN breached_at INTEGER NOT NULL DEFAULT 9000000000000000;
+UPDATE incident_sla SET breached_at = due_at;
+CREATE INDEX incident_sla_by_breach ON incident_sla (open DESC, breached_at, incident_id);
 `;
