@@ -1,26 +1,14 @@
 import { type AuditContent, auditHash, GENESIS_HASH } from '../../shared/auditChain';
 import { canonicalJson } from '../../shared/canonicalJson';
 import type { AuditEntry } from '../../shared/domain/audit';
+import type { AuditRecord } from '../../shared/sync/auditTrail';
 import type { Db } from '../store/database';
 import { stmt } from '../store/statements';
 
 export type AuditInput = AuditContent;
 
-interface AuditRow {
-  seq: number;
-  at: string;
-  hlc: string;
-  actor_id: string;
-  actor_name: string;
-  device_id: string;
-  mutation: string;
-  entity: string;
-  entity_id: string;
-  before: string | null;
-  after: string | null;
-  prev_hash: string;
-  hash: string;
-}
+/** A row of this laptop's own chain: the stored audit record, numbered by `seq`. */
+type AuditRow = Omit<AuditRecord, 'id'> & { seq: number };
 
 function lastHash(db: Db): string {
   const row = stmt(db, 'SELECT hash FROM audit ORDER BY seq DESC LIMIT 1').get() as { hash: string } | undefined;
@@ -70,7 +58,7 @@ export function auditForEntity(db: Db, entityId: string, limit: number): AuditEn
     fromRow,
   );
   const synced = (
-    stmt(db, 'SELECT * FROM audit_synced WHERE entity_id = ? ORDER BY id DESC LIMIT ?').all(entityId, limit) as (Omit<AuditRow, 'seq'> & {
+    stmt(db, 'SELECT * FROM audit_synced WHERE entity_id = ? ORDER BY id DESC LIMIT ?').all(entityId, limit) as (AuditRecord & {
       id: number;
     })[]
   ).map((r): AuditEntry => ({ ...fromRow({ ...r, seq: r.id }), synced: true }));

@@ -217,6 +217,8 @@ export function localDateString(local: number): string {
   return isoInstant(Math.floor(local / DAY_MS) * DAY_MS).slice(0, 10);
 }
 
+const [dash, colon] = [45, 58];
+
 /** The ASCII code of digit `k` (0 = units) of `n`. */
 const digit = (n: number, k: number) => 48 + (Math.floor(n / 10 ** k) % 10);
 
@@ -242,7 +244,6 @@ export function isoInstant(ms: number): string {
   const mi = Math.floor(t / MINUTE_MS) % 60;
   const s = Math.floor(t / 1000) % 60;
   const f = t % 1000;
-  const [dash, colon] = [45, 58];
   // prettier-ignore
   return String.fromCharCode(
     digit(y, 3), digit(y, 2), digit(y, 1), digit(y, 0), dash, digit(mo, 1), digit(mo, 0), dash, digit(d, 1), digit(d, 0),
@@ -250,4 +251,3 @@ export function isoInstant(ms: number): string {
     46, digit(f, 2), digit(f, 1), digit(f, 0), 90,
   );
 }
-

@@ -5,26 +5,32 @@ export const TIME_ZONE = 'Europe/Amsterdam';
 
 const LOCALES: Record<Language, string> = { nl: 'nl-NL', en: 'en-GB' };
 
-const absoluteCache = new Map<string, Intl.DateTimeFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
 const relativeCache = new Map<string, Intl.RelativeTimeFormat>();
 
 export function localeFor(language: Language): string {
   return LOCALES[language];
 }
 
+/** One Intl date formatter per language and options: building one costs far more than using it. */
+export function dateFormat(language: Language, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${language}|${JSON.stringify(options)}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(localeFor(language), options);
+    dateFormats.set(key, format);
+  }
+  return format;
+}
+
 /** "26 nov 2026, 09:07" — date and time in Europe/Amsterdam. */
 export function formatDateTime(iso: string, language: Language): string {
-  let format = absoluteCache.get(language);
-  if (!format) {
-    format = new Intl.DateTimeFormat(localeFor(language), { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE });
-    absoluteCache.set(language, format);
-  }
-  return format.format(new Date(iso));
+  return dateFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE }).format(new Date(iso));
 }
 
 /** "26 nov 2026" in Europe/Amsterdam. */
 export function formatDate(iso: string, language: Language): string {
-  return new Intl.DateTimeFormat(localeFor(language), { dateStyle: 'medium', timeZone: TIME_ZONE }).format(new Date(iso));
+  return dateFormat(language, { dateStyle: 'medium', timeZone: TIME_ZONE }).format(new Date(iso));
 }
 
 const MINUTE = 60;
@@ -49,35 +55,26 @@ export function formatRelative(iso: string, now: number, language: Language): st
   return format.format(Math.round(seconds / (365.25 * DAY)), 'year');
 }
 
-const dueCache = new Map<string, Intl.DateTimeFormat>();
-
 /** "Mon 29 Dec, 10:00": a due instant, with its weekday because SLAs skip weekends. */
 export function formatDue(iso: string, language: Language, timeZone: string = TIME_ZONE): string {
-  const key = `${language}|${timeZone}`;
-  let format = dueCache.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(localeFor(language), {
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-      timeZone,
-    });
-    dueCache.set(key, format);
-  }
-  return format.format(new Date(iso));
+  const options = {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone,
+  } as const;
+  return dateFormat(language, options).format(new Date(iso));
 }
 
 /** "Mon 22 Dec" for a local date `YYYY-MM-DD` (no zone: it is a calendar day). */
 export function formatDayHeading(date: string, language: Language): string {
-  return new Intl.DateTimeFormat(localeFor(language), { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(
-    new Date(`${date}T12:00:00Z`),
-  );
+  return dateFormat(language, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
 }
 
 /** "22 Dec 2026" for a local date `YYYY-MM-DD`. */
 export function formatLocalDate(date: string, language: Language): string {
-  return new Intl.DateTimeFormat(localeFor(language), { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+  return dateFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
 }

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { Closure } from '../../../../shared/sla/calendar';
-import { localeFor } from '../../i18n/format';
+import { dateFormat } from '../../i18n/format';
 import type { Language } from '../../i18n/i18n';
 import { isTimeZone, wallTime } from '../../lib/zonedTime';
 
@@ -9,21 +9,9 @@ import { isTimeZone, wallTime } from '../../lib/zonedTime';
  * 2026", "Fri 12 Jun 2026, 12:00–17:30". Closures are calendar days and wall-clock times there.
  */
 
-const dayFormats = new Map<Language, Intl.DateTimeFormat>();
-
 /** "Thu 24 Dec 2026" for a local date `YYYY-MM-DD`. */
 function day(date: string, language: Language): string {
-  let format = dayFormats.get(language);
-  if (!format) {
-    format = new Intl.DateTimeFormat(localeFor(language), {
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-      timeZone: 'UTC',
-    });
-    dayFormats.set(language, format);
-  }
+  const format = dateFormat(language, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
   const parsed = new Date(`${date}T12:00:00Z`);
   if (Number.isNaN(parsed.getTime())) return date;
   // The parts without the locale's punctuation ("Thu, 24 Dec 2026"), so a time can follow a comma.
