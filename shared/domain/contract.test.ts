@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { COST_MODELS, ContractTerms, contractTemplate } from './contract';
 
 describe('contract terms', () => {
@@ -31,6 +32,24 @@ describe('contract terms', () => {
     expect(result.success).toBe(false);
     const paths = result.error!.issues.map((i) => i.path.join('.'));
     expect(paths).toEqual(expect.arrayContaining(['timeZone', 'targets.P1.response.minutes', 'targets.P1.resolution.calendar']));
+  });
+
+  it('refuses a span closure with a non-date start or end as invalid input, not as a crash', () => {
+    const terms = { ...contractTemplate('subscription'), closures: [{ kind: 'span', start: 'soon', end: 'later' }] };
+    const result = ContractTerms.safeParse(terms);
+    expect(result.error!.issues.map((i) => i.path.join('.'))).toEqual(['closures.0.start', 'closures.0.end']);
+  });
+
+  it('states the calendars a target may count on in its JSON Schema', () => {
+    const json = JSON.stringify(z.toJSONSchema(ContractTerms, { io: 'input', unrepresentable: 'any' }));
+    expect(json).toContain('"calendar":{"type":"string","enum":["24/7","business"]}');
+    const bad = {
+      ...contractTemplate('all_in'),
+      targets: { ...contractTemplate('all_in').targets, P4: { response: { minutes: 5, calendar: '' }, resolution: null } },
+    };
+    expect(ContractTerms.safeParse(bad).error!.issues).toEqual([
+      expect.objectContaining({ path: ['targets', 'P4', 'response', 'calendar'], message: 'must be "24/7" or "business"' }),
+    ]);
   });
 
   it('reports calendar rules at the terms’ own field names', () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BusinessCalendar, type CalendarDef, Closure, HolidayRegionSchema, LocalDate, TimeZoneName, WeekHours } from '../sla/calendar';
-import { AtRiskRule, PriorityTargets } from '../sla/policy';
+import { AtRiskRule, SlaTarget } from '../sla/policy';
 import { FieldVersions, Id, IsoTime } from './common';
 
 /**
@@ -16,14 +16,9 @@ export type CostModel = z.infer<typeof CostModel>;
 /** The calendars a target may count on. */
 export const TARGET_CALENDARS = ['24/7', 'business'] as const;
 
-const Target = PriorityTargets.superRefine((t, ctx) => {
-  for (const clock of ['response', 'resolution'] as const) {
-    const target = t[clock];
-    if (target && !(TARGET_CALENDARS as readonly string[]).includes(target.calendar)) {
-      ctx.addIssue({ code: 'custom', path: [clock, 'calendar'], message: 'must be "24/7" or "business"' });
-    }
-  }
-});
+/** A contract's target counts on one of its two calendars (the engine's policy allows any name). */
+const ContractTarget = SlaTarget.extend({ calendar: z.enum(TARGET_CALENDARS, { message: 'must be "24/7" or "business"' }) });
+const Target = z.strictObject({ response: ContractTarget.nullable(), resolution: ContractTarget.nullable() });
 
 const ContractTermsShape = z.strictObject({
   costModel: CostModel,

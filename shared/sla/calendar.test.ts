@@ -75,6 +75,18 @@ describe('calendar definitions', () => {
     expect(problem({ ...base, closures: [{ kind: 'days', from: '2026-02-30', to: '2026-03-01' }] })).toMatch(/must be a date/);
   });
 
+  it('refuses a span closure whose start or end is no date-time, naming the field, instead of throwing', () => {
+    for (const [start, end] of [
+      ['x', '2026-12-24T13:00'],
+      ['2026-12-24T12:00', ''],
+      ['2026-02-30T12:00', '2026-03-01T00:00'],
+    ])
+      expect(problem({ ...base, closures: [{ kind: 'span', start, end }] })).toMatch(/closures\.0\.(start|end): must be a date-time/);
+    expect(problem({ ...base, timeZone: 'Nowhere/Land', closures: [{ kind: 'days', from: '2026-12-24', to: 'later' }] })).toMatch(
+      /unknown time zone.*closures\.0\.to: must be a date/,
+    );
+  });
+
   it('compiles a 24/7 calendar without business fields', () => {
     expect(compileCalendar({ kind: '24/7', timeZone: 'UTC' }).alwaysOpen).toBe(true);
     expect(problem({ kind: '24/7', timeZone: 'UTC', week: base.week })).toMatch(/week/);

@@ -24,14 +24,24 @@ export const TimeOfDay = z.string().regex(TIME, { message: 'must be a time HH:mm
 export const HoursInterval = z.tuple([TimeOfDay, TimeOfDay]);
 export type HoursInterval = z.infer<typeof HoursInterval>;
 
+// These refinements abort: the calendar's own checks (closureProblem, holidays, compiling the
+// zone) read the values as dates and zones, so they must not run on ones that aren't.
 export const TimeZoneName = z
   .string()
-  .refine(isTimeZone, { error: (issue) => `unknown time zone "${String(issue.input)}" (use an IANA name such as Europe/Amsterdam)` });
+  .refine(isTimeZone, {
+    abort: true,
+    error: (issue) => `unknown time zone "${String(issue.input)}" (use an IANA name such as Europe/Amsterdam)`,
+  })
+  .meta({ description: 'An IANA time zone', examples: ['Europe/Amsterdam', 'UTC', 'America/New_York'] });
 
-export const LocalDate = z.string().refine(isLocalDate, { message: 'must be a date YYYY-MM-DD' });
-export const DateTimeText = z.string().refine((s) => DATE_TIME.test(s) && isLocalDate(s.slice(0, 10)), {
-  message: 'must be a date-time YYYY-MM-DDTHH:mm[:ss], optionally with Z or an offset',
-});
+export const LocalDate = z.string().refine(isLocalDate, { abort: true, message: 'must be a date YYYY-MM-DD' }).meta({ format: 'date' });
+export const DateTimeText = z
+  .string()
+  .refine((s) => DATE_TIME.test(s) && isLocalDate(s.slice(0, 10)), {
+    abort: true,
+    message: 'must be a date-time YYYY-MM-DDTHH:mm[:ss], optionally with Z or an offset',
+  })
+  .meta({ pattern: DATE_TIME.source });
 
 const dayHours = z.array(HoursInterval).max(24, { message: 'at most 24 intervals a day' }).optional();
 export const WeekHours = z.strictObject({
