@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { contractTemplate } from '../../shared/domain/contract';
 import { DIALECTS, startTestServer, type TestServer } from '../testSupport';
 import { MAX_FAILURES } from './authGuard';
 
@@ -79,7 +80,6 @@ describe.each(DIALECTS)('REST API on %s', (dialect) => {
       return { status: res.status, body: (await res.json()) as Record<string, any> };
     };
     const client = (await api('/api/v1/clients', 'POST', { name: 'Zorgplein', code: 'ZORG' })).body;
-    const { contractTemplate } = await import('../../shared/domain/contract');
     const contract = await api(`/api/v1/clients/${client.id}/contracts`, 'POST', {
       effectiveFrom: '2025-01-01',
       terms: contractTemplate('subscription'),
@@ -95,7 +95,12 @@ describe.each(DIALECTS)('REST API on %s', (dialect) => {
     expect(early.status).toBe(400);
     const bad = await api(`/api/v1/clients/${client.id}/contracts`, 'POST', { terms: { costModel: 'weekly' } });
     expect(bad.status).toBe(400);
-    expect((await api(`/api/v1/clients/${client.id}/contracts`)).body.history).toHaveLength(1);
+    expect(contract.body.fieldVersions).toBeUndefined();
+    const contracts = (await api(`/api/v1/clients/${client.id}/contracts`)).body;
+    expect(contracts.history).toHaveLength(1);
+    // What the API shows of a row never includes merge bookkeeping.
+    expect(contracts.current.fieldVersions).toBeUndefined();
+    expect(contracts.history[0].fieldVersions).toBeUndefined();
   });
 
   it('answers bad input with problem documents and changes nothing', async () => {
@@ -116,6 +121,15 @@ describe.each(DIALECTS)('REST API on %s', (dialect) => {
       [send('/api/v1/incidents', 'POST', { clientId: 'nope', title: '', priority: 'P9' }), 400, 'invalid_args'],
       [send('/api/v1/clients', 'POST', { name: 'x'.repeat(1000) }), 400, 'invalid_args'],
       [send('/api/v1/incidents/0190a5a8-0000-7000-8000-000000000000', 'PATCH', { title: 'x' }), 404, 'not_found'],
+      // A span closure that isn't a date-time used to crash the calendar check (500).
+      [
+        send('/api/v1/clients/0190a5a8-0000-7000-8000-000000000000/contracts', 'POST', {
+          terms: { ...contractTemplate('subscription'), closures: [{ kind: 'span', start: 'x', end: 'y' }] },
+        }),
+        400,
+        'invalid_args',
+      ],
+      [send('/api/v1/incidents/0190a5a8-0000-7000-8000-000000000000', 'PATCH', {}), 400, 'invalid_args'],
       [fetch(`${server.url}/api/v1/clients`), 401, 'unauthorized'],
       [fetch(`${server.url}/api/v1/nothing-here`), 404, 'not_found'],
     ];
@@ -142,6 +156,10 @@ describe.each(DIALECTS)('REST API on %s', (dialect) => {
       '/api/v1/incidents',
       '/api/v1/incidents/{id}',
       '/api/v1/incidents/{id}/status',
+      '/api/v1/openapi.json',
+      '/healthz',
+      '/metrics',
+      '/readyz',
     ]);
     expect(Object.keys(doc.components.schemas.Incident!.properties ?? {})).toContain('priority');
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);

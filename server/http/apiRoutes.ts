@@ -1,13 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
-import { z } from 'zod';
-import { ClientCreateInput, IncidentCreateInput, IncidentUpdateInput } from '../../shared/contract';
+import { ClientCreateInput, IncidentCreateInput } from '../../shared/contract';
 import { suggestClientCode } from '../../shared/domain/client';
-import { Id, IsoTime } from '../../shared/domain/common';
-import { ContractTerms } from '../../shared/domain/contract';
-import { type Incident, IncidentStatus, Priority } from '../../shared/domain/incident';
+import type { Incident } from '../../shared/domain/incident';
 import { contractInForce } from '../../shared/domain/slaInputs';
-import { LocalDate } from '../../shared/sla/calendar';
 import { VangnetError } from '../../shared/errors';
 import { HybridLogicalClock } from '../../shared/hlc';
 import { fromRecord } from '../../shared/schema/tables';
@@ -17,6 +13,7 @@ import type { ServerDb } from '../db/connect';
 import { applyMutation, loadRow } from '../sync/applyMutation';
 import { Ledger } from '../sync/ledger';
 import type { Notifier } from '../sync/notifier';
+import { ContractSet, IncidentFilter, IncidentPatch, Page, PathId, StatusChange } from './apiSchemas';
 import type { AuthGuard } from './authGuard';
 import { openApiDocument } from './openapi';
 import { createSlaViews } from './slaViews';
@@ -27,12 +24,6 @@ interface Deps {
   notifier: Notifier;
   now: () => number;
 }
-
-const Page = z.object({
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-  cursor: z.string().max(100).optional(),
-});
-const IncidentFilter = Page.extend({ clientId: Id.optional(), status: IncidentStatus.optional(), priority: Priority.optional() });
 
 /**
  * REST API for integrations, `/api/v1`. Reads come from the server's tables; every write is one of
@@ -103,7 +94,7 @@ export function registerApiRoutes(app: FastifyInstance, { store, guard, notifier
   });
 
   app.get('/api/v1/incidents/:id', { preHandler: guard.requireDevice }, async (request) => {
-    const { id } = parseOrThrow(z.object({ id: Id }), request.params, 'path');
+    const { id } = parseOrThrow(PathId, request.params, 'path');
     const row = await loadRow(store.db, 'incidents', 'id', id);
     if (!row) throw new VangnetError('not_found', `Unknown incident ${id}`);
     return withClocks(row);
@@ -117,29 +108,30 @@ export function registerApiRoutes(app: FastifyInstance, { store, guard, notifier
   });
 
   app.patch('/api/v1/incidents/:id', { preHandler: guard.requireDevice }, async (request) => {
-    const { id } = parseOrThrow(z.object({ id: Id }), request.params, 'path');
-    const input = parseOrThrow(IncidentUpdateInput.omit({ id: true }), request.body, 'incident changes');
+    const { id } = parseOrThrow(PathId, request.params, 'path');
+    const input = parseOrThrow(IncidentPatch, request.body, 'incident changes');
     await mutate(request.device!, 'incident.update', { id, ...input });
     return withClocks((await loadRow(store.db, 'incidents', 'id', id))!);
   });
 
   app.post('/api/v1/incidents/:id/status', { preHandler: guard.requireDevice }, async (request) => {
-    const { id } = parseOrThrow(z.object({ id: Id }), request.params, 'path');
-    const input = parseOrThrow(z.object({ to: IncidentStatus, at: IsoTime.optional() }), request.body, 'status change');
+    const { id } = parseOrThrow(PathId, request.params, 'path');
+    const input = parseOrThrow(StatusChange, request.body, 'status change');
     await mutate(request.device!, 'incident.setStatus', { id, ...input });
     return withClocks((await loadRow(store.db, 'incidents', 'id', id))!);
   });
 
   app.get('/api/v1/clients/:id/contracts', { preHandler: guard.requireDevice }, async (request) => {
-    const { id } = parseOrThrow(z.object({ id: Id }), request.params, 'path');
+    const { id } = parseOrThrow(PathId, request.params, 'path');
     if (!(await loadRow(store.db, 'clients', 'id', id))) throw new VangnetError('not_found', `Unknown client ${id}`);
     const history = await sla.contractsOf(id);
-    return { current: contractInForce(history, new Date(now()).toISOString()), history };
+    const current = contractInForce(history, new Date(now()).toISOString());
+    return { current: current ? view(current) : null, history: history.map(view) };
   });
 
   app.post('/api/v1/clients/:id/contracts', { preHandler: guard.requireDevice }, async (request, reply) => {
-    const { id: clientId } = parseOrThrow(z.object({ id: Id }), request.params, 'path');
-    const input = parseOrThrow(z.object({ effectiveFrom: LocalDate.optional(), terms: ContractTerms }), request.body, 'contract');
+    const { id: clientId } = parseOrThrow(PathId, request.params, 'path');
+    const input = parseOrThrow(ContractSet, request.body, 'contract');
     const id = uuidv7();
     await mutate(request.device!, 'contract.set', {
       id,
@@ -147,7 +139,7 @@ export function registerApiRoutes(app: FastifyInstance, { store, guard, notifier
       effectiveFrom: input.effectiveFrom ?? new Date(now()).toISOString().slice(0, 10),
       terms: input.terms,
     });
-    return reply.status(201).send(await loadRow(store.db, 'contracts', 'id', id));
+    return reply.status(201).send(view((await loadRow(store.db, 'contracts', 'id', id))!));
   });
 }
 

@@ -1,0 +1,206 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { contractTemplate } from '../../shared/domain/contract';
+import { startTestServer, type TestServer } from '../testSupport';
+import { MAX_FAILURES } from './authGuard';
+import { openApiDocument } from './openapi';
+import { arbitraryOf, hostileValue, hostileVariant, inlineRefs, type JsonSchema } from './schemaArbitrary';
+
+/**
+ * The contract fuzzer: every operation of the OpenAPI document gets requests made from the
+ * document itself — valid bodies, bodies bent out of shape, bad ids, bad queries, wrong content
+ * types, no or bad tokens — sent to a real server. Any 5xx, or any status, content type, header or
+ * body the document does not list for that operation, fails. Seeded: a failure names its seed and
+ * path, and `FUZZ_SEED=… npx vitest run server/http/openapi.fuzz.test.ts` replays it.
+ */
+const SEED = Number(process.env.FUZZ_SEED ?? 20261202);
+const NOW = Date.parse('2026-06-01T12:00:00Z');
+const doc = openApiDocument() as JsonSchema & { paths: Record<string, Record<string, Operation>> };
+
+interface Operation {
+  operationId: string;
+  security: unknown[];
+  parameters?: { name: string; in: string; schema: JsonSchema }[];
+  requestBody?: { content: Record<string, { schema: JsonSchema }> };
+  responses: Record<string, { $ref?: string }>;
+}
+interface Sent {
+  path: string;
+  query: [string, string][];
+  body?: { type?: string; text: string };
+  auth: string | null;
+}
+
+const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
+  Object.entries(methods).map(([method, op]) => ({ method: method.toUpperCase(), path, op })),
+);
+
+const RAW_BODIES = [
+  '',
+  '{',
+  '{"a":',
+  'null',
+  '[]',
+  '"x"',
+  '1e999999',
+  '{"__proto__":{"x":1}}',
+  `{"title":"${'x'.repeat(5 * 1024 * 1024)}"}`,
+];
+const WRONG_TYPES = [undefined, 'text/plain', 'application/x-www-form-urlencoded', 'application/xml', 'multipart/form-data; boundary=x'];
+
+function requestArbitrary(path: string, op: Operation, ids: string[]): fc.Arbitrary<Omit<Sent, 'auth'>> {
+  const badId = fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('..', 'null', '0', '%ZZ', '%00', 'x'.repeat(5000)));
+  const id = fc.oneof(
+    fc.constantFrom(...ids),
+    fc.uuid(),
+    badId.map((s) => (s.startsWith('%') ? s : encodeURIComponent(s))),
+  );
+  const query = (op.parameters ?? []).filter((p) => p.in === 'query');
+  const queryArb = fc
+    .tuple(
+      ...query.map((p) =>
+        fc.option(fc.oneof(arbitraryOf(p.schema, { root: doc, ids }), hostileValue), { nil: undefined }).map((v) => [p.name, v] as const),
+      ),
+    )
+    .map((pairs) =>
+      pairs.flatMap(([name, v]): [string, string][] =>
+        v === undefined ? [] : Array.isArray(v) ? v.map((x) => [name, String(x)]) : [[name, String(v)]],
+      ),
+    );
+  const schema = op.requestBody?.content['application/json']?.schema;
+  const bodyArb: fc.Arbitrary<Sent['body']> = schema
+    ? fc.oneof(
+        { weight: 8, arbitrary: hostileVariant(arbitraryOf(schema, { root: doc, ids })).map((v) => jsonBody(v)) },
+        { weight: 1, arbitrary: fc.constantFrom(...RAW_BODIES).map((text) => ({ type: 'application/json', text })) },
+        {
+          weight: 1,
+          arbitrary: fc
+            .tuple(fc.constantFrom(...WRONG_TYPES), arbitraryOf(schema, { root: doc, ids }))
+            .map(([type, v]) => ({ type, text: JSON.stringify(v) })),
+        },
+      )
+    : fc.constant(undefined);
+  return fc.record({
+    path: path.includes('{id}') ? id.map((i) => path.replace('{id}', i)) : fc.constant(path),
+    query: queryArb,
+    body: bodyArb,
+  });
+}
+
+function jsonBody(value: unknown): Sent['body'] {
+  const text = JSON.stringify(value);
+  return text === undefined ? undefined : { type: 'application/json', text };
+}
+
+async function send(url: string, method: string, req: Sent): Promise<Response> {
+  const qs = req.query.length ? `?${new URLSearchParams(req.query).toString()}` : '';
+  const headers: Record<string, string> = {};
+  if (req.auth !== null) headers.authorization = req.auth;
+  if (req.body?.type) headers['content-type'] = req.body.type;
+  return fetch(`${url}${req.path}${qs}`, { method, headers, ...(req.body ? { body: req.body.text } : {}) });
+}
+
+/** Holds one answer against the document: listed status, its content type, required headers, body schema. */
+async function expectDocumented(op: Operation, res: Response, label: string): Promise<void> {
+  const text = await res.text();
+  const where = `${label} answered ${res.status}: ${text.slice(0, 300)}`;
+  expect(res.status, where).toBeLessThan(500);
+  const documented = op.responses[String(res.status)];
+  expect(documented, `${where} — status not in the document`).toBeDefined();
+  const response = inlineRefs(documented, doc) as {
+    headers?: Record<string, { required?: boolean }>;
+    content: Record<string, { schema: JsonSchema }>;
+  };
+  for (const [name, header] of Object.entries(response.headers ?? {}))
+    if (header.required) expect(res.headers.get(name), `${where} — no ${name} header`).not.toBeNull();
+  const contentType = res.headers.get('content-type') ?? '';
+  const match = Object.entries(response.content).find(([type]) => contentType.split(';')[0]!.trim() === type);
+  expect(match, `${where} — content type ${contentType} not in the document`).toBeDefined();
+  const [type, { schema }] = match!;
+  if (type === 'text/plain') return;
+  const body: unknown = JSON.parse(text);
+  const checked = z.fromJSONSchema(schema as z.core.JSONSchema.JSONSchema).safeParse(body);
+  expect(checked.error?.issues ?? [], `${where} — body not as documented`).toEqual([]);
+  if (type === 'application/problem+json') expect((body as { status: number }).status, where).toBe(res.status);
+}
+
+let server: TestServer;
+let token: string;
+let ids: string[];
+
+async function pair(s: TestServer): Promise<string> {
+  const code = await s.engineer('Fuzz Bot');
+  const res = await fetch(`${s.url}/sync/v1/pair`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code, clientId: `fuzz-${Math.random().toString(36).slice(2)}`, deviceName: 'fuzz' }),
+  });
+  return ((await res.json()) as { token: string }).token;
+}
+
+beforeAll(async () => {
+  server = await startTestServer('sqlite', () => NOW);
+  token = await pair(server);
+  const post = async (path: string, body: unknown) =>
+    (await (
+      await fetch(`${server.url}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      })
+    ).json()) as { id: string };
+  const client = await post('/api/v1/clients', { name: 'Fuzz BV', code: 'FUZZ' });
+  await post(`/api/v1/clients/${client.id}/contracts`, { effectiveFrom: '2020-01-01', terms: contractTemplate('all_in') });
+  const incident = await post('/api/v1/incidents', {
+    clientId: client.id,
+    title: 'Start',
+    priority: 'P2',
+    openedAt: '2026-05-01T08:00:00Z',
+  });
+  ids = [client.id, incident.id];
+});
+afterAll(async () => server?.close());
+
+describe('every operation of the OpenAPI document, fuzzed with a valid token', () => {
+  it.each(operations)('$method $path', async ({ method, path, op }) => {
+    const runs = op.requestBody ? 100 : 50;
+    const seen = new Set<number>();
+    await fc.assert(
+      fc.asyncProperty(requestArbitrary(path, op, ids), async (req) => {
+        const sent = { ...req, auth: op.security.length ? `Bearer ${token}` : null };
+        const res = await send(server.url, method, sent);
+        seen.add(res.status);
+        await expectDocumented(op, res, `${method} ${sent.path}`);
+      }),
+      { seed: SEED, numRuns: runs },
+    );
+    // The fuzzer reaches both sides of every operation: its success, and a refusal where it takes input.
+    expect([...seen]).toContain(Number(Object.keys(op.responses).find((status) => status.startsWith('2'))));
+    if (op.parameters || op.requestBody) expect([...seen].some((status) => status >= 400 && status < 500)).toBe(true);
+  });
+});
+
+describe('the operations behind a token, without a valid one', () => {
+  it('answers only what the document lists (fewer failures than the brake allows, so the valid token keeps working)', async () => {
+    const guarded = operations.filter(({ op }) => op.security.length > 0);
+    const auth = fc.constantFrom(
+      null,
+      '',
+      'Bearer',
+      'Bearer nope',
+      'Basic Zm9vOmJhcg==',
+      `Bearer ${'x'.repeat(10_000)}`,
+      `bearer  ${'a'.repeat(64)}`,
+    );
+    const attempt = fc
+      .nat({ max: guarded.length - 1 })
+      .chain((i) => fc.tuple(fc.constant(guarded[i]!), requestArbitrary(guarded[i]!.path, guarded[i]!.op, ids), auth));
+    await fc.assert(
+      fc.asyncProperty(attempt, async ([{ method, op }, req, header]) => {
+        await expectDocumented(op, await send(server.url, method, { ...req, auth: header }), `${method} ${req.path} (auth ${header})`);
+      }),
+      { seed: SEED, numRuns: MAX_FAILURES - 1 },
+    );
+  });
+});
