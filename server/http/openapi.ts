@@ -175,7 +175,8 @@ const OPERATIONS: Operation[] = [
  * Every status an operation can answer besides its success: a bad query, path or body is 400; a
  * body can be too large (413) or of another type (415); a device token can be missing or wrong
  * (401), and too many failures get 429; a loaded server sheds with 503; a path id can be too
- * long (414) and any request too long a URL (431). Each comes as a problem document, 429 and 503 with Retry-After.
+ * long (414) and any request too long a URL (431). Each comes as a problem document (414 and 431, from
+ * the HTTP layer, as plain JSON), 429 and 503 with Retry-After.
  */
 function errorsOf(op: Operation): ProblemResponse[] {
   const errors: ProblemResponse[] = [];
@@ -224,7 +225,7 @@ export function openApiDocument(): Record<string, unknown> {
       version: '1.0.0',
       description:
         'Clients, incidents and contracts. Every write is a synced mutation. Errors are RFC 9457 problem documents; ' +
-        'on 429 and 503 wait Retry-After seconds before trying again.',
+        'on 429 and 503 back off, and wait Retry-After seconds when it is given.',
     },
     servers: [{ url: '/' }],
     security: [{ deviceToken: [] }],
