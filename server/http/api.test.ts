@@ -142,6 +142,31 @@ describe.each(DIALECTS)('REST API on %s', (dialect) => {
     expect(await server.store.db.selectFrom('incidents').selectAll().execute()).toEqual([]);
   });
 
+  it('refuses text with a NUL character (PostgreSQL cannot store one) as invalid input, and stores nothing', async () => {
+    server = await startTestServer(dialect);
+    const token = await tokenFor(server);
+    const send = (path: string, method = 'GET', body?: unknown) =>
+      fetch(`${server!.url}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
+    const client = (await (await send('/api/v1/clients', 'POST', { name: 'Nul BV', code: 'NUL' })).json()) as { id: string };
+    const refused = [
+      await send('/api/v1/clients', 'POST', { name: 'a\u0000b', code: 'NULB' }),
+      await send('/api/v1/incidents', 'POST', { clientId: client.id, title: 'x\u0000', priority: 'P1' }),
+      await send('/api/v1/incidents', 'POST', { clientId: client.id, title: 'x', description: 'y\u0000', priority: 'P1' }),
+      await send('/api/v1/clients?cursor=%00'),
+      await send('/api/v1/incidents?cursor=%00'),
+    ];
+    for (const res of refused) {
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ code: 'invalid_args' });
+    }
+    expect(await server.store.db.selectFrom('incidents').selectAll().execute()).toEqual([]);
+    expect(await server.store.db.selectFrom('clients').select('code').execute()).toEqual([{ code: 'NUL' }]);
+  });
+
   it('serves its OpenAPI document, health, readiness and metrics', async () => {
     server = await startTestServer(dialect);
     const doc = (await (await fetch(`${server.url}/api/v1/openapi.json`)).json()) as {

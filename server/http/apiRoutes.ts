@@ -13,7 +13,7 @@ import type { ServerDb } from '../db/connect';
 import { applyMutation, loadRow } from '../sync/applyMutation';
 import { Ledger } from '../sync/ledger';
 import type { Notifier } from '../sync/notifier';
-import { ContractSet, IncidentFilter, IncidentPatch, Page, PathId, StatusChange } from './apiSchemas';
+import { ContractSet, IncidentFilter, IncidentPatch, Page, PathId, StatusChange, parseBody } from './apiSchemas';
 import type { AuthGuard } from './authGuard';
 import { openApiDocument } from './openapi';
 import { createSlaViews } from './slaViews';
@@ -71,7 +71,7 @@ export function registerApiRoutes(app: FastifyInstance, { store, guard, notifier
   });
 
   app.post('/api/v1/clients', { preHandler: guard.requireDevice }, async (request, reply) => {
-    const input = parseOrThrow(ClientCreateInput, request.body, 'client');
+    const input = parseBody(ClientCreateInput, request.body, 'client');
     const id = uuidv7();
     await mutate(request.device!, 'client.create', { id, name: input.name, code: input.code ?? suggestClientCode(input.name) });
     return reply.status(201).send(view((await loadRow(store.db, 'clients', 'id', id))!));
@@ -101,7 +101,7 @@ export function registerApiRoutes(app: FastifyInstance, { store, guard, notifier
   });
 
   app.post('/api/v1/incidents', { preHandler: guard.requireDevice }, async (request, reply) => {
-    const input = parseOrThrow(IncidentCreateInput, request.body, 'incident');
+    const input = parseBody(IncidentCreateInput, request.body, 'incident');
     const id = uuidv7();
     await mutate(request.device!, 'incident.create', { id, ...input });
     return reply.status(201).send(await withClocks((await loadRow(store.db, 'incidents', 'id', id))!));
@@ -109,14 +109,14 @@ export function registerApiRoutes(app: FastifyInstance, { store, guard, notifier
 
   app.patch('/api/v1/incidents/:id', { preHandler: guard.requireDevice }, async (request) => {
     const { id } = parseOrThrow(PathId, request.params, 'path');
-    const input = parseOrThrow(IncidentPatch, request.body, 'incident changes');
+    const input = parseBody(IncidentPatch, request.body, 'incident changes');
     await mutate(request.device!, 'incident.update', { id, ...input });
     return withClocks((await loadRow(store.db, 'incidents', 'id', id))!);
   });
 
   app.post('/api/v1/incidents/:id/status', { preHandler: guard.requireDevice }, async (request) => {
     const { id } = parseOrThrow(PathId, request.params, 'path');
-    const input = parseOrThrow(StatusChange, request.body, 'status change');
+    const input = parseBody(StatusChange, request.body, 'status change');
     await mutate(request.device!, 'incident.setStatus', { id, ...input });
     return withClocks((await loadRow(store.db, 'incidents', 'id', id))!);
   });
@@ -131,7 +131,7 @@ export function registerApiRoutes(app: FastifyInstance, { store, guard, notifier
 
   app.post('/api/v1/clients/:id/contracts', { preHandler: guard.requireDevice }, async (request, reply) => {
     const { id: clientId } = parseOrThrow(PathId, request.params, 'path');
-    const input = parseOrThrow(ContractSet, request.body, 'contract');
+    const input = parseBody(ContractSet, request.body, 'contract');
     const id = uuidv7();
     await mutate(request.device!, 'contract.set', {
       id,

@@ -3,7 +3,9 @@ import { IncidentUpdateInput } from '../../shared/contract';
 import { Id, IsoTime } from '../../shared/domain/common';
 import { ContractTerms, contractTemplate } from '../../shared/domain/contract';
 import { IncidentStatus, Priority } from '../../shared/domain/incident';
+import { VangnetError } from '../../shared/errors';
 import { LocalDate } from '../../shared/sla/calendar';
+import { parseOrThrow } from '../../shared/validation';
 
 /**
  * What the REST API accepts beyond the shared contract's inputs: query strings, path ids and the
@@ -14,7 +16,7 @@ export const API_PAGE_MAX = 500;
 
 export const Page = z.object({
   limit: z.coerce.number().int().min(1).max(API_PAGE_MAX).default(50),
-  cursor: z.string().max(100).optional().meta({ description: 'nextCursor of the previous page' }),
+  cursor: Id.optional().meta({ description: 'nextCursor of the previous page' }),
 });
 export const IncidentFilter = Page.extend({ clientId: Id.optional(), status: IncidentStatus.optional(), priority: Priority.optional() });
 
@@ -42,3 +44,34 @@ export const IncidentPatch = IncidentUpdateInput.omit({ id: true })
     message: 'nothing to change: give a title, description or priority',
   })
   .meta({ anyOf: PATCHABLE.map((field) => ({ required: [field] })) });
+
+const NUL = '\u0000';
+
+/** The path of the first string (or key) holding a NUL character in a parsed JSON body, or null. */
+function nulPath(body: unknown): string | null {
+  // Iterative: a body may nest deeper than the stack.
+  const pending: [unknown, string[]][] = [[body, []]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [value, at] = next;
+    if (typeof value === 'string' && value.includes(NUL)) return at.join('.') || '(root)';
+    if (!value || typeof value !== 'object') continue;
+    for (const [key, child] of Object.entries(value)) {
+      if (key.includes(NUL)) return [...at, key].join('.');
+      pending.push([child, [...at, key]]);
+    }
+  }
+  return null;
+}
+
+/**
+ * Parses a request body. PostgreSQL's text cannot hold a NUL character (U+0000), and a write
+ * carrying one would fail inside the database, so the API refuses it up front as invalid input.
+ */
+export function parseBody<S extends z.ZodType>(schema: S, body: unknown, what: string): z.output<S> {
+  const path = nulPath(body);
+  if (path !== null) {
+    const message = 'must not contain a NUL character';
+    throw new VangnetError('invalid_args', `Invalid ${what}: ${path}: ${message}`, [{ path, message }]);
+  }
+  return parseOrThrow(schema, body, what);
+}

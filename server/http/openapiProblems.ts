@@ -16,7 +16,8 @@ export const PROBLEM_RESPONSES = {
   badRequest: {
     status: 400,
     description:
-      'Invalid query, path, body or JSON (`invalid_args`; `errors` names every bad field). A path that is not valid ' +
+      'Invalid query, path, body or JSON, or text holding a NUL character (`invalid_args`; `errors` names every bad ' +
+      'field). A path that is not valid ' +
       'percent-encoding is refused by the router before the API, as plain JSON (`FST_ERR_BAD_URL`)',
     framework: true,
   },
