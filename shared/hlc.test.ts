@@ -58,17 +58,17 @@ describe('HLC', () => {
   it('stamps the next local edit after every stamp it observed, even with a slow wall clock', () => {
     const wall = manualClock(1_000_000);
     const slow = new HybridLogicalClock('slow', wall.now);
-    const seen = formatHlc({ wallMs: 1_000_000 + 4 * 60_000, counter: 3, node: 'fast' });
+    const seen = formatHlc({ wallMs: 1_000_000 + 10 * 60_000, counter: 3, node: 'fast' });
     slow.observe(seen);
     expect(compareHlc(slow.tick(), seen)).toBeGreaterThan(0);
     slow.observe(formatHlc({ wallMs: 5, counter: 0, node: 'old' }));
-    expect(parseHlc(slow.last()).wallMs).toBe(1_000_000 + 4 * 60_000);
+    expect(parseHlc(slow.last()).wallMs).toBe(1_000_000 + 10 * 60_000);
   });
 
-  it('is not dragged into the future by a stamp further ahead than the drift bound', () => {
+  it('is not dragged into the future by a stamp the server could never have accepted', () => {
     const wall = manualClock(1_000_000);
     const clock = new HybridLogicalClock('a', wall.now);
-    clock.observe(formatHlc({ wallMs: 1_000_000 + MAX_DRIFT_MS + 1, counter: 0, node: 'wrong' }));
+    clock.observe(formatHlc({ wallMs: 1_000_000 + 2 * MAX_DRIFT_MS + 1, counter: 0, node: 'wrong' }));
     expect(parseHlc(clock.tick())).toEqual({ wallMs: 1_000_000, counter: 0, node: 'a' });
   });
 

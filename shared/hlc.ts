@@ -111,12 +111,14 @@ export class HybridLogicalClock {
    * The receive rule for stamps already accepted elsewhere (pulled by a laptop, applied by the
    * server): the next tick comes after them. Unlike `receive`, it never refuses: a clock that runs
    * slow must still stamp its next edit after every edit it has seen, or last-writer-wins would
-   * undo causality. A stamp further ahead of this clock than the drift bound is not followed: it
-   * was made on a wrong clock, and following it would put every later stamp in the future too.
+   * undo causality. A stamp the office server could never have accepted is not followed: it was
+   * made on a wrong clock, and following it would put every later stamp in the future too. The
+   * server accepts stamps up to the drift bound ahead of its clock, and a clock trusted as it is
+   * may run up to the drift bound behind the server's, hence twice the bound.
    */
   observe(remoteText: string): void {
     const remote = parseHlc(remoteText);
-    if (remote.wallMs - this.now() > MAX_DRIFT_MS) return;
+    if (remote.wallMs - this.now() > 2 * MAX_DRIFT_MS) return;
     if (remote.wallMs > this.wallMs || (remote.wallMs === this.wallMs && remote.counter > this.counter)) {
       this.wallMs = remote.wallMs;
       this.counter = remote.counter;
