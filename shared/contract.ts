@@ -127,6 +127,12 @@ export const SyncStatus = z.object({
   lastError: z.string().nullable(),
   /** Lets the UI offer the right remedy: `unauthorized` → pair again, `clock_skew` → fix the clock. */
   lastErrorCode: z.enum(ERROR_CODES).nullable(),
+  /**
+   * This laptop's clock against the server's, from the latest sync reply (null before the first):
+   * `offsetMs` is what to add to the laptop's clock (negative: it runs ahead), good to half `rttMs`.
+   * Beyond `CLOCK_WARN_MS` (shared/sync/clockOffset.ts) the UI and `vangnet status` warn.
+   */
+  clock: z.object({ offsetMs: z.number().int(), rttMs: z.number().int(), measuredAt: z.string() }).nullable(),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 

@@ -65,6 +65,38 @@ describe('HLC', () => {
     expect(parseHlc(slow.last()).wallMs).toBe(1_000_000 + 10 * 60_000);
   });
 
+  it('is not dragged into the future by a stamp the server could never have accepted', () => {
+    const wall = manualClock(1_000_000);
+    const clock = new HybridLogicalClock('a', wall.now);
+    clock.observe(formatHlc({ wallMs: 1_000_000 + 2 * MAX_DRIFT_MS + 1, counter: 0, node: 'wrong' }));
+    expect(parseHlc(clock.tick())).toEqual({ wallMs: 1_000_000, counter: 0, node: 'a' });
+  });
+
+  it('rewinds a clock its own wrong wall clock ran far ahead, never below what it observed or the present', () => {
+    const day = 86_400_000;
+    const wall = manualClock(1_000_000 + day);
+    const clock = new HybridLogicalClock('a', wall.now);
+    clock.tick(); // stamped a day ahead
+    wall.set(1_000_000); // the clock is fixed (or corrected)
+    const observed = formatHlc({ wallMs: 1_000_000 + 60_000, counter: 4, node: 'b' });
+    clock.observe(observed);
+    expect(parseHlc(clock.tick()).wallMs).toBe(1_000_000 + day); // ticking on keeps it ahead...
+    clock.rewind(formatHlc({ wallMs: 999_000, counter: 2, node: 'a' }));
+    const next = clock.tick(); // ...until the server restamped its stamps
+    expect(parseHlc(next).wallMs).toBe(1_000_000 + 60_000);
+    expect(compareHlc(next, observed)).toBeGreaterThan(0);
+    // A floor still far ahead (a stamp not corrected yet) keeps the clock where it is.
+    const ahead = new HybridLogicalClock('c', () => 1_000_000 + day);
+    ahead.tick();
+    const fixed = new HybridLogicalClock('c', () => 1_000_000, ahead.last());
+    fixed.rewind(ahead.last());
+    expect(compareHlc(fixed.tick(), ahead.last())).toBeGreaterThan(0);
+    // Within the drift bound nothing moves back.
+    const near = new HybridLogicalClock('d', () => 1_000_000, formatHlc({ wallMs: 1_000_000 + 60_000, counter: 0, node: 'd' }));
+    near.rewind(null);
+    expect(parseHlc(near.tick()).wallMs).toBe(1_000_000 + 60_000);
+  });
+
   it('refuses a stamp more than five minutes ahead', () => {
     const wall = manualClock(1_000_000);
     const local = new HybridLogicalClock('a', wall.now);

@@ -57,6 +57,8 @@ export function hlcToIso(text: string): string {
 export class HybridLogicalClock {
   private wallMs: number;
   private counter: number;
+  /** The newest stamp observed since start: a rewind never goes below it. */
+  private seen = { wallMs: 0, counter: 0 };
 
   constructor(
     readonly node: string,
@@ -106,16 +108,43 @@ export class HybridLogicalClock {
   }
 
   /**
-   * Merges a stamp already accepted by the office server (which refused it if it was too far
-   * ahead). Unlike `receive`, it never refuses: a laptop whose clock runs slow must still stamp
-   * its next edit after every edit it has seen, or last-writer-wins would undo causality.
+   * The receive rule for stamps already accepted elsewhere (pulled by a laptop, applied by the
+   * server): the next tick comes after them. Unlike `receive`, it never refuses: a clock that runs
+   * slow must still stamp its next edit after every edit it has seen, or last-writer-wins would
+   * undo causality. A stamp the office server could never have accepted is not followed: it was
+   * made on a wrong clock, and following it would put every later stamp in the future too. The
+   * server accepts stamps up to the drift bound ahead of its clock, and a clock trusted as it is
+   * may run up to the drift bound behind the server's, hence twice the bound.
    */
   observe(remoteText: string): void {
     const remote = parseHlc(remoteText);
+    if (remote.wallMs - this.now() > 2 * MAX_DRIFT_MS) return;
     if (remote.wallMs > this.wallMs || (remote.wallMs === this.wallMs && remote.counter > this.counter)) {
       this.wallMs = remote.wallMs;
       this.counter = remote.counter;
     }
+    if (remote.wallMs > this.seen.wallMs || (remote.wallMs === this.seen.wallMs && remote.counter > this.seen.counter)) {
+      this.seen = { wallMs: remote.wallMs, counter: remote.counter };
+    }
+  }
+
+  /**
+   * Moves a clock that ran far ahead (its own stamps made on a wall clock that was wrong) back to
+   * `floor`: the newest of its stamps that still count — what the server restamped them to, and
+   * stamps not yet corrected. Never below a stamp it observed, never below the present, and only
+   * when it is further ahead than the drift bound (nearer, ticking on is harmless).
+   */
+  rewind(floor: string | null): void {
+    const physical = this.now();
+    if (this.wallMs - physical <= MAX_DRIFT_MS) return;
+    let target = floor ? parseHlc(floor) : { wallMs: 0, counter: 0 };
+    if (this.seen.wallMs > target.wallMs || (this.seen.wallMs === target.wallMs && this.seen.counter > target.counter)) {
+      target = { ...target, ...this.seen };
+    }
+    if (target.wallMs - physical > MAX_DRIFT_MS) return;
+    if (physical > target.wallMs) target = { ...target, wallMs: physical, counter: 0 };
+    this.wallMs = target.wallMs;
+    this.counter = target.counter;
   }
 
   last(): string {

@@ -1,6 +1,8 @@
 import os from 'node:os';
 import type { Command } from 'commander';
 import type { SyncStatus } from '../../shared/contract';
+import { formatDuration } from '../../shared/sla/explain';
+import { clockWarning } from '../../shared/sync/clockOffset';
 import type { SyncRepairResult, SyncVerifyResult } from '../../shared/sync/verify';
 import type { CliContext, WithContext } from './main';
 import { CliError, table } from './output';
@@ -18,6 +20,12 @@ function describeStatus(s: SyncStatus, profileName: string | undefined): string 
     `Last sync:     ${s.lastSyncAt ?? 'never'}`,
     `Pending:       ${s.pending} change(s) waiting to be pushed`,
   ];
+  const clock = clockWarning(s.clock?.offsetMs);
+  if (clock) {
+    lines.push(
+      `Clock:         this computer's clock is ${formatDuration(clock.byMs, 'en')} ${clock.direction === 'ahead' ? 'ahead of' : 'behind'} the office server's — set it right (your changes are dated by the server's time meanwhile)`,
+    );
+  } else if (s.clock) lines.push(`Clock:         right (within a minute of the office server's)`);
   for (const r of s.rejected) lines.push(`Rejected:      #${r.mutationId} ${r.name} (${r.createdAt}): ${r.error}`);
   return lines.join('\n');
 }
@@ -86,7 +94,11 @@ export function registerSyncCommands(program: Command, withContext: WithContext)
       withContext(async ({ call, output }) => {
         const status = await call('sync.status', {});
         const profile = await call('profile.get', {});
-        output.out(output.json ? JSON.stringify({ ...status, engineer: profile?.name ?? null }) : describeStatus(status, profile?.name));
+        output.out(
+          output.json
+            ? JSON.stringify({ ...status, engineer: profile?.name ?? null, clockWarning: clockWarning(status.clock?.offsetMs) })
+            : describeStatus(status, profile?.name),
+        );
       })(),
     );
 }

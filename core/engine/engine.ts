@@ -11,6 +11,7 @@ import { beginBulkLoad, endBulkLoad, isBulkLoadPending } from '../repos/bulkLoad
 import { createSlaScheduler } from '../sla/scheduler';
 import { createSlaService } from '../sla/slaService';
 import { createAuditHistory } from '../sync/auditHistory';
+import { createClockSkew } from '../sync/clockSkew';
 import { createSyncClient, type SyncClient } from '../sync/syncClient';
 import { httpTransport, type SyncTransport } from '../sync/transport';
 import { createHandlers } from './handlers';
@@ -51,7 +52,9 @@ export function openEngine(options: EngineOptions): Engine {
   const newId = options.newId ?? (() => uuidv7());
   const db = openDatabase(storeFile(options.dataDir));
   const deviceId = ensureMeta(db, 'device_id', newId);
-  const clock = new HybridLogicalClock(deviceId, now, getMeta(db, 'hlc'));
+  // Stamps run on corrected time once the server showed this laptop's clock to be far off.
+  const skew = createClockSkew(db, now);
+  const clock = new HybridLogicalClock(deviceId, skew.correctedNow, getMeta(db, 'hlc'));
   const listeners = new Set<Listener>();
 
   function emit<E extends EventName>(name: E, payload: EventPayload<E>): void {
@@ -122,6 +125,11 @@ export function openEngine(options: EngineOptions): Engine {
       setMeta(db, 'hlc', clock.last());
     },
     observeHlc: (stamp) => clock.observe(stamp),
+    clock: skew,
+    rewindHlc: (floor) => {
+      clock.rewind(floor);
+      setMeta(db, 'hlc', clock.last());
+    },
     bulkPull: {
       // Worth it when the pull brings more than the store holds (a bootstrap, not a week's catch-up):
       // rebuilding the list indexes costs in proportion to the whole store.

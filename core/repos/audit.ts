@@ -4,6 +4,7 @@ import type { AuditEntry } from '../../shared/domain/audit';
 import type { AuditRecord } from '../../shared/sync/auditTrail';
 import type { Db } from '../store/database';
 import { stmt } from '../store/statements';
+import { restampedHlc } from './restamps';
 
 export type AuditInput = AuditContent;
 
@@ -54,8 +55,9 @@ function fromRow(r: AuditRow): AuditEntry {
  * laptop's entries the server doesn't have yet. One action has one HLC, which pairs the two copies.
  */
 export function auditForEntity(db: Db, entityId: string, limit: number): AuditEntry[] {
+  // An action the server restamped (a wrong clock) pairs with its copy under the new stamp.
   const local = (stmt(db, 'SELECT * FROM audit WHERE entity_id = ? ORDER BY seq DESC LIMIT ?').all(entityId, limit) as AuditRow[]).map(
-    fromRow,
+    (r) => ({ ...fromRow(r), hlc: restampedHlc(db, r.hlc) }),
   );
   const synced = (
     stmt(db, 'SELECT * FROM audit_synced WHERE entity_id = ? ORDER BY id DESC LIMIT ?').all(entityId, limit) as (AuditRecord & {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PullResponse } from '../../shared/sync/protocol';
 import { setMeta } from '../repos/meta';
 import { testEngine } from '../testSupport';
+import { createClockSkew } from './clockSkew';
 import { createSyncClient } from './syncClient';
 import type { SyncTransport } from './transport';
 
@@ -34,6 +35,8 @@ function client(head: number, bulk: { begin(remaining: number): boolean; end(): 
     onStatus: () => undefined,
     afterApply: () => undefined,
     observeHlc: () => undefined,
+    clock: createClockSkew(engine.db, Date.now),
+    rewindHlc: () => undefined,
     adoptEngineer: () => undefined,
     bulkPull: bulk,
   });

@@ -9,7 +9,8 @@ import { ackOutbox, listRejected, pendingOutbox } from '../repos/sync';
 import type { Db } from '../store/database';
 import type { ChecksumTable } from '../../shared/sync/checksum';
 import { applyChanges, undoRejected } from './applyPull';
-import { OfflineError, type SyncTransport } from './transport';
+import { applyRestamps, type ClockSkew, clockStatus, restampFloor } from './clockSkew';
+import { OfflineError, type SyncTransport, type Timed } from './transport';
 import type { PullResponse } from '../../shared/sync/protocol';
 import { createVerifier } from './verify';
 
@@ -36,6 +37,10 @@ export interface SyncDeps {
   };
   /** Moves the local HLC past a stamp pulled from the server. */
   observeHlc(stamp: string): void;
+  /** This laptop's clock against the server's; the HLC runs on its corrected time. */
+  clock: ClockSkew;
+  /** The server restamped pushed mutations: the HLC may move back to `floor` (shared/hlc.ts, `rewind`). */
+  rewindHlc(floor: string | null): void;
   /** Pairing makes the local profile that engineer. */
   adoptEngineer(engineer: { id: string; name: string }): void;
   now?: () => number;
@@ -81,6 +86,7 @@ export function createSyncClient(deps: SyncDeps) {
       pending: countPending(db),
       rejected: listRejected(db),
       lastError,
+      clock: clockStatus(deps.clock.offset()),
     };
   }
 
@@ -106,12 +112,18 @@ export function createSyncClient(deps: SyncDeps) {
     for (;;) {
       const batch = pendingOutbox(db, SYNC_PUSH_MAX_MUTATIONS);
       if (batch.length === 0) return { pushed, rejected };
-      const response = await t.push({ clientId: deps.deviceId, mutations: batch });
+      const sentAt = now();
+      // The reading of the clock that stamped the batch: the server corrects stamps by its error.
+      const response = await t.push({ clientId: deps.deviceId, mutations: batch, clientTime: Math.round(deps.clock.correctedNow()) });
+      noteServerTime(sentAt, response.serverTime);
       const hlcs = new Map(batch.map((m) => [m.mutationId, m.hlc]));
+      const restamped = response.restamped ?? [];
       db.transaction(() => {
         for (const table of undoRejected(db, response.rejected, (id) => hlcs.get(id))) touched.add(table);
-        deps.afterApply(response.rejected.flatMap((r) => r.rows));
+        for (const table of applyRestamps(db, restamped, (id) => hlcs.get(id))) touched.add(table);
+        deps.afterApply([...response.rejected, ...restamped].flatMap((r) => r.rows));
         ackOutbox(db, response.lastMutationId);
+        if (restamped.length > 0) deps.rewindHlc(restampFloor(db, restamped));
       })();
       pushed += response.applied + response.skipped;
       rejected += response.rejected.length;
@@ -121,18 +133,26 @@ export function createSyncClient(deps: SyncDeps) {
     }
   }
 
+  /** A reply carried the server's clock: a new estimate of this laptop's offset (before its rows are applied). */
+  function noteServerTime(sentAt: number, serverTime: number | undefined): void {
+    if (serverTime !== undefined) deps.clock.record({ sentAt, receivedAt: now(), serverTime });
+  }
+
   async function pull(t: SyncTransport, touched: Set<string>): Promise<number> {
     let pulled = 0;
     let limit = SYNC_PULL_DEFAULT_LIMIT;
     let bulk = false;
     let bulkLoad = false;
-    let next: Promise<PullResponse> | null = null;
+    let next: Promise<Timed<PullResponse>> | null = null;
     try {
       for (;;) {
         const after = Number(getMeta(db, 'sync.cursor') ?? 0);
         // A first pull is a bootstrap (current state, no audit history) until it has caught up.
         const bootstrap = after === 0 || getMeta(db, 'sync.bootstrapping') === '1';
+        const sentAt = now();
         const page = await (next ?? t.pull(deps.deviceId, after, limit, bootstrap));
+        // A page asked for ahead of time has no send time worth measuring from.
+        if (!next) noteServerTime(sentAt, page.serverTime);
         next = null;
         if (page.hasMore) {
           if (!bulk) {

@@ -1,4 +1,5 @@
 import WebSocket from 'ws';
+import type { z } from 'zod';
 import { VangnetError, type ErrorCode } from '../../shared/errors';
 import { AuditTrailResponse } from '../../shared/sync/auditTrail';
 import {
@@ -9,14 +10,18 @@ import {
   PullResponse as PullResponseSchema,
   type PushRequest,
   PushResponse,
+  SERVER_TIME_HEADER,
 } from '../../shared/sync/protocol';
 import { parseOrThrow } from '../../shared/validation';
+
+/** A reply with the server's clock from its header, when it sent one (shared/sync/protocol.ts). */
+export type Timed<T> = T & { serverTime?: number };
 
 /** How the sync client reaches the office server; tests substitute a faulty network. */
 export interface SyncTransport {
   pair(request: PairRequest): Promise<PairResponse>;
-  push(request: PushRequest): Promise<PushResponse>;
-  pull(clientId: string, after: number, limit: number, bootstrap?: boolean): Promise<PullResponse>;
+  push(request: PushRequest): Promise<Timed<PushResponse>>;
+  pull(clientId: string, after: number, limit: number, bootstrap?: boolean): Promise<Timed<PullResponse>>;
   /** One table's rows after a seq, in pages like a pull: a table's current state, for repairing it. */
   pullTable(clientId: string, table: string, after: number, limit: number): Promise<PullResponse>;
   /** Every synced table's count and checksum, at the seq they hold at. */
@@ -54,6 +59,15 @@ const STATUS_CODES: Record<number, ErrorCode> = {
 export function httpTransport(baseUrl: string, token: string | null, fetchImpl: typeof fetch = fetch): SyncTransport {
   const base = baseUrl.replace(/\/+$/, '');
   async function request(method: string, path: string, body?: unknown): Promise<unknown> {
+    return (await exchange(method, path, body)).json;
+  }
+  /** A request whose reply is parsed with `schema` and carries the server's clock along. */
+  async function timed<T>(schema: z.ZodType<T>, what: string, method: string, path: string, body?: unknown): Promise<Timed<T>> {
+    const { json, serverTime } = await exchange(method, path, body);
+    const value = parseOrThrow(schema, json, what);
+    return serverTime === undefined ? (value as Timed<T>) : { ...value, serverTime };
+  }
+  async function exchange(method: string, path: string, body?: unknown): Promise<{ json: unknown; serverTime?: number }> {
     let response: Response;
     try {
       response = await fetchImpl(`${base}${path}`, {
@@ -65,6 +79,7 @@ export function httpTransport(baseUrl: string, token: string | null, fetchImpl: 
     } catch (err) {
       throw new OfflineError(`Cannot reach ${base}: ${(err as Error).message}`);
     }
+    const clock = Number(response.headers.get(SERVER_TIME_HEADER) ?? NaN);
     const text = await response.text();
     let json: unknown = null;
     try {
@@ -78,18 +93,18 @@ export function httpTransport(baseUrl: string, token: string | null, fetchImpl: 
       const code = (problem?.code as ErrorCode | undefined) ?? STATUS_CODES[response.status] ?? 'internal';
       throw new VangnetError(code, problem?.detail ?? `HTTP ${response.status}`);
     }
-    return json;
+    return Number.isSafeInteger(clock) && clock > 0 ? { json, serverTime: clock } : { json };
   }
   return {
     async pair(body) {
       return parseOrThrow(PairResponse, await request('POST', '/sync/v1/pair', body), 'pairing response');
     },
     async push(body) {
-      return parseOrThrow(PushResponse, await request('POST', '/sync/v1/push', body), 'push response');
+      return timed(PushResponse, 'push response', 'POST', '/sync/v1/push', body);
     },
     async pull(clientId, after, limit, bootstrap = false) {
       const query = `after=${after}&limit=${limit}&clientId=${encodeURIComponent(clientId)}${bootstrap ? '&bootstrap=1' : ''}`;
-      return parseOrThrow(PullResponseSchema, await request('GET', `/sync/v1/pull?${query}`), 'pull response');
+      return timed(PullResponseSchema, 'pull response', 'GET', `/sync/v1/pull?${query}`);
     },
     async pullTable(clientId, table, after, limit) {
       const query = `after=${after}&limit=${limit}&clientId=${encodeURIComponent(clientId)}&table=${encodeURIComponent(table)}`;

@@ -12,6 +12,7 @@ import type { DeviceAuth } from '../auth/devices';
 import type { ServerDb } from '../db/connect';
 import { applyMutation, loadRow } from '../sync/applyMutation';
 import { Ledger } from '../sync/ledger';
+import { stampAfterRows } from '../sync/restamp';
 import type { Notifier } from '../sync/notifier';
 import { ContractSet, IncidentFilter, IncidentPatch, Page, PathId, StatusChange, parseBody } from './apiSchemas';
 import type { AuthGuard } from './authGuard';
@@ -43,7 +44,7 @@ export function registerApiRoutes(app: FastifyInstance, { store, guard, notifier
       await applyMutation(
         trx,
         ledger,
-        { name, args, hlc: clock.tick() },
+        { name, args, hlc: await stampAfterRows(trx, clock, name, args) },
         { actor: device.engineer, deviceId: device.deviceId, clientId: `api-${device.deviceId}`, mutationId: 0 },
       );
       await ledger.close();

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { VangnetError } from '../../shared/errors';
 import { parseHlc } from '../../shared/hlc';
 import { AuditTrailQuery } from '../../shared/sync/auditTrail';
-import { PairRequest, PullQuery, PushRequest } from '../../shared/sync/protocol';
+import { PairRequest, PullQuery, PushRequest, SERVER_TIME_HEADER } from '../../shared/sync/protocol';
 import { parseOrThrow } from '../../shared/validation';
 import { authenticate, pairDevice } from '../auth/devices';
 import type { ServerDb } from '../db/connect';
@@ -28,6 +28,11 @@ export const LIVE_RECHECK_MS = 30_000;
 
 /** The sync protocol's endpoints (docs/sync-protocol.md). */
 export function registerSyncRoutes(app: FastifyInstance, { store, guard, metrics, notifier, now, closing }: Deps): void {
+  // Every sync reply, errors included, tells the laptop the time (read as late as possible): it
+  // estimates its clock's offset from it (shared/sync/clockOffset.ts).
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/sync/')) reply.header(SERVER_TIME_HEADER, String(now()));
+  });
   app.post('/sync/v1/pair', async (request, reply) => {
     if (guard.blocked(request.ip)) return guard.tooMany(reply);
     const body = parseOrThrow(PairRequest, request.body, 'pairing request');

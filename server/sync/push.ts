@@ -1,13 +1,14 @@
 import type { Kysely } from 'kysely';
 import { VangnetError } from '../../shared/errors';
-import { HlcError, MAX_DRIFT_MS, parseHlc } from '../../shared/hlc';
+import { HlcError } from '../../shared/hlc';
 import { PERMANENT_REJECTIONS } from '../../shared/sync/errorCode';
-import type { PushRequest, PushResponse, Rejection } from '../../shared/sync/protocol';
+import type { PushRequest, PushResponse, Rejection, Restamp } from '../../shared/sync/protocol';
 import type { ServerDb } from '../db/connect';
 import type { ServerDatabase } from '../db/schema';
 import type { DeviceAuth } from '../auth/devices';
 import { planMutation, rowsNamedBy, writeMutation } from './applyMutation';
 import { Ledger } from './ledger';
+import { pushStamps, restampedEarlier, restampFor } from './restamp';
 
 /** Whether a database error is deterministic (a constraint), so retrying can never help. */
 function isConstraintError(err: unknown): boolean {
@@ -36,20 +37,13 @@ export async function handlePush(store: ServerDb, auth: DeviceAuth, request: Pus
   if (request.clientId !== auth.clientId) {
     throw new VangnetError('forbidden', `This device pushes as client ${auth.clientId}, not ${request.clientId}`);
   }
-  for (const m of request.mutations) {
-    const stamp = safeWallMs(m.hlc);
-    if (stamp !== null && stamp - now > MAX_DRIFT_MS) {
-      throw new VangnetError(
-        'clock_skew',
-        `Mutation ${m.mutationId} is stamped ${Math.round((stamp - now) / 60000)} min ahead of the server; fix this computer's clock`,
-      );
-    }
-  }
+  // A wrong laptop clock is corrected, not refused (server/sync/restamp.ts).
+  const stamps = pushStamps(request, now);
   try {
-    return await pushOnce(store, auth, request, now, false);
+    return await pushOnce(store, auth, request, now, false, stamps);
   } catch (err) {
     if (!(err instanceof RetryWithSavepoints)) throw err;
-    return pushOnce(store, auth, request, now, true);
+    return pushOnce(store, auth, request, now, true, stamps);
   }
 }
 
@@ -58,7 +52,14 @@ export async function handlePush(store: ServerDb, auth: DeviceAuth, request: Pus
  * so the fast path needs no savepoints; only a write that fails (a constraint the mutation didn't
  * foresee) sends the push back here with `safe` set, where each mutation gets a savepoint.
  */
-async function pushOnce(store: ServerDb, auth: DeviceAuth, request: PushRequest, now: number, safe: boolean): Promise<PushResponse> {
+async function pushOnce(
+  store: ServerDb,
+  auth: DeviceAuth,
+  request: PushRequest,
+  now: number,
+  safe: boolean,
+  stamps: Map<number, string>,
+): Promise<PushResponse> {
   const trx = await store.db.startTransaction().execute();
   try {
     const ledger = await Ledger.open(trx, store.dialect);
@@ -66,6 +67,7 @@ async function pushOnce(store: ServerDb, auth: DeviceAuth, request: PushRequest,
     let applied = 0;
     let skipped = 0;
     const rejected: Rejection[] = [];
+    const restamped: Restamp[] = [];
     const reject = async (m: PushRequest['mutations'][number], error: Rejection['error']) => {
       await trx
         .insertInto('rejections')
@@ -97,6 +99,8 @@ async function pushOnce(store: ServerDb, auth: DeviceAuth, request: PushRequest,
             rows: await rowsNamedBy(trx, m.name, m.args),
           });
         }
+        const restamp = await restampedEarlier(trx, auth.clientId, m);
+        if (restamp) restamped.push(restamp);
         continue;
       }
       if (m.mutationId !== last + 1) throw new VangnetError('gap', `Expected mutation ${last + 1} next, got ${m.mutationId}`);
@@ -104,7 +108,7 @@ async function pushOnce(store: ServerDb, auth: DeviceAuth, request: PushRequest,
       const origin = { actor: auth.engineer, deviceId: auth.deviceId, clientId: auth.clientId, mutationId: m.mutationId };
       let planned;
       try {
-        planned = await planMutation(trx, m, origin);
+        planned = await planMutation(trx, { ...m, hlc: stamps.get(m.mutationId) ?? m.hlc }, origin);
       } catch (err) {
         const error = permanentError(err);
         if (!error) throw err;
@@ -118,6 +122,7 @@ async function pushOnce(store: ServerDb, auth: DeviceAuth, request: PushRequest,
           throw new RetryWithSavepoints();
         }
         applied += 1;
+        if (stamps.has(m.mutationId)) restamped.push(await restampFor(trx, m, planned.ctx.hlc));
         continue;
       }
       const mark = ledger.mark();
@@ -126,6 +131,7 @@ async function pushOnce(store: ServerDb, auth: DeviceAuth, request: PushRequest,
         await writeMutation(savepoint, ledger, planned, origin);
         await savepoint.releaseSavepoint('mutation').execute();
         applied += 1;
+        if (stamps.has(m.mutationId)) restamped.push(await restampFor(trx, m, planned.ctx.hlc));
       } catch (err) {
         const error = permanentError(err);
         if (!error) throw err;
@@ -137,18 +143,10 @@ async function pushOnce(store: ServerDb, auth: DeviceAuth, request: PushRequest,
     await trx.updateTable('sync_clients').set({ last_mutation_id: last }).where('client_id', '=', auth.clientId).execute();
     await ledger.close();
     await trx.commit().execute();
-    return { lastMutationId: last, applied, skipped, rejected, headSeq: ledger.headSeq };
+    return { lastMutationId: last, applied, skipped, rejected, headSeq: ledger.headSeq, restamped };
   } catch (err) {
     await trx.rollback().execute();
     throw err;
-  }
-}
-
-function safeWallMs(hlc: string): number | null {
-  try {
-    return parseHlc(hlc).wallMs;
-  } catch {
-    return null; // a malformed stamp is rejected per mutation, with its reason
   }
 }
 

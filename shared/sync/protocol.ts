@@ -23,9 +23,21 @@ export const PushMutation = z.object({
 });
 export type PushMutation = z.infer<typeof PushMutation>;
 
+/**
+ * Every `/sync/v1` response carries the server's clock (ms since the epoch) in this header, read as
+ * late as possible, so a laptop can estimate its own clock's offset (shared/sync/clockOffset.ts).
+ */
+export const SERVER_TIME_HEADER = 'vangnet-server-time';
+
 export const PushRequest = z.object({
   clientId: ClientId,
   mutations: z.array(PushMutation).min(1).max(SYNC_PUSH_MAX_MUTATIONS),
+  /**
+   * The reading, when the push was sent, of the clock that stamped its mutations (ms). The server
+   * corrects stamps by its offset instead of refusing them; a push without it (an older laptop)
+   * is refused with `clock_skew` when a stamp is too far ahead.
+   */
+  clientTime: z.number().int().min(0).optional(),
 });
 export type PushRequest = z.infer<typeof PushRequest>;
 
@@ -40,12 +52,25 @@ export const Rejection = z.object({
 });
 export type Rejection = z.infer<typeof Rejection>;
 
+/**
+ * A mutation the server applied with another stamp than the laptop's (a wrong clock): the laptop
+ * replaces the old stamp by this one in its rows, then merges the server's copies of them.
+ */
+export const Restamp = z.object({
+  mutationId: z.number().int(),
+  hlc: z.string().max(100),
+  rows: Rejection.shape.rows,
+});
+export type Restamp = z.infer<typeof Restamp>;
+
 export const PushResponse = z.object({
   lastMutationId: z.number().int().min(0),
   applied: z.number().int(),
   skipped: z.number().int(),
   rejected: z.array(Rejection),
   headSeq: z.number().int(),
+  /** Absent from older servers. */
+  restamped: z.array(Restamp).optional(),
 });
 export type PushResponse = z.infer<typeof PushResponse>;
 

@@ -58,6 +58,10 @@ export const en = {
     rejected_one: '{{count}} refused',
     rejected_other: '{{count}} refused',
     rejectedTitle: 'The office server refused changes made here; open the sync panel to read why',
+    clockAhead: 'Clock {{by}} ahead',
+    clockBehind: 'Clock {{by}} behind',
+    clockTitle:
+      "This computer's clock is off the office server's. Your changes still arrive, dated by the server's time; set the clock right in your system settings.",
   },
   sync: {
     title: 'Office server',

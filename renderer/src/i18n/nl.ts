@@ -59,6 +59,10 @@ export const nl: Translation = {
     rejected_one: '{{count}} geweigerd',
     rejected_other: '{{count}} geweigerd',
     rejectedTitle: 'De kantoorserver heeft wijzigingen van deze laptop geweigerd; open het synchronisatievenster om te lezen waarom',
+    clockAhead: 'Klok {{by}} voor',
+    clockBehind: 'Klok {{by}} achter',
+    clockTitle:
+      'De klok van deze computer wijkt af van die van de kantoorserver. Je wijzigingen komen gewoon aan, met de tijd van de server; zet de klok goed in je systeeminstellingen.',
   },
   sync: {
     title: 'Kantoorserver',

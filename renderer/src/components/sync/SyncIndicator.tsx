@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store/store';
 import { Icon } from '../Icon';
+import { ClockSkewChip } from './ClockSkewChip';
 import { useSyncSummary } from './useSyncSummary';
 
 /**
  * The status bar's sync item: a coloured dot and the state in words, the realtime link, what waits
- * to be sent and what the server refused. Clicking it opens the sync panel.
+ * to be sent, what the server refused, and a clock far off the server's. Clicking it opens the sync panel.
  */
 export function SyncIndicator() {
   const { t } = useTranslation();
@@ -54,6 +55,7 @@ export function SyncIndicator() {
           {t('status.pending', { count: status.pending })}
         </span>
       ) : null}
+      <ClockSkewChip />
       {status.rejected.length > 0 ? (
         <span className="status-item status-chip status-chip-danger num" data-testid="status-rejected" title={t('status.rejectedTitle')}>
           <Icon name="alert" size={11} />
