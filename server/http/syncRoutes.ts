@@ -8,7 +8,7 @@ import { pairDevice } from '../auth/devices';
 import type { ServerDb } from '../db/connect';
 import { handleAuditTrail } from '../sync/auditTrail';
 import { computeChecksums } from '../sync/checksums';
-import { handlePullText } from '../sync/pull';
+import { handlePullBytes } from '../sync/pull';
 import { handlePush } from '../sync/push';
 import type { Notifier } from '../sync/notifier';
 import type { AuthGuard } from './authGuard';
@@ -61,7 +61,7 @@ export function registerSyncRoutes(app: FastifyInstance, deps: Deps): void {
     metrics.pulls.inc();
     return reply
       .type('application/json')
-      .send(await handlePullText(store, request.device!, query.after, query.limit, query.bootstrap, query.table));
+      .send(await handlePullBytes(store, request.device!, query.after, query.limit, query.bootstrap, query.table));
   });
 
   // Per-table checksums at one seq, so a caught-up laptop can check it holds the same rows.
