@@ -100,7 +100,9 @@ export async function main(argv: string[]): Promise<number> {
       for (const e of engineers) {
         out(`${e.name} <${e.email}>  ${e.role}${e.active ? '' : ' (inactive)'}  ${e.id}`);
         for (const d of e.devices)
-          out(`    device ${d.id}  ${d.name}  paired ${d.createdAt}${d.revokedAt ? `  REVOKED ${d.revokedAt}` : ''}`);
+          out(
+            `    device ${d.id}  ${d.name}  paired ${d.createdAt}  last seen ${d.lastSeenAt ?? 'never'}${d.revokedAt ? `  REVOKED ${d.revokedAt}` : ''}`,
+          );
       }
     });
   admin

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { addEngineer } from './auth/devices';
 import { connectServerDb, type ServerDb } from './db/connect';
-import { buildServer, type VangnetServer } from './http/app';
+import { buildServer, type ServerOptions, type VangnetServer } from './http/app';
 
 /** Test helpers for the server's own and cross-room tests (never imported by production code). */
 export const PG_URL = process.env.VANGNET_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -69,14 +69,22 @@ export async function pairedFetch(s: Pick<TestServer, 'url' | 'engineer'>, clien
     });
 }
 
-export async function startTestServer(dialect: TestDialect, now?: () => number): Promise<TestServer> {
+/** Server options a test may set besides the store and the clock (load limits, recheck intervals). */
+export type TestServerOptions = Omit<ServerOptions, 'store' | 'now'>;
+
+export async function startTestServer(dialect: TestDialect, now?: () => number, options: TestServerOptions = {}): Promise<TestServer> {
   const { store, drop } = await freshServerDb(dialect);
-  return serveStore(store, drop, now);
+  return serveStore(store, drop, now, options);
 }
 
 /** A server on loopback over a store that already exists (benchmarks seed theirs first). */
-export async function serveStore(store: ServerDb, drop: () => Promise<void>, now?: () => number): Promise<TestServer> {
-  const server = await buildServer({ store, ...(now ? { now } : {}) });
+export async function serveStore(
+  store: ServerDb,
+  drop: () => Promise<void>,
+  now?: () => number,
+  options: TestServerOptions = {},
+): Promise<TestServer> {
+  const server = await buildServer({ store, ...options, ...(now ? { now } : {}) });
   const url = await server.app.listen({ port: 0, host: '127.0.0.1' });
   return {
     url,

@@ -223,10 +223,13 @@ export function createSyncClient(deps: SyncDeps) {
     }
   }
 
-  function scheduleRetry(): void {
+  /** After a failure: back off, and never sooner than the server's Retry-After (a busy server sheds load). */
+  function scheduleRetry(err?: unknown): void {
     clearTimeout(retryTimer);
     if (!started) return;
-    const delay = Math.min(retryMs, RETRY_MAX_MS) * (0.75 + Math.random() * 0.5);
+    const serverAsked = err instanceof OfflineError ? (err.retryAfterMs ?? 0) : 0;
+    // Jitter on top of Retry-After too, so shed laptops do not all come back in the same second.
+    const delay = Math.max(Math.min(retryMs, RETRY_MAX_MS), serverAsked) * (0.75 + Math.random() * 0.5) + serverAsked * 0.25;
     retryMs = Math.min(retryMs * 2, RETRY_MAX_MS);
     retryTimer = setTimeout(kick, delay);
   }
@@ -251,7 +254,7 @@ export function createSyncClient(deps: SyncDeps) {
         if (closed) return;
         log.info({ err: toErrorInfo(err) }, 'sync round failed');
         // A revoked token needs a person; anything else is worth another try later.
-        if (!(err instanceof VangnetError && err.code === 'unauthorized')) scheduleRetry();
+        if (!(err instanceof VangnetError && err.code === 'unauthorized')) scheduleRetry(err);
       });
   }
 

@@ -38,12 +38,29 @@ export interface LiveHandlers {
   onClose(): void;
 }
 
-/** A network failure (server unreachable): the client is offline, not wrong. */
+/**
+ * A network failure (server unreachable) or a server asking to be left alone for a while (503 when
+ * shedding load, 429 when this address spent its budget of failed attempts): the client is
+ * offline, not wrong. `retryAfterMs`: the server's Retry-After, bounded; the next try waits that long.
+ */
 export class OfflineError extends VangnetError {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly retryAfterMs: number | null = null,
+  ) {
     super('unavailable', message);
     this.name = 'OfflineError';
   }
+}
+
+/** The longest a server's Retry-After may hold back the laptop (a wrong header must not park it for days). */
+export const RETRY_AFTER_MAX_MS = 5 * 60_000;
+
+/** Retry-After (delay in seconds or an HTTP date) in milliseconds, bounded; null when absent or unreadable. */
+export function parseRetryAfter(header: string | null, now = Date.now()): number | null {
+  if (!header) return null;
+  const ms = /^\d+$/.test(header.trim()) ? Number(header) * 1000 : Date.parse(header) - now;
+  return Number.isNaN(ms) ? null : Math.min(Math.max(ms, 0), RETRY_AFTER_MAX_MS);
 }
 
 const STATUS_CODES: Record<number, ErrorCode> = {
@@ -53,7 +70,6 @@ const STATUS_CODES: Record<number, ErrorCode> = {
   404: 'not_found',
   409: 'conflict',
   413: 'invalid_args',
-  429: 'unauthorized',
 };
 
 export function httpTransport(baseUrl: string, token: string | null, fetchImpl: typeof fetch = fetch): SyncTransport {
@@ -88,8 +104,11 @@ export function httpTransport(baseUrl: string, token: string | null, fetchImpl: 
       // a proxy's HTML error page, say; reported below with the status
     }
     if (!response.ok) {
-      if (response.status >= 500) throw new OfflineError(`Server error ${response.status}`);
       const problem = json as { code?: string; detail?: string } | null;
+      if (response.status >= 500 || response.status === 429) {
+        const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+        throw new OfflineError(problem?.detail ?? `Server error ${response.status}`, retryAfterMs);
+      }
       const code = (problem?.code as ErrorCode | undefined) ?? STATUS_CODES[response.status] ?? 'internal';
       throw new VangnetError(code, problem?.detail ?? `HTTP ${response.status}`);
     }

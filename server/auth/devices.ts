@@ -120,6 +120,29 @@ export async function authenticate(store: ServerDb, token: string): Promise<Devi
   };
 }
 
+/** Of the given devices, those whose token still works (not revoked, engineer active). */
+export async function activeDeviceIds(store: ServerDb, deviceIds: readonly string[]): Promise<Set<string>> {
+  if (deviceIds.length === 0) return new Set();
+  const rows = await store.db
+    .selectFrom('devices')
+    .innerJoin('engineers', 'engineers.id', 'devices.engineer_id')
+    .select('devices.id')
+    .where('devices.id', 'in', deviceIds)
+    .where('devices.revoked_at', 'is', null)
+    .where('engineers.active', '=', 1)
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Records that a device proved itself alive (a request or an open realtime socket). */
+export async function markDeviceSeen(store: ServerDb, deviceId: string, now: number): Promise<void> {
+  await store.db
+    .updateTable('devices')
+    .set({ last_seen_at: new Date(now).toISOString() })
+    .where('id', '=', deviceId)
+    .execute();
+}
+
 export async function revokeDevice(store: ServerDb, deviceId: string, now = Date.now()): Promise<void> {
   const result = await store.db
     .updateTable('devices')

@@ -1,3 +1,4 @@
+import rateLimit from '@fastify/rate-limit';
 import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { VangnetError } from '../../shared/errors';
@@ -5,18 +6,39 @@ import { SYNC_BODY_MAX_BYTES } from '../../shared/sync/protocol';
 import type { ServerDb } from '../db/connect';
 import { logger } from '../log';
 import { createNotifier, type Notifier } from '../sync/notifier';
-import { createAuthGuard } from './authGuard';
+import { createAuthGuard, FAILURE_WINDOW_MS, MAX_FAILURES } from './authGuard';
+import { checkedJsonText } from './jsonBody';
+import { registerLoadShedding } from './loadShedding';
 import { createMetrics } from './metrics';
-import { problemFor, sendProblem } from './problem';
+import { type Problem, problemFor, sendProblem } from './problem';
 import { registerApiRoutes } from './apiRoutes';
 import { registerSyncRoutes } from './syncRoutes';
 
 const log = logger('http');
 
+/** Statuses that, on a route without credentials, count as a failed attempt of the address. */
+const COUNTED_REFUSALS = new Set([400, 401, 413, 415]);
+
+/** The problem document for anything a handler, hook or parser threw. */
+function problemForError(err: unknown): Problem {
+  if (err instanceof VangnetError) return problemFor(err.code, err.message, err.issues);
+  const fastifyErr = err as { statusCode?: number; code?: string; message: string };
+  if (fastifyErr.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    return { ...problemFor('invalid_args', `Body larger than ${SYNC_BODY_MAX_BYTES} bytes`), status: 413, code: 'too_large' };
+  }
+  if (fastifyErr.statusCode && fastifyErr.statusCode < 500)
+    return { ...problemFor('invalid_args', fastifyErr.message), status: fastifyErr.statusCode };
+  return problemFor('internal', 'The server could not handle this request');
+}
+
 export interface ServerOptions {
   store: ServerDb;
   /** Injected wall clock (tests move it to check the HLC skew guard). */
   now?: () => number;
+  /** Heavy requests (pulls, checksums, audit pages) served at once before shedding with 503. */
+  maxHeavyInFlight?: number;
+  /** How often open realtime sockets are checked for revoked devices. */
+  liveRecheckMs?: number;
 }
 
 export interface VangnetServer {
@@ -31,24 +53,33 @@ export async function buildServer(options: ServerOptions): Promise<VangnetServer
   const { store } = options;
   const metrics = createMetrics();
   const notifier = await createNotifier(store);
-  const guard = createAuthGuard(store, metrics, now);
   // On shutdown, destroy every connection (long-polling laptops, half-open sockets) instead of waiting.
   const app = Fastify({ logger: false, bodyLimit: SYNC_BODY_MAX_BYTES, trustProxy: false, forceCloseConnections: true });
+  // Counts failed attempts per address only; no route is limited as a whole (global: false).
+  await app.register(rateLimit, { global: false });
+  const guard = createAuthGuard(store, metrics, now, app.createRateLimit({ max: MAX_FAILURES, timeWindow: FAILURE_WINDOW_MS }));
+
+  // Every JSON body is checked as raw bytes first: fatal UTF-8, bounded depth and size, no lone surrogates.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    let text: string;
+    try {
+      text = checkedJsonText(body as Buffer);
+    } catch (err) {
+      done(err as Error, undefined);
+      return;
+    }
+    parseJson(request, text, done);
+  });
 
   app.setErrorHandler((err, request, reply) => {
-    if (err instanceof VangnetError) return sendProblem(reply, problemFor(err.code, err.message, err.issues));
-    const fastifyErr = err as { statusCode?: number; code?: string; message: string };
-    if (fastifyErr.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return sendProblem(reply, {
-        ...problemFor('invalid_args', `Body larger than ${SYNC_BODY_MAX_BYTES} bytes`),
-        status: 413,
-        code: 'too_large',
-      });
-    }
-    if (fastifyErr.statusCode && fastifyErr.statusCode < 500)
-      return sendProblem(reply, { ...problemFor('invalid_args', fastifyErr.message), status: fastifyErr.statusCode });
-    log.error({ err, url: request.url }, 'request failed');
-    return sendProblem(reply, problemFor('internal', 'The server could not handle this request'));
+    const problem = problemForError(err);
+    if (problem.status >= 500) log.error({ err, url: request.url }, 'request failed');
+    // A route without credentials: whatever it refuses counts against the address's failure budget.
+    const kind = request.routeOptions.config.refusalsCountAs;
+    if (kind && COUNTED_REFUSALS.has(problem.status)) return guard.refuse(request, reply, kind, `refused: ${problem.detail}`, problem);
+    return sendProblem(reply, problem);
   });
   app.setNotFoundHandler((request, reply) =>
     sendProblem(reply, problemFor('not_found', `No route ${request.method} ${request.url.split('?')[0]}`)),
@@ -57,6 +88,7 @@ export async function buildServer(options: ServerOptions): Promise<VangnetServer
     metrics.requests.inc({ route: request.routeOptions.url ?? 'unknown', status: String(reply.statusCode) });
   });
 
+  registerLoadShedding(app, metrics, options.maxHeavyInFlight);
   await app.register(websocket, { options: { maxPayload: 1024 } });
 
   app.get('/healthz', async () => ({ status: 'ok' }));
@@ -73,7 +105,7 @@ export async function buildServer(options: ServerOptions): Promise<VangnetServer
   // Set while shutting down: a realtime socket still completing its upgrade is dropped at once,
   // since an open upgraded socket would keep the HTTP server from closing.
   const closing = { value: false };
-  registerSyncRoutes(app, { store, guard, metrics, notifier, now, closing });
+  registerSyncRoutes(app, { store, guard, metrics, notifier, now, closing, liveRecheckMs: options.liveRecheckMs });
   registerApiRoutes(app, { store, guard, notifier, now });
 
   return {

@@ -33,6 +33,18 @@ export function createMetrics() {
       labelNames: ['kind'],
       registers: [registry],
     }),
+    rateLimited: new Counter({
+      name: 'vangnet_auth_rate_limited_total',
+      help: 'Failed pairing and token checks answered 429: beyond the per-address failure budget',
+      labelNames: ['kind'],
+      registers: [registry],
+    }),
+    shed: new Counter({
+      name: 'vangnet_http_shed_total',
+      help: 'Requests refused with 503 and Retry-After because the process was at its load limit',
+      labelNames: ['route'],
+      registers: [registry],
+    }),
   };
 }
 export type Metrics = ReturnType<typeof createMetrics>;

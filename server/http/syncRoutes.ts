@@ -4,14 +4,15 @@ import { parseHlc } from '../../shared/hlc';
 import { AuditTrailQuery } from '../../shared/sync/auditTrail';
 import { PairRequest, PullQuery, PushRequest, SERVER_TIME_HEADER } from '../../shared/sync/protocol';
 import { parseOrThrow } from '../../shared/validation';
-import { authenticate, pairDevice } from '../auth/devices';
+import { pairDevice } from '../auth/devices';
 import type { ServerDb } from '../db/connect';
 import { handleAuditTrail } from '../sync/auditTrail';
 import { computeChecksums } from '../sync/checksums';
-import { handlePullText } from '../sync/pull';
+import { handlePullBytes } from '../sync/pull';
 import { handlePush } from '../sync/push';
 import type { Notifier } from '../sync/notifier';
 import type { AuthGuard } from './authGuard';
+import { createLiveSockets, LIVE_RECHECK_MS } from './liveSockets';
 import type { Metrics } from './metrics';
 
 interface Deps {
@@ -21,28 +22,25 @@ interface Deps {
   notifier: Notifier;
   now: () => number;
   closing: { value: boolean };
+  liveRecheckMs?: number | undefined;
 }
 
-/** How often an open realtime socket re-checks its device token. */
-export const LIVE_RECHECK_MS = 30_000;
-
 /** The sync protocol's endpoints (docs/sync-protocol.md). */
-export function registerSyncRoutes(app: FastifyInstance, { store, guard, metrics, notifier, now, closing }: Deps): void {
+export function registerSyncRoutes(app: FastifyInstance, deps: Deps): void {
+  const { store, guard, metrics, notifier, now, closing } = deps;
+  const live = createLiveSockets(store, deps.liveRecheckMs ?? LIVE_RECHECK_MS, guard.seen);
+  app.addHook('onClose', async () => live.stop());
+
   // Every sync reply, errors included, tells the laptop the time (read as late as possible): it
   // estimates its clock's offset from it (shared/sync/clockOffset.ts).
   app.addHook('onSend', async (request, reply) => {
     if (request.url.startsWith('/sync/')) reply.header(SERVER_TIME_HEADER, String(now()));
   });
-  app.post('/sync/v1/pair', async (request, reply) => {
-    if (guard.blocked(request.ip)) return guard.tooMany(reply);
-    const body = parseOrThrow(PairRequest, request.body, 'pairing request');
-    try {
-      return await pairDevice(store, body, now());
-    } catch (err) {
-      if (err instanceof VangnetError && err.code === 'unauthorized') await guard.recordFailure(request.ip, 'pairing', 'bad pairing code');
-      throw err;
-    }
-  });
+
+  // No credentials yet: a wrong code or a refused body counts against the address (app.ts's error handler).
+  app.post('/sync/v1/pair', { config: { refusalsCountAs: 'pairing' } }, async (request) =>
+    pairDevice(store, parseOrThrow(PairRequest, request.body, 'pairing request'), now()),
+  );
 
   app.post('/sync/v1/push', { preHandler: guard.requireDevice }, async (request) => {
     const body = parseOrThrow(PushRequest, request.body, 'push');
@@ -64,19 +62,19 @@ export function registerSyncRoutes(app: FastifyInstance, { store, guard, metrics
     }
   });
 
-  app.get('/sync/v1/pull', { preHandler: guard.requireDevice }, async (request, reply) => {
+  app.get('/sync/v1/pull', { preHandler: guard.requireDevice, config: { heavy: true } }, async (request, reply) => {
     const query = parseOrThrow(PullQuery, request.query, 'pull query');
     metrics.pulls.inc();
     return reply
       .type('application/json')
-      .send(await handlePullText(store, request.device!, query.after, query.limit, query.bootstrap, query.table));
+      .send(await handlePullBytes(store, request.device!, query.after, query.limit, query.bootstrap, query.table));
   });
 
   // Per-table checksums at one seq, so a caught-up laptop can check it holds the same rows.
-  app.get('/sync/v1/checksums', { preHandler: guard.requireDevice }, async () => computeChecksums(store));
+  app.get('/sync/v1/checksums', { preHandler: guard.requireDevice, config: { heavy: true } }, async () => computeChecksums(store));
 
   // One entity's audit history, newest first: what a laptop's bootstrap left out, fetched when it is opened.
-  app.get('/sync/v1/audit', { preHandler: guard.requireDevice }, async (request) =>
+  app.get('/sync/v1/audit', { preHandler: guard.requireDevice, config: { heavy: true } }, async (request) =>
     handleAuditTrail(store, parseOrThrow(AuditTrailQuery, request.query, 'audit query')),
   );
 
@@ -87,19 +85,14 @@ export function registerSyncRoutes(app: FastifyInstance, { store, guard, metrics
       return;
     }
     metrics.connected.inc();
-    // A device revoked while connected is dropped at the next check (4401: pair again).
-    const token = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1] ?? '';
-    const recheck = setInterval(() => {
-      void authenticate(store, token).then((device) => {
-        if (!device) socket.close(4401, 'device token revoked');
-      });
-    }, LIVE_RECHECK_MS);
+    // A device revoked while connected is dropped at the next sweep (4401: pair again).
+    live.add(socket, request.device!.deviceId);
     const unsubscribe = notifier.subscribe((seq) => {
       if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ seq }));
     });
     socket.on('message', () => socket.close(1008, 'this channel is one-way'));
     socket.on('close', () => {
-      clearInterval(recheck);
+      live.remove(socket);
       unsubscribe();
       metrics.connected.dec();
     });

@@ -15,21 +15,25 @@ export async function handlePull(
   bootstrap = false,
   table?: string,
 ): Promise<PullResponse> {
-  return JSON.parse(await handlePullText(store, auth, after, limit, bootstrap, table)) as PullResponse;
+  return JSON.parse((await handlePullBytes(store, auth, after, limit, bootstrap, table)).toString('utf8')) as PullResponse;
 }
 
+const CLOSE_CHANGE = Buffer.from('}');
+
 /**
- * The same page as JSON text, with each row's stored JSON spliced in as it is: no parse and
- * re-serialise of every row on the server (a bootstrap is mostly rows).
+ * The same page as UTF-8 JSON bytes, with each row's stored JSON spliced in as it is: no parse and
+ * re-serialise of every row on the server (a bootstrap is mostly rows). Each row is encoded on its
+ * own: joining a page of rows into one string (two bytes a character as soon as one row holds an
+ * "é") and encoding that for the socket took two thirds of a page's time.
  */
-export async function handlePullText(
+export async function handlePullBytes(
   store: ServerDb,
   auth: DeviceAuth,
   after: number,
   limit: number,
   bootstrap = false,
   table?: string,
-): Promise<string> {
+): Promise<Buffer> {
   // Read before the page: every seq up to it is committed (seqs are handed out under one lock and
   // committed in order), so a bootstrap's last page may move the cursor past the entries it left out.
   const headBefore = bootstrap
@@ -64,11 +68,22 @@ export async function handlePullText(
     store.db.selectFrom('sync_state').select('head_seq').where('id', '=', 1).executeTakeFirstOrThrow(),
     store.db.selectFrom('sync_clients').select('last_mutation_id').where('client_id', '=', auth.clientId).executeTakeFirst(),
   ]);
-  const changes = page.map(
-    (r) => `{"seq":${Number(r.seq)},"table":${JSON.stringify(r.table_name)},"id":${JSON.stringify(r.row_id)},"row":${r.row}}`,
-  );
+  const parts: Buffer[] = [Buffer.from('{"changes":[')];
+  page.forEach((r, i) => {
+    parts.push(
+      Buffer.from(
+        `${i > 0 ? ',' : ''}{"seq":${Number(r.seq)},"table":${JSON.stringify(r.table_name)},"id":${JSON.stringify(r.row_id)},"row":`,
+      ),
+    );
+    parts.push(Buffer.from(r.row), CLOSE_CHANGE);
+  });
   const last = page.length > 0 ? Number(page[page.length - 1]!.seq) : after;
   // The bootstrap's last page: audit entries it left out after its last row are behind the laptop too.
   const cursor = bootstrap && table === undefined && rows.length <= limit ? Math.max(last, headBefore) : last;
-  return `{"changes":[${changes.join(',')}],"cursor":${cursor},"headSeq":${Number(state.head_seq)},"hasMore":${rows.length > limit},"lastMutationId":${Number(client?.last_mutation_id ?? 0)}}`;
+  parts.push(
+    Buffer.from(
+      `],"cursor":${cursor},"headSeq":${Number(state.head_seq)},"hasMore":${rows.length > limit},"lastMutationId":${Number(client?.last_mutation_id ?? 0)}}`,
+    ),
+  );
+  return Buffer.concat(parts);
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchIncidentList } from './incidentList.bench';
 import { benchMutationCommit } from './mutationCommit.bench';
+import { benchPullPage, benchPullStorm } from './pullPage.bench';
 import { benchSla } from './sla.bench';
 import { benchInitialSync, benchOfflineDrain } from './sync.bench';
 import { benchLiveEdit, benchServerThroughput } from './syncLive.bench';
@@ -21,6 +22,8 @@ const all = [
   benchOfflineDrain,
   benchLiveEdit,
   benchServerThroughput,
+  benchPullPage,
+  benchPullStorm,
   benchSyncVsPouch,
 ];
 const only = process.argv.slice(2).map((a) => a.toLowerCase());
