@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setMeta } from '../repos/meta';
 import { testEngine } from '../testSupport';
+import { createClockSkew } from './clockSkew';
 import { createSyncClient } from './syncClient';
 import { httpTransport, OfflineError, parseRetryAfter, RETRY_AFTER_MAX_MS, type SyncTransport } from './transport';
 
@@ -57,6 +58,8 @@ describe('Retry-After from a busy server', () => {
       afterApply: () => undefined,
       observeHlc: () => undefined,
       adoptEngineer: () => undefined,
+      clock: createClockSkew(engine.db, Date.now),
+      rewindHlc: () => undefined,
     });
     sync.start();
     await vi.advanceTimersByTimeAsync(0);
