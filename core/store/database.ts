@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { VangnetError } from '../../shared/errors';
 import { foldText } from '../../shared/textFold';
 import { LATEST_VERSION, MIGRATIONS } from './migrations/index';
+import { writeTransaction } from './transaction';
 
 export type Db = Database.Database;
 
@@ -82,9 +83,9 @@ export function migrate(db: Db, target: number = LATEST_VERSION): void {
   }
   for (const migration of MIGRATIONS) {
     if (migration.version <= current || migration.version > target) continue;
-    db.transaction(() => {
+    writeTransaction(db, () => {
       db.exec(migration.sql);
       db.pragma(`user_version = ${migration.version}`);
-    })();
+    });
   }
 }

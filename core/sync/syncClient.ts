@@ -12,6 +12,7 @@ import { applyChanges, undoRejected } from './applyPull';
 import { OfflineError, type SyncTransport } from './transport';
 import type { PullResponse } from '../../shared/sync/protocol';
 import { createVerifier } from './verify';
+import { writeTransaction } from '../store/transaction';
 
 const log = logger('sync');
 
@@ -108,11 +109,11 @@ export function createSyncClient(deps: SyncDeps) {
       if (batch.length === 0) return { pushed, rejected };
       const response = await t.push({ clientId: deps.deviceId, mutations: batch });
       const hlcs = new Map(batch.map((m) => [m.mutationId, m.hlc]));
-      db.transaction(() => {
+      writeTransaction(db, () => {
         for (const table of undoRejected(db, response.rejected, (id) => hlcs.get(id))) touched.add(table);
         deps.afterApply(response.rejected.flatMap((r) => r.rows));
         ackOutbox(db, response.lastMutationId);
-      })();
+      });
       pushed += response.applied + response.skipped;
       rejected += response.rejected.length;
       if (response.lastMutationId < batch[batch.length - 1]!.mutationId) {
@@ -147,14 +148,14 @@ export function createSyncClient(deps: SyncDeps) {
           next = t.pull(deps.deviceId, page.cursor, limit, bootstrap);
           next.catch(() => undefined); // awaited (and its failure reported) on the next turn
         }
-        db.transaction(() => {
+        writeTransaction(db, () => {
           const applied = applyChanges(db, page.changes, deps.observeHlc);
           for (const table of applied.touched) touched.add(table);
           deps.afterApply(applied.unparked.length ? [...page.changes, ...applied.unparked] : page.changes);
           setMeta(db, 'sync.cursor', String(page.cursor));
           setMeta(db, 'sync.bootstrapping', bootstrap && page.hasMore ? '1' : '0');
           ackOutbox(db, page.lastMutationId);
-        })();
+        });
         pulled += page.changes.length;
         if (!page.hasMore) return pulled;
       }
@@ -284,12 +285,12 @@ export function createSyncClient(deps: SyncDeps) {
     async login(serverUrl: string, code: string, deviceName = os.hostname()): Promise<SyncStatus> {
       const url = new URL(serverUrl).toString().replace(/\/+$/, '');
       const paired = await deps.transportFor(url, null).pair({ code, clientId: deps.deviceId, deviceName });
-      db.transaction(() => {
+      writeTransaction(db, () => {
         setMeta(db, 'sync.server', url);
         setMeta(db, 'sync.token', paired.token);
         setMeta(db, 'sync.remoteDeviceId', paired.deviceId);
         deps.adoptEngineer(paired.engineer);
-      })();
+      });
       setState('idle');
       kick();
       return status();
