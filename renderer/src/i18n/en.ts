@@ -169,6 +169,7 @@ export const en = {
       not_ready: 'The engine is not ready',
       store_too_new: 'This data was made by a newer Vangnet',
       store_corrupt: 'The local data store is damaged',
+      store_damaged: 'The local data store is damaged: changes are not saved until a backup is restored',
       internal: 'Something went wrong in the engine',
     },
     issue: {

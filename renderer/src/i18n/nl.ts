@@ -173,6 +173,7 @@ export const nl: Translation = {
       not_ready: 'De engine is nog niet klaar',
       store_too_new: 'Deze gegevens zijn gemaakt door een nieuwere Vangnet',
       store_corrupt: 'De lokale gegevensopslag is beschadigd',
+      store_damaged: 'De lokale gegevensopslag is beschadigd: wijzigingen worden pas weer bewaard na het terugzetten van een back-up',
       internal: 'Er ging iets mis in de engine',
     },
     issue: {
