@@ -7,7 +7,7 @@ import { HybridLogicalClock } from '../../shared/hlc';
 import { getMeta, setMeta } from '../repos/meta';
 import { type Db, openDatabase } from '../store/database';
 import { storeFile } from '../store/paths';
-import { readDamage } from '../store/storeDamage';
+import { isCorruptionError, markDamaged, readDamage } from '../store/storeDamage';
 import { storeStatus } from '../store/storeStatus';
 import { countIncidents, incidentIdsOfClient } from '../repos/lifecycle';
 import { beginBulkLoad, endBulkLoad, isBulkLoadPending } from '../repos/bulkLoad';
@@ -57,9 +57,22 @@ export interface Engine {
 
 export function openEngine(options: EngineOptions): Engine {
   const now = options.now ?? Date.now;
-  const newId = options.newId ?? (() => uuidv7());
   const file = storeFile(options.dataDir);
   const db = openDatabase(file, { now });
+  try {
+    return startEngine(db, file, options);
+  } catch (err) {
+    db.close();
+    // quick_check passed, yet a page the start reads is damaged: mark it, as the check would have.
+    if (!isCorruptionError(err)) throw err;
+    markDamaged(file, { at: new Date(now()).toISOString(), source: 'open', detail: (err as Error).message });
+    throw new VangnetError('store_corrupt', `Cannot open the store at ${file}: ${(err as Error).message}`);
+  }
+}
+
+function startEngine(db: Db, file: string, options: EngineOptions): Engine {
+  const now = options.now ?? Date.now;
+  const newId = options.newId ?? (() => uuidv7());
   // A store marked damaged is open read-only: no startup upkeep, no sync (its outbox may be damaged too).
   const damagedAtOpen = readDamage(file) !== null;
   const deviceId = ensureMeta(db, 'device_id', newId);

@@ -99,12 +99,12 @@ export async function restoreBackup(storeFile: string, dataDir: string, name: st
   if (outcome.error || outcome.problems.length > 0) {
     throw new VangnetError('store_corrupt', `The backup ${name} failed its check, so it was not restored: ${outcome.error?.message ?? outcome.problems[0]}`);
   }
-  const incoming = `${storeFile}.restoring`;
-  fs.copyFileSync(source, incoming);
   const movedTo = path.join(dataDir, 'damaged', new Date(now).toISOString().replace(/[:.]/g, '-'));
   fs.mkdirSync(path.dirname(movedTo), { recursive: true });
   // No `recursive` here: an existing folder throws rather than letting a rename overwrite what it holds.
   fs.mkdirSync(movedTo);
+  const incoming = `${storeFile}.restoring`;
+  fs.copyFileSync(source, incoming);
   for (const file of [storeFile, `${storeFile}-wal`, `${storeFile}-shm`, `${storeFile}-journal`, damageFile(storeFile)]) {
     if (fs.existsSync(file)) fs.renameSync(file, path.join(movedTo, path.basename(file)));
   }
