@@ -166,7 +166,17 @@ function startEngine(db: Db, file: string, options: EngineOptions): Engine {
     },
   });
 
-  const care = createStoreCare({ db, storeFile: file, dataDir: options.dataDir, now, onChange: () => emit('store.status', status()) });
+  const care = createStoreCare({
+    db,
+    storeFile: file,
+    dataDir: options.dataDir,
+    now,
+    onChange: () => {
+      // Push nothing more from a damaged store: its outbox may be part of the damage.
+      if (care.damage()) sync.stop();
+      emit('store.status', status());
+    },
+  });
 
   function status(): StoreStatus {
     return storeStatus(options.dataDir, { open: true, lastFullCheck: care.lastFullCheck() });
