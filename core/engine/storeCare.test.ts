@@ -5,6 +5,7 @@ import { listBackups } from '../store/backups';
 import { storeFile } from '../store/paths';
 import { readDamage } from '../store/storeDamage';
 import { addClients, breakAuditIndex, tempDataDir } from '../testSupport';
+import { dispatch } from './dispatch';
 import { type Engine, openEngine } from './engine';
 
 const engines: Engine[] = [];
@@ -83,6 +84,21 @@ describe("the store's care after start", () => {
     const again = open(dataDir);
     expect(count(again, 'clients')).toBe(5);
     expect(again.storeStatus()).toMatchObject({ open: true, damage: { source: 'check' } });
+  });
+
+  it('marks the store damaged when SQLite reports corruption during a call, and refuses writes from then on', async () => {
+    const dataDir = tempDataDir();
+    const engine = open(dataDir);
+    addClients(engine, 2);
+    // What better-sqlite3 throws when a page it reads turns out malformed.
+    const malformed = Object.assign(new Error('database disk image is malformed'), { code: 'SQLITE_CORRUPT' });
+    vi.spyOn(engine.handlers.clients, 'list').mockImplementation(() => {
+      throw malformed;
+    });
+    expect(await dispatch(engine, 'clients.list', {})).toMatchObject({ ok: false, error: { code: 'store_damaged' } });
+    expect(readDamage(storeFile(dataDir))).toMatchObject({ source: 'use', detail: 'database disk image is malformed' });
+    expect(await dispatch(engine, 'clients.create', { name: 'After', code: 'AFTER' })).toMatchObject({ ok: false, error: { code: 'store_damaged' } });
+    expect(count(engine, 'clients')).toBe(2);
   });
 
   it('marks the store damaged when the audit chain is broken, and takes no backup', async () => {
