@@ -16,7 +16,8 @@ export function damageFile(storeFile: string): string {
 }
 
 export function readDamage(storeFile: string): DamageReport | null {
-  if (storeFile === ':memory:') return null;
+  // Asked before every write transaction: a stat, not a thrown ENOENT, in the common case.
+  if (storeFile === ':memory:' || !fs.existsSync(damageFile(storeFile))) return null;
   let raw: string;
   try {
     raw = fs.readFileSync(damageFile(storeFile), 'utf8');

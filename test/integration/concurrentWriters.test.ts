@@ -7,7 +7,7 @@ import type { Engine } from '../../core/engine/engine';
 import { testEngine } from '../../core/testSupport';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const CLI_WRITES = 6;
+const CLI_WRITES = 3;
 
 function runCli(home: string, ...args: string[]): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve, reject) => {
