@@ -11,8 +11,10 @@ import { isCorruptionError, markDamaged, readDamage } from '../store/storeDamage
 
 const log = logger('store-care');
 
-/** A full check and a backup at start, then once a day while the app runs. */
+/** A full check and a backup soon after start, then once a day while the app runs. */
 export const CARE_INTERVAL_MS = 24 * 60 * 60 * 1000;
+/** The first round waits this long, so it does not compete with the first screen for the CPU and the disk. */
+export const CARE_FIRST_DELAY_MS = 60 * 1000;
 /** Audit entries hashed per event-loop turn, so a first walk over a long chain never stalls a call. */
 const AUDIT_SLICE = 2_000;
 const AUDIT_VERIFIED_KEY = 'audit.verifiedTo';
@@ -43,6 +45,7 @@ export type StoreCare = ReturnType<typeof createStoreCare>;
 export function createStoreCare(deps: StoreCareDeps) {
   const { db, storeFile } = deps;
   let timer: NodeJS.Timeout | undefined;
+  let firstTimer: NodeJS.Timeout | undefined;
   let current: Promise<CareRound> | null = null;
   let cancelCheck: (() => void) | undefined;
   let stopped = false;
@@ -120,13 +123,15 @@ export function createStoreCare(deps: StoreCareDeps) {
   return {
     start(): void {
       stopped = false;
-      void runRound();
+      firstTimer = setTimeout(() => void runRound(), CARE_FIRST_DELAY_MS);
+      firstTimer.unref();
       timer = setInterval(() => void runRound(), CARE_INTERVAL_MS);
       timer.unref();
     },
     /** Stops the timer and the worker; a backup under way is discarded when the store closes. */
     stop(): void {
       stopped = true;
+      clearTimeout(firstTimer);
       clearInterval(timer);
       cancelCheck?.();
     },

@@ -50,11 +50,10 @@ test('a damaged store offers its verified backups; restoring one brings the app 
   await expect(store.backups.first()).toContainText('2 Mar 2026, 09:30');
   await expect(store.backups.first().getByRole('button', { name: 'Restore the backup of 2 Mar 2026, 09:30' })).toBeEnabled();
 
+  await testInfo.attach('damaged-store.png', { body: await page.screenshot(), contentType: 'image/png' });
   await shell.setLanguage('nl');
   await expect(store.heading()).toHaveText('De lokale gegevensopslag is beschadigd');
   await expect(store.backups.first().getByRole('button')).toHaveText('Deze back-up terugzetten');
-  await shell.setLanguage('en');
-  await testInfo.attach('damaged-store.png', { body: await page.screenshot(), contentType: 'image/png' });
 
   await store.restore();
   await expect(store.panel).toBeHidden();
