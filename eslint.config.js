@@ -76,6 +76,24 @@ export default tseslint.config(
     },
   },
   {
+    // DESIGN.md storage: a second writer (the CLI beside the app) must wait, not fail with SQLITE_BUSY.
+    files: ['core/**/*.ts'],
+    ignores: ['core/**/*.test.ts', 'core/store/transaction.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='transaction']",
+          message: 'Write through writeTransaction() (core/store/transaction.ts): BEGIN IMMEDIATE, and refused on a damaged store.',
+        },
+        {
+          selector: 'Literal[value=/^\\s*BEGIN\\b/i]',
+          message: 'Write through writeTransaction() (core/store/transaction.ts) instead of a hand-written BEGIN.',
+        },
+      ],
+    },
+  },
+  {
     files: ['server/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [forbid(room('core'), 'server/ may import only shared/.')] }],

@@ -8,6 +8,7 @@ import { MessageBody, TimelineEntry } from './domain/lifecycle';
 import { Platform } from './domain/platform';
 import { Closure, LocalDate } from './sla/calendar';
 import { SlaView } from './sla/view';
+import { BackupName, StoreStatus } from './storeHealth';
 import { SyncRepairArgs, SyncRepairResult, SyncVerifyResult } from './sync/verify';
 import { ERROR_CODES, type Result } from './errors';
 
@@ -249,12 +250,23 @@ export const contract = {
      */
     fetchHistory: call(z.object({ entityId: Id }), AuditHistoryResult),
   },
+  store: {
+    /** Damage mark, verified backups, last full check. Answered even when the store could not be opened. */
+    status: call(NoArgs, StoreStatus),
+    /**
+     * Moves the current store files aside (`<data dir>/damaged/<instant>/`, never deleted) and puts the
+     * named backup in place, then reopens. Served by the host, which owns the engine's lifetime.
+     */
+    restore: call(z.object({ name: BackupName }), StoreStatus),
+  },
 } as const;
 
 /** Events the engine pushes; the UI re-reads what changed. */
 export const events = {
   'data.changed': z.object({ tables: z.array(z.string()) }),
   'sync.status': SyncStatus,
+  /** The store was found damaged, backed up or restored. */
+  'store.status': StoreStatus,
   /** A clock just turned amber or red: the scheduler's moments, for notifications (and the tray, later). */
   'sla.alert': z.object({
     incidentId: z.string(),

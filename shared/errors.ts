@@ -12,6 +12,8 @@ export const ERROR_CODES = [
   'not_ready',
   'store_too_new',
   'store_corrupt',
+  /** The store is marked damaged (see `shared/storeHealth.ts`): reads still work, every write is refused. */
+  'store_damaged',
   'clock_skew',
   'gap',
   'unavailable',

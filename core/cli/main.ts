@@ -10,6 +10,7 @@ import { registerClientCommands } from './clientCommands';
 import { registerContractCommands } from './contractCommands';
 import { registerDemoCommands } from './demoCommands';
 import { registerIncidentCommands } from './incidentCommands';
+import { registerStoreCommands } from './storeCommands';
 import { registerSyncCommands } from './syncCommands';
 import { CliError, formatError, type Output, stdOutput } from './output';
 
@@ -21,6 +22,16 @@ export interface CliContext {
 }
 
 export type WithContext = (run: (ctx: CliContext) => Promise<void>) => () => Promise<void>;
+
+/** What the `store` commands get: the data folder, not an engine — they must work when it cannot open. */
+export interface DataDirContext {
+  dataDir: string;
+  output: Output;
+  /** Sets the exit code without printing an error (a check that found damage has still done its job). */
+  setExitCode(code: number): void;
+}
+
+export type WithDataDir = (run: (ctx: DataDirContext) => Promise<void>) => () => Promise<void>;
 
 /**
  * `vangnet` — the engineer's CLI on the same local store as the app. Every command accepts `--json`
@@ -36,6 +47,19 @@ export async function main(argv: string[]): Promise<number> {
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
 
   let exitCode = 0;
+  const fail = (output: Output, err: unknown): void => {
+    output.err(formatError(err instanceof CliError ? err.info : toErrorInfo(err)));
+    exitCode = err instanceof CliError ? err.exitCode : 1;
+  };
+  const withDataDir: WithDataDir = (run) => async () => {
+    const opts = program.opts<{ home?: string; json?: boolean }>();
+    const output = stdOutput(Boolean(opts.json));
+    try {
+      await run({ dataDir: opts.home ?? defaultDataDir(), output, setExitCode: (code) => (exitCode = code) });
+    } catch (err) {
+      fail(output, err);
+    }
+  };
   const withContext: WithContext = (run) => async () => {
     const opts = program.opts<{ home?: string; json?: boolean }>();
     const output = stdOutput(Boolean(opts.json));
@@ -52,8 +76,7 @@ export async function main(argv: string[]): Promise<number> {
       };
       await run({ engine: opened, output, call });
     } catch (err) {
-      output.err(formatError(err instanceof CliError ? err.info : toErrorInfo(err)));
-      exitCode = err instanceof CliError ? err.exitCode : 1;
+      fail(output, err);
     } finally {
       engine?.close();
     }
@@ -65,6 +88,7 @@ export async function main(argv: string[]): Promise<number> {
   registerSyncCommands(program, withContext);
   registerContractCommands(program, withContext);
   registerAuditCommands(program, withContext);
+  registerStoreCommands(program, withContext, withDataDir);
 
   try {
     await program.parseAsync(argv);

@@ -2,6 +2,7 @@ import { VangnetError } from '../../shared/errors';
 import { countClients } from '../repos/clients';
 import type { Engine } from '../engine/engine';
 import { generateData } from './generator';
+import { writeTransaction } from '../store/transaction';
 
 export interface SeedResult {
   clients: number;
@@ -17,11 +18,11 @@ export function seedDemo(engine: Engine, options: { seed: number; clients: numbe
     throw new VangnetError('conflict', 'This store already holds clients; seed a fresh data folder (VANGNET_HOME or --home)');
   }
   const data = generateData({ ...options, until: new Date() });
-  engine.db.transaction(() => {
+  writeTransaction(engine.db, () => {
     for (const client of data.clients) engine.mutate('client.create', client);
     for (const contract of data.contracts) engine.mutate('contract.set', contract);
     for (const incident of data.incidents) engine.mutate('incident.create', incident);
     for (const step of data.transitions) engine.mutate('incident.setStatus', step);
-  })();
+  });
   return { clients: data.clients.length, incidents: data.incidents.length };
 }

@@ -2,6 +2,7 @@ import { lookupCall } from '../../shared/contract';
 import { fail, ok, type Result, toErrorInfo } from '../../shared/errors';
 import { parseOrThrow } from '../../shared/validation';
 import { logger } from '../log';
+import { isCorruptionError } from '../store/storeDamage';
 import type { Engine } from './engine';
 
 const log = logger('dispatch');
@@ -21,7 +22,8 @@ export async function dispatch(engine: Engine, name: string, rawArgs: unknown): 
     if (!handler) return fail('unknown_call', `No handler for ${name}`);
     return ok(await handler(args));
   } catch (err) {
-    const info = toErrorInfo(err);
+    // SQLite says the file is damaged: mark it, so no later write lands on top of the damage.
+    const info = isCorruptionError(err) ? engine.storeFailed(err).toInfo() : toErrorInfo(err);
     if (info.code === 'internal') log.error({ err, call: name }, 'call failed');
     return { ok: false, error: info };
   }

@@ -1,11 +1,14 @@
 import os from 'node:os';
 import { v7 as uuidv7 } from 'uuid';
 import type { EventName, EventPayload, Handlers, Profile } from '../../shared/contract';
+import type { StoreStatus } from '../../shared/storeHealth';
 import { VangnetError } from '../../shared/errors';
 import { HybridLogicalClock } from '../../shared/hlc';
 import { getMeta, setMeta } from '../repos/meta';
 import { type Db, openDatabase } from '../store/database';
 import { storeFile } from '../store/paths';
+import { isCorruptionError, markDamaged, readDamage } from '../store/storeDamage';
+import { storeStatus } from '../store/storeStatus';
 import { countIncidents, incidentIdsOfClient } from '../repos/lifecycle';
 import { beginBulkLoad, endBulkLoad, isBulkLoadPending } from '../repos/bulkLoad';
 import { createSlaScheduler } from '../sla/scheduler';
@@ -16,6 +19,7 @@ import { createSyncClient, type SyncClient } from '../sync/syncClient';
 import { httpTransport, type SyncTransport } from '../sync/transport';
 import { createHandlers } from './handlers';
 import { type MutationOutcome, runMutation } from './mutator';
+import { createStoreCare, type StoreCare } from './storeCare';
 
 export interface EngineOptions {
   dataDir: string;
@@ -35,8 +39,13 @@ export interface Engine {
   readonly deviceId: string;
   readonly handlers: Handlers;
   readonly sync: SyncClient;
-  /** Starts the background work of a running app: the sync loop and the SLA scheduler. */
+  /** Starts the background work of a running app: the sync loop, the SLA scheduler and the store's care. */
   start(): void;
+  /** The full check, audit-chain check and backup; started by `start()`, awaited by tests. */
+  readonly care: StoreCare;
+  storeStatus(): StoreStatus;
+  /** A SQLITE_CORRUPT error in use: marks the store damaged and says so as `store_damaged`. */
+  storeFailed(err: unknown): VangnetError;
   /** The machine woke or the network came back: sync now and catch up on SLA moments. */
   wake(): void;
   profile(): Profile | null;
@@ -49,8 +58,24 @@ export interface Engine {
 
 export function openEngine(options: EngineOptions): Engine {
   const now = options.now ?? Date.now;
+  const file = storeFile(options.dataDir);
+  const db = openDatabase(file, { now });
+  try {
+    return startEngine(db, file, options);
+  } catch (err) {
+    db.close();
+    // quick_check passed, yet a page the start reads is damaged: mark it, as the check would have.
+    if (!isCorruptionError(err)) throw err;
+    markDamaged(file, { at: new Date(now()).toISOString(), source: 'open', detail: (err as Error).message });
+    throw new VangnetError('store_corrupt', `Cannot open the store at ${file}: ${(err as Error).message}`);
+  }
+}
+
+function startEngine(db: Db, file: string, options: EngineOptions): Engine {
+  const now = options.now ?? Date.now;
   const newId = options.newId ?? (() => uuidv7());
-  const db = openDatabase(storeFile(options.dataDir));
+  // A store marked damaged is open read-only: no startup upkeep, no sync (its outbox may be damaged too).
+  const damagedAtOpen = readDamage(file) !== null;
   const deviceId = ensureMeta(db, 'device_id', newId);
   // Stamps run on corrected time once the server showed this laptop's clock to be far off.
   const skew = createClockSkew(db, now);
@@ -78,10 +103,12 @@ export function openEngine(options: EngineOptions): Engine {
   }
 
   const sla = createSlaService(db, now);
-  // A bulk pull that never finished (the app quit mid-bootstrap) left the SLA cache and indexes to settle.
-  if (isBulkLoadPending(db)) finishBulkLoad();
-  else sla.backfill();
-  sla.upgradeCache();
+  if (!damagedAtOpen) {
+    // A bulk pull that never finished (the app quit mid-bootstrap) left the SLA cache and indexes to settle.
+    if (isBulkLoadPending(db)) finishBulkLoad();
+    else sla.backfill();
+    sla.upgradeCache();
+  }
   const scheduler = createSlaScheduler({ db, now, emit: (alert) => emit('sla.alert', alert) });
   let bulkLoading = false;
 
@@ -147,6 +174,28 @@ export function openEngine(options: EngineOptions): Engine {
     },
   });
 
+  const care = createStoreCare({
+    db,
+    storeFile: file,
+    dataDir: options.dataDir,
+    now,
+    onChange: () => {
+      // Push nothing more from a damaged store: its outbox may be part of the damage.
+      if (care.damage()) sync.stop();
+      emit('store.status', status());
+    },
+  });
+
+  function status(): StoreStatus {
+    return storeStatus(options.dataDir, { open: true, lastFullCheck: care.lastFullCheck() });
+  }
+
+  function storeFailed(err: unknown): VangnetError {
+    care.markFound('use', (err as Error).message);
+    const report = care.damage();
+    return new VangnetError('store_damaged', `The store was found damaged while in use (${report?.detail ?? 'corrupt'}): nothing more is written to it`);
+  }
+
   const auditHistory = createAuditHistory({ db, transportFor, now, onChanged: (tables) => emit('data.changed', { tables }) });
 
   function mutate(name: string, args: unknown): MutationOutcome {
@@ -184,6 +233,7 @@ export function openEngine(options: EngineOptions): Engine {
     auditHistory,
     sla,
     now,
+    storeStatus: status,
     defaultDeviceName: os.hostname(),
   });
 
@@ -193,11 +243,15 @@ export function openEngine(options: EngineOptions): Engine {
     deviceId,
     handlers,
     sync,
+    care,
+    storeStatus: status,
+    storeFailed,
     profile,
     ensureProfile: (name) => profile() ?? setProfileName(name),
     start() {
-      sync.start();
+      if (!damagedAtOpen) sync.start();
       scheduler.start();
+      care.start();
     },
     wake() {
       sync.kick();
@@ -209,6 +263,7 @@ export function openEngine(options: EngineOptions): Engine {
       return () => listeners.delete(listener);
     },
     close() {
+      care.stop();
       scheduler.stop();
       sync.stop();
       listeners.clear();

@@ -1,5 +1,6 @@
 import type { Handlers, Profile } from '../../shared/contract';
 import { suggestClientCode } from '../../shared/domain/client';
+import type { StoreStatus } from '../../shared/storeHealth';
 import { VangnetError } from '../../shared/errors';
 import { auditForEntity } from '../repos/audit';
 import { listClients } from '../repos/clients';
@@ -27,6 +28,7 @@ export interface HandlerDeps {
   auditHistory: AuditHistory;
   sla: SlaService;
   now(): number;
+  storeStatus(): StoreStatus;
 }
 
 /** The engine's implementation of every contract call; arguments arrive validated by dispatch. */
@@ -79,6 +81,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     audit: {
       forEntity: ({ entityId, limit }) => auditForEntity(db, entityId, limit),
       fetchHistory: ({ entityId }) => deps.auditHistory.fetchHistory(entityId),
+    },
+    store: {
+      status: () => deps.storeStatus(),
+      restore: () => {
+        // Restoring swaps the file under the engine, so the host that owns the engine serves it (core/host/engineHost.ts).
+        throw new VangnetError('unavailable', 'Restore a backup from the app, or with `vangnet store restore NAME` while the app is closed');
+      },
     },
   };
 }

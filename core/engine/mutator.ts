@@ -10,6 +10,7 @@ import { getRowBy, insertRow, updateRow } from '../repos/rows';
 import { setMeta } from '../repos/meta';
 import { appendOutbox } from '../repos/outbox';
 import type { Db } from '../store/database';
+import { writeTransaction } from '../store/transaction';
 
 export interface MutatorDeps {
   db: Db;
@@ -40,7 +41,7 @@ export function runMutation(deps: MutatorDeps, name: string, rawArgs: unknown): 
   if (!def) throw new VangnetError('unknown_call', `Unknown mutation ${name}`);
   const args = parseOrThrow(def.args, rawArgs, `arguments for ${name}`);
   const { db } = deps;
-  return db.transaction((): MutationOutcome => {
+  return writeTransaction(db, (): MutationOutcome => {
     const hlc = deps.clock.tick();
     const ctx: MutationContext = { actor: deps.actor, deviceId: deps.deviceId, hlc, now: hlcToIso(hlc) };
     const loaded: Record<string, unknown> = {};
@@ -67,5 +68,5 @@ export function runMutation(deps: MutatorDeps, name: string, rawArgs: unknown): 
     const mutationId = appendOutbox(db, { clientId: deps.deviceId, name, args, hlc, createdAt: ctx.now });
     setMeta(db, 'hlc', hlc);
     return { mutationId, hlc, writes };
-  })();
+  });
 }

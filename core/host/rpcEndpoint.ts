@@ -1,7 +1,6 @@
 import { fail, type Result } from '../../shared/errors';
 import { RPC_MAX_BYTES, RpcRequest, type RpcServerMessage } from '../../shared/rpc';
-import { dispatch } from '../engine/dispatch';
-import type { Engine } from '../engine/engine';
+import type { RpcTarget } from './engineHost';
 
 /**
  * One side of the contract's wire protocol, independent of transport: the web host feeds it
@@ -9,13 +8,13 @@ import type { Engine } from '../engine/engine';
  * to detach from the engine's events.
  */
 export function attachRpcEndpoint(
-  engine: Engine,
+  target: RpcTarget,
   send: (message: RpcServerMessage) => void,
 ): {
   receive(raw: unknown): Promise<void>;
   detach(): void;
 } {
-  const unsubscribe = engine.subscribe((name, payload) => send({ kind: 'event', name, payload }));
+  const unsubscribe = target.subscribe((name, payload) => send({ kind: 'event', name, payload }));
   return {
     async receive(raw: unknown) {
       let message: unknown = raw;
@@ -32,7 +31,7 @@ export function attachRpcEndpoint(
         const id = typeof (message as { id?: unknown })?.id === 'number' ? (message as { id: number }).id : -1;
         return send(errorReply(id, fail('invalid_args', 'Malformed request: expected {kind:"call", id, name, args}')));
       }
-      const result = await dispatch(engine, request.data.name, request.data.args);
+      const result = await target.call(request.data.name, request.data.args);
       send({ kind: 'result', id: request.data.id, result });
     },
     detach: unsubscribe,

@@ -1,8 +1,8 @@
-import { fail, toErrorInfo, type ErrorInfo } from '../../shared/errors';
+import type { ErrorInfo } from '../../shared/errors';
 import type { RpcServerMessage } from '../../shared/rpc';
-import { openEngine, type Engine } from '../engine/engine';
 import { logger } from '../log';
 import { defaultDataDir } from '../store/paths';
+import { createEngineHost, type EngineHost } from './engineHost';
 import { attachRpcEndpoint } from './rpcEndpoint';
 
 /**
@@ -55,23 +55,18 @@ function parentPortOf(proc: NodeJS.Process): ParentPort | undefined {
   return (proc as NodeJS.Process & { parentPort?: ParentPort }).parentPort;
 }
 
-/** Serves ports with a working engine, or with the reason there is none. */
-function servePort(port: CorePort, engine: Engine | null, openError: ErrorInfo | null): void {
+/**
+ * Serves a port through the engine host: with a working engine every call, without one the store's
+ * status and restore (the window offers the backups) and the reason for everything else.
+ */
+function servePort(port: CorePort, engines: EngineHost): void {
   const send = (message: RpcServerMessage) => port.postMessage(message);
-  if (engine) {
-    const endpoint = attachRpcEndpoint(engine, send);
-    port.on('message', (message) => {
-      endpoint.receive(message.data).catch((err: unknown) => log.error({ err }, 'rpc endpoint failed'));
-    });
-    // Fires when the renderer reloads or its window goes away; drop its event subscription.
-    port.on('close', () => endpoint.detach());
-  } else {
-    const error = openError ?? { code: 'internal' as const, message: 'The engine is not running' };
-    port.on('message', (message) => {
-      const id = (message.data as { id?: unknown } | null)?.id;
-      send({ kind: 'result', id: typeof id === 'number' ? id : -1, result: fail(error.code, error.message) });
-    });
-  }
+  const endpoint = attachRpcEndpoint(engines, send);
+  port.on('message', (message) => {
+    endpoint.receive(message.data).catch((err: unknown) => log.error({ err }, 'rpc endpoint failed'));
+  });
+  // Fires when the renderer reloads or its window goes away; drop its event subscription.
+  port.on('close', () => endpoint.detach());
   port.start();
 }
 
@@ -92,36 +87,28 @@ export function runUtility(proc: NodeJS.Process = process): void {
   const dataDir = readFlag(proc.argv, 'data-dir') ?? defaultDataDir(proc.env);
   const version = readFlag(proc.argv, 'app-version') ?? '0.0.0';
 
-  let engine: Engine | null = null;
-  let openError: ErrorInfo | null = null;
-  try {
-    engine = openEngine({ dataDir, version });
-    log.info({ dataDir, version }, 'engine open');
-    engine.start();
-    parentPort.postMessage({ kind: 'ready', dataDir } satisfies FromCoreMessage);
-  } catch (err) {
-    openError = toErrorInfo(err);
-    log.error({ err, dataDir }, 'engine failed to open');
-    parentPort.postMessage({ kind: 'fatal', error: openError } satisfies FromCoreMessage);
-  }
+  let engines: EngineHost | null = createEngineHost({ dataDir, version, start: true });
+  const openError = engines.openError();
+  if (openError) parentPort.postMessage({ kind: 'fatal', error: openError } satisfies FromCoreMessage);
+  else parentPort.postMessage({ kind: 'ready', dataDir } satisfies FromCoreMessage);
 
   parentPort.on('message', (message) => {
     const data = message.data as ToCoreMessage | null;
     switch (data?.kind) {
       case 'connect': {
         const [port] = message.ports;
-        if (port) servePort(port, engine, openError);
+        if (port && engines) servePort(port, engines);
         else log.warn('connect message without a port');
         break;
       }
       case 'wake':
         // The machine resumed or the network came back: sync now rather than at the next retry.
-        engine?.wake();
+        engines?.engine()?.wake();
         break;
       case 'shutdown':
         // Closing checkpoints the WAL, so the CLI and backups see a tidy single file.
-        engine?.close();
-        engine = null;
+        engines?.close();
+        engines = null;
         proc.exit(0);
         break;
       default:

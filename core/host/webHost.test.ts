@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { RpcServerMessage } from '../../shared/rpc';
 import { tempDataDir, testEngine } from '../testSupport';
+import { engineTarget } from './engineHost';
 import { startWebHost } from './webHost';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -15,7 +16,7 @@ async function start() {
   const { engine } = testEngine();
   const rendererDir = tempDataDir();
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Vangnet</title>');
-  const host = await startWebHost({ engine, rendererDir, port: 0 });
+  const host = await startWebHost({ target: engineTarget(engine), rendererDir, port: 0 });
   cleanups.push(
     () => engine.close(),
     () => host.close(),

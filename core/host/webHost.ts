@@ -3,8 +3,8 @@ import path from 'node:path';
 import sirv from 'sirv';
 import { WebSocketServer } from 'ws';
 import { RPC_MAX_BYTES } from '../../shared/rpc';
-import type { Engine } from '../engine/engine';
 import { logger } from '../log';
+import type { RpcTarget } from './engineHost';
 import { attachRpcEndpoint } from './rpcEndpoint';
 
 const log = logger('web-host');
@@ -22,7 +22,8 @@ const CSP = [
 ].join('; ');
 
 export interface WebHostOptions {
-  engine: Engine;
+  /** The engine's calls and events: `createEngineHost` in the app, `engineTarget(engine)` in tests. */
+  target: RpcTarget;
   rendererDir: string;
   port: number;
   host?: string;
@@ -44,7 +45,7 @@ export async function startWebHost(options: WebHostOptions): Promise<{ url: stri
   });
   const wss = new WebSocketServer({ server, path: '/rpc', maxPayload: RPC_MAX_BYTES });
   wss.on('connection', (socket) => {
-    const endpoint = attachRpcEndpoint(options.engine, (message) => {
+    const endpoint = attachRpcEndpoint(options.target, (message) => {
       if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
     });
     socket.on('message', (data) => void endpoint.receive(data.toString()));

@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { openEngine } from '../engine/engine';
 import { logger } from '../log';
 import { defaultDataDir } from '../store/paths';
+import { createEngineHost } from './engineHost';
 import { startWebHost } from './webHost';
 
 const log = logger('web-main');
@@ -12,14 +12,14 @@ async function main(): Promise<void> {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
   const dataDir = defaultDataDir();
   const port = Number(process.env.PORT ?? 5199);
-  const engine = openEngine({ dataDir, version: process.env.npm_package_version ?? '0.1.0' });
-  engine.start();
-  const host = await startWebHost({ engine, rendererDir: path.join(root, 'dist/renderer'), port });
+  // A store that cannot be opened still gets a page: it shows why, and the backups to restore.
+  const engines = createEngineHost({ dataDir, version: process.env.npm_package_version ?? '0.1.0', start: true });
+  const host = await startWebHost({ target: engines, rendererDir: path.join(root, 'dist/renderer'), port });
   // The first stdout line is the address; the e2e fixtures wait for it.
   process.stdout.write(`Vangnet web host: ${host.url} (data: ${dataDir})\n`);
   const stop = () => {
     void host.close().then(() => {
-      engine.close();
+      engines.close();
       process.exit(0);
     });
   };

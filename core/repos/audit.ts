@@ -70,11 +70,33 @@ export function auditForEntity(db: Db, entityId: string, limit: number): AuditEn
 
 /** Walks the whole chain; returns the first broken link, or null when every hash checks out. */
 export function verifyAuditChain(db: Db): { seq: number; reason: string } | null {
-  let prev = GENESIS_HASH;
-  for (const row of stmt(db, 'SELECT * FROM audit ORDER BY seq').iterate() as IterableIterator<AuditRow>) {
-    if (row.prev_hash !== prev) return { seq: row.seq, reason: 'previous hash does not match' };
-    const entry = fromRow(row);
-    const expected = auditHash(prev, {
+  return verifyAuditChainFrom(db, { seq: 0, hash: GENESIS_HASH }, Number.MAX_SAFE_INTEGER).broken;
+}
+
+export interface ChainPoint {
+  seq: number;
+  hash: string;
+}
+
+/**
+ * Checks up to `limit` entries after `from` (a point already verified, or the start: seq 0 and the
+ * genesis hash), so a long chain is checked a slice at a time and never again from the start.
+ * Returns the last entry verified and the first broken link, if any.
+ */
+export function verifyAuditChainFrom(db: Db, from: ChainPoint, limit: number): { last: ChainPoint; broken: { seq: number; reason: string } | null; done: boolean } {
+  let last = from;
+  let count = 0;
+  for (const row of stmt(db, 'SELECT * FROM audit WHERE seq > ? ORDER BY seq LIMIT ?').iterate(from.seq, limit) as IterableIterator<AuditRow>) {
+    count += 1;
+    if (row.prev_hash !== last.hash) return { last, broken: { seq: row.seq, reason: 'previous hash does not match' }, done: true };
+    let entry: AuditEntry;
+    try {
+      entry = fromRow(row);
+    } catch {
+      // Its before/after JSON no longer parses: the bytes were changed after the hash was taken.
+      return { last, broken: { seq: row.seq, reason: 'content is not readable' }, done: true };
+    }
+    const expected = auditHash(last.hash, {
       at: entry.at,
       hlc: entry.hlc,
       actorId: entry.actorId,
@@ -86,8 +108,8 @@ export function verifyAuditChain(db: Db): { seq: number; reason: string } | null
       before: entry.before,
       after: entry.after,
     });
-    if (row.hash !== expected) return { seq: row.seq, reason: 'content does not match its hash' };
-    prev = row.hash;
+    if (row.hash !== expected) return { last, broken: { seq: row.seq, reason: 'content does not match its hash' }, done: true };
+    last = { seq: row.seq, hash: row.hash };
   }
-  return null;
+  return { last, broken: null, done: count < limit };
 }

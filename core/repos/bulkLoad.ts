@@ -2,6 +2,7 @@ import type { Db } from '../store/database';
 import { stmt } from '../store/statements';
 import { getMeta, setMeta } from './meta';
 import { deferSearchIndex, isSearchIndexDeferred, rebuildSearchIndex } from './search';
+import { writeTransaction } from '../store/transaction';
 
 /**
  * A bulk pull (a new laptop's bootstrap, a long holiday) writes tens of thousands of rows. Indexes
@@ -27,7 +28,7 @@ const DEFERRABLE = [
 const KEY = 'bulk.indexes';
 
 export function beginBulkLoad(db: Db): void {
-  db.transaction(() => {
+  writeTransaction(db, () => {
     if (getMeta(db, KEY) !== undefined) return;
     const defs = stmt(db, `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name IN (SELECT value FROM json_each(?))`).all(
       JSON.stringify(DEFERRABLE),
@@ -35,7 +36,7 @@ export function beginBulkLoad(db: Db): void {
     setMeta(db, KEY, JSON.stringify(defs));
     for (const { name } of defs) db.exec(`DROP INDEX ${name}`);
     deferSearchIndex(db);
-  })();
+  });
 }
 
 export function isBulkLoadPending(db: Db): boolean {
@@ -46,11 +47,11 @@ export function isBulkLoadPending(db: Db): boolean {
 export function endBulkLoad(db: Db): void {
   const raw = getMeta(db, KEY);
   if (raw !== undefined) {
-    db.transaction(() => {
+    writeTransaction(db, () => {
       for (const { sql } of JSON.parse(raw) as { name: string; sql: string }[])
         db.exec(sql.replace(/^CREATE INDEX /, 'CREATE INDEX IF NOT EXISTS '));
       stmt(db, 'DELETE FROM meta WHERE key = ?').run(KEY);
-    })();
+    });
   }
   if (isSearchIndexDeferred(db)) rebuildSearchIndex(db);
 }

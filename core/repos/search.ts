@@ -3,6 +3,7 @@ import { stmt } from '../store/statements';
 import { getMeta, setMeta } from './meta';
 import { type TitleIndex, titleMatch } from './titleMatch';
 import { foldText } from '../../shared/textFold';
+import { writeTransaction } from '../store/transaction';
 
 /**
  * The title search: its indexes and how the incident list matches against them.
@@ -28,7 +29,7 @@ export function isSearchIndexDeferred(db: Db): boolean {
  * row-by-row upkeep. The titles are read and folded once; the indexes are built from the text.
  */
 export function rebuildSearchIndex(db: Db): void {
-  db.transaction(() => {
+  writeTransaction(db, () => {
     stmt(db, 'DELETE FROM incident_search_text').run();
     stmt(
       db,
@@ -43,7 +44,7 @@ export function rebuildSearchIndex(db: Db): void {
        SELECT x.rowid, x.text FROM incident_search_text x JOIN incident_sla s ON s.rowid = x.rowid WHERE s.open = 1`,
     ).run();
     stmt(db, 'DELETE FROM meta WHERE key = ?').run(DEFERRED);
-  })();
+  });
 }
 
 /** How a condition is used: to find rows through an index, or only to filter rows found otherwise. */

@@ -20,6 +20,7 @@ import {
 } from '../repos/lifecycle';
 import type { Db } from '../store/database';
 import { getMeta, setMeta } from '../repos/meta';
+import { writeTransaction } from '../store/transaction';
 
 const CACHE_VERSION_KEY = 'sla.cacheVersion';
 const CACHE_VERSION = '2';
@@ -166,7 +167,7 @@ export function createSlaService(db: Db, now: () => number) {
      */
     settleAfterBulk(): void {
       versions.clear();
-      db.transaction(() => refresh(settleSlaInBulk(db)))();
+      writeTransaction(db, () => refresh(settleSlaInBulk(db)));
     },
     /**
      * Recomputes the open incidents' cache when its meaning changed since it was written (version
@@ -174,15 +175,16 @@ export function createSlaService(db: Db, now: () => number) {
      */
     upgradeCache(): void {
       if (getMeta(db, CACHE_VERSION_KEY) === CACHE_VERSION) return;
-      db.transaction(() => {
+      writeTransaction(db, () => {
         refresh(openIncidentIds(db));
         setMeta(db, CACHE_VERSION_KEY, CACHE_VERSION);
-      })();
+      });
     },
     /** Fills the cache for incidents that have no entry yet (after an upgrade). */
     backfill(): number {
       const missing = incidentIdsMissingSla(db);
-      db.transaction(() => refresh(missing))();
+      // Nothing missing (every start but the first): take no write lock, the CLI may be writing.
+      if (missing.length > 0) writeTransaction(db, () => refresh(missing));
       return missing.length;
     },
     /** A client's contract versions changed (a local write or a pull); no id: forget them all. */

@@ -7,6 +7,7 @@ import { storeFetchedAudit } from '../repos/auditSynced';
 import { getMeta, setMeta } from '../repos/meta';
 import type { Db } from '../store/database';
 import type { SyncTransport } from './transport';
+import { writeTransaction } from '../store/transaction';
 
 const log = logger('sync');
 
@@ -62,11 +63,11 @@ export function createAuditHistory(deps: AuditHistoryDeps) {
     }
     // Entries made while a bootstrap is still running may yet be skipped by it: mark complete only after.
     const caughtUp = Number(getMeta(db, 'sync.cursor') ?? 0) > 0 && getMeta(db, 'sync.bootstrapping') !== '1';
-    const fetched = db.transaction(() => {
+    const fetched = writeTransaction(db, () => {
       const stored = storeFetchedAudit(db, entityId, entries);
       if (caughtUp) setMeta(db, completeKey(entityId), new Date(deps.now()).toISOString());
       return stored;
-    })();
+    });
     if (fetched > 0) deps.onChanged(['audit']);
     return { fetched, complete: true, problem: null };
   }

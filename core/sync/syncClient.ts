@@ -13,6 +13,7 @@ import { applyRestamps, type ClockSkew, clockStatus, restampFloor } from './cloc
 import { OfflineError, type SyncTransport, type Timed } from './transport';
 import type { PullResponse } from '../../shared/sync/protocol';
 import { createVerifier } from './verify';
+import { writeTransaction } from '../store/transaction';
 
 const log = logger('sync');
 
@@ -118,13 +119,13 @@ export function createSyncClient(deps: SyncDeps) {
       noteServerTime(sentAt, response.serverTime);
       const hlcs = new Map(batch.map((m) => [m.mutationId, m.hlc]));
       const restamped = response.restamped ?? [];
-      db.transaction(() => {
+      writeTransaction(db, () => {
         for (const table of undoRejected(db, response.rejected, (id) => hlcs.get(id))) touched.add(table);
         for (const table of applyRestamps(db, restamped, (id) => hlcs.get(id))) touched.add(table);
         deps.afterApply([...response.rejected, ...restamped].flatMap((r) => r.rows));
         ackOutbox(db, response.lastMutationId);
         if (restamped.length > 0) deps.rewindHlc(restampFloor(db, restamped));
-      })();
+      });
       pushed += response.applied + response.skipped;
       rejected += response.rejected.length;
       if (response.lastMutationId < batch[batch.length - 1]!.mutationId) {
@@ -167,14 +168,14 @@ export function createSyncClient(deps: SyncDeps) {
           next = t.pull(deps.deviceId, page.cursor, limit, bootstrap);
           next.catch(() => undefined); // awaited (and its failure reported) on the next turn
         }
-        db.transaction(() => {
+        writeTransaction(db, () => {
           const applied = applyChanges(db, page.changes, deps.observeHlc);
           for (const table of applied.touched) touched.add(table);
           deps.afterApply(applied.unparked.length ? [...page.changes, ...applied.unparked] : page.changes);
           setMeta(db, 'sync.cursor', String(page.cursor));
           setMeta(db, 'sync.bootstrapping', bootstrap && page.hasMore ? '1' : '0');
           ackOutbox(db, page.lastMutationId);
-        })();
+        });
         pulled += page.changes.length;
         if (!page.hasMore) return pulled;
       }
@@ -307,12 +308,12 @@ export function createSyncClient(deps: SyncDeps) {
     async login(serverUrl: string, code: string, deviceName = os.hostname()): Promise<SyncStatus> {
       const url = new URL(serverUrl).toString().replace(/\/+$/, '');
       const paired = await deps.transportFor(url, null).pair({ code, clientId: deps.deviceId, deviceName });
-      db.transaction(() => {
+      writeTransaction(db, () => {
         setMeta(db, 'sync.server', url);
         setMeta(db, 'sync.token', paired.token);
         setMeta(db, 'sync.remoteDeviceId', paired.deviceId);
         deps.adoptEngineer(paired.engineer);
-      })();
+      });
       setState('idle');
       kick();
       return status();

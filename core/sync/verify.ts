@@ -10,6 +10,7 @@ import { countPending } from '../repos/outbox';
 import { emptyCounts, PARENT_FIRST, removeRowsNotOnServer, type RepairCounts, type RepairedRow, restoreRows } from '../repos/repair';
 import type { Db } from '../store/database';
 import type { SyncTransport } from './transport';
+import { writeTransaction } from '../store/transaction';
 
 export interface VerifyDeps {
   db: Db;
@@ -125,11 +126,11 @@ export function createVerifier(deps: VerifyDeps) {
         for (let after = 0; ;) {
           const page = await t.pullTable(deps.deviceId, table, after, SYNC_PULL_MAX_LIMIT);
           const rows = parseRows(table, page.changes);
-          db.transaction(() => {
+          writeTransaction(db, () => {
             const newest = newestStamp(rows);
             if (newest) deps.observeHlc(newest);
             apply(table, (changed) => restoreRows(db, table, rows, tally, changed));
-          })();
+          });
           for (const row of rows) ids.add(row.id);
           tally.fetched += rows.length;
           after = page.cursor;
@@ -138,11 +139,11 @@ export function createVerifier(deps: VerifyDeps) {
         onServer.set(table, ids);
       }
       // Then what the server doesn't have, children first, in one transaction.
-      db.transaction(() => {
+      writeTransaction(db, () => {
         for (const table of [...wanted].reverse()) {
           apply(table, (changed) => removeRowsNotOnServer(db, table, onServer.get(table)!, counts.get(table)!, changed));
         }
-      })();
+      });
     } finally {
       if (touched.size > 0) deps.onChanged([...touched]);
     }

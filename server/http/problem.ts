@@ -14,6 +14,7 @@ export const STATUS_FOR: Record<ErrorCode, number> = {
   not_ready: 409,
   store_too_new: 500,
   store_corrupt: 500,
+  store_damaged: 500,
   unavailable: 503,
   internal: 500,
 };

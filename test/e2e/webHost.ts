@@ -20,14 +20,16 @@ export interface WebHost {
 
 /**
  * Starts `node bin/vangnet-web.mjs` on an OS-chosen port (PORT=0) with its own data folder, and
- * resolves with the address it prints as its first stdout line. Never builds: the renderer in
- * dist/renderer comes from `npm run test:e2e`.
+ * resolves with the address it prints as its first stdout line; `prepare` lays out the data folder
+ * first. Never builds: the renderer in dist/renderer comes from `npm run test:e2e`.
  */
-export async function startWebHost(): Promise<WebHost> {
+export async function startWebHost(options: { prepare?(dataDir: string): Promise<void> | void } = {}): Promise<WebHost> {
   if (!existsSync(path.join(ROOT, 'dist/renderer/index.html'))) {
     throw new Error('dist/renderer is missing: run `npm run test:e2e`, which builds the renderer before Playwright');
   }
   const dataDir = await mkdtemp(path.join(tmpdir(), 'vangnet-e2e-'));
+  // A test may lay out the data folder first (a damaged store with backups, say).
+  await options.prepare?.(dataDir);
   const child = spawn(process.execPath, [path.join(ROOT, 'bin/vangnet-web.mjs')], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', VANGNET_HOME: dataDir, VANGNET_LOG_LEVEL: process.env.VANGNET_LOG_LEVEL ?? 'warn' },

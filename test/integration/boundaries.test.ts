@@ -36,3 +36,24 @@ describe('room boundaries', () => {
     expect(await importErrors(file, code)).toEqual([]);
   });
 });
+
+/** Core writes only through writeTransaction (BEGIN IMMEDIATE); this proves the lint rule bites. */
+describe('write transactions in core', () => {
+  async function syntaxErrors(file: string, code: string): Promise<string[]> {
+    const [result] = await eslint.lintText(code, { filePath: path.join(root, file) });
+    return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.message);
+  }
+
+  it.each([
+    ['core/repos/x.ts', `import type { Db } from '../store/database';\nexport function f(db: Db) {\n  db.transaction(() => 1)();\n}`],
+    ['core/sync/x.ts', `import type { Db } from '../store/database';\nexport function f(db: Db) {\n  return db.transaction(() => 1).deferred();\n}`],
+    ['core/engine/x.ts', `import type { Db } from '../store/database';\nexport function f(db: Db) {\n  db.exec('BEGIN');\n}`],
+  ])('refuses a deferred or hand-written transaction in %s', async (file, code) => {
+    expect(await syntaxErrors(file, code)).not.toEqual([]);
+  });
+
+  it('allows writeTransaction', async () => {
+    const code = `import type { Db } from '../store/database';\nimport { writeTransaction } from '../store/transaction';\nexport function f(db: Db) {\n  return writeTransaction(db, () => 1);\n}`;
+    expect(await syntaxErrors('core/repos/x.ts', code)).toEqual([]);
+  });
+});

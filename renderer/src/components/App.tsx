@@ -1,4 +1,5 @@
 import { useShortcuts } from '../lib/useShortcuts';
+import { storeNeedsRestore } from '../store/storeHealthSlice';
 import { useStore } from '../store/store';
 import { AddClientDialog } from '../rooms/clients/AddClientDialog';
 import { NewIncidentDialog } from '../rooms/incidents/NewIncidentDialog';
@@ -8,6 +9,7 @@ import { RoomView } from './RoomView';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { Sidebar } from './Sidebar';
 import { StatusBar } from './StatusBar';
+import { StoreDamaged } from './StoreDamaged';
 import { SyncDialog } from './sync/SyncDialog';
 import '../styles/shell.css';
 
@@ -15,13 +17,17 @@ export function App() {
   const profileStatus = useStore((s) => s.profileStatus);
   const needsProfile = useStore((s) => s.profileStatus === 'ready' && s.profile === null);
   const dialog = useStore((s) => s.dialog);
+  const storeProblem = useStore((s) => storeNeedsRestore(s.storeStatus));
+  const storeOpen = useStore((s) => s.storeStatus?.open ?? true);
   useShortcuts();
 
   return (
     <div className="app" data-testid="app-shell">
       <Sidebar />
-      <main className="main" aria-busy={profileStatus === 'loading' || profileStatus === 'idle'}>
-        {profileStatus === 'error' ? <EngineProblem /> : <RoomView />}
+      <main className={storeProblem ? 'main main-with-store-problem' : 'main'} aria-busy={profileStatus === 'loading' || profileStatus === 'idle'}>
+        {storeProblem ? <StoreDamaged /> : null}
+        {/* A damaged store that still reads keeps its rooms below the panel; one that cannot open has only the panel. */}
+        {storeProblem && !storeOpen ? null : profileStatus === 'error' ? <EngineProblem /> : <RoomView />}
       </main>
       <StatusBar />
       {/* Pairing is the other way in: the office server says who this laptop belongs to. */}

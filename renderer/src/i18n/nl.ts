@@ -9,6 +9,29 @@ export const nl: Translation = {
     loading: 'Vangnet start…',
     engineUnavailable: 'De engine is niet bereikbaar',
   },
+  storeHealth: {
+    title: 'De lokale gegevensopslag is beschadigd',
+    found: {
+      open: 'Vangnet vond de schade bij het openen van de opslag.',
+      check: 'De controle op de achtergrond vond de schade: een index of record klopt niet meer met de inhoud van de opslag.',
+      use: 'SQLite meldde de schade terwijl Vangnet de opslag gebruikte.',
+      audit: 'Het wijzigingslogboek (audittrail) klopt niet meer met zijn hashes.',
+    },
+    when: 'Gevonden op {{when}}.',
+    readOnly: 'Je kunt nog lezen wat er staat, maar er wordt niets meer in de beschadigde opslag bewaard.',
+    closed: 'De opslag kan niet worden geopend.',
+    restoreIntro:
+      'Zet een gecontroleerde back-up terug. De beschadigde bestanden worden apart gezet, niet verwijderd. Wijzigingen van na de back-up staan er niet in.',
+    noBackups: 'Er is nog geen gecontroleerde back-up om terug te zetten. Laat de gegevensmap zoals hij is en vraag om hulp.',
+    backups: 'Gecontroleerde back-ups',
+    created: 'Gemaakt',
+    size: 'Grootte',
+    action: 'Actie',
+    restore: 'Deze back-up terugzetten',
+    restoreNamed: 'De back-up van {{when}} terugzetten',
+    restoring: 'Bezig met terugzetten…',
+    detail: 'Technische details',
+  },
   nav: {
     label: 'Ruimtes',
     incidents: 'Incidenten',
@@ -177,6 +200,7 @@ export const nl: Translation = {
       not_ready: 'De engine is nog niet klaar',
       store_too_new: 'Deze gegevens zijn gemaakt door een nieuwere Vangnet',
       store_corrupt: 'De lokale gegevensopslag is beschadigd',
+      store_damaged: 'De lokale gegevensopslag is beschadigd: wijzigingen worden pas weer bewaard na het terugzetten van een back-up',
       internal: 'Er ging iets mis in de engine',
     },
     issue: {

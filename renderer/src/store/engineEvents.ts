@@ -6,7 +6,7 @@ const COALESCE_MS = 40;
 
 /**
  * Subscribes once to the engine's `data.changed` and refreshes the slices that show those tables,
- * and to `sync.status` for the status bar and the sync panel. Returns the unsubscribe function.
+ * to `sync.status` for the status bar and the sync panel, and to `store.status` for the damaged-store panel. Returns the unsubscribe function.
  */
 export function followEngineChanges(): () => void {
   let tables = new Set<string>();
@@ -40,9 +40,12 @@ export function followEngineChanges(): () => void {
     // Back in touch with the office server: fetch the older history the open incident lacked.
     if (status.state === 'idle' && store.olderHistory === 'incomplete') void store.fetchOlderHistory({ quiet: true });
   });
+  // The store was found damaged (or backed up, or restored): the damaged-store panel follows it.
+  const offStore = api.on('store.status', (status) => useStore.getState().setStoreStatus(status));
   return () => {
     offData();
     offSync();
+    offStore();
     clearTimeout(timer);
   };
 }
@@ -50,6 +53,7 @@ export function followEngineChanges(): () => void {
 /** Reads everything on screen again: at start, and after the engine connection comes back. */
 export function reloadAll(): void {
   const store = useStore.getState();
+  void store.loadStoreStatus();
   void store.loadProfile();
   void store.loadSync();
   void store.loadEngineers();

@@ -8,6 +8,7 @@ import { createIncidentActionsSlice } from './incidentActionsSlice';
 import { createIncidentDetailSlice } from './incidentDetailSlice';
 import { createIncidentListSlice } from './incidentListSlice';
 import { createProfileSlice } from './profileSlice';
+import { createStoreHealthSlice } from './storeHealthSlice';
 import { createSyncSlice } from './syncSlice';
 import type { Store } from './types';
 import { createUiSlice } from './uiSlice';
@@ -25,4 +26,5 @@ export const useStore = create<Store>()((...a) => ({
   ...createContractEditorSlice(...a),
   ...createClosureImportSlice(...a),
   ...createSyncSlice(...a),
+  ...createStoreHealthSlice(...a),
 }));

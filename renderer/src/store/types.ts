@@ -9,6 +9,7 @@ import type { IncidentActionsSlice } from './incidentActionsSlice';
 import type { IncidentDetailSlice } from './incidentDetailSlice';
 import type { IncidentListSlice } from './incidentListSlice';
 import type { ProfileSlice } from './profileSlice';
+import type { StoreHealthSlice } from './storeHealthSlice';
 import type { SyncSlice } from './syncSlice';
 import type { UiSlice } from './uiSlice';
 
@@ -22,7 +23,8 @@ export type Store = UiSlice &
   IncidentListSlice &
   IncidentDetailSlice &
   IncidentActionsSlice &
-  SyncSlice;
+  SyncSlice &
+  StoreHealthSlice;
 
 /** A slice sees the whole store (to call another slice's refresh) but defines only its own part. */
 export type SliceCreator<T> = StateCreator<Store, [], [], T>;
