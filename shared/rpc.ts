@@ -29,3 +29,16 @@ export type RpcServerMessage = RpcResponse | RpcEvent;
 
 /** Largest message a front may send to the engine: enough for any form, far below memory trouble. */
 export const RPC_MAX_BYTES = 2 * 1024 * 1024;
+
+/**
+ * The development web host's per-run secret: it puts the secret into the page it serves, in a
+ * `<meta name=…>` tag (the CSP forbids inline scripts), and refuses an `/rpc` WebSocket whose URL
+ * does not carry it as `?secret=`. A page from another origin cannot read ours, so cannot learn it.
+ */
+export const RPC_SECRET_META = 'vangnet-rpc-secret';
+export const RPC_SECRET_PARAM = 'secret';
+
+/** The secret in the text of the host's page (as `withSecret` in core/host/webHostGuard.ts writes it). */
+export function secretInPage(html: string): string | undefined {
+  return new RegExp(`<meta name="${RPC_SECRET_META}" content="([\\w-]+)"`).exec(html)?.[1];
+}

@@ -1,4 +1,6 @@
+import fs from 'node:fs/promises';
 import http from 'node:http';
+import type { Duplex } from 'node:stream';
 import path from 'node:path';
 import sirv from 'sirv';
 import { WebSocketServer } from 'ws';
@@ -6,6 +8,7 @@ import { RPC_MAX_BYTES } from '../../shared/rpc';
 import { logger } from '../log';
 import type { RpcTarget } from './engineHost';
 import { attachRpcEndpoint } from './rpcEndpoint';
+import { admitNames, createGuard, hostAllowed, refuseUpgrade, type WebHostGuard, withSecret } from './webHostGuard';
 
 const log = logger('web-host');
 
@@ -32,18 +35,38 @@ export interface WebHostOptions {
 /**
  * The development web host: serves the built renderer to a browser and speaks the engine's
  * contract over a WebSocket at `/rpc`, exactly as the preload does over a MessagePort in Electron.
+ * Only pages it served itself in this run get in (see `webHostGuard.ts`); everything else gets 403.
  */
 export async function startWebHost(options: WebHostOptions): Promise<{ url: string; close(): Promise<void> }> {
-  const serve = sirv(path.resolve(options.rendererDir), { single: true, dev: true, etag: true });
+  const rendererDir = path.resolve(options.rendererDir);
+  const serve = sirv(rendererDir, { dev: true, etag: true });
+  const guard = createGuard();
   const server = http.createServer((req, res) => {
     res.setHeader('Content-Security-Policy', CSP);
     res.setHeader('X-Content-Type-Options', 'nosniff');
+    if (!hostAllowed(guard, req.headers)) {
+      log.warn({ host: req.headers.host, path: req.url?.split('?')[0] }, 'request refused: foreign Host');
+      res.statusCode = 403;
+      res.end('Forbidden');
+      return;
+    }
+    const pathname = new URL(req.url ?? '/', 'http://host.invalid').pathname;
+    // Hash routing: the page is only ever asked for as `/` (or by its file name).
+    if (pathname === '/' || pathname === '/index.html') {
+      void servePage(res, rendererDir, guard);
+      return;
+    }
     serve(req, res, () => {
       res.statusCode = 404;
       res.end('Not found');
     });
   });
-  const wss = new WebSocketServer({ server, path: '/rpc', maxPayload: RPC_MAX_BYTES });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: RPC_MAX_BYTES });
+  server.on('upgrade', (req, socket, head) => {
+    const refusal = refuseUpgrade(guard, req.url, req.headers);
+    if (refusal) return refuse(socket, refusal, req.headers);
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+  });
   wss.on('connection', (socket) => {
     const endpoint = attachRpcEndpoint(options.target, (message) => {
       if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
@@ -59,8 +82,9 @@ export async function startWebHost(options: WebHostOptions): Promise<{ url: stri
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
+  admitNames(guard, host, port);
   return {
-    url: `http://${host}:${port}`,
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     close: () =>
       new Promise<void>((resolve) => {
         for (const client of wss.clients) client.terminate();
@@ -68,4 +92,25 @@ export async function startWebHost(options: WebHostOptions): Promise<{ url: stri
         server.close(() => resolve());
       }),
   };
+}
+
+/** index.html with this run's secret; never cached, since the secret changes every run. */
+async function servePage(res: http.ServerResponse, rendererDir: string, guard: WebHostGuard): Promise<void> {
+  try {
+    const html = await fs.readFile(path.join(rendererDir, 'index.html'), 'utf8');
+    res.setHeader('Content-Type', 'text/html; charset=utf-8');
+    res.setHeader('Cache-Control', 'no-store');
+    res.end(withSecret(html, guard));
+  } catch (err) {
+    log.error({ err, rendererDir }, 'cannot read index.html (was the renderer built?)');
+    res.statusCode = 404;
+    res.end('Not found');
+  }
+}
+
+/** 403 on the raw socket: the upgrade never becomes a WebSocket. The secret is never logged. */
+function refuse(socket: Duplex, refusal: string, headers: http.IncomingHttpHeaders): void {
+  log.warn({ refusal, host: headers.host, origin: headers.origin }, 'WebSocket refused');
+  socket.on('error', (err) => log.debug({ err }, 'refused socket error'));
+  socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
 }

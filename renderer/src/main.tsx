@@ -4,7 +4,8 @@ import './styles/base.css';
 import './styles/controls.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createWebSocketApi, rpcUrlFor } from './api/webSocketApi';
+import { currentRpcUrl, rpcUrlFor, secretIn } from './api/webHostSession';
+import { createWebSocketApi } from './api/webSocketApi';
 import { App } from './components/App';
 import { initI18n } from './i18n/i18n';
 import { followEngineChanges, reloadAll } from './store/engineEvents';
@@ -21,7 +22,7 @@ async function start(): Promise<void> {
     let lostConnection = false;
     state.setConnection('connecting');
     window.vangnet = createWebSocketApi({
-      url: rpcUrlFor(window.location),
+      url: (retry) => (retry ? currentRpcUrl(window.location) : Promise.resolve(rpcUrlFor(window.location, secretIn(document)))),
       onStateChange(connection) {
         useStore.getState().setConnection(connection);
         if (connection === 'reconnecting') lostConnection = true;

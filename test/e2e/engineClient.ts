@@ -1,6 +1,7 @@
 import WebSocket from 'ws';
 import type { ArgsIn, CallName, ResultOf } from '../../shared/contract';
 import type { Result } from '../../shared/errors';
+import { RPC_SECRET_PARAM, secretInPage } from '../../shared/rpc';
 
 /**
  * A test's own line to the engine: the same `/rpc` WebSocket the renderer uses, from Node. Used to
@@ -19,8 +20,10 @@ export class EngineClient {
     });
   }
 
+  /** Connects as the page does: with the secret from the page the host serves, from its origin. */
   static async connect(hostUrl: string): Promise<EngineClient> {
-    const socket = new WebSocket(`${hostUrl.replace(/^http/, 'ws')}/rpc`);
+    const secret = await pageSecret(hostUrl);
+    const socket = new WebSocket(`${hostUrl.replace(/^http/, 'ws')}/rpc?${RPC_SECRET_PARAM}=${secret}`, { origin: hostUrl });
     await new Promise<void>((resolve, reject) => {
       socket.once('open', () => resolve());
       socket.once('error', reject);
@@ -47,4 +50,12 @@ export class EngineClient {
   close(): void {
     this.socket.close();
   }
+}
+
+/** The web host's per-run secret, read from its page as the renderer reads it. */
+export async function pageSecret(hostUrl: string): Promise<string> {
+  const html = await (await fetch(`${hostUrl}/`)).text();
+  const secret = secretInPage(html);
+  if (!secret) throw new Error(`the web host's page carries no secret: ${html.slice(0, 200)}`);
+  return secret;
 }

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,6 +15,10 @@ export interface WebHost {
   dataDir: string;
   /** Everything the host wrote to stderr so far (its pino log); attached to failing tests. */
   log(): string;
+  /** Stops the host process, keeping its data folder. */
+  kill(): Promise<void>;
+  /** Starts a new host process (so a new secret) on the same port and data folder. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -30,30 +34,44 @@ export async function startWebHost(options: { prepare?(dataDir: string): Promise
   const dataDir = await mkdtemp(path.join(tmpdir(), 'vangnet-e2e-'));
   // A test may lay out the data folder first (a damaged store with backups, say).
   await options.prepare?.(dataDir);
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin/vangnet-web.mjs')], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: '0', VANGNET_HOME: dataDir, VANGNET_LOG_LEVEL: process.env.VANGNET_LOG_LEVEL ?? 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
   let stderr = '';
-  child.stderr.setEncoding('utf8');
-  child.stderr.on('data', (chunk: string) => {
-    stderr += chunk;
-  });
+  let child: ChildProcess | undefined;
+  let url = '';
+  async function launch(port: string): Promise<string> {
+    const started = spawn(process.execPath, [path.join(ROOT, 'bin/vangnet-web.mjs')], {
+      cwd: ROOT,
+      env: { ...process.env, PORT: port, VANGNET_HOME: dataDir, VANGNET_LOG_LEVEL: process.env.VANGNET_LOG_LEVEL ?? 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child = started;
+    started.stderr.setEncoding('utf8');
+    started.stderr.on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    return waitForAddress(started, READY, 'web host', () => stderr, START_TIMEOUT_MS);
+  }
+  async function kill(): Promise<void> {
+    if (child) await stopProcess(child);
+  }
 
   try {
-    const url = await waitForAddress(child, READY, 'web host', () => stderr, START_TIMEOUT_MS);
+    url = await launch('0');
     return {
       url,
       dataDir,
       log: () => stderr,
+      kill,
+      async restart() {
+        await kill();
+        await launch(new URL(url).port);
+      },
       async stop() {
-        await stopProcess(child);
+        await kill();
         await rm(dataDir, { recursive: true, force: true });
       },
     };
   } catch (err) {
-    await stopProcess(child);
+    await kill();
     await rm(dataDir, { recursive: true, force: true });
     throw err;
   }

@@ -4,7 +4,11 @@ import { fail, type Result } from '../../../shared/errors';
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting';
 
 export interface WebSocketApiOptions {
-  url: string;
+  /**
+   * The socket's address, asked before every attempt (`retry` after the first): it carries the
+   * host's per-run secret, which a restarted host has changed.
+   */
+  url: (retry: boolean) => Promise<string>;
   onStateChange?: (state: ConnectionState) => void;
   /** How long a call may wait for the socket to (re)open before it fails. */
   queueTimeoutMs?: number;
@@ -40,8 +44,12 @@ export function createWebSocketApi(options: WebSocketApiOptions): VangnetApi {
     options.onStateChange?.(next);
   }
 
-  function connect(): void {
-    const ws = new WebSocket(options.url);
+  function connect(retry: boolean): void {
+    options.url(retry).then(open, retryLater);
+  }
+
+  function open(url: string): void {
+    const ws = new WebSocket(url);
     socket = ws;
     ws.addEventListener('open', () => {
       backoff = MIN_BACKOFF_MS;
@@ -60,10 +68,14 @@ export function createWebSocketApi(options: WebSocketApiOptions): VangnetApi {
         inFlight.delete(id);
         pending.resolve(fail('not_ready', 'The connection to the engine was lost; the change may or may not have been saved'));
       }
-      setState('reconnecting');
-      setTimeout(connect, backoff);
-      backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+      retryLater();
     });
+  }
+
+  function retryLater(): void {
+    setState('reconnecting');
+    setTimeout(() => connect(true), backoff);
+    backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
   }
 
   function receive(raw: string): void {
@@ -117,13 +129,7 @@ export function createWebSocketApi(options: WebSocketApiOptions): VangnetApi {
     const target = (api[group] ??= {}) as Record<string, (args: unknown) => Promise<Result<unknown>>>;
     target[method] = (args) => send(name, args);
   }
-  connect();
+  connect(false);
   // Built by name from the contract, so the compiler cannot see that the shape matches.
   return api as unknown as VangnetApi;
-}
-
-/** The `/rpc` address on the origin that served this page. */
-export function rpcUrlFor(location: Location): string {
-  const protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  return `${protocol}//${location.host}/rpc`;
 }
