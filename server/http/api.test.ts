@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { contractTemplate } from '../../shared/domain/contract';
 import { DIALECTS, startTestServer, type TestServer } from '../testSupport';
 import { MAX_FAILURES } from './authGuard';
 
@@ -115,6 +116,15 @@ describe.each(DIALECTS)('REST API on %s', (dialect) => {
       ],
       [send('/api/v1/incidents', 'POST', { clientId: 'nope', title: '', priority: 'P9' }), 400, 'invalid_args'],
       [send('/api/v1/clients', 'POST', { name: 'x'.repeat(1000) }), 400, 'invalid_args'],
+      // Ill-formed text (a lone UTF-16 surrogate): in a text field, and deep in a contract's closures.
+      [send('/api/v1/clients', 'POST', { name: 'Bakkerij \ud800' }), 400, 'invalid_args'],
+      [
+        send('/api/v1/clients/0190a5a8-0000-7000-8000-000000000000/contracts', 'POST', {
+          terms: { ...contractTemplate('prepaid'), closures: [{ kind: 'days', from: '2026-12-24', to: '2026-12-24', label: '\ud800' }] },
+        }),
+        400,
+        'invalid_args',
+      ],
       [send('/api/v1/incidents/0190a5a8-0000-7000-8000-000000000000', 'PATCH', { title: 'x' }), 404, 'not_found'],
       [fetch(`${server.url}/api/v1/clients`), 401, 'unauthorized'],
       [fetch(`${server.url}/api/v1/nothing-here`), 404, 'not_found'],
@@ -126,6 +136,7 @@ describe.each(DIALECTS)('REST API on %s', (dialect) => {
       expect(await res.json()).toMatchObject({ status, code });
     }
     expect(await server.store.db.selectFrom('incidents').selectAll().execute()).toEqual([]);
+    expect(await server.store.db.selectFrom('clients').selectAll().execute()).toEqual([]);
   });
 
   it('serves its OpenAPI document, health, readiness and metrics', async () => {

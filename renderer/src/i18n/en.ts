@@ -176,6 +176,7 @@ export const en = {
       empty: 'must not be empty',
       tooLong: 'must be at most {{max}} characters',
       singleLine: 'must be a single line',
+      illFormed: 'holds a broken character (a lone UTF-16 surrogate); type or paste it again',
       priority: 'must be one of P1, P2, P3, P4',
       uuid: 'choose one from the list',
       clientCode: 'must be 2–16 letters, digits or dashes',

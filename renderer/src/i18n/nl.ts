@@ -180,6 +180,7 @@ export const nl: Translation = {
       empty: 'mag niet leeg zijn',
       tooLong: 'mag hoogstens {{max}} tekens lang zijn',
       singleLine: 'moet op één regel passen',
+      illFormed: 'bevat een kapot teken (een losse UTF-16-surrogaat); typ of plak het opnieuw',
       priority: 'moet P1, P2, P3 of P4 zijn',
       uuid: 'kies er een uit de lijst',
       clientCode: 'moet 2–16 letters, cijfers of streepjes zijn',
