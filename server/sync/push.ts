@@ -15,10 +15,17 @@ function isConstraintError(err: unknown): boolean {
   return code.startsWith('SQLITE_CONSTRAINT') || /^23\d{3}$/.test(code);
 }
 
+/** Whether a database refused a value itself (PostgreSQL's data exceptions, e.g. a NUL in text): retrying can never help either. */
+function isDataError(err: unknown): boolean {
+  const code = String((err as { code?: unknown }).code ?? '');
+  return code === 'SQLITE_TOOBIG' || code === 'SQLITE_MISMATCH' || /^22[0-9A-Z]{3}$/.test(code);
+}
+
 function permanentError(err: unknown): Rejection['error'] | null {
   if (err instanceof VangnetError && PERMANENT_REJECTIONS.has(err.code)) return { code: err.code, message: err.message };
   if (err instanceof HlcError) return { code: 'invalid_args', message: err.message };
   if (isConstraintError(err)) return { code: 'conflict', message: (err as Error).message };
+  if (isDataError(err)) return { code: 'invalid_args', message: (err as Error).message };
   return null;
 }
 
