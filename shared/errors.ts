@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   'store_corrupt',
   'clock_skew',
   'gap',
+  'rolled_back',
   'unavailable',
   'internal',
 ] as const;

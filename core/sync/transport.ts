@@ -10,6 +10,7 @@ import {
   type PushRequest,
   PushResponse,
 } from '../../shared/sync/protocol';
+import { RolledBackError, RolledBackProblem } from '../../shared/sync/rollback';
 import { parseOrThrow } from '../../shared/validation';
 
 /** How the sync client reaches the office server; tests substitute a faulty network. */
@@ -75,6 +76,8 @@ export function httpTransport(baseUrl: string, token: string | null, fetchImpl: 
     if (!response.ok) {
       if (response.status >= 500) throw new OfflineError(`Server error ${response.status}`);
       const problem = json as { code?: string; detail?: string } | null;
+      const rolledBack = problem?.code === 'rolled_back' ? RolledBackProblem.safeParse(problem) : null;
+      if (rolledBack?.success) throw new RolledBackError(problem?.detail ?? 'rolled back', rolledBack.data);
       const code = (problem?.code as ErrorCode | undefined) ?? STATUS_CODES[response.status] ?? 'internal';
       throw new VangnetError(code, problem?.detail ?? `HTTP ${response.status}`);
     }

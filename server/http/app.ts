@@ -2,6 +2,7 @@ import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { VangnetError } from '../../shared/errors';
 import { SYNC_BODY_MAX_BYTES } from '../../shared/sync/protocol';
+import { RolledBackError } from '../../shared/sync/rollback';
 import type { ServerDb } from '../db/connect';
 import { logger } from '../log';
 import { createNotifier, type Notifier } from '../sync/notifier';
@@ -36,6 +37,8 @@ export async function buildServer(options: ServerOptions): Promise<VangnetServer
   const app = Fastify({ logger: false, bodyLimit: SYNC_BODY_MAX_BYTES, trustProxy: false, forceCloseConnections: true });
 
   app.setErrorHandler((err, request, reply) => {
+    // A rolled_back refusal says where the laptop's new work starts and must follow (shared/sync/rollback.ts).
+    if (err instanceof RolledBackError) return sendProblem(reply, { ...problemFor(err.code, err.message), ...err.details });
     if (err instanceof VangnetError) return sendProblem(reply, problemFor(err.code, err.message, err.issues));
     const fastifyErr = err as { statusCode?: number; code?: string; message: string };
     if (fastifyErr.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { PullResponse } from '../../shared/sync/protocol';
 import type { DeviceAuth } from '../auth/devices';
 import type { ServerDb } from '../db/connect';
+import { lastDigest } from './rollback';
 
 /**
  * One page of the change log after a cursor. Each row appears once, at the seq of its latest
@@ -64,11 +65,13 @@ export async function handlePullText(
     store.db.selectFrom('sync_state').select('head_seq').where('id', '=', 1).executeTakeFirstOrThrow(),
     store.db.selectFrom('sync_clients').select('last_mutation_id').where('client_id', '=', auth.clientId).executeTakeFirst(),
   ]);
+  const lastMutationId = Number(client?.last_mutation_id ?? 0);
+  const digest = await lastDigest(store.db, auth.clientId, lastMutationId);
   const changes = page.map(
     (r) => `{"seq":${Number(r.seq)},"table":${JSON.stringify(r.table_name)},"id":${JSON.stringify(r.row_id)},"row":${r.row}}`,
   );
   const last = page.length > 0 ? Number(page[page.length - 1]!.seq) : after;
   // The bootstrap's last page: audit entries it left out after its last row are behind the laptop too.
   const cursor = bootstrap && table === undefined && rows.length <= limit ? Math.max(last, headBefore) : last;
-  return `{"changes":[${changes.join(',')}],"cursor":${cursor},"headSeq":${Number(state.head_seq)},"hasMore":${rows.length > limit},"lastMutationId":${Number(client?.last_mutation_id ?? 0)}}`;
+  return `{"changes":[${changes.join(',')}],"cursor":${cursor},"headSeq":${Number(state.head_seq)},"hasMore":${rows.length > limit},"lastMutationId":${lastMutationId},"lastDigest":${JSON.stringify(digest)}}`;
 }

@@ -8,6 +8,7 @@ import type { ServerDatabase } from '../db/schema';
 import type { DeviceAuth } from '../auth/devices';
 import { planMutation, rowsNamedBy, writeMutation } from './applyMutation';
 import { Ledger } from './ledger';
+import { assertRetry, digestRecorder, lastDigest } from './rollback';
 
 /** Whether a database error is deterministic (a constraint), so retrying can never help. */
 function isConstraintError(err: unknown): boolean {
@@ -70,6 +71,8 @@ async function pushOnce(store: ServerDb, auth: DeviceAuth, request: PushRequest,
   try {
     const ledger = await Ledger.open(trx, store.dialect);
     let last = await lastMutationId(trx, auth);
+    const digests = digestRecorder(auth.clientId);
+    let digest: string | null = null;
     let applied = 0;
     let skipped = 0;
     const rejected: Rejection[] = [];
@@ -89,6 +92,7 @@ async function pushOnce(store: ServerDb, auth: DeviceAuth, request: PushRequest,
     };
     for (const m of request.mutations) {
       if (m.mutationId <= last) {
+        await assertRetry(trx, auth.clientId, m, last);
         skipped += 1;
         // A retry after a lost reply: say again what was refused, or the laptop never undoes it.
         const earlier = await trx
@@ -108,6 +112,7 @@ async function pushOnce(store: ServerDb, auth: DeviceAuth, request: PushRequest,
       }
       if (m.mutationId !== last + 1) throw new VangnetError('gap', `Expected mutation ${last + 1} next, got ${m.mutationId}`);
       last = m.mutationId;
+      digest = digests.add(m);
       const origin = { actor: auth.engineer, deviceId: auth.deviceId, clientId: auth.clientId, mutationId: m.mutationId };
       let planned;
       try {
@@ -142,9 +147,11 @@ async function pushOnce(store: ServerDb, auth: DeviceAuth, request: PushRequest,
       }
     }
     await trx.updateTable('sync_clients').set({ last_mutation_id: last }).where('client_id', '=', auth.clientId).execute();
+    await digests.save(trx);
+    digest ??= await lastDigest(trx, auth.clientId, last);
     await ledger.close();
     await trx.commit().execute();
-    return { lastMutationId: last, applied, skipped, rejected, headSeq: ledger.headSeq };
+    return { lastMutationId: last, applied, skipped, rejected, headSeq: ledger.headSeq, lastDigest: digest };
   } catch (err) {
     await trx.rollback().execute();
     throw err;

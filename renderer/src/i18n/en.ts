@@ -164,6 +164,7 @@ export const en = {
       forbidden: 'You are not allowed to do this',
       unauthorized: 'This device is not signed in to the office server',
       clock_skew: "This computer's clock is too far off",
+      rolled_back: 'This laptop’s data was set back (a restored backup); its new work is carried over',
       gap: 'Changes arrived out of order; syncing again',
       unavailable: 'The service is not available right now',
       not_ready: 'The engine is not ready',

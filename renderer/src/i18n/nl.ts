@@ -168,6 +168,7 @@ export const nl: Translation = {
       forbidden: 'Je mag dit niet doen',
       unauthorized: 'Dit apparaat is niet aangemeld bij de kantoorserver',
       clock_skew: 'De klok van deze computer loopt te ver af',
+      rolled_back: 'De gegevens van deze laptop zijn teruggezet (een backup); het nieuwe werk wordt overgezet',
       gap: 'Wijzigingen kwamen in de verkeerde volgorde binnen; opnieuw synchroniseren',
       unavailable: 'De dienst is nu niet beschikbaar',
       not_ready: 'De engine is nog niet klaar',
