@@ -106,3 +106,29 @@ describe.each(DIALECTS)('a laptop rolled back, against a %s office server', (dia
     expect((await s.store.db.selectFrom('incidents').select('title').execute()).length).toBe(expected.length + 1);
   });
 });
+
+describe('repair after work went missing from the outbox', () => {
+  it('never deletes rows this laptop made that the server never had: it keeps and names them', async () => {
+    const s = await startTestServer('sqlite');
+    cleanups.push(() => s.close());
+    const a = laptop(tempDataDir());
+    await call(a, 'sync.login', { serverUrl: s.url, code: await s.engineer('Sanne') });
+    const client = await call<{ id: string }>(a, 'clients.create', { name: 'Zorgplein', code: 'ZORG' });
+    await call(a, 'sync.now');
+    // What the defect did: the outbox entry of a new incident dropped as if the server had it.
+    const lost = await call<{ id: string }>(a, 'incidents.create', { clientId: client.id, title: 'Nooit aangekomen', priority: 'P2' });
+    a.db.prepare(`DELETE FROM outbox WHERE state = 'pending'`).run();
+    // A row nobody made here (no audit entry): a stray copy, which a repair does remove.
+    const stray = '0190a5a8-0000-7000-8000-00000000beef';
+    a.db
+      .prepare(
+        `INSERT INTO incidents (id, client_id, title, description, priority, status, opened_at, created_at, created_by, updated_at, field_versions)
+         SELECT ?, client_id, 'Zwerfrij', description, priority, status, opened_at, created_at, created_by, updated_at, field_versions FROM incidents WHERE id = ?`,
+      )
+      .run(stray, lost.id);
+    const repaired = await call<SyncRepairResult>(a, 'sync.repair', { tables: ['incidents', 'incidentEvents'] });
+    expect(repaired.tables.find((t) => t.table === 'incidents')).toMatchObject({ removed: 1, kept: 1, unsynced: [lost.id] });
+    const ids = (a.db.prepare('SELECT id FROM incidents').all() as { id: string }[]).map((r) => r.id);
+    expect(ids).toEqual([lost.id]);
+  });
+});
