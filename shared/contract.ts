@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AuditEntry } from './domain/audit';
 import { Client, CLIENT_NAME_MAX, ClientCode } from './domain/client';
-import { Id, IsoTime, line } from './domain/common';
+import { Id, IsoTime, line, text } from './domain/common';
 import { Contract, ContractTerms, CostModel } from './domain/contract';
 import { Category, Incident, IncidentDescription, IncidentStatus, IncidentTitle, Priority } from './domain/incident';
 import { MessageBody, TimelineEntry } from './domain/lifecycle';
@@ -11,6 +11,7 @@ import { SlaView } from './sla/view';
 import { BackupName, StoreStatus } from './storeHealth';
 import { SyncRepairArgs, SyncRepairResult, SyncVerifyResult } from './sync/verify';
 import { ERROR_CODES, type Result } from './errors';
+import { refuseIllFormedText } from './validation';
 
 /**
  * The one contract between the UI (and every other front) and the engine. Each call has an
@@ -19,7 +20,8 @@ import { ERROR_CODES, type Result } from './errors';
  * from this object; nothing is typed twice.
  */
 function call<A extends z.ZodType, R extends z.ZodType>(args: A, result: R) {
-  return { args, result };
+  // Ill-formed text is refused in every argument, however deep, not only in fields typed as text.
+  return { args: refuseIllFormedText(args), result };
 }
 
 const NoArgs = z.object({}).strict();
@@ -215,7 +217,7 @@ export const contract = {
           .max(500)
           .nullable()
           .optional(),
-        stack: z.string().trim().max(200).optional(),
+        stack: text(200).trim().optional(),
         environments: z.array(line(40)).max(10).optional(),
       }),
       Platform,

@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'store_damaged',
   'clock_skew',
   'gap',
+  'rolled_back',
   'unavailable',
   'internal',
 ] as const;

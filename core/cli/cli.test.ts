@@ -67,6 +67,8 @@ describe('vangnet CLI', () => {
       ['incident', 'update', '0190a5a8-0000-7000-8000-000000000000', '--title', 'x'],
       ['incident', 'show', 'nonsense'],
       ['client', 'add', '--name', 'Other', '--code', 'ZORG'],
+      ['incident', 'new', '--client', 'ZORG', '--title', 'Website \ud800 plat', '--priority', 'P1'],
+      ['client', 'add', '--name', 'Bakkerij \udfff'],
     ];
     for (const args of cases) {
       const result = await vangnet(...args);

@@ -133,7 +133,8 @@ function describeRepair(r: SyncRepairResult): string {
   return r.tables
     .map(
       (t) =>
-        `Repaired ${t.table}: ${t.fetched} fetched, ${t.inserted} added, ${t.updated} set back, ${t.removed} removed, ${t.kept} local kept.`,
+        `Repaired ${t.table}: ${t.fetched} fetched, ${t.inserted} added, ${t.updated} set back, ${t.removed} removed, ${t.kept} local kept.` +
+        (t.unsynced.length ? ` Made here, never on the server (kept): ${t.unsynced.join(', ')}.` : ''),
     )
     .join('\n');
 }

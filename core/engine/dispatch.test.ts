@@ -2,6 +2,7 @@ import { v4 as uuidv4 } from 'uuid';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { contract } from '../../shared/contract';
 import { CALL_NAMES } from '../../shared/contract';
+import { contractTemplate } from '../../shared/domain/contract';
 import { openEngine } from './engine';
 import { tempDataDir, testEngine } from '../testSupport';
 import { dispatch } from './dispatch';
@@ -38,7 +39,7 @@ describe('the contract at the engine boundary', () => {
     ({ engine } = testEngine());
     const client = (await dispatch(engine, 'clients.create', { name: 'A' })) as { ok: true; value: { id: string } };
     const clientId = client.value.id;
-    const before = count('incidents') + count('outbox');
+    const before = count('incidents') + count('outbox') + count('contracts');
     const cases: [string, unknown, string][] = [
       ['nope.nothing', {}, 'unknown_call'],
       ['incidents', {}, 'unknown_call'],
@@ -53,6 +54,14 @@ describe('the contract at the engine boundary', () => {
       ['incidents.update', { id: uuidv4(), title: 'x' }, 'not_found'],
       ['incidents.list', { limit: 1_000_000 }, 'invalid_args'],
       ['app.info', { extra: true }, 'invalid_args'],
+      // Ill-formed text (a lone UTF-16 surrogate) in a text field, and deep in a contract's closures.
+      ['incidents.create', { clientId, title: 'Website \ud800 plat', priority: 'P1' }, 'invalid_args'],
+      ['clients.create', { name: '\udc00Bakkerij' }, 'invalid_args'],
+      [
+        'contracts.set',
+        { clientId, terms: { ...contractTemplate('prepaid'), closures: [{ kind: 'days', from: '2026-12-24', to: '2026-12-24', label: '\ud800' }] } },
+        'invalid_args',
+      ],
     ];
     for (const [name, args, code] of cases) {
       const result = await dispatch(engine, name, args);
@@ -62,7 +71,7 @@ describe('the contract at the engine boundary', () => {
         expect(result.error.message.length).toBeLessThan(500);
       }
     }
-    expect(count('incidents') + count('outbox')).toBe(before);
+    expect(count('incidents') + count('outbox') + count('contracts')).toBe(before);
   });
 
   it('names the bad fields', async () => {

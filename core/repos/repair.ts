@@ -19,6 +19,8 @@ export interface RepairCounts {
   updated: number;
   removed: number;
   kept: number;
+  /** Ids of the kept rows this laptop created and the server never had nor refused: its own unsynced work. */
+  unsynced: string[];
 }
 
 /** A row the repair wrote or removed (then as it was), for the caches derived from it. */
@@ -29,7 +31,7 @@ export interface RepairedRow {
 }
 
 export function emptyCounts(): RepairCounts {
-  return { inserted: 0, updated: 0, removed: 0, kept: 0 };
+  return { inserted: 0, updated: 0, removed: 0, kept: 0, unsynced: [] };
 }
 
 /** The stamps of the local changes still waiting to be pushed. */
@@ -107,7 +109,24 @@ function madeByPending(row: Record<string, unknown>, pending: ReadonlySet<string
   return Object.values(versions ?? {}).some((stamp) => pending.has(stamp));
 }
 
-/** Removes local rows of `table` that the server doesn't have, except those pending changes made or other rows still need. */
+/**
+ * Made by this laptop and never refused by the server: its own audit log holds the row's creation,
+ * under a stamp that is not a rejected mutation's. Such a row is work the server never had (a store
+ * set back in time lost track of it); repair must never be what deletes it.
+ */
+function createdHereUnrefused(db: Db, id: string): boolean {
+  const created = stmt(db, 'SELECT hlc FROM audit WHERE entity_id = ? AND before IS NULL ORDER BY seq LIMIT 1').get(id) as
+    | { hlc: string }
+    | undefined;
+  if (!created) return false;
+  return !stmt(db, `SELECT 1 FROM outbox WHERE state = 'rejected' AND hlc = ?`).get(created.hlc);
+}
+
+/**
+ * Removes local rows of `table` that the server doesn't have, except those pending changes made,
+ * those this laptop created that the server never refused (kept and named), and those other rows
+ * still need.
+ */
 export function removeRowsNotOnServer(
   db: Db,
   table: ChecksumTable,
@@ -121,6 +140,11 @@ export function removeRowsNotOnServer(
     const id = String(row.id);
     if (madeByPending(row, pending)) {
       counts.kept += 1;
+      continue;
+    }
+    if (table !== 'engineers' && createdHereUnrefused(db, id)) {
+      counts.kept += 1;
+      counts.unsynced.push(id);
       continue;
     }
     try {

@@ -16,7 +16,7 @@ function fakeServer(head: number, pageSize: number) {
     async pull(_clientId: string, after: number, limit: number): Promise<PullResponse> {
       asked.push({ after, limit });
       const cursor = Math.min(head, after + Math.min(limit, pageSize));
-      return { changes: [], cursor, headSeq: head, hasMore: cursor < head, lastMutationId: 0 };
+      return { changes: [], cursor, headSeq: head, hasMore: cursor < head, lastMutationId: 0, lastDigest: null };
     },
   } as unknown as SyncTransport;
   return { transport, asked };

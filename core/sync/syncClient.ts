@@ -5,13 +5,15 @@ import { SYNC_PULL_DEFAULT_LIMIT, SYNC_PULL_MAX_LIMIT, SYNC_PUSH_MAX_MUTATIONS }
 import { logger } from '../log';
 import { getMeta, setMeta } from '../repos/meta';
 import { countPending } from '../repos/outbox';
-import { ackOutbox, listRejected, pendingOutbox } from '../repos/sync';
+import { listRejected, pendingOutbox } from '../repos/sync';
+import { RolledBackError } from '../../shared/sync/rollback';
 import type { Db } from '../store/database';
 import type { ChecksumTable } from '../../shared/sync/checksum';
 import { applyChanges, undoRejected } from './applyPull';
 import { applyRestamps, type ClockSkew, clockStatus, restampFloor } from './clockSkew';
 import { OfflineError, type SyncTransport, type Timed } from './transport';
 import type { PullResponse } from '../../shared/sync/protocol';
+import { acknowledgePulled, acknowledgePushed, carryOver } from './rollback';
 import { createVerifier } from './verify';
 import { writeTransaction } from '../store/transaction';
 
@@ -110,12 +112,23 @@ export function createSyncClient(deps: SyncDeps) {
   async function push(t: SyncTransport, touched: Set<string>): Promise<{ pushed: number; rejected: number }> {
     let pushed = 0;
     let rejected = 0;
+    let carried = false;
     for (;;) {
       const batch = pendingOutbox(db, SYNC_PUSH_MAX_MUTATIONS);
       if (batch.length === 0) return { pushed, rejected };
+      const batchLast = batch[batch.length - 1]!.mutationId;
       const sentAt = now();
-      // The reading of the clock that stamped the batch: the server corrects stamps by its error.
-      const response = await t.push({ clientId: deps.deviceId, mutations: batch, clientTime: Math.round(deps.clock.correctedNow()) });
+      let response;
+      try {
+        // The reading of the clock that stamped the batch: the server corrects stamps by its error.
+        response = await t.push({ clientId: deps.deviceId, mutations: batch, clientTime: Math.round(deps.clock.correctedNow()) });
+      } catch (err) {
+        // Set back in time: new work reused ids the server had used. Once renumbered, push again.
+        if (!(err instanceof RolledBackError) || carried) throw err;
+        carryOver(db, err.details);
+        carried = true;
+        continue;
+      }
       noteServerTime(sentAt, response.serverTime);
       const hlcs = new Map(batch.map((m) => [m.mutationId, m.hlc]));
       const restamped = response.restamped ?? [];
@@ -123,12 +136,12 @@ export function createSyncClient(deps: SyncDeps) {
         for (const table of undoRejected(db, response.rejected, (id) => hlcs.get(id))) touched.add(table);
         for (const table of applyRestamps(db, restamped, (id) => hlcs.get(id))) touched.add(table);
         deps.afterApply([...response.rejected, ...restamped].flatMap((r) => r.rows));
-        ackOutbox(db, response.lastMutationId);
+        acknowledgePushed(db, response.lastMutationId, batchLast);
         if (restamped.length > 0) deps.rewindHlc(restampFloor(db, restamped));
       });
       pushed += response.applied + response.skipped;
       rejected += response.rejected.length;
-      if (response.lastMutationId < batch[batch.length - 1]!.mutationId) {
+      if (response.lastMutationId < batchLast) {
         throw new VangnetError('gap', `The server stopped at mutation ${response.lastMutationId}`);
       }
     }
@@ -174,7 +187,7 @@ export function createSyncClient(deps: SyncDeps) {
           deps.afterApply(applied.unparked.length ? [...page.changes, ...applied.unparked] : page.changes);
           setMeta(db, 'sync.cursor', String(page.cursor));
           setMeta(db, 'sync.bootstrapping', bootstrap && page.hasMore ? '1' : '0');
-          ackOutbox(db, page.lastMutationId);
+          acknowledgePulled(db, page.lastMutationId, page.lastDigest);
         });
         pulled += page.changes.length;
         if (!page.hasMore) return pulled;

@@ -12,6 +12,7 @@ import {
   PushResponse,
   SERVER_TIME_HEADER,
 } from '../../shared/sync/protocol';
+import { RolledBackError, RolledBackProblem } from '../../shared/sync/rollback';
 import { parseOrThrow } from '../../shared/validation';
 
 /** A reply with the server's clock from its header, when it sent one (shared/sync/protocol.ts). */
@@ -105,6 +106,8 @@ export function httpTransport(baseUrl: string, token: string | null, fetchImpl: 
     }
     if (!response.ok) {
       const problem = json as { code?: string; detail?: string } | null;
+      const rolledBack = problem?.code === 'rolled_back' ? RolledBackProblem.safeParse(problem) : null;
+      if (rolledBack?.success) throw new RolledBackError(problem?.detail ?? 'rolled back', rolledBack.data);
       if (response.status >= 500 || response.status === 429) {
         const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
         throw new OfflineError(problem?.detail ?? `Server error ${response.status}`, retryAfterMs);

@@ -41,6 +41,11 @@ export interface ServerDatabase {
     seq: number;
     row: string;
   };
+  mutation_digests: {
+    client_id: string;
+    mutation_id: number;
+    digest: string;
+  };
   rejections: {
     client_id: string;
     mutation_id: number;

@@ -120,6 +120,15 @@ describe.each(DIALECTS)('REST API on %s', (dialect) => {
       ],
       [send('/api/v1/incidents', 'POST', { clientId: 'nope', title: '', priority: 'P9' }), 400, 'invalid_args'],
       [send('/api/v1/clients', 'POST', { name: 'x'.repeat(1000) }), 400, 'invalid_args'],
+      // Ill-formed text (a lone UTF-16 surrogate): in a text field, and deep in a contract's closures.
+      [send('/api/v1/clients', 'POST', { name: 'Bakkerij \ud800' }), 400, 'invalid_args'],
+      [
+        send('/api/v1/clients/0190a5a8-0000-7000-8000-000000000000/contracts', 'POST', {
+          terms: { ...contractTemplate('prepaid'), closures: [{ kind: 'days', from: '2026-12-24', to: '2026-12-24', label: '\ud800' }] },
+        }),
+        400,
+        'invalid_args',
+      ],
       [send('/api/v1/incidents/0190a5a8-0000-7000-8000-000000000000', 'PATCH', { title: 'x' }), 404, 'not_found'],
       // A span closure that isn't a date-time used to crash the calendar check (500).
       [
@@ -140,6 +149,7 @@ describe.each(DIALECTS)('REST API on %s', (dialect) => {
       expect(await res.json()).toMatchObject({ status, code });
     }
     expect(await server.store.db.selectFrom('incidents').selectAll().execute()).toEqual([]);
+    expect(await server.store.db.selectFrom('clients').selectAll().execute()).toEqual([]);
   });
 
   it('refuses text with a NUL character (PostgreSQL cannot store one) as invalid input, and stores nothing', async () => {

@@ -3,6 +3,7 @@ import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { VangnetError } from '../../shared/errors';
 import { SYNC_BODY_MAX_BYTES } from '../../shared/sync/protocol';
+import { RolledBackError } from '../../shared/sync/rollback';
 import type { ServerDb } from '../db/connect';
 import { logger } from '../log';
 import { createNotifier, type Notifier } from '../sync/notifier';
@@ -21,6 +22,8 @@ const COUNTED_REFUSALS = new Set([400, 401, 413, 415]);
 
 /** The problem document for anything a handler, hook or parser threw. */
 function problemForError(err: unknown): Problem {
+  // A rolled_back refusal says where the laptop's new work starts and must follow (shared/sync/rollback.ts).
+  if (err instanceof RolledBackError) return { ...problemFor(err.code, err.message), ...err.details };
   if (err instanceof VangnetError) return problemFor(err.code, err.message, err.issues);
   const fastifyErr = err as { statusCode?: number; code?: string; message: string };
   if (fastifyErr.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {

@@ -10,6 +10,7 @@ export const STATUS_FOR: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   gap: 409,
+  rolled_back: 409,
   clock_skew: 409,
   not_ready: 409,
   store_too_new: 500,
@@ -26,6 +27,9 @@ export interface Problem {
   detail: string;
   code: ErrorCode | 'rate_limited' | 'too_large';
   errors?: { path: string; message: string }[];
+  /** `rolled_back` only (shared/sync/rollback.ts): the first reused id, and the id new work must follow. */
+  mutationId?: number;
+  lastMutationId?: number;
 }
 
 export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {

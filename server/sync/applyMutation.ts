@@ -3,11 +3,14 @@ import { auditView } from '../../shared/auditChain';
 import type { Actor } from '../../shared/domain/common';
 import { VangnetError } from '../../shared/errors';
 import { hlcToIso } from '../../shared/hlc';
-import { findMutation, type MutationContext, type TableName, type TableRows, type Write } from '../../shared/mutations/index';
+import { findMutation, type MutationContext, type ReadSpec, type TableName, type TableRows, type Write } from '../../shared/mutations/index';
 import { fromRecord, TABLE_SPECS, toRecord } from '../../shared/schema/tables';
 import { parseOrThrow } from '../../shared/validation';
 import type { ServerDatabase } from '../db/schema';
+import { logger } from '../log';
 import type { Ledger } from './ledger';
+
+const log = logger('mutations');
 
 export interface MutationOrigin {
   actor: Actor;
@@ -49,13 +52,34 @@ async function writeRow(trx: Kysely<ServerDatabase>, write: Write): Promise<void
   }
 }
 
+/**
+ * Runs a mutation's pure code (argument parsing, reads, apply). It touches no database, so whatever
+ * it throws is about this mutation alone: anything but a refusal is a defect its input exposed (a
+ * schema that lets a value through that later code can't handle), and becomes a refusal too, so
+ * one poisoned mutation can never fail a whole push (or jam a laptop's outbox) again.
+ */
+function pure<T>(name: string, run: () => T): T {
+  try {
+    return run();
+  } catch (err) {
+    if (err instanceof VangnetError) throw err;
+    log.warn({ err, mutation: name }, 'mutation threw; refused');
+    throw new VangnetError('invalid_args', `${name} cannot be applied: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
 /** The rows a mutation names, as the server holds them now: sent back when it is rejected. */
 export async function rowsNamedBy(trx: Kysely<ServerDatabase>, name: string, args: unknown) {
   const def = findMutation(name);
-  const parsed = def?.args.safeParse(args);
-  if (!def || !parsed?.success) return [];
+  let specs: ReadSpec[];
+  try {
+    const parsed = def?.args.safeParse(args);
+    specs = def && parsed?.success ? Object.values(def.reads(parsed.data)) : [];
+  } catch {
+    specs = []; // arguments the mutation's own code chokes on: it was refused for that, there is nothing to undo
+  }
   const out: { table: string; id: string; row: Record<string, unknown> | null }[] = [];
-  for (const spec of Object.values(def.reads(parsed.data))) {
+  for (const spec of specs) {
     if (spec.by !== 'id') continue;
     const row = await loadRow(trx, spec.table, 'id', spec.value);
     out.push({ table: spec.table, id: spec.value, row: (row as Record<string, unknown> | undefined) ?? null });
@@ -82,11 +106,13 @@ export async function planMutation(
 ): Promise<PlannedMutation> {
   const def = findMutation(mutation.name);
   if (!def) throw new VangnetError('unknown_call', `Unknown mutation ${mutation.name}`);
-  const args = parseOrThrow(def.args, mutation.args, `arguments for ${mutation.name}`);
+  const args = pure(def.name, () => parseOrThrow(def.args, mutation.args, `arguments for ${mutation.name}`));
   const ctx: MutationContext = { actor: origin.actor, deviceId: origin.deviceId, hlc: mutation.hlc, now: hlcToIso(mutation.hlc) };
   const loaded: Record<string, unknown> = {};
-  for (const [key, spec] of Object.entries(def.reads(args))) loaded[key] = await loadRow(trx, spec.table, spec.by, spec.value);
-  return { name: mutation.name, ctx, writes: def.apply(args, loaded as never, ctx) };
+  for (const [key, spec] of Object.entries(pure(def.name, () => def.reads(args)))) {
+    loaded[key] = await loadRow(trx, spec.table, spec.by, spec.value);
+  }
+  return { name: mutation.name, ctx, writes: pure(def.name, () => def.apply(args, loaded as never, ctx)) };
 }
 
 /** Phase two: the writes, their change-log entries and audit entries, into the caller's transaction. */

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { PullResponse } from '../../shared/sync/protocol';
 import type { DeviceAuth } from '../auth/devices';
 import type { ServerDb } from '../db/connect';
+import { lastDigest } from './rollback';
 
 /**
  * One page of the change log after a cursor. Each row appears once, at the seq of its latest
@@ -68,6 +69,8 @@ export async function handlePullBytes(
     store.db.selectFrom('sync_state').select('head_seq').where('id', '=', 1).executeTakeFirstOrThrow(),
     store.db.selectFrom('sync_clients').select('last_mutation_id').where('client_id', '=', auth.clientId).executeTakeFirst(),
   ]);
+  const lastMutationId = Number(client?.last_mutation_id ?? 0);
+  const digest = await lastDigest(store.db, auth.clientId, lastMutationId);
   const parts: Buffer[] = [Buffer.from('{"changes":[')];
   page.forEach((r, i) => {
     parts.push(
@@ -82,7 +85,7 @@ export async function handlePullBytes(
   const cursor = bootstrap && table === undefined && rows.length <= limit ? Math.max(last, headBefore) : last;
   parts.push(
     Buffer.from(
-      `],"cursor":${cursor},"headSeq":${Number(state.head_seq)},"hasMore":${rows.length > limit},"lastMutationId":${Number(client?.last_mutation_id ?? 0)}}`,
+      `],"cursor":${cursor},"headSeq":${Number(state.head_seq)},"hasMore":${rows.length > limit},"lastMutationId":${lastMutationId},"lastDigest":${JSON.stringify(digest)}}`,
     ),
   );
   return Buffer.concat(parts);

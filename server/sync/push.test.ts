@@ -84,6 +84,31 @@ describe.each(DIALECTS)('push and pull on %s', (dialect) => {
     expect(retry.rejected.map((r) => r.mutationId)).toEqual([1, 2]);
   });
 
+  it('refuses ill-formed text (a lone UTF-16 surrogate) in a pushed mutation alone', async () => {
+    server = await startTestServer(dialect, () => T0 + 1000);
+    const api = await pair(server);
+    const clientId = uuidv4();
+    const create = (mutationId: number, title: string) => ({
+      mutationId,
+      name: 'incident.create',
+      args: { id: uuidv4(), clientId, title, priority: 'P2' },
+      hlc: hlc(T0 + mutationId),
+    });
+    const mutations = [
+      { mutationId: 1, name: 'client.create', args: { id: clientId, name: 'Acme', code: 'ACME' }, hlc: hlc(T0) },
+      create(2, 'Website \ud800 plat'),
+      create(3, 'Mail traag'),
+    ];
+    const res = (await (await api('/sync/v1/push', { method: 'POST', body: { clientId: 'laptopA', mutations } })).json()) as {
+      applied: number;
+      rejected: { mutationId: number; error: { code: string } }[];
+    };
+    expect(res.applied).toBe(2);
+    expect(res.rejected.map((r) => [r.mutationId, r.error.code])).toEqual([[2, 'invalid_args']]);
+    const titles = await server.store.db.selectFrom('incidents').select('title').execute();
+    expect(titles.map((t) => t.title)).toEqual(['Mail traag']);
+  });
+
   it('refuses a mutation stamped more than five minutes ahead, and a client id of another device', async () => {
     server = await startTestServer(dialect, () => T0);
     const api = await pair(server);

@@ -9,6 +9,7 @@ import type { DeviceAuth } from '../auth/devices';
 import { planMutation, rowsNamedBy, writeMutation } from './applyMutation';
 import { Ledger } from './ledger';
 import { pushStamps, restampedEarlier, restampFor } from './restamp';
+import { assertRetry, digestRecorder, lastDigest } from './rollback';
 
 /** Whether a database error is deterministic (a constraint), so retrying can never help. */
 function isConstraintError(err: unknown): boolean {
@@ -16,10 +17,17 @@ function isConstraintError(err: unknown): boolean {
   return code.startsWith('SQLITE_CONSTRAINT') || /^23\d{3}$/.test(code);
 }
 
+/** Whether a database refused a value itself (PostgreSQL's data exceptions, e.g. a NUL in text): retrying can never help either. */
+function isDataError(err: unknown): boolean {
+  const code = String((err as { code?: unknown }).code ?? '');
+  return code === 'SQLITE_TOOBIG' || code === 'SQLITE_MISMATCH' || /^22[0-9A-Z]{3}$/.test(code);
+}
+
 function permanentError(err: unknown): Rejection['error'] | null {
   if (err instanceof VangnetError && PERMANENT_REJECTIONS.has(err.code)) return { code: err.code, message: err.message };
   if (err instanceof HlcError) return { code: 'invalid_args', message: err.message };
   if (isConstraintError(err)) return { code: 'conflict', message: (err as Error).message };
+  if (isDataError(err)) return { code: 'invalid_args', message: (err as Error).message };
   return null;
 }
 
@@ -64,6 +72,8 @@ async function pushOnce(
   try {
     const ledger = await Ledger.open(trx, store.dialect);
     let last = await lastMutationId(trx, auth);
+    const digests = digestRecorder(auth.clientId);
+    let digest: string | null = null;
     let applied = 0;
     let skipped = 0;
     const rejected: Rejection[] = [];
@@ -84,6 +94,7 @@ async function pushOnce(
     };
     for (const m of request.mutations) {
       if (m.mutationId <= last) {
+        await assertRetry(trx, auth.clientId, m, last);
         skipped += 1;
         // A retry after a lost reply: say again what was refused, or the laptop never undoes it.
         const earlier = await trx
@@ -105,6 +116,7 @@ async function pushOnce(
       }
       if (m.mutationId !== last + 1) throw new VangnetError('gap', `Expected mutation ${last + 1} next, got ${m.mutationId}`);
       last = m.mutationId;
+      digest = digests.add(m);
       const origin = { actor: auth.engineer, deviceId: auth.deviceId, clientId: auth.clientId, mutationId: m.mutationId };
       let planned;
       try {
@@ -141,9 +153,11 @@ async function pushOnce(
       }
     }
     await trx.updateTable('sync_clients').set({ last_mutation_id: last }).where('client_id', '=', auth.clientId).execute();
+    await digests.save(trx);
+    digest ??= await lastDigest(trx, auth.clientId, last);
     await ledger.close();
     await trx.commit().execute();
-    return { lastMutationId: last, applied, skipped, rejected, headSeq: ledger.headSeq, restamped };
+    return { lastMutationId: last, applied, skipped, rejected, headSeq: ledger.headSeq, restamped, lastDigest: digest };
   } catch (err) {
     await trx.rollback().execute();
     throw err;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { wellFormedText } from '../validation';
 
 /** Ids are UUIDs made on the device that creates the row, so offline creation needs no server. */
 export const Id = z.uuid({ message: 'must be a UUID' });
@@ -8,8 +9,7 @@ export const IsoTime = z.iso.datetime({ offset: true, message: 'must be an ISO-8
 
 /** Trimmed single-line text with a length limit: titles, names. */
 export function line(max: number) {
-  return z
-    .string({ message: 'is required' })
+  return wellFormedText()
     .trim()
     .min(1, { message: 'must not be empty' })
     .max(max, { message: `must be at most ${max} characters` })
@@ -18,7 +18,7 @@ export function line(max: number) {
 
 /** Free text with a length limit: descriptions, notes. */
 export function text(max: number) {
-  return z.string().max(max, { message: `must be at most ${max} characters` });
+  return wellFormedText().max(max, { message: `must be at most ${max} characters` });
 }
 
 /** Per-field HLC stamps of a mutable row: the basis of last-writer-wins merges. */

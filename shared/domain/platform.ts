@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FieldVersions, Id, IsoTime, line } from './common';
+import { FieldVersions, Id, IsoTime, line, text } from './common';
 
 /** A client's site or application: what an incident is about. */
 export const Platform = z.object({
@@ -7,7 +7,7 @@ export const Platform = z.object({
   clientId: Id,
   name: line(120),
   url: z.url({ message: 'must be a URL' }).max(500).nullable(),
-  stack: z.string().trim().max(200),
+  stack: text(200).trim(),
   environments: z.array(line(40)).max(10),
   createdAt: IsoTime,
   createdBy: z.string(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, line } from '../domain/common';
+import { Id, line, text } from '../domain/common';
 import { type Contract, ContractTerms } from '../domain/contract';
 import type { Platform } from '../domain/platform';
 import { VangnetError } from '../errors';
@@ -43,7 +43,7 @@ export const PlatformCreateArgs = z.object({
     .max(500)
     .nullable()
     .default(null),
-  stack: z.string().trim().max(200).default(''),
+  stack: text(200).trim().default(''),
   environments: z.array(line(40)).max(10).default(['production']),
 });
 export type PlatformCreateArgs = z.infer<typeof PlatformCreateArgs>;

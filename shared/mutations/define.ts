@@ -5,6 +5,7 @@ import type { Contract } from '../domain/contract';
 import type { Incident } from '../domain/incident';
 import type { TimelineEntry } from '../domain/lifecycle';
 import type { Platform } from '../domain/platform';
+import { refuseIllFormedText } from '../validation';
 
 /**
  * A mutation is a named, pure, synchronous function: it names the rows it needs (`reads`), the host
@@ -50,6 +51,7 @@ export interface MutationDef<A = unknown, S extends ReadSpecs = ReadSpecs> {
   apply(args: A, rows: Loaded<S>, ctx: MutationContext): Write[];
 }
 
+/** Ill-formed text is refused in every argument, however deep: on the laptop, over REST and in a push alike. */
 export function defineMutation<A, S extends ReadSpecs>(def: MutationDef<A, S>): MutationDef<A, S> {
-  return def;
+  return { ...def, args: refuseIllFormedText(def.args) };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TableChecksum } from './checksum';
 import { ErrorCode } from './errorCode';
+import { MutationDigest } from './rollback';
 
 /**
  * The sync protocol's messages (docs/sync-protocol.md is the prose version). Every body that
@@ -71,6 +72,8 @@ export const PushResponse = z.object({
   headSeq: z.number().int(),
   /** Absent from older servers. */
   restamped: z.array(Restamp).optional(),
+  /** The digest (shared/sync/rollback.ts) of mutation `lastMutationId`; null when unknown (none yet, or handled before digests were kept). */
+  lastDigest: MutationDigest.nullable().default(null),
 });
 export type PushResponse = z.infer<typeof PushResponse>;
 
@@ -112,6 +115,8 @@ export const PullResponse = z.object({
   hasMore: z.boolean(),
   /** Highest mutation id of the asking client that the server has applied or rejected. */
   lastMutationId: z.number().int().min(0),
+  /** The digest of that mutation, as in a push response. */
+  lastDigest: MutationDigest.nullable().default(null),
 });
 export type PullResponse = z.infer<typeof PullResponse>;
 

@@ -40,8 +40,10 @@ export const TableRepair = z.object({
   updated: z.number().int(),
   /** Local rows the server doesn't have, removed. */
   removed: z.number().int(),
-  /** Local rows the server doesn't have, kept: made by a change still waiting to be pushed, or still needed by other rows. */
+  /** Local rows the server doesn't have, kept: made by a change still waiting to be pushed, made here and never refused, or still needed by other rows. */
   kept: z.number().int(),
+  /** The kept rows this laptop created that the server never had nor refused, by id: its own work, never deleted by a repair. */
+  unsynced: z.array(z.string()).default([]),
 });
 export type TableRepair = z.infer<typeof TableRepair>;
 

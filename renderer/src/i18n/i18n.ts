@@ -81,6 +81,8 @@ export function translateIssue(t: TFunction, message: string): string {
       return t('errors.issue.empty');
     case 'must be a single line':
       return t('errors.issue.singleLine');
+    case 'must be well-formed text (it holds a lone UTF-16 surrogate)':
+      return t('errors.issue.illFormed');
     case 'must be one of P1, P2, P3, P4':
       return t('errors.issue.priority');
     case 'must be a UUID':
