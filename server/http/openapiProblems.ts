@@ -28,8 +28,8 @@ export const PROBLEM_RESPONSES = {
   unsupportedMediaType: { status: 415, description: 'Body is not application/json' },
   rateLimited: {
     status: 429,
-    description: 'Too many failed attempts from this address (`rate_limited`); wait Retry-After seconds when it is given',
-    headers: retryAfter(false),
+    description: 'Too many failed attempts from this address (`rate_limited`); wait Retry-After seconds',
+    headers: retryAfter(true),
   },
   overloaded: {
     status: 503,
