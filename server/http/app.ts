@@ -68,7 +68,7 @@ export async function buildServer(options: ServerOptions): Promise<VangnetServer
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
     let text: string;
     try {
-      text = checkedJsonText(body as Buffer);
+      text = checkedJsonText(body as Buffer, request.routeOptions.config.surrogatesPerMutation ? 'allow' : 'refuse');
     } catch (err) {
       done(err as Error, undefined);
       return;

@@ -19,6 +19,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** A route without credentials (pairing): a body it refuses counts as a failed attempt of this kind. */
     refusalsCountAs?: FailureKind;
+    /** Push: lone surrogate escapes reach the mutations, whose schemas refuse each one alone (jsonBody.ts). */
+    surrogatesPerMutation?: boolean;
   }
 }
 

@@ -45,7 +45,7 @@ function checkUnicodeEscape(text: string, at: number): number {
  * would decode to lone surrogates. One pass, strings and escapes skipped correctly; anything
  * else malformed is left for JSON.parse to refuse.
  */
-export function scanJson(text: string): void {
+export function scanJson(text: string, surrogates: 'refuse' | 'allow' = 'refuse'): void {
   let depth = 0;
   let keys = 0;
   let inString = false;
@@ -53,7 +53,7 @@ export function scanJson(text: string): void {
     const c = text.charCodeAt(i);
     if (inString) {
       if (c === QUOTE) inString = false;
-      else if (c === BACKSLASH) i = text.charCodeAt(i + 1) === LOWER_U ? checkUnicodeEscape(text, i) : i + 1;
+      else if (c === BACKSLASH) i = text.charCodeAt(i + 1) === LOWER_U && surrogates === 'refuse' ? checkUnicodeEscape(text, i) : i + 1;
     } else if (c === QUOTE) inString = true;
     else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
       depth += 1;
@@ -68,15 +68,17 @@ export function scanJson(text: string): void {
 
 /**
  * The text of a JSON body, checked: strict UTF-8 and a bounded shape. Parsing stays with Fastify's
- * own JSON parser (it refuses `__proto__` and `constructor` keys).
+ * own JSON parser (it refuses `__proto__` and `constructor` keys). A push lets lone surrogate escapes
+ * through (`surrogates: 'allow'`): one mutation holding one is refused alone by its schema, so an old
+ * outbox entry never fails the whole push and jams the mutations after it.
  */
-export function checkedJsonText(body: Buffer): string {
+export function checkedJsonText(body: Buffer, surrogates: 'refuse' | 'allow' = 'refuse'): string {
   let text: string;
   try {
     text = decoder.decode(body);
   } catch {
     refuse('The body is not valid UTF-8');
   }
-  scanJson(text);
+  scanJson(text, surrogates);
   return text;
 }

@@ -42,7 +42,7 @@ export function registerSyncRoutes(app: FastifyInstance, deps: Deps): void {
     pairDevice(store, parseOrThrow(PairRequest, request.body, 'pairing request'), now()),
   );
 
-  app.post('/sync/v1/push', { preHandler: guard.requireDevice }, async (request) => {
+  app.post('/sync/v1/push', { preHandler: guard.requireDevice, config: { surrogatesPerMutation: true } }, async (request) => {
     const body = parseOrThrow(PushRequest, request.body, 'push');
     try {
       const result = await handlePush(store, request.device!, body, now());
