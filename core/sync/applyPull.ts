@@ -4,7 +4,7 @@ import type { TableRows } from '../../shared/mutations/define';
 import { VangnetError } from '../../shared/errors';
 import { canonicalJson } from '../../shared/canonicalJson';
 import { compareHlc } from '../../shared/hlc';
-import { mergeRows } from '../../shared/merge';
+import { lastWriteAt, mergeRows } from '../../shared/merge';
 import type { Change, Rejection } from '../../shared/sync/protocol';
 import { syncedAuditProblem } from '../../shared/sync/auditTrail';
 import { SYNCED_ROW_SCHEMAS, type SyncedAudit, type SyncedTable } from '../../shared/sync/rows';
@@ -203,6 +203,9 @@ export function undoRejected(db: Db, rejections: readonly Rejection[], hlcOf: (m
       for (const field of stamped) {
         restored[field] = (server as unknown as Record<string, unknown>)[field];
         (restored.fieldVersions as Record<string, string>)[field] = server.fieldVersions[field] ?? hlc;
+      }
+      if (typeof restored.updatedAt === 'string') {
+        restored.updatedAt = lastWriteAt(restored.fieldVersions as Record<string, string>, restored.updatedAt);
       }
       updateRow(db, ref.table, restored as never);
       touched.add(ref.table);
