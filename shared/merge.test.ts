@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatHlc } from './hlc';
+import { formatHlc, hlcToIso } from './hlc';
 import { mergeFields, mergeRows, restoreRow } from './merge';
 
 const stamp = (ms: number, node: string) => formatHlc({ wallMs: ms, counter: 0, node });
@@ -112,7 +112,8 @@ describe('restoreRow (repairing a diverged copy)', () => {
       updatedAt: '2026-01-02',
       fieldVersions: { title: stamp(20, 'b'), priority: stamp(10, 'a') },
     };
-    expect(restoreRow(server, local)).toEqual({ ...server, title: 'mine', updatedAt: '2026-01-02', fieldVersions: local.fieldVersions });
+    // updatedAt is the time of the newest write kept (lastWriteAt), not whichever copy said later.
+    expect(restoreRow(server, local)).toEqual({ ...server, title: 'mine', updatedAt: hlcToIso(stamp(20, 'b')), fieldVersions: local.fieldVersions });
   });
 
   it('equals the merge whenever the copies hold no same-stamp difference (property)', () => {

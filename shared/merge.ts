@@ -1,5 +1,5 @@
 import type { FieldVersions } from './domain/common';
-import { compareHlc } from './hlc';
+import { compareHlc, hlcToIso } from './hlc';
 
 export interface MergeOutcome<R> {
   row: R;
@@ -34,6 +34,18 @@ export function mergeFields<R extends Record<string, unknown>>(
 }
 
 /**
+ * When a row was last written: the wall time of the newest stamp among its fields. A function of the
+ * merged state, so every replica agrees whatever order the writes arrived in — "the time of the last
+ * write applied here" does not: the server may apply an older stamp after a newer one (pushes from
+ * laptops commit in arrival order), and a laptop's own write that lost to a newer one leaves no trace.
+ */
+export function lastWriteAt(versions: FieldVersions, unstamped: string): string {
+  let newest: string | undefined;
+  for (const v of Object.values(versions)) if (newest === undefined || compareHlc(v, newest) > 0) newest = v;
+  return newest === undefined ? unstamped : hlcToIso(newest);
+}
+
+/**
  * Merges two full copies of one row (local and pulled) field by field, each field going to the
  * newer write. Commutative, associative and idempotent, so replicas agree whatever order copies
  * arrive in. Fields without versions are set once at creation and never change.
@@ -49,9 +61,7 @@ export function mergeRows<R extends { fieldVersions: FieldVersions; updatedAt?: 
     }
   }
   out.fieldVersions = versions;
-  if (local.updatedAt !== undefined && remote.updatedAt !== undefined) {
-    out.updatedAt = local.updatedAt > remote.updatedAt ? local.updatedAt : remote.updatedAt;
-  }
+  if (local.updatedAt !== undefined) out.updatedAt = lastWriteAt(versions, local.updatedAt);
   return out as R;
 }
 
@@ -74,8 +84,6 @@ export function restoreRow<R extends { fieldVersions: FieldVersions; updatedAt?:
     }
   }
   out.fieldVersions = versions;
-  if (localWon && local.updatedAt !== undefined && server.updatedAt !== undefined && local.updatedAt > server.updatedAt) {
-    out.updatedAt = local.updatedAt;
-  }
+  if (localWon && server.updatedAt !== undefined) out.updatedAt = lastWriteAt(versions, server.updatedAt);
   return out as R;
 }

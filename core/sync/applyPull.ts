@@ -1,11 +1,10 @@
 import type { Incident } from '../../shared/domain/incident';
-import { TIMELINE_KINDS, type TimelineEntry } from '../../shared/domain/lifecycle';
-import { deterministicId } from '../../shared/ids';
+import type { TimelineEntry } from '../../shared/domain/lifecycle';
 import type { TableRows } from '../../shared/mutations/define';
 import { VangnetError } from '../../shared/errors';
 import { canonicalJson } from '../../shared/canonicalJson';
 import { compareHlc } from '../../shared/hlc';
-import { mergeRows } from '../../shared/merge';
+import { lastWriteAt, mergeRows } from '../../shared/merge';
 import type { Change, Rejection } from '../../shared/sync/protocol';
 import { syncedAuditProblem } from '../../shared/sync/auditTrail';
 import { SYNCED_ROW_SCHEMAS, type SyncedAudit, type SyncedTable } from '../../shared/sync/rows';
@@ -14,6 +13,7 @@ import { parkedReady, parkRow, unpark } from '../repos/parked';
 import { deleteRow, insertSyncedAudit, markRejected, upsertEngineer } from '../repos/sync';
 import { logger } from '../log';
 import type { Db } from '../store/database';
+import { dropTimelineEntries } from './timelineConfirm';
 
 const log = logger('sync');
 
@@ -182,8 +182,7 @@ export function undoRejected(db: Db, rejections: readonly Rejection[], hlcOf: (m
     for (const ref of rejection.rows) {
       if (ref.table === 'incidents') {
         // Timeline entries the refused mutation added: their ids derive from its stamp.
-        for (const kind of TIMELINE_KINDS)
-          if (deleteRow(db, 'incidentEvents', deterministicId(`${hlc}:${ref.id}:${kind}`))) touched.add('incidentEvents');
+        if (dropTimelineEntries(db, hlc, ref.id)) touched.add('incidentEvents');
       }
       if (ref.table !== 'clients' && ref.table !== 'incidents' && ref.table !== 'contracts' && ref.table !== 'platforms') continue;
       const local = getRowBy(db, ref.table, 'id', ref.id);
@@ -204,6 +203,9 @@ export function undoRejected(db: Db, rejections: readonly Rejection[], hlcOf: (m
       for (const field of stamped) {
         restored[field] = (server as unknown as Record<string, unknown>)[field];
         (restored.fieldVersions as Record<string, string>)[field] = server.fieldVersions[field] ?? hlc;
+      }
+      if (typeof restored.updatedAt === 'string') {
+        restored.updatedAt = lastWriteAt(restored.fieldVersions as Record<string, string>, restored.updatedAt);
       }
       updateRow(db, ref.table, restored as never);
       touched.add(ref.table);

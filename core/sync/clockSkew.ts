@@ -1,6 +1,4 @@
 import type { SyncStatus } from '../../shared/contract';
-import { TIMELINE_KINDS } from '../../shared/domain/lifecycle';
-import { deterministicId } from '../../shared/ids';
 import { mergeRows } from '../../shared/merge';
 import { type ClockOffset, type ClockSample, correctionFor, estimateOffset } from '../../shared/sync/clockOffset';
 import type { Restamp } from '../../shared/sync/protocol';
@@ -8,8 +6,8 @@ import { SYNCED_ROW_SCHEMAS } from '../../shared/sync/rows';
 import { getMeta, setMeta } from '../repos/meta';
 import { newestPendingHlc, recordRestamp } from '../repos/restamps';
 import { getRowBy, updateRow } from '../repos/rows';
-import { deleteRow } from '../repos/sync';
 import type { Db } from '../store/database';
+import { dropTimelineEntries } from './timelineConfirm';
 
 const OFFSET_KEY = 'sync.clockOffset';
 
@@ -55,8 +53,7 @@ export function applyRestamps(db: Db, restamps: readonly Restamp[], hlcOf: (muta
     recordRestamp(db, old, restamp.hlc);
     for (const ref of restamp.rows) {
       if (ref.table === 'incidents') {
-        for (const kind of TIMELINE_KINDS)
-          if (deleteRow(db, 'incidentEvents', deterministicId(`${old}:${ref.id}:${kind}`))) touched.add('incidentEvents');
+        if (dropTimelineEntries(db, old, ref.id)) touched.add('incidentEvents');
       }
       if (!MUTABLE.has(ref.table)) continue;
       const table = ref.table as 'clients' | 'incidents' | 'contracts' | 'platforms';

@@ -10,6 +10,7 @@ import { RolledBackError } from '../../shared/sync/rollback';
 import type { Db } from '../store/database';
 import type { ChecksumTable } from '../../shared/sync/checksum';
 import { applyChanges, undoRejected } from './applyPull';
+import { noteUnconfirmed, settleUnconfirmed } from './timelineConfirm';
 import { applyRestamps, type ClockSkew, clockStatus, restampFloor } from './clockSkew';
 import { OfflineError, type SyncTransport, type Timed } from './transport';
 import type { PullResponse } from '../../shared/sync/protocol';
@@ -136,6 +137,11 @@ export function createSyncClient(deps: SyncDeps) {
         for (const table of undoRejected(db, response.rejected, (id) => hlcs.get(id))) touched.add(table);
         for (const table of applyRestamps(db, restamped, (id) => hlcs.get(id))) touched.add(table);
         deps.afterApply([...response.rejected, ...restamped].flatMap((r) => r.rows));
+        const settled = new Set([...response.rejected, ...restamped].map((r) => r.mutationId));
+        const appliedNow = batch
+          .slice(response.skipped)
+          .filter((m) => m.mutationId <= response.lastMutationId && !settled.has(m.mutationId));
+        noteUnconfirmed(db, appliedNow, response.headSeq);
         acknowledgePushed(db, response.lastMutationId, batchLast);
         if (restamped.length > 0) deps.rewindHlc(restampFloor(db, restamped));
       });
@@ -184,7 +190,9 @@ export function createSyncClient(deps: SyncDeps) {
         writeTransaction(db, () => {
           const applied = applyChanges(db, page.changes, deps.observeHlc);
           for (const table of applied.touched) touched.add(table);
-          deps.afterApply(applied.unparked.length ? [...page.changes, ...applied.unparked] : page.changes);
+          const pruned = settleUnconfirmed(db, page.changes, page.cursor).map((id) => ({ table: 'incidents', id, row: null }));
+          if (pruned.length > 0) touched.add('incidentEvents');
+          deps.afterApply(applied.unparked.length || pruned.length ? [...page.changes, ...applied.unparked, ...pruned] : page.changes);
           setMeta(db, 'sync.cursor', String(page.cursor));
           setMeta(db, 'sync.bootstrapping', bootstrap && page.hasMore ? '1' : '0');
           acknowledgePulled(db, page.lastMutationId, page.lastDigest);

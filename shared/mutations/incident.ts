@@ -5,7 +5,7 @@ import { Category, IncidentDescription, IncidentTitle, Priority } from '../domai
 import type { TimelineEntry } from '../domain/lifecycle';
 import { deterministicId } from '../ids';
 import { VangnetError } from '../errors';
-import { mergeFields } from '../merge';
+import { lastWriteAt, mergeFields } from '../merge';
 import { defineMutation, type MutationContext, type Write } from './define';
 
 export const IncidentCreateArgs = z.object({
@@ -78,7 +78,7 @@ export const incidentUpdate = defineMutation({
     const { id: _id, ...patch } = args;
     const merged = mergeFields(before, before.fieldVersions, patch, ctx.hlc);
     if (merged.applied.length === 0) return [];
-    const row: Incident = { ...merged.row, fieldVersions: merged.versions, updatedAt: ctx.now };
+    const row: Incident = { ...merged.row, fieldVersions: merged.versions, updatedAt: lastWriteAt(merged.versions, ctx.now) };
     const writes: Write[] = [{ op: 'update', table: 'incidents', before, row }];
     // A priority change is also a timeline entry: the SLA clocks recompute targets from it.
     if (merged.applied.includes('priority') && before.priority !== row.priority) {

@@ -3,7 +3,7 @@ import { Id, IsoTime } from '../domain/common';
 import { Category, type Incident, IncidentStatus } from '../domain/incident';
 import { canTransition, MessageBody, type TimelineEntry, TRANSITIONS } from '../domain/lifecycle';
 import { VangnetError } from '../errors';
-import { mergeFields } from '../merge';
+import { lastWriteAt, mergeFields } from '../merge';
 import { defineMutation, type MutationContext, type Write } from './define';
 import { timelineEntry } from './incident';
 
@@ -33,7 +33,7 @@ function requireIncident(incident: Incident | undefined, id: string): Incident {
 function patchIncident(before: Incident, patch: Partial<Incident>, ctx: MutationContext): Write[] {
   const merged = mergeFields(before, before.fieldVersions, patch, ctx.hlc);
   if (merged.applied.length === 0) return [];
-  return [{ op: 'update', table: 'incidents', before, row: { ...merged.row, fieldVersions: merged.versions, updatedAt: ctx.now } }];
+  return [{ op: 'update', table: 'incidents', before, row: { ...merged.row, fieldVersions: merged.versions, updatedAt: lastWriteAt(merged.versions, ctx.now) } }];
 }
 
 const readIncident = (id: string) => ({ incident: { table: 'incidents' as const, by: 'id' as const, value: id } });

@@ -6,12 +6,11 @@ import type { SyncVerifyResult } from '../../shared/sync/verify';
 import { call } from './harness';
 
 /**
- * A defect the 20-laptop harness found (manyLaptops.test.ts), left for the sync code's owners: two
- * laptops raise the same incident to the same priority offline. Each laptop records a "priority"
- * timeline entry; the server, re-running the second push against a row already at that priority,
- * records none, and the pull never removes the laptop's own entry — so that laptop keeps a timeline
- * entry the server and the other laptops don't have, and `sync.verify` reports incidentEvents as
- * divergent. `it.fails` until it is fixed; then make it an `it` and let manyLaptops edit priorities.
+ * A defect the 20-laptop harness found (manyLaptops.test.ts): two laptops raise the same incident to
+ * the same priority offline. Each laptop records a "priority" timeline entry; the server, re-running
+ * the second push against a row already at that priority, records none. The laptop now drops, once
+ * its pull has passed the push's head, the entries of its pushed mutations the server did not send
+ * (core/sync/timelineConfirm.ts), so every laptop ends with the server's timeline.
  */
 const cleanups: (() => Promise<unknown> | unknown)[] = [];
 afterEach(async () => {
@@ -19,7 +18,7 @@ afterEach(async () => {
 });
 
 describe('concurrent priority changes', () => {
-  it.fails('leave every laptop with the timeline entries the server has', async () => {
+  it('leave every laptop with the timeline entries the server has', async () => {
     const server = await startTestServer('sqlite');
     cleanups.push(() => server.close());
     const laptops: Engine[] = [];
