@@ -4,7 +4,7 @@ import { seed } from './seed';
 
 const TITLE = 'Webshop down after the 09:00 deploy';
 
-test('a P1 under an all-in contract counts down, pauses while waiting on the client and runs again', async ({
+test('a P1 under an all-in contract made in the UI counts down in the list and its SLA filters find it', async ({
   page,
   host,
   shell,
@@ -61,6 +61,30 @@ test('a P1 under an all-in contract counts down, pauses while waiting on the cli
   await expect(page.getByTestId('incident-list-empty')).toContainText('No incidents match these filters');
   await page.getByTestId('filter-sla-breached').click();
   await expect(incidents.row(TITLE)).toBeVisible();
+});
+
+/** A client under the all-in template with a fresh P1, made through the engine. */
+async function allInP1(hostUrl: string): Promise<void> {
+  const { clientIds } = await seed(hostUrl, { engineer: 'Sanne de Boer', clients: [{ name: 'Drukkerij Peters', code: 'DRUK' }] });
+  const engine = await EngineClient.connect(hostUrl);
+  try {
+    const clientId = clientIds.DRUK!;
+    await engine.call('contracts.set', { clientId, terms: await engine.call('contracts.template', { costModel: 'all_in' }) });
+    await engine.call('incidents.create', { clientId, title: TITLE, priority: 'P1' });
+  } finally {
+    engine.close();
+  }
+}
+
+test('the P1 pauses while waiting on the client, runs again, and a reply meets its response target', async ({
+  page,
+  host,
+  shell,
+  incidents,
+}) => {
+  await allInP1(host.url);
+  await page.goto('/');
+  await shell.goTo('incidents');
   await incidents.open(TITLE);
 
   // The detail shows the clocks large, with the target and the engine's explanation.
