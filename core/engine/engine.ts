@@ -4,6 +4,7 @@ import type { EventName, EventPayload, Handlers, Profile } from '../../shared/co
 import type { StoreStatus } from '../../shared/storeHealth';
 import { VangnetError } from '../../shared/errors';
 import { HybridLogicalClock } from '../../shared/hlc';
+import { slaFeedOf } from '../../shared/schema/tables';
 import { getMeta, setMeta } from '../repos/meta';
 import { type Db, openDatabase } from '../store/database';
 import { storeFile } from '../store/paths';
@@ -118,14 +119,17 @@ function startEngine(db: Db, file: string, options: EngineOptions): Engine {
   }
 
   /** Keeps the SLA cache in step with rows written locally or pulled, in the same transaction. */
+  /** The SLA cache follows the tables the registry says feed it (shared/schema/tables.ts, `sla`). */
   function refreshSlaFor(rows: readonly { table: string; row: Record<string, unknown> | null; id: string }[]): void {
     const ids = new Set<string>();
     for (const { table, row, id } of rows) {
-      if (table === 'incidents') ids.add(id);
-      else if (table === 'incidentEvents' && row) ids.add(String(row.incidentId));
-      else if (table === 'contracts') {
-        sla.invalidate(row ? String(row.clientId) : undefined);
-        if (row) for (const incidentId of incidentIdsOfClient(db, String(row.clientId))) ids.add(incidentId);
+      const feed = slaFeedOf(table);
+      if (feed?.via === 'incident') {
+        if (feed.field === 'id') ids.add(id);
+        else if (row) ids.add(String(row[feed.field]));
+      } else if (feed?.via === 'client') {
+        sla.invalidate(row ? String(row[feed.field]) : undefined);
+        if (row) for (const incidentId of incidentIdsOfClient(db, String(row[feed.field]))) ids.add(incidentId);
       }
     }
     if (ids.size > 0) {
@@ -146,7 +150,10 @@ function startEngine(db: Db, file: string, options: EngineOptions): Engine {
     afterApply: (rows) => {
       // A bulk load settles the cache once at its end; only parsed contracts must be forgotten now.
       if (bulkLoading) {
-        for (const { table, row } of rows) if (table === 'contracts') sla.invalidate(row ? String(row.clientId) : undefined);
+        for (const { table, row } of rows) {
+          const feed = slaFeedOf(table);
+          if (feed?.via === 'client') sla.invalidate(row ? String(row[feed.field]) : undefined);
+        }
       } else refreshSlaFor(rows);
       // Observed stamps are saved once per pulled page, not once per field.
       setMeta(db, 'hlc', clock.last());
@@ -193,7 +200,10 @@ function startEngine(db: Db, file: string, options: EngineOptions): Engine {
   function storeFailed(err: unknown): VangnetError {
     care.markFound('use', (err as Error).message);
     const report = care.damage();
-    return new VangnetError('store_damaged', `The store was found damaged while in use (${report?.detail ?? 'corrupt'}): nothing more is written to it`);
+    return new VangnetError(
+      'store_damaged',
+      `The store was found damaged while in use (${report?.detail ?? 'corrupt'}): nothing more is written to it`,
+    );
   }
 
   const auditHistory = createAuditHistory({ db, transportFor, now, onChanged: (tables) => emit('data.changed', { tables }) });

@@ -83,10 +83,17 @@ export interface ChainPoint {
  * genesis hash), so a long chain is checked a slice at a time and never again from the start.
  * Returns the last entry verified and the first broken link, if any.
  */
-export function verifyAuditChainFrom(db: Db, from: ChainPoint, limit: number): { last: ChainPoint; broken: { seq: number; reason: string } | null; done: boolean } {
+export function verifyAuditChainFrom(
+  db: Db,
+  from: ChainPoint,
+  limit: number,
+): { last: ChainPoint; broken: { seq: number; reason: string } | null; done: boolean } {
   let last = from;
   let count = 0;
-  for (const row of stmt(db, 'SELECT * FROM audit WHERE seq > ? ORDER BY seq LIMIT ?').iterate(from.seq, limit) as IterableIterator<AuditRow>) {
+  for (const row of stmt(db, 'SELECT * FROM audit WHERE seq > ? ORDER BY seq LIMIT ?').iterate(
+    from.seq,
+    limit,
+  ) as IterableIterator<AuditRow>) {
     count += 1;
     if (row.prev_hash !== last.hash) return { last, broken: { seq: row.seq, reason: 'previous hash does not match' }, done: true };
     let entry: AuditEntry;

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { TableName } from '../../shared/mutations/define';
 import { fromRecord, TABLE_SPECS } from '../../shared/schema/tables';
 import { CHECKSUM_TABLES, ChecksumAccumulator, type ChecksumTable, type Sha256, type TableChecksums } from '../../shared/sync/checksum';
 import type { Db } from '../store/database';
@@ -10,15 +9,8 @@ const sha256: Sha256 = (text) => createHash('sha256').update(text).digest();
 
 /** Every local row of a synced table, as the sync protocol carries it, one at a time. */
 export function* localRows(db: Db, table: ChecksumTable): Generator<Record<string, unknown>> {
-  if (table === 'engineers') {
-    for (const r of stmt(db, 'SELECT id, name, email, role, active FROM engineers').iterate() as Iterable<Record<string, unknown>>) {
-      yield { ...r, active: r.active === 1 };
-    }
-    return;
-  }
-  const spec = TABLE_SPECS[table as TableName];
-  for (const record of stmt(db, `SELECT * FROM ${spec.sqlTable}`).iterate() as Iterable<Record<string, unknown>>) {
-    yield fromRecord(table as TableName, record) as unknown as Record<string, unknown>;
+  for (const record of stmt(db, `SELECT * FROM ${TABLE_SPECS[table].sqlTable}`).iterate() as Iterable<Record<string, unknown>>) {
+    yield fromRecord(table, record) as Record<string, unknown>;
   }
 }
 

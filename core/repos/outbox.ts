@@ -60,8 +60,7 @@ export function highestAssignedId(db: Db): number {
 /** One entry as it was pushed, pending or rejected; undefined when it is gone (acknowledged, dismissed). */
 export function outboxEntry(db: Db, mutationId: number): { mutationId: number; name: string; args: unknown; hlc: string } | undefined {
   const r = stmt(db, 'SELECT mutation_id, name, args, hlc FROM outbox WHERE mutation_id = ?').get(mutationId) as
-    | { mutation_id: number; name: string; args: string; hlc: string }
-    | undefined;
+    { mutation_id: number; name: string; args: string; hlc: string } | undefined;
   return r && { mutationId: r.mutation_id, name: r.name, args: JSON.parse(r.args) as unknown, hlc: r.hlc };
 }
 

@@ -1,3 +1,4 @@
+import { PARENT_TABLES, type SyncedTable, TABLE_SPECS } from '../../shared/schema/tables';
 import type { Db } from '../store/database';
 import { stmt } from '../store/statements';
 
@@ -12,7 +13,7 @@ export interface ParkedRow {
   row: Record<string, unknown>;
 }
 
-export function parkRow(db: Db, parked: ParkedRow & { parentTable: 'clients' | 'incidents'; parentId: string }): void {
+export function parkRow(db: Db, parked: ParkedRow & { parentTable: SyncedTable; parentId: string }): void {
   stmt(
     db,
     `INSERT INTO sync_parked (table_name, row_id, seq, parent_table, parent_id, row) VALUES (@table, @id, @seq, @parentTable, @parentId, @row)
@@ -21,15 +22,16 @@ export function parkRow(db: Db, parked: ParkedRow & { parentTable: 'clients' | '
   ).run({ ...parked, row: JSON.stringify(parked.row) });
 }
 
+// A parked row is ready once its parent is stored: one test per table that some table refers to (the registry's parents).
+const READY_SQL = `SELECT table_name, row_id, seq, row FROM sync_parked p WHERE ${
+  PARENT_TABLES.map(
+    (t) => `(p.parent_table = '${t}' AND EXISTS (SELECT 1 FROM ${TABLE_SPECS[t].sqlTable} x WHERE x.id = p.parent_id))`,
+  ).join(' OR ') || '0'
+} ORDER BY p.seq`;
+
 /** Parked rows whose parent is stored now, oldest first. Cheap when nothing is parked (the usual case). */
 export function parkedReady(db: Db): ParkedRow[] {
-  const rows = stmt(
-    db,
-    `SELECT table_name, row_id, seq, row FROM sync_parked p
-     WHERE (p.parent_table = 'clients' AND EXISTS (SELECT 1 FROM clients c WHERE c.id = p.parent_id))
-        OR (p.parent_table = 'incidents' AND EXISTS (SELECT 1 FROM incidents i WHERE i.id = p.parent_id))
-     ORDER BY p.seq`,
-  ).all() as { table_name: string; row_id: string; seq: number; row: string }[];
+  const rows = stmt(db, READY_SQL).all() as { table_name: string; row_id: string; seq: number; row: string }[];
   return rows.map((r) => ({ table: r.table_name, id: r.row_id, seq: r.seq, row: JSON.parse(r.row) as Record<string, unknown> }));
 }
 

@@ -1,13 +1,12 @@
 import { VangnetError } from '../../shared/errors';
 import { restoreRow } from '../../shared/merge';
-import type { TableName, TableRows } from '../../shared/mutations/define';
-import { canonicalRow, type ChecksumTable } from '../../shared/sync/checksum';
-import type { Engineer } from '../../shared/sync/protocol';
+import { APPLY_ORDER, CHECKSUM_TABLES, type ChecksumTable, TABLE_SPECS } from '../../shared/schema/tables';
+import { canonicalRow } from '../../shared/sync/checksum';
 import type { Db } from '../store/database';
 import { stmt } from '../store/statements';
 import { localRows } from './checksums';
-import { getRowBy, insertRow, updateRow } from './rows';
-import { deleteRow, upsertEngineer } from './sync';
+import { getRowBy, insertRow, updateRow, upsertRow } from './rows';
+import { deleteRow } from './sync';
 
 /**
  * Repairing a table that diverged from the office server: local rows are set back to the server's
@@ -40,12 +39,6 @@ export function pendingStamps(db: Db): Set<string> {
   return new Set(rows.map((r) => r.hlc));
 }
 
-function getEngineer(db: Db, id: string): Engineer | undefined {
-  const r = stmt(db, 'SELECT id, name, email, role, active FROM engineers WHERE id = ?').get(id) as
-    (Omit<Engineer, 'active'> & { active: number }) | undefined;
-  return r ? { ...r, active: r.active === 1 } : undefined;
-}
-
 function isForeignKeyError(err: unknown): boolean {
   return (err as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
 }
@@ -54,26 +47,28 @@ function same(table: ChecksumTable, a: object, b: object): boolean {
   return canonicalRow(table, a as Record<string, unknown>) === canonicalRow(table, b as Record<string, unknown>);
 }
 
+type Stamped = { fieldVersions: Record<string, string>; updatedAt?: string };
+
 /** Writes one server row over the local copy when they differ; returns the row now stored, or null when nothing changed. */
 function restoreOne(db: Db, table: ChecksumTable, server: { id: string }, counts: RepairCounts): object | null {
-  let local: object | undefined;
+  const local = getRowBy(db, table, 'id', server.id) as object | undefined;
   let stored: object = server;
-  if (table === 'engineers') {
-    local = getEngineer(db, server.id);
-    if (local && same(table, local, server)) return null;
-    upsertEngineer(db, server as Engineer);
-  } else if (table === 'incidentEvents') {
-    // Timeline entries never change (a trigger refuses updates): a wrong copy is replaced.
-    local = getRowBy(db, table, 'id', server.id);
-    if (local && same(table, local, server)) return null;
-    if (local) deleteRow(db, table, server.id);
-    insertRow(db, table, server as TableRows['incidentEvents']);
-  } else {
-    local = getRowBy(db, table, 'id', server.id);
-    stored = local ? restoreRow(server as TableRows['incidents'], local as TableRows['incidents']) : server;
-    if (local && same(table, stored, local)) return null;
-    if (local) updateRow(db, table, stored as never);
-    else insertRow(db, table, stored as never);
+  switch (TABLE_SPECS[table].kind) {
+    case 'serverOwned':
+      if (local && same(table, local, server)) return null;
+      upsertRow(db, table, server as never);
+      break;
+    case 'appendOnly':
+      // Append-only rows never change (a trigger refuses updates): a wrong copy is replaced.
+      if (local && same(table, local, server)) return null;
+      if (local) deleteRow(db, table, server.id);
+      insertRow(db, table, server as never);
+      break;
+    case 'mutable':
+      stored = local ? restoreRow(server as unknown as Stamped, local as Stamped) : server;
+      if (local && same(table, stored, local)) return null;
+      if (local) updateRow(db, table, stored as never);
+      else insertRow(db, table, stored as never);
   }
   counts[local ? 'updated' : 'inserted'] += 1;
   return stored;
@@ -116,8 +111,7 @@ function madeByPending(row: Record<string, unknown>, pending: ReadonlySet<string
  */
 function createdHereUnrefused(db: Db, id: string): boolean {
   const created = stmt(db, 'SELECT hlc FROM audit WHERE entity_id = ? AND before IS NULL ORDER BY seq LIMIT 1').get(id) as
-    | { hlc: string }
-    | undefined;
+    { hlc: string } | undefined;
   if (!created) return false;
   return !stmt(db, `SELECT 1 FROM outbox WHERE state = 'rejected' AND hlc = ?`).get(created.hlc);
 }
@@ -142,14 +136,14 @@ export function removeRowsNotOnServer(
       counts.kept += 1;
       continue;
     }
-    if (table !== 'engineers' && createdHereUnrefused(db, id)) {
+    // Server-owned rows are never made here: one the server lacks is simply gone.
+    if (TABLE_SPECS[table].kind !== 'serverOwned' && createdHereUnrefused(db, id)) {
       counts.kept += 1;
       counts.unsynced.push(id);
       continue;
     }
     try {
-      if (table === 'engineers') stmt(db, 'DELETE FROM engineers WHERE id = ?').run(id);
-      else deleteRow(db, table as TableName, id);
+      deleteRow(db, table, id);
       counts.removed += 1;
       changed.push({ table, id, row });
     } catch (err) {
@@ -161,4 +155,4 @@ export function removeRowsNotOnServer(
 }
 
 /** Table order for writes: parents before the rows that refer to them (removals go the other way). */
-export const PARENT_FIRST: readonly ChecksumTable[] = ['engineers', 'clients', 'contracts', 'platforms', 'incidents', 'incidentEvents'];
+export const PARENT_FIRST = APPLY_ORDER.filter((t) => (CHECKSUM_TABLES as readonly string[]).includes(t)) as ChecksumTable[];

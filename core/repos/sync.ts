@@ -1,8 +1,9 @@
-import type { TableName } from '../../shared/mutations/define';
-import { TABLE_SPECS } from '../../shared/schema/tables';
+import { type SyncedTable, TABLE_SPECS } from '../../shared/schema/tables';
+import type { SyncedAudit } from '../../shared/domain/audit';
 import type { Engineer } from '../../shared/sync/protocol';
 import type { Db } from '../store/database';
 import { stmt } from '../store/statements';
+import { insertRowIfAbsent } from './rows';
 
 /** Outbox bookkeeping after a push: acknowledged entries go, rejected ones stay (shown to the user). */
 export function ackOutbox(db: Db, lastMutationId: number): number {
@@ -42,45 +43,16 @@ export function pendingOutbox(db: Db, limit: number): { mutationId: number; name
   return rows.map((r) => ({ mutationId: r.mutation_id, name: r.name, args: JSON.parse(r.args) as unknown, hlc: r.hlc }));
 }
 
-export function upsertEngineer(db: Db, e: Engineer): void {
-  stmt(
-    db,
-    `INSERT INTO engineers (id, name, email, role, active) VALUES (@id, @name, @email, @role, @active)
-     ON CONFLICT (id) DO UPDATE SET name = excluded.name, email = excluded.email, role = excluded.role, active = excluded.active`,
-  ).run({ ...e, active: e.active ? 1 : 0 });
-}
-
 export function listEngineers(db: Db): Engineer[] {
   const rows = stmt(db, 'SELECT * FROM engineers ORDER BY name COLLATE NOCASE').all() as (Omit<Engineer, 'active'> & { active: number })[];
   return rows.map((r) => ({ ...r, active: r.active === 1 }));
 }
 
-export interface SyncedAuditRow {
-  id: number;
-  at: string;
-  hlc: string;
-  actorId: string;
-  actorName: string;
-  deviceId: string;
-  mutation: string;
-  entity: string;
-  entityId: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-  prevHash: string;
-  hash: string;
-}
-
 /** Server audit entries are immutable: the first copy to arrive is kept. */
-export function insertSyncedAudit(db: Db, a: SyncedAuditRow): void {
-  stmt(
-    db,
-    `INSERT INTO audit_synced (id, at, hlc, actor_id, actor_name, device_id, mutation, entity, entity_id, before, after, prev_hash, hash)
-     VALUES (@id, @at, @hlc, @actorId, @actorName, @deviceId, @mutation, @entity, @entityId, @before, @after, @prevHash, @hash)
-     ON CONFLICT (id) DO NOTHING`,
-  ).run({ ...a, before: a.before ? JSON.stringify(a.before) : null, after: a.after ? JSON.stringify(a.after) : null });
+export function insertSyncedAudit(db: Db, a: SyncedAudit): void {
+  insertRowIfAbsent(db, 'audit', a);
 }
 
-export function deleteRow(db: Db, table: TableName, id: string): boolean {
+export function deleteRow(db: Db, table: SyncedTable, id: string | number): boolean {
   return stmt(db, `DELETE FROM ${TABLE_SPECS[table].sqlTable} WHERE id = ?`).run(id).changes === 1;
 }

@@ -1,35 +1,31 @@
-import type { Incident } from '../../shared/domain/incident';
-import type { TimelineEntry } from '../../shared/domain/lifecycle';
-import type { TableRows } from '../../shared/mutations/define';
 import { VangnetError } from '../../shared/errors';
 import { canonicalJson } from '../../shared/canonicalJson';
 import { compareHlc } from '../../shared/hlc';
 import { lastWriteAt, mergeRows } from '../../shared/merge';
 import type { Change, Rejection } from '../../shared/sync/protocol';
-import { syncedAuditProblem } from '../../shared/sync/auditTrail';
-import { SYNCED_ROW_SCHEMAS, type SyncedAudit, type SyncedTable } from '../../shared/sync/rows';
-import { getRowBy, insertRowIfAbsent, updateRow } from '../repos/rows';
+import { applyRank, isSyncedTable, kindOf, parentsOf, type RowOf, specOf, type SyncedTable, TABLE_SPECS } from '../../shared/schema/tables';
+import { getRowBy, insertRowIfAbsent, updateRow, upsertRow } from '../repos/rows';
 import { parkedReady, parkRow, unpark } from '../repos/parked';
-import { deleteRow, insertSyncedAudit, markRejected, upsertEngineer } from '../repos/sync';
+import { deleteRow, markRejected } from '../repos/sync';
 import { logger } from '../log';
 import type { Db } from '../store/database';
 import { dropTimelineEntries } from './timelineConfirm';
 
 const log = logger('sync');
 
-type MutableTable = 'clients' | 'incidents' | 'contracts' | 'platforms';
+type Stamped = { id: string; fieldVersions: Record<string, string>; updatedAt?: string };
 
 /**
  * Merges one pulled row into the local copy: newer fields win, so pending local edits survive.
  * Fields without versions (who created the row, when) are the server's: it re-ran the creating
  * mutation with the engineer its token names, which differs from a profile made before pairing.
  */
-function mergeDomainRow(db: Db, table: MutableTable, remote: TableRows[MutableTable]): boolean {
+function mergeDomainRow(db: Db, table: SyncedTable, remote: Stamped): boolean {
   // Most pulled rows are new to this laptop (always, in a bootstrap): try the insert first.
   if (insertRowIfAbsent(db, table, remote as never)) return true;
-  const local = getRowBy(db, table, 'id', remote.id);
+  const local = getRowBy(db, table, 'id', remote.id) as Stamped | undefined;
   if (!local) return false;
-  const merged: Record<string, unknown> = mergeRows(local as Incident, remote as Incident);
+  const merged: Record<string, unknown> = mergeRows(local, remote);
   for (const [field, value] of Object.entries(remote)) {
     if (field !== 'fieldVersions' && field !== 'updatedAt' && !Object.hasOwn(remote.fieldVersions, field)) merged[field] = value;
   }
@@ -39,55 +35,33 @@ function mergeDomainRow(db: Db, table: MutableTable, remote: TableRows[MutableTa
 }
 
 /**
- * Timeline entries never change once the server holds them: the server's copy replaces a local
- * one that differs (an entry made before pairing names the profile of then, the server the
- * paired engineer).
+ * Append-only rows (timeline entries) never change once the server holds them: the server's copy
+ * replaces a local one that differs (an entry made before pairing names the profile of then, the
+ * server the paired engineer).
  */
-function insertOnce(db: Db, row: TimelineEntry): boolean {
-  if (insertRowIfAbsent(db, 'incidentEvents', row)) return true;
-  const local = getRowBy(db, 'incidentEvents', 'id', row.id);
+function insertOnce(db: Db, table: SyncedTable, row: { id: string }): boolean {
+  if (insertRowIfAbsent(db, table, row as never)) return true;
+  const local = getRowBy(db, table, 'id', row.id);
   if (!local || canonicalJson(local) === canonicalJson(row)) return false;
-  deleteRow(db, 'incidentEvents', row.id);
-  return insertRowIfAbsent(db, 'incidentEvents', row);
+  deleteRow(db, table, row.id);
+  return insertRowIfAbsent(db, table, row as never);
 }
-
-/** The row a pulled row refers to, when it refers to one. */
-const PARENTS: Partial<Record<SyncedTable, { table: 'clients' | 'incidents'; field: string }>> = {
-  incidents: { table: 'clients', field: 'clientId' },
-  contracts: { table: 'clients', field: 'clientId' },
-  platforms: { table: 'clients', field: 'clientId' },
-  incidentEvents: { table: 'incidents', field: 'incidentId' },
-};
-/** Within a page, parents are applied before the rows that refer to them. */
-const RANK: Record<SyncedTable, number> = {
-  engineers: 0,
-  audit: 0,
-  clients: 0,
-  contracts: 1,
-  platforms: 1,
-  incidents: 1,
-  incidentEvents: 2,
-};
 
 function isForeignKeyError(err: unknown): boolean {
   return (err as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
 }
 
-/** Writes one checked row; true when the store changed. */
-function applyRow(db: Db, table: SyncedTable, row: unknown): boolean {
-  switch (table) {
-    case 'clients':
-    case 'incidents':
-    case 'contracts':
-    case 'platforms':
-      return mergeDomainRow(db, table, row as TableRows[MutableTable]);
-    case 'incidentEvents':
-      return insertOnce(db, row as TimelineEntry);
-    case 'engineers':
-      upsertEngineer(db, row as never);
-      return true;
-    case 'audit':
-      insertSyncedAudit(db, row as never);
+/** Writes one checked row, as its table's kind says; true when the store changed. */
+function applyRow(db: Db, table: SyncedTable, row: { id: string }): boolean {
+  switch (TABLE_SPECS[table].kind) {
+    case 'mutable':
+      return mergeDomainRow(db, table, row as Stamped);
+    case 'appendOnly':
+      return insertOnce(db, table, row);
+    case 'serverOwned':
+      // The server's copy is the truth; one that never changes (the audit trail) is kept as first seen.
+      if ('immutable' in TABLE_SPECS[table]) insertRowIfAbsent(db, table, row as never);
+      else upsertRow(db, table, row as never);
       return true;
   }
 }
@@ -97,9 +71,12 @@ function applyOrPark(db: Db, change: { seq: number; table: SyncedTable; row: { i
   try {
     return applyRow(db, change.table, change.row);
   } catch (err) {
-    const parent = PARENTS[change.table];
-    if (!parent || !isForeignKeyError(err)) throw err;
-    const parentId = String((change.row as Record<string, unknown>)[parent.field]);
+    if (!isForeignKeyError(err)) throw err;
+    // Wait for the first parent this laptop does not hold yet.
+    const row = change.row as Record<string, unknown>;
+    const parent = parentsOf(change.table).find((p) => row[p.field] != null && !getRowBy(db, p.table, 'id', String(row[p.field])));
+    if (!parent) throw err;
+    const parentId = String(row[parent.field]);
     parkRow(db, { table: change.table, id: change.row.id, seq: change.seq, row: change.row, parentTable: parent.table, parentId });
     return false;
   }
@@ -117,24 +94,22 @@ export function applyChanges(
   observe: (hlc: string) => void,
 ): { touched: Set<string>; unparked: Change[] } {
   const parsed = changes.flatMap((change) => {
-    if (!Object.hasOwn(SYNCED_ROW_SCHEMAS, change.table)) {
+    if (!isSyncedTable(change.table)) {
       log.warn({ table: change.table }, 'ignoring rows of a table this version does not know');
       return [];
     }
-    const table = change.table as SyncedTable;
-    const result = SYNCED_ROW_SCHEMAS[table].safeParse(change.row);
+    const table = change.table;
+    const spec = TABLE_SPECS[table];
+    const result = spec.schema.safeParse(change.row);
     if (!result.success) {
       throw new VangnetError(
         'invalid_args',
         `Server sent an invalid ${table} row (seq ${change.seq}): ${result.error.issues[0]?.message ?? 'bad row'}`,
       );
     }
-    if (table === 'audit') {
-      // Audit entries are hash-chained on the server: one whose hash does not cover its content was altered.
-      const problem = syncedAuditProblem(result.data as SyncedAudit);
-      if (problem)
-        throw new VangnetError('invalid_args', `Server sent an audit entry that fails its check (seq ${change.seq}): ${problem}`);
-    }
+    // E.g. audit entries are hash-chained on the server: one whose hash does not cover its content was altered.
+    const problem = specOf(table).rowProblem?.(result.data);
+    if (problem) throw new VangnetError('invalid_args', `Server sent a ${table} row that fails its check (seq ${change.seq}): ${problem}`);
     return [{ seq: change.seq, table, row: result.data as { id: string } }];
   });
   const touched = new Set<string>();
@@ -147,7 +122,7 @@ export function applyChanges(
     } else if ('hlc' in row && (row.hlc as string) > newest) newest = row.hlc as string;
   }
   if (newest) observe(newest);
-  parsed.sort((a, b) => RANK[a.table] - RANK[b.table]);
+  parsed.sort((a, b) => applyRank(a.table) - applyRank(b.table));
   for (const change of parsed) if (applyOrPark(db, change)) touched.add(change.table);
   const unparked: Change[] = [];
   // Parents this page brought free the rows waiting for them (which may be parents in turn).
@@ -160,7 +135,7 @@ export function applyChanges(
       tried.add(`${waiting.table}\u0000${waiting.id}`);
       unpark(db, waiting.table, waiting.id);
       const table = waiting.table as SyncedTable;
-      const row = SYNCED_ROW_SCHEMAS[table].parse(waiting.row) as { id: string };
+      const row = TABLE_SPECS[table].schema.parse(waiting.row) as { id: string };
       if (applyOrPark(db, { seq: waiting.seq, table, row })) touched.add(table);
       unparked.push({ seq: waiting.seq, table, id: waiting.id, row: waiting.row });
     }
@@ -184,8 +159,9 @@ export function undoRejected(db: Db, rejections: readonly Rejection[], hlcOf: (m
         // Timeline entries the refused mutation added: their ids derive from its stamp.
         if (dropTimelineEntries(db, hlc, ref.id)) touched.add('incidentEvents');
       }
-      if (ref.table !== 'clients' && ref.table !== 'incidents' && ref.table !== 'contracts' && ref.table !== 'platforms') continue;
-      const local = getRowBy(db, ref.table, 'id', ref.id);
+      if (kindOf(ref.table) !== 'mutable') continue;
+      const table = ref.table as SyncedTable;
+      const local = getRowBy(db, table, 'id', ref.id) as Stamped | undefined;
       if (!local) continue;
       const stamped = Object.entries(local.fieldVersions)
         .filter(([, v]) => compareHlc(v, hlc) === 0)
@@ -193,12 +169,12 @@ export function undoRejected(db: Db, rejections: readonly Rejection[], hlcOf: (m
       if (stamped.length === 0) continue;
       if (ref.row === null) {
         if (stamped.length === Object.keys(local.fieldVersions).length) {
-          deleteRow(db, ref.table, ref.id);
-          touched.add(ref.table);
+          deleteRow(db, table, ref.id);
+          touched.add(table);
         }
         continue;
       }
-      const server = SYNCED_ROW_SCHEMAS[ref.table].parse(ref.row) as { fieldVersions: Record<string, string> };
+      const server = TABLE_SPECS[table].schema.parse(ref.row) as Stamped;
       const restored: Record<string, unknown> = { ...local, fieldVersions: { ...local.fieldVersions } };
       for (const field of stamped) {
         restored[field] = (server as unknown as Record<string, unknown>)[field];
@@ -207,8 +183,8 @@ export function undoRejected(db: Db, rejections: readonly Rejection[], hlcOf: (m
       if (typeof restored.updatedAt === 'string') {
         restored.updatedAt = lastWriteAt(restored.fieldVersions as Record<string, string>, restored.updatedAt);
       }
-      updateRow(db, ref.table, restored as never);
-      touched.add(ref.table);
+      updateRow(db, table, restored as RowOf<typeof table>);
+      touched.add(table);
     }
   }
   return touched;

@@ -5,6 +5,7 @@ import { up as m0002 } from './migrations/0002_lifecycle';
 import { up as m0003 } from './migrations/0003_changes_by_table';
 import { up as m0004 } from './migrations/0004_audit_by_client';
 import { up as m0005 } from './migrations/0005_mutation_digests';
+import { up as m0006 } from './migrations/0006_settings';
 import type { Dialect, ServerDatabase } from './schema';
 
 type Up = (db: Kysely<unknown>, dialect: Dialect) => Promise<void>;
@@ -16,6 +17,7 @@ export const SERVER_MIGRATIONS: readonly { version: number; name: string; up: Up
   { version: 3, name: 'changes_by_table', up: m0003 },
   { version: 4, name: 'audit_by_client', up: m0004 },
   { version: 5, name: 'mutation_digests', up: m0005 },
+  { version: 6, name: 'settings', up: m0006 },
 ];
 export const SERVER_SCHEMA_VERSION = SERVER_MIGRATIONS.length;
 

@@ -33,7 +33,7 @@ export async function loadRow<T extends TableName>(
     .selectAll()
     .where(by, '=', value)
     .executeTakeFirst();
-  return record ? fromRecord(table, record) : undefined;
+  return record ? (fromRecord(table, record) as TableRows[T]) : undefined;
 }
 
 async function writeRow(trx: Kysely<ServerDatabase>, write: Write): Promise<void> {
@@ -44,7 +44,7 @@ async function writeRow(trx: Kysely<ServerDatabase>, write: Write): Promise<void
   } else {
     const { id, ...rest } = record;
     const result = await db
-      .updateTable(write.table)
+      .updateTable(TABLE_SPECS[write.table].sqlTable)
       .set(rest)
       .where('id', '=', id as string)
       .executeTakeFirst();

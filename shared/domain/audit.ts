@@ -17,3 +17,7 @@ export const AuditEntry = z.object({
   synced: z.boolean(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
+
+/** A server audit entry as it travels in the change log: an audit entry with its server id and link. */
+export const SyncedAudit = AuditEntry.omit({ seq: true, synced: true }).extend({ id: z.number().int(), prevHash: z.string() });
+export type SyncedAudit = z.infer<typeof SyncedAudit>;

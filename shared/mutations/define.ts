@@ -1,10 +1,6 @@
 import type { z } from 'zod';
-import type { Client } from '../domain/client';
 import type { Actor } from '../domain/common';
-import type { Contract } from '../domain/contract';
-import type { Incident } from '../domain/incident';
-import type { TimelineEntry } from '../domain/lifecycle';
-import type { Platform } from '../domain/platform';
+import type { RowOf, TableName } from '../schema/tables';
 import { refuseIllFormedText } from '../validation';
 
 /**
@@ -12,15 +8,10 @@ import { refuseIllFormedText } from '../validation';
  * loads them (synchronously from SQLite on a laptop, awaited from PostgreSQL on the server), and
  * `apply` computes the writes. The host applies them together with the outbox and audit rows in one
  * transaction. Both sides run the same definition, so validation and merge rules agree.
+ * The row type of each table mutations write comes from the table registry (shared/schema/tables.ts).
  */
-export interface TableRows {
-  clients: Client;
-  incidents: Incident;
-  incidentEvents: TimelineEntry;
-  contracts: Contract;
-  platforms: Platform;
-}
-export type TableName = keyof TableRows;
+export type TableRows = { [T in TableName]: RowOf<T> };
+export type { TableName };
 
 /** Load the first row of `table` whose `by` column equals `value`. */
 export interface ReadSpec<T extends TableName = TableName> {

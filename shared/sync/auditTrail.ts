@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { type AuditContent, auditHash } from '../auditChain';
-import { SyncedAudit } from './rows';
+import { SyncedAudit } from '../domain/audit';
 
 /**
  * `GET /sync/v1/audit`: one entity's audit entries from the office server's trail, newest first,

@@ -2,7 +2,9 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { utf8ToBytes } from '@noble/hashes/utils.js';
 import { z } from 'zod';
 import { canonicalJson } from '../canonicalJson';
-import { TABLE_SPECS } from '../schema/tables';
+import { CHECKSUM_TABLES, type ChecksumTable, TABLE_SPECS } from '../schema/tables';
+
+export { CHECKSUM_TABLES, type ChecksumTable } from '../schema/tables';
 
 /**
  * Per-table checksums (DESIGN.md, sync guard 6): the office server and a laptop that has pulled up
@@ -20,23 +22,17 @@ import { TABLE_SPECS } from '../schema/tables';
  *    digits; together with the row count. A sum does not depend on the order rows are read in, so
  *    neither side has to sort, and one changed field changes the digest of its row and so the sum.
  *
- * The audit trail is not among the tables: a laptop's bootstrap leaves out other laptops' audit
- * history, so its copy is legitimately a subset of the server's. The trail is guarded by its own
- * hash chain instead (shared/auditChain.ts).
+ * The tables and their fields come from the table registry (shared/schema/tables.ts): every table
+ * but the audit trail, whose laptop copy is legitimately a subset of the server's (a bootstrap leaves
+ * out other laptops' audit history); the trail is guarded by its own hash chain instead
+ * (shared/auditChain.ts).
  */
-export const CHECKSUM_TABLES = ['clients', 'incidents', 'incidentEvents', 'contracts', 'platforms', 'engineers'] as const;
-export const ChecksumTableName = z.enum(CHECKSUM_TABLES);
-export type ChecksumTable = z.infer<typeof ChecksumTableName>;
+export const ChecksumTableName = z.enum(CHECKSUM_TABLES as [ChecksumTable, ...ChecksumTable[]]);
 
 /** The fields each table's rows are compared on: the synced row as the protocol carries it. */
-export const CHECKSUM_FIELDS: { readonly [T in ChecksumTable]: readonly string[] } = {
-  clients: TABLE_SPECS.clients.columns.map((c) => c.field),
-  incidents: TABLE_SPECS.incidents.columns.map((c) => c.field),
-  incidentEvents: TABLE_SPECS.incidentEvents.columns.map((c) => c.field),
-  contracts: TABLE_SPECS.contracts.columns.map((c) => c.field),
-  platforms: TABLE_SPECS.platforms.columns.map((c) => c.field),
-  engineers: ['id', 'name', 'email', 'role', 'active'],
-};
+export const CHECKSUM_FIELDS = Object.fromEntries(
+  CHECKSUM_TABLES.map((t) => [t, TABLE_SPECS[t].columns.map((c) => c.field)]),
+) as unknown as { readonly [T in ChecksumTable]: readonly string[] };
 
 export const TableChecksum = z.object({
   count: z.number().int().min(0),

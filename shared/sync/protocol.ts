@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Engineer } from '../domain/engineer';
 import { TableChecksum } from './checksum';
 import { ErrorCode } from './errorCode';
 import { MutationDigest } from './rollback';
@@ -138,17 +139,8 @@ export const PairRequest = z.object({
 });
 export type PairRequest = z.infer<typeof PairRequest>;
 
-export const ENGINEER_ROLES = ['engineer', 'lead', 'admin'] as const;
-export const EngineerRole = z.enum(ENGINEER_ROLES);
-
-export const Engineer = z.object({
-  id: z.string(),
-  name: z.string(),
-  email: z.string(),
-  role: EngineerRole,
-  active: z.boolean(),
-});
-export type Engineer = z.infer<typeof Engineer>;
+// Engineers are rows of a synced table too (shared/schema/tables.ts): their schema lives with the domain.
+export { ENGINEER_ROLES, Engineer, EngineerRole } from '../domain/engineer';
 
 export const PairResponse = z.object({
   token: z.string(),

@@ -1,24 +1,10 @@
-import { z } from 'zod';
-import { AuditEntry } from '../domain/audit';
-import { Client } from '../domain/client';
-import { Contract } from '../domain/contract';
-import { Incident } from '../domain/incident';
-import { TimelineEntry } from '../domain/lifecycle';
-import { Platform } from '../domain/platform';
-import { Engineer } from './protocol';
+import type { z } from 'zod';
+import { type SyncedTable, TABLE_SPECS } from '../schema/tables';
 
-/** A server audit entry as it travels in the change log: an audit entry with its server id and link. */
-export const SyncedAudit = AuditEntry.omit({ seq: true, synced: true }).extend({ id: z.number().int(), prevHash: z.string() });
-export type SyncedAudit = z.infer<typeof SyncedAudit>;
+export { SyncedAudit } from '../domain/audit';
+export type { SyncedTable } from '../schema/tables';
 
-/** The schema every pulled row of each table must satisfy before a laptop stores it. */
-export const SYNCED_ROW_SCHEMAS = {
-  clients: Client,
-  incidents: Incident,
-  incidentEvents: TimelineEntry,
-  contracts: Contract,
-  platforms: Platform,
-  engineers: Engineer,
-  audit: SyncedAudit,
-} as const;
-export type SyncedTable = keyof typeof SYNCED_ROW_SCHEMAS;
+/** The schema every pulled row of each table must satisfy before a laptop stores it (from the table registry). */
+export const SYNCED_ROW_SCHEMAS = Object.fromEntries(Object.entries(TABLE_SPECS).map(([t, spec]) => [t, spec.schema])) as {
+  readonly [T in SyncedTable]: (typeof TABLE_SPECS)[T]['schema'];
+} & Readonly<Record<SyncedTable, z.ZodType>>;
