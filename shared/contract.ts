@@ -6,6 +6,8 @@ import { Contract, ContractTerms, CostModel } from './domain/contract';
 import { Category, Incident, IncidentDescription, IncidentStatus, IncidentTitle, Priority } from './domain/incident';
 import { MessageBody, TimelineEntry } from './domain/lifecycle';
 import { Platform } from './domain/platform';
+import { SettingsView } from './domain/settings';
+import { SettingsSetArgs } from './mutations/settings';
 import { Closure, LocalDate } from './sla/calendar';
 import { SlaView } from './sla/view';
 import { BackupName, StoreStatus } from './storeHealth';
@@ -225,6 +227,12 @@ export const contract = {
   },
   engineers: {
     list: call(NoArgs, z.array(EngineerSummary)),
+  },
+  settings: {
+    /** The team's settings: the synced row's values, or the defaults while nobody has set any. */
+    get: call(NoArgs, SettingsView),
+    /** Sets the given fields (at least one); the other keep their value. Answers the settings now in force. */
+    set: call(SettingsSetArgs, SettingsView),
   },
   sync: {
     status: call(NoArgs, SyncStatus),

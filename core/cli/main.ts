@@ -10,6 +10,7 @@ import { registerClientCommands } from './clientCommands';
 import { registerContractCommands } from './contractCommands';
 import { registerDemoCommands } from './demoCommands';
 import { registerIncidentCommands } from './incidentCommands';
+import { registerSettingsCommands } from './settingsCommands';
 import { registerStoreCommands } from './storeCommands';
 import { registerSyncCommands } from './syncCommands';
 import { CliError, formatError, type Output, stdOutput } from './output';
@@ -88,6 +89,7 @@ export async function main(argv: string[]): Promise<number> {
   registerSyncCommands(program, withContext);
   registerContractCommands(program, withContext);
   registerAuditCommands(program, withContext);
+  registerSettingsCommands(program, withContext);
   registerStoreCommands(program, withContext, withDataDir);
 
   try {

@@ -1,5 +1,6 @@
 import type { Handlers, Profile } from '../../shared/contract';
 import { suggestClientCode } from '../../shared/domain/client';
+import { SETTINGS_ID, settingsView } from '../../shared/domain/settings';
 import type { StoreStatus } from '../../shared/storeHealth';
 import { VangnetError } from '../../shared/errors';
 import { auditForEntity } from '../repos/audit';
@@ -65,6 +66,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createContractHandlers(deps),
     engineers: {
       list: () => listEngineers(db),
+    },
+    settings: {
+      get: () => settingsView(getRowBy(db, 'settings', 'id', SETTINGS_ID)),
+      set: (args) => {
+        mutate('settings.set', args);
+        return settingsView(getRowBy(db, 'settings', 'id', SETTINGS_ID));
+      },
     },
     sync: {
       status: () => sync.status(),

@@ -37,6 +37,8 @@ export type Write = {
 
 export interface MutationDef<A = unknown, S extends ReadSpecs = ReadSpecs> {
   name: string;
+  /** What it does, for the generated reference when the usual create/change wording does not fit. */
+  summary?: string;
   args: z.ZodType<A>;
   reads(args: A): S;
   apply(args: A, rows: Loaded<S>, ctx: MutationContext): Write[];

@@ -3,6 +3,7 @@ import { contractSet, platformCreate } from './contract';
 import type { MutationDef } from './define';
 import { incidentCreate, incidentUpdate } from './incident';
 import { incidentAssign, incidentNote, incidentReply, incidentSetCategory, incidentSetStatus } from './lifecycle';
+import { settingsSet } from './settings';
 
 const ALL = [
   clientCreate,
@@ -15,6 +16,7 @@ const ALL = [
   incidentSetCategory,
   contractSet,
   platformCreate,
+  settingsSet,
 ] as const;
 
 /** Every mutation the system knows. Sync carries them by name; adding one here is all it takes. */

@@ -33,7 +33,14 @@ function requireIncident(incident: Incident | undefined, id: string): Incident {
 function patchIncident(before: Incident, patch: Partial<Incident>, ctx: MutationContext): Write[] {
   const merged = mergeFields(before, before.fieldVersions, patch, ctx.hlc);
   if (merged.applied.length === 0) return [];
-  return [{ op: 'update', table: 'incidents', before, row: { ...merged.row, fieldVersions: merged.versions, updatedAt: lastWriteAt(merged.versions, ctx.now) } }];
+  return [
+    {
+      op: 'update',
+      table: 'incidents',
+      before,
+      row: { ...merged.row, fieldVersions: merged.versions, updatedAt: lastWriteAt(merged.versions, ctx.now) },
+    },
+  ];
 }
 
 const readIncident = (id: string) => ({ incident: { table: 'incidents' as const, by: 'id' as const, value: id } });

@@ -17,9 +17,10 @@ export function mutationReference(): string {
     return [
       `## \`${def.name}\``,
       '',
-      created
-        ? `Creates a row in \`${created.table}\` whose id is ${created.value}, made by the caller; an id that exists already is refused (\`conflict\`).`
-        : 'Changes rows that exist; an unknown id is refused (`not_found`).',
+      def.summary ??
+        (created
+          ? `Creates a row in \`${created.table}\` whose id is ${created.value}, made by the caller; an id that exists already is refused (\`conflict\`).`
+          : 'Changes rows that exist; an unknown id is refused (`not_found`).'),
       '',
       'Reads:',
       ...lines,
