@@ -107,4 +107,19 @@ describe('applying pulled pages', () => {
     apply([change(3, 'audit', entry as never)]);
     expect(engine.db.prepare('SELECT count(*) AS n FROM audit_synced').get()).toEqual({ n: 1 });
   });
+
+  it("keeps a settings field set here and not yet pushed when the server's row holds it unstamped", () => {
+    const { engine } = testEngine();
+    const apply = (changes: Change[]) => engine.db.transaction(() => applyChanges(engine.db, changes, () => undefined))();
+    const later = '001772442000001:000000:b';
+    // This laptop turned idle detection off; another made the row first with a threshold only.
+    apply([change(1, 'settings', { id: 'team', idleThresholdMinutes: 10, idleDetection: false, fieldVersions: { idleDetection: later } })]);
+    apply([
+      change(2, 'settings', { id: 'team', idleThresholdMinutes: 20, idleDetection: true, fieldVersions: { idleThresholdMinutes: stamp } }),
+    ]);
+    expect(engine.db.prepare('SELECT idle_threshold_minutes, idle_detection FROM settings').get()).toEqual({
+      idle_threshold_minutes: 20,
+      idle_detection: 0,
+    });
+  });
 });

@@ -26,8 +26,11 @@ function mergeDomainRow(db: Db, table: SyncedTable, remote: Stamped): boolean {
   const local = getRowBy(db, table, 'id', remote.id) as Stamped | undefined;
   if (!local) return false;
   const merged: Record<string, unknown> = mergeRows(local, remote);
+  // A field only this laptop has stamped (a default the server's row holds unstamped) is a local
+  // write still on its way, and stays.
   for (const [field, value] of Object.entries(remote)) {
-    if (field !== 'fieldVersions' && field !== 'updatedAt' && !Object.hasOwn(remote.fieldVersions, field)) merged[field] = value;
+    if (field === 'fieldVersions' || field === 'updatedAt') continue;
+    if (!Object.hasOwn(remote.fieldVersions, field) && !Object.hasOwn(local.fieldVersions, field)) merged[field] = value;
   }
   if (JSON.stringify(merged) === JSON.stringify(local)) return false;
   updateRow(db, table, merged as never);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Incident } from '../domain/incident';
-import { fromRecord, TABLE_SPECS, toRecord } from './tables';
+import type { Settings } from '../domain/settings';
+import { APPLY_ORDER, applyOrder, fromRecord, parentsOf, SYNCED_TABLES, TABLE_SPECS, toRecord } from './tables';
 
 describe('table specs', () => {
   it('map a domain row to columns and back unchanged', () => {
@@ -30,5 +31,57 @@ describe('table specs', () => {
       expect(new Set(columns).size).toBe(columns.length);
       expect(columns).toContain('id');
     }
+  });
+});
+
+describe('the table registry', () => {
+  it('derives an apply order that puts every parent before the tables that refer to it', () => {
+    expect(new Set(APPLY_ORDER)).toEqual(new Set(SYNCED_TABLES));
+    for (const table of SYNCED_TABLES) {
+      for (const parent of parentsOf(table))
+        expect(APPLY_ORDER.indexOf(parent.table), `${parent.table} before ${table}`).toBeLessThan(APPLY_ORDER.indexOf(table));
+    }
+    expect(applyOrder({ child: { parents: [{ table: 'parent', field: 'p' }] }, parent: { parents: [] } })).toEqual(['parent', 'child']);
+    expect(
+      applyOrder({
+        c: { parents: [{ table: 'b', field: 'b' }] },
+        b: { parents: [{ table: 'a', field: 'a' }] },
+        a: { parents: [] },
+        d: { parents: [] },
+      }),
+    ).toEqual(['a', 'd', 'b', 'c']);
+  });
+
+  it('refuses parents that loop or that are not registered', () => {
+    expect(() => applyOrder({ a: { parents: [{ table: 'b', field: 'b' }] }, b: { parents: [{ table: 'a', field: 'a' }] } })).toThrow(
+      /cycle/,
+    );
+    expect(() => applyOrder({ a: { parents: [{ table: 'nope', field: 'n' }] } })).toThrow(/unknown parent table nope/);
+  });
+
+  it('names a parent field and a lookup that are columns of the table', () => {
+    for (const table of SYNCED_TABLES) {
+      const fields = TABLE_SPECS[table].columns.map((c) => c.field);
+      for (const parent of parentsOf(table)) expect(fields).toContain(parent.field);
+      for (const lookup of TABLE_SPECS[table].lookups) expect(fields).toContain(lookup);
+    }
+  });
+
+  it('stores integers and booleans as numbers, and reads them back as their kind from either dialect', () => {
+    const settings: Settings = { id: 'team', idleThresholdMinutes: 30, idleDetection: false, fieldVersions: {} };
+    const record = toRecord('settings', settings);
+    expect(record).toEqual({ id: 'team', idle_threshold_minutes: 30, idle_detection: 0, field_versions: '{}' });
+    expect(fromRecord('settings', record)).toEqual(settings);
+    // PostgreSQL: a bigint as text, a boolean as a boolean.
+    expect(fromRecord('settings', { ...record, idle_threshold_minutes: '30', idle_detection: true })).toEqual({
+      ...settings,
+      idleDetection: true,
+    });
+  });
+
+  it('keeps the JSON columns that may be empty empty', () => {
+    const record = toRecord('audit', { id: 3, before: null, after: { a: 1 } } as never);
+    expect(record).toMatchObject({ id: 3, before: null, after: '{"a":1}' });
+    expect(fromRecord('audit', record)).toMatchObject({ id: 3, before: null, after: { a: 1 } });
   });
 });
