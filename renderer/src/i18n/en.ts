@@ -159,6 +159,7 @@ export const en = {
         contracts: 'Contracts',
         platforms: 'Platforms',
         engineers: 'Engineers',
+        settings: 'Team settings',
       },
     },
   },

@@ -164,6 +164,7 @@ export const nl: Translation = {
         contracts: 'Contracten',
         platforms: 'Platforms',
         engineers: 'Engineers',
+        settings: 'Teaminstellingen',
       },
     },
   },

@@ -4,6 +4,34 @@ import { useStore } from './store';
 // A burst of changes (an import, a sync page) arrives as many events; refresh once per burst.
 const COALESCE_MS = 40;
 
+type Store = ReturnType<typeof useStore.getState>;
+type Refresh = 'clients' | 'list' | 'detail' | 'clientDetail' | 'engineers';
+
+const REFRESH: Record<Refresh, (store: Store) => void> = {
+  clients: (store) => void store.loadClients(),
+  list: (store) => store.refreshList(),
+  detail: (store) => void store.refreshDetail(),
+  clientDetail: (store) => void store.refreshClientDetail(),
+  engineers: (store) => void store.loadEngineers(),
+};
+
+/**
+ * Which views show each synced table's rows. A table no view shows needs no entry: its changes
+ * refresh nothing.
+ */
+const SHOWN_IN: Readonly<Record<string, readonly Refresh[]>> = {
+  // Incident rows show client names and clients show open-incident counts: each table touches both.
+  clients: ['clients', 'list', 'clientDetail'],
+  incidents: ['clients', 'list', 'detail'],
+  // Rows carry their clocks: a timeline entry (a pause, a reply) or a new contract moves them.
+  incidentEvents: ['list', 'detail'],
+  contracts: ['list', 'detail', 'clientDetail'],
+  platforms: ['clientDetail'],
+  // A pull that confirms our own change brings only its server audit entry: the history's marks flip.
+  audit: ['detail'],
+  engineers: ['engineers'],
+};
+
 /**
  * Subscribes once to the engine's `data.changed` and refreshes the slices that show those tables,
  * to `sync.status` for the status bar and the sync panel, and to `store.status` for the damaged-store panel. Returns the unsubscribe function.
@@ -17,16 +45,9 @@ export function followEngineChanges(): () => void {
     const changed = tables;
     tables = new Set();
     const store = useStore.getState();
-    // Incident rows show client names and clients show open-incident counts: each table touches both.
-    if (changed.has('clients') || changed.has('incidents')) void store.loadClients();
-    // Rows carry their clocks: a timeline entry (a pause, a reply) or a new contract moves them.
-    if (changed.has('clients') || changed.has('incidents') || changed.has('incidentEvents') || changed.has('contracts')) {
-      store.refreshList();
-    }
-    // A pull that confirms our own change brings only its server audit entry: the history's marks flip.
-    if (['incidents', 'audit', 'incidentEvents', 'contracts'].some((table) => changed.has(table))) void store.refreshDetail();
-    if (changed.has('contracts') || changed.has('platforms') || changed.has('clients')) void store.refreshClientDetail();
-    if (changed.has('engineers')) void store.loadEngineers();
+    const refreshes = new Set<Refresh>();
+    for (const table of changed) for (const refresh of SHOWN_IN[table] ?? []) refreshes.add(refresh);
+    for (const refresh of refreshes) REFRESH[refresh](store);
   }
 
   const api = vangnet();
