@@ -2,7 +2,7 @@ import type { SyncStatus } from '../../shared/contract';
 import { mergeRows } from '../../shared/merge';
 import { type ClockOffset, type ClockSample, correctionFor, estimateOffset } from '../../shared/sync/clockOffset';
 import type { Restamp } from '../../shared/sync/protocol';
-import { SYNCED_ROW_SCHEMAS } from '../../shared/sync/rows';
+import { kindOf, type SyncedTable, TABLE_SPECS } from '../../shared/schema/tables';
 import { getMeta, setMeta } from '../repos/meta';
 import { newestPendingHlc, recordRestamp } from '../repos/restamps';
 import { getRowBy, updateRow } from '../repos/rows';
@@ -36,8 +36,6 @@ export function createClockSkew(db: Db, now: () => number): ClockSkew {
   };
 }
 
-const MUTABLE = new Set(['clients', 'incidents', 'contracts', 'platforms']);
-
 /**
  * Takes the server's corrected stamps for pushed mutations (inside the push's ack transaction):
  * fields still carrying the old stamp carry the new one, the server's copies of the rows are
@@ -55,13 +53,14 @@ export function applyRestamps(db: Db, restamps: readonly Restamp[], hlcOf: (muta
       if (ref.table === 'incidents') {
         if (dropTimelineEntries(db, old, ref.id)) touched.add('incidentEvents');
       }
-      if (!MUTABLE.has(ref.table)) continue;
-      const table = ref.table as 'clients' | 'incidents' | 'contracts' | 'platforms';
-      const local = getRowBy(db, table, 'id', ref.id);
+      // Stamped fields live in mutable rows; the others are made once and come back with the pull.
+      if (kindOf(ref.table) !== 'mutable') continue;
+      const table = ref.table as SyncedTable;
+      const local = getRowBy(db, table, 'id', ref.id) as { fieldVersions: Record<string, string> } | undefined;
       if (!local) continue;
       const versions = Object.fromEntries(Object.entries(local.fieldVersions).map(([f, v]) => [f, v === old ? restamp.hlc : v]));
       let row = { ...local, fieldVersions: versions } as typeof local;
-      if (ref.row) row = mergeRows(row, SYNCED_ROW_SCHEMAS[table].parse(ref.row) as typeof local);
+      if (ref.row) row = mergeRows(row, TABLE_SPECS[table].schema.parse(ref.row) as typeof local);
       updateRow(db, table, row as never);
       touched.add(table);
     }
