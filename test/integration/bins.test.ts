@@ -1,0 +1,88 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import pkg from '../../package.json';
+
+/** The installed commands run their esbuild bundles (dist/bin/, built by build/bins.mjs), not tsx. */
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const TRACE = path.join(ROOT, 'test/fixtures/traceImports/register.mjs');
+const MANIFEST = path.join(ROOT, 'dist/bin/bins.json');
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  /** Every ES module URL the process resolved. */
+  modules: string[];
+}
+
+function run(bin: string, args: string[]): Promise<Run> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vangnet-bins-'));
+  const traceFile = path.join(dir, 'modules.txt');
+  const child = spawn(process.execPath, ['--import', TRACE, path.join(ROOT, bin), ...args], {
+    env: { ...process.env, TRACE_IMPORTS_FILE: traceFile, VANGNET_LOG_LEVEL: 'silent' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (code) => {
+      const modules = fs.existsSync(traceFile) ? fs.readFileSync(traceFile, 'utf8').split('\n').filter(Boolean) : [];
+      fs.rmSync(dir, { recursive: true, force: true });
+      resolve({ code, stdout, stderr, modules });
+    });
+  });
+}
+
+/** No TypeScript source and no tsx: the bundle was run. */
+function expectBundleOnly(modules: string[], bundle: string): void {
+  expect(modules).toContain(`file://${path.join(ROOT, 'dist/bin', bundle)}`);
+  expect(modules.filter((url) => url.endsWith('.ts') || url.includes('/node_modules/tsx/'))).toEqual([]);
+}
+
+describe('the bins run their bundles', () => {
+  it('vangnet --version prints the package version, from dist/bin/vangnet.mjs', async () => {
+    const result = await run('bin/vangnet.mjs', ['--version']);
+    expect(result.stdout.trim()).toBe(pkg.version);
+    expect(result.code).toBe(0);
+    expectBundleOnly(result.modules, 'vangnet.mjs');
+  }, 60_000);
+
+  it('vangnet-server runs from dist/bin/vangnet-server.mjs', async () => {
+    const result = await run('server/bin/vangnet-server.mjs', ['--help']);
+    expect(result.stdout).toContain('Vangnet office server');
+    expect(result.code).toBe(0);
+    expectBundleOnly(result.modules, 'vangnet-server.mjs');
+  }, 60_000);
+
+  it("the bundled CLI's store check runs its worker thread", async () => {
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'vangnet-bins-home-'));
+    try {
+      expect((await run('bin/vangnet.mjs', ['--home', home, 'client', 'list', '--json'])).code).toBe(0);
+      const check = await run('bin/vangnet.mjs', ['--home', home, 'store', 'check', '--full', '--json']);
+      expect(check.stderr).toBe('');
+      expect(JSON.parse(check.stdout)).toMatchObject({ check: 'integrity_check', ok: true, problems: [] });
+    } finally {
+      fs.rmSync(home, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('rebuilds a bundle older than its sources, and says so', async () => {
+    // Runs first so the manifest below is the current one, then marks every source as newer.
+    await run('bin/vangnet.mjs', ['--version']);
+    const manifest = JSON.parse(fs.readFileSync(MANIFEST, 'utf8')) as { builtAt: number; inputs: string[] };
+    fs.writeFileSync(MANIFEST, JSON.stringify({ ...manifest, builtAt: 0 }));
+    const result = await run('bin/vangnet.mjs', ['--version']);
+    expect(result.stderr).toMatch(/changed since the bundle was built; rebuilding dist\/bin\//);
+    expect(result.stdout.trim()).toBe(pkg.version);
+    const rebuilt = JSON.parse(fs.readFileSync(MANIFEST, 'utf8')) as { builtAt: number; inputs: string[] };
+    expect(rebuilt.builtAt).toBeGreaterThan(0);
+    expect(rebuilt.inputs).toContain('core/cli/main.ts');
+  }, 60_000);
+});
