@@ -25,25 +25,28 @@ export const BIN_DIR = path.join(root, 'dist/bin');
 export const MANIFEST = path.join(BIN_DIR, 'bins.json');
 
 /**
- * Packages whose evaluation costs more than most commands need: imported through a stand-in whose
- * first use requires the real package (still bundled, inside esbuild's lazy CommonJS wrapper).
- * date-holidays pulls in moment-timezone's zone data and astronomical tables; only SLA calendar
- * compilation (shared/sla/holidays.ts) needs it, and it only ever constructs `new Holidays(…)`.
+ * Packages whose evaluation costs more than most commands need, each bundled into a CommonJS file
+ * of its own (dist/bin/lazy-<name>.cjs) and imported through a stand-in that requires that file on
+ * first use. date-holidays brings moment-timezone's zone data and astronomical tables (2 MB of
+ * the 3.7 MB a CLI start would otherwise read and compile); only SLA calendar compilation
+ * (shared/sla/holidays.ts) needs it, and that only ever constructs `new Holidays(…)`.
  */
 const LAZY_CONSTRUCTORS = ['date-holidays'];
+const lazyFile = (name) => `./lazy-${name}.cjs`;
 
 /** @type {import('esbuild').Plugin} */
 const lazyConstructors = {
   name: 'lazy-constructors',
   setup(build) {
     const filter = new RegExp(`^(${LAZY_CONSTRUCTORS.join('|')})$`);
-    build.onResolve({ filter }, (args) => (args.kind === 'import-statement' ? { path: args.path, namespace: 'lazy' } : undefined));
+    build.onResolve({ filter }, (args) => ({ path: args.path, namespace: 'lazy' }));
+    // The stand-in's require stays a runtime require (the banner's), relative to dist/bin/.
+    build.onResolve({ filter: /^\.\/lazy-.*\.cjs$/ }, (args) => ({ path: args.path, external: true }));
+    // The lazy file is the package's ES module entry bundled to CommonJS: its default export is `.default`.
     build.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => ({
-      resolveDir: root,
       contents: `
         let loaded;
-        // require(), not import: esbuild bundles it in a wrapper that runs on the first call.
-        const load = () => (loaded ??= require(${JSON.stringify(args.path)}));
+        const load = () => (loaded ??= require(${JSON.stringify(lazyFile(args.path))}).default);
         export default function Lazy(...args) { return new (load())(...args); }
       `,
     }));
@@ -61,7 +64,8 @@ const options = {
   bundle: true,
   // Code behind a dynamic import() goes into its own chunk, read only when it is needed.
   splitting: true,
-  chunkNames: 'chunks/[name]-[hash]',
+  // In dist/bin/ itself, like the entries: the lazy files are required relative to the code's own file.
+  chunkNames: '[name]-[hash]',
   format: 'esm',
   platform: 'node',
   // package.json's engines: node >= 20.19.
@@ -78,6 +82,16 @@ const options = {
   logLevel: 'warning',
 };
 
+/** A lazily loaded package, alone in a CommonJS file (CommonJS: a plain `require` loads it synchronously). */
+const lazyOptions = {
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: options.target,
+  absWorkingDir: root,
+  logLevel: 'warning',
+};
+
 /** What the bundles depend on besides the sources esbuild read: the installed packages and this script. */
 const EXTRA_INPUTS = ['package-lock.json', 'build/bins.mjs'];
 
@@ -90,10 +104,20 @@ const EXTRA_INPUTS = ['package-lock.json', 'build/bins.mjs'];
 export async function rebuildBins({ clean = false } = {}) {
   const startedAt = Date.now();
   if (clean) fs.rmSync(BIN_DIR, { recursive: true, force: true });
-  const result = await esbuild.build({ ...options, write: false });
+  const [result, ...lazy] = await Promise.all([
+    esbuild.build({ ...options, write: false }),
+    ...LAZY_CONSTRUCTORS.map((name) =>
+      esbuild.build({
+        ...lazyOptions,
+        entryPoints: [name],
+        outfile: path.join(BIN_DIR, lazyFile(name)),
+        write: false,
+      }),
+    ),
+  ]);
   const entries = [];
-  for (const file of result.outputFiles) {
-    const isChunk = file.path.includes(`${path.sep}chunks${path.sep}`);
+  for (const file of [result, ...lazy].flatMap((r) => r.outputFiles)) {
+    const isChunk = path.basename(file.path).startsWith('chunk-');
     // A chunk's name is the hash of its content: an existing one is already right.
     if (isChunk && fs.existsSync(file.path)) continue;
     if (!isChunk) entries.push(file);

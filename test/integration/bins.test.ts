@@ -73,6 +73,40 @@ describe('the bins run their bundles', () => {
     }
   }, 60_000);
 
+  it('the bundled CLI loads date-holidays on first use: due dates skip public holidays', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vangnet-bins-contract-'));
+    const target = { response: { minutes: 60, calendar: 'business' }, resolution: null };
+    const contract = {
+      costModel: 'subscription',
+      timeZone: 'Europe/Amsterdam',
+      businessHours: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].map((d) => [d, [['08:30', '17:30']]])),
+      holidays: { country: 'NL' },
+      closures: [],
+      targets: { P1: target, P2: target, P3: target, P4: target },
+      atRisk: { fraction: 0.75, leadMinutes: 15 },
+      billingIncrementMinutes: 15,
+      reviewCadenceMonths: 3,
+    };
+    try {
+      fs.writeFileSync(path.join(dir, 'contract.json'), JSON.stringify(contract));
+      const args = [
+        'sla',
+        'what-if',
+        '--contract',
+        path.join(dir, 'contract.json'),
+        '--priority',
+        'P1',
+        '--opened',
+        '2026-12-24T17:00:00+01:00',
+      ];
+      const result = await run('bin/vangnet.mjs', [...args, '--json']);
+      // Half an hour on Thursday 24 December, then Christmas (Friday) and the weekend are skipped.
+      expect(JSON.parse(result.stdout)).toEqual({ responseDueAt: '2026-12-28T08:00:00.000Z', resolutionDueAt: null });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it('rebuilds a bundle older than its sources, and says so', async () => {
     // Runs first so the manifest below is the current one, then marks every source as newer.
     await run('bin/vangnet.mjs', ['--version']);
