@@ -164,7 +164,7 @@ export function httpTransport(baseUrl: string, token: string | null, fetchImpl: 
 function openLive(
   WebSocketClient: typeof WebSocket,
   url: string,
-  token: string | undefined,
+  token: string | null,
   { onOpen, onPoke, onClose }: LiveHandlers,
 ): WebSocket {
   const socket = new WebSocketClient(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
