@@ -2,6 +2,7 @@
 // included: at exit it writes the process's CPU time and its age (both since the process started,
 // Node's own bootstrap included) to $VANGNET_BENCH_REPORT.
 import fs from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import process from 'node:process';
 
 const file = process.env.VANGNET_BENCH_REPORT;

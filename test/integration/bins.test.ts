@@ -52,14 +52,14 @@ describe('the bins run their bundles', () => {
     expect(result.stdout.trim()).toBe(pkg.version);
     expect(result.code).toBe(0);
     expectBundleOnly(result.modules, 'vangnet.mjs');
-  }, 60_000);
+  }, 120_000);
 
   it('vangnet-server runs from dist/bin/vangnet-server.mjs', async () => {
     const result = await run('server/bin/vangnet-server.mjs', ['--help']);
     expect(result.stdout).toContain('Vangnet office server');
     expect(result.code).toBe(0);
     expectBundleOnly(result.modules, 'vangnet-server.mjs');
-  }, 60_000);
+  }, 120_000);
 
   it("the bundled CLI's store check runs its worker thread", async () => {
     const home = fs.mkdtempSync(path.join(os.tmpdir(), 'vangnet-bins-home-'));
@@ -71,7 +71,7 @@ describe('the bins run their bundles', () => {
     } finally {
       fs.rmSync(home, { recursive: true, force: true });
     }
-  }, 60_000);
+  }, 120_000);
 
   it('the bundled CLI loads date-holidays on first use: due dates skip public holidays', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vangnet-bins-contract-'));
@@ -105,7 +105,7 @@ describe('the bins run their bundles', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
-  }, 60_000);
+  }, 120_000);
 
   it('rebuilds a bundle older than its sources, and says so', async () => {
     // Runs first so the manifest below is the current one, then marks every source as newer.
@@ -118,5 +118,5 @@ describe('the bins run their bundles', () => {
     const rebuilt = JSON.parse(fs.readFileSync(MANIFEST, 'utf8')) as { builtAt: number; inputs: string[] };
     expect(rebuilt.builtAt).toBeGreaterThan(0);
     expect(rebuilt.inputs).toContain('core/cli/main.ts');
-  }, 60_000);
+  }, 120_000);
 });
