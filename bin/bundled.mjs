@@ -8,11 +8,13 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const binDir = path.join(root, 'dist/bin');
+// Where build/bins.mjs writes them; $VANGNET_BIN_DIR moves both (a test of the rebuild uses its own,
+// inside the checkout: the bundles' external packages resolve from its node_modules).
+const binDir = process.env.VANGNET_BIN_DIR ? path.resolve(process.env.VANGNET_BIN_DIR) : path.join(root, 'dist/bin');
 
 /** Why the bundles must be rebuilt, or null when they are up to date. */
 function staleReason(name) {
-  if (!fs.existsSync(path.join(binDir, `${name}.mjs`))) return `dist/bin/${name}.mjs is missing`;
+  if (!fs.existsSync(path.join(binDir, `${name}.mjs`))) return `${path.relative(root, binDir)}/${name}.mjs is missing`;
   let manifest;
   try {
     manifest = JSON.parse(fs.readFileSync(path.join(binDir, 'bins.json'), 'utf8'));
@@ -46,7 +48,7 @@ export async function importBundle(name) {
       if (!fs.existsSync(path.join(binDir, `${name}.mjs`))) process.exit(1);
     }
     if (rebuildBins) {
-      process.stderr.write(`${name}: ${reason}; rebuilding dist/bin/ (node build/bins.mjs)…\n`);
+      process.stderr.write(`${name}: ${reason}; rebuilding ${path.relative(root, binDir)}/ (node build/bins.mjs)…\n`);
       await rebuildBins();
     }
   }

@@ -21,7 +21,8 @@ import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const BIN_DIR = path.join(root, 'dist/bin');
+// $VANGNET_BIN_DIR moves them (tests rebuild into a folder of their own, not under everyone's feet).
+export const BIN_DIR = process.env.VANGNET_BIN_DIR ? path.resolve(process.env.VANGNET_BIN_DIR) : path.join(root, 'dist/bin');
 export const MANIFEST = path.join(BIN_DIR, 'bins.json');
 
 /**

@@ -9,7 +9,6 @@ import pkg from '../../package.json';
 /** The installed commands run their esbuild bundles (dist/bin/, built by build/bins.mjs), not tsx. */
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const TRACE = path.join(ROOT, 'test/fixtures/traceImports/register.mjs');
-const MANIFEST = path.join(ROOT, 'dist/bin/bins.json');
 
 interface Run {
   code: number | null;
@@ -19,11 +18,11 @@ interface Run {
   modules: string[];
 }
 
-function run(bin: string, args: string[]): Promise<Run> {
+function run(bin: string, args: string[], env: Record<string, string> = {}): Promise<Run> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vangnet-bins-'));
   const traceFile = path.join(dir, 'modules.txt');
   const child = spawn(process.execPath, ['--import', TRACE, path.join(ROOT, bin), ...args], {
-    env: { ...process.env, TRACE_IMPORTS_FILE: traceFile, VANGNET_LOG_LEVEL: 'silent' },
+    env: { ...process.env, TRACE_IMPORTS_FILE: traceFile, VANGNET_LOG_LEVEL: 'silent', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -107,16 +106,32 @@ describe('the bins run their bundles', () => {
     }
   }, 120_000);
 
-  it('rebuilds a bundle older than its sources, and says so', async () => {
-    // Runs first so the manifest below is the current one, then marks every source as newer.
-    await run('bin/vangnet.mjs', ['--version']);
-    const manifest = JSON.parse(fs.readFileSync(MANIFEST, 'utf8')) as { builtAt: number; inputs: string[] };
-    fs.writeFileSync(MANIFEST, JSON.stringify({ ...manifest, builtAt: 0 }));
-    const result = await run('bin/vangnet.mjs', ['--version']);
-    expect(result.stderr).toMatch(/changed since the bundle was built; rebuilding dist\/bin\//);
-    expect(result.stdout.trim()).toBe(pkg.version);
-    const rebuilt = JSON.parse(fs.readFileSync(MANIFEST, 'utf8')) as { builtAt: number; inputs: string[] };
-    expect(rebuilt.builtAt).toBeGreaterThan(0);
-    expect(rebuilt.inputs).toContain('core/cli/main.ts');
+  it('builds a missing bundle, rebuilds one older than its sources, and says so', async () => {
+    // A folder of its own, so the other tests' processes keep using dist/bin/ meanwhile; inside the
+    // checkout, where the bundles' external packages resolve from node_modules.
+    fs.mkdirSync(path.join(ROOT, 'dist'), { recursive: true });
+    const binDir = fs.mkdtempSync(path.join(ROOT, 'dist/bins-test-'));
+    const env = { VANGNET_BIN_DIR: binDir };
+    const manifestFile = path.join(binDir, 'bins.json');
+    try {
+      const first = await run('bin/vangnet.mjs', ['--version'], env);
+      expect(first.stderr).toMatch(/vangnet\.mjs is missing; rebuilding /);
+      expect(first.stdout.trim()).toBe(pkg.version);
+      expect(first.modules).toContain(`file://${path.join(binDir, 'vangnet.mjs')}`);
+
+      const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as { builtAt: number; inputs: string[] };
+      expect(manifest.inputs).toContain('core/cli/main.ts');
+      // Every source now looks newer than the bundle.
+      fs.writeFileSync(manifestFile, JSON.stringify({ ...manifest, builtAt: 0 }));
+      const stale = await run('bin/vangnet.mjs', ['--version'], env);
+      expect(stale.stderr).toMatch(/changed since the bundle was built; rebuilding /);
+      expect(stale.stdout.trim()).toBe(pkg.version);
+      expect((JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as { builtAt: number }).builtAt).toBeGreaterThan(0);
+
+      const fresh = await run('bin/vangnet.mjs', ['--version'], env);
+      expect(fresh.stderr).toBe('');
+    } finally {
+      fs.rmSync(binDir, { recursive: true, force: true });
+    }
   }, 120_000);
 });
