@@ -66,7 +66,7 @@ const options = {
   // Code behind a dynamic import() goes into its own chunk, read only when it is needed.
   splitting: true,
   // In dist/bin/ itself, like the entries: the lazy files are required relative to the code's own file.
-  chunkNames: '[name]-[hash]',
+  chunkNames: 'chunk-[hash]',
   format: 'esm',
   platform: 'node',
   // package.json's engines: node >= 20.19.
