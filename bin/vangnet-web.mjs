@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Starts the development web host (engine in Node, renderer in a browser) from TypeScript sources.
-import { register } from 'tsx/esm/api';
+// Starts the development web host (engine in Node, renderer in a browser) from its esbuild bundle
+// (dist/bin/vangnet-web.mjs; see bin/bundled.mjs).
+import { importBundle } from './bundled.mjs';
 
-register();
-await import('../core/host/webMain.ts');
+await importBundle('vangnet-web');

@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-// The `vangnet` CLI, run from TypeScript sources so `npx vangnet` works right after `npm ci`.
-import { register } from 'tsx/esm/api';
+// The `vangnet` CLI, run from its esbuild bundle (dist/bin/vangnet.mjs; see bin/bundled.mjs).
+import { importBundle } from './bundled.mjs';
 
-register();
-const { main } = await import('../core/cli/main.ts');
+const { main } = await importBundle('vangnet');
 process.exitCode = await main(process.argv);

@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { Command, CommanderError } from 'commander';
+import pkg from '../../package.json';
 import type { ArgsIn, CallName, ResultOf } from '../../shared/contract';
 import { toErrorInfo } from '../../shared/errors';
 import { dispatch } from '../engine/dispatch';
@@ -43,6 +44,7 @@ export async function main(argv: string[]): Promise<number> {
     .description("Vangnet — the support engineer's console, from the command line")
     .option('--home <dir>', "data folder (default: the app's data folder, or $VANGNET_HOME)")
     .option('--json', 'print one JSON document instead of text')
+    .version(pkg.version, '-V, --version', "print Vangnet's version")
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
@@ -66,7 +68,7 @@ export async function main(argv: string[]): Promise<number> {
     const output = stdOutput(Boolean(opts.json));
     let engine: Engine | undefined;
     try {
-      engine = openEngine({ dataDir: opts.home ?? defaultDataDir(), version: '0.1.0' });
+      engine = openEngine({ dataDir: opts.home ?? defaultDataDir(), version: pkg.version });
       // Before a server is paired, the engineer is a local profile; the CLI defaults it to the OS user.
       engine.ensureProfile(os.userInfo().username || 'engineer');
       const opened = engine;

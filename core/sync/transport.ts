@@ -1,4 +1,4 @@
-import WebSocket from 'ws';
+import type WebSocket from 'ws';
 import type { z } from 'zod';
 import { VangnetError, type ErrorCode } from '../../shared/errors';
 import { AuditTrailResponse } from '../../shared/sync/auditTrail';
@@ -140,26 +140,49 @@ export function httpTransport(baseUrl: string, token: string | null, fetchImpl: 
       return parseOrThrow(AuditTrailResponse, await request('GET', `/sync/v1/audit?${query}`), 'audit response');
     },
     live({ onOpen, onPoke, onClose }) {
-      const socket = new WebSocket(`${base.replace(/^http/, 'ws')}/sync/v1/live`, {
-        headers: token ? { authorization: `Bearer ${token}` } : {},
-      });
-      socket.on('message', (data) => {
-        try {
-          const seq = Number((JSON.parse(data.toString()) as { seq?: unknown }).seq);
-          if (Number.isFinite(seq)) onPoke(seq);
-        } catch {
-          // a malformed poke is ignored; the next pull catches up anyway
-        }
-      });
-      socket.on('open', onOpen);
-      socket.on('close', onClose);
-      // A refused upgrade (e.g. 401 for a revoked token) arrives here; the close handler then runs.
-      socket.on('unexpected-response', (_req, res) => {
-        res.resume();
-        socket.terminate();
-      });
-      socket.on('error', () => socket.terminate());
-      return { close: () => socket.close() };
+      // ws (and with it https and tls) is loaded on the first live connection, not at every start:
+      // most CLI commands never open one.
+      let socket: WebSocket | null = null;
+      let closed = false;
+      void import('ws').then(
+        ({ default: WebSocketClient }) => {
+          if (closed) return;
+          socket = openLive(WebSocketClient, `${base.replace(/^http/, 'ws')}/sync/v1/live`, token, { onOpen, onPoke, onClose });
+        },
+        () => onClose(),
+      );
+      return {
+        close: () => {
+          closed = true;
+          socket?.close();
+        },
+      };
     },
   };
+}
+
+function openLive(
+  WebSocketClient: typeof WebSocket,
+  url: string,
+  token: string | null,
+  { onOpen, onPoke, onClose }: LiveHandlers,
+): WebSocket {
+  const socket = new WebSocketClient(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  socket.on('message', (data) => {
+    try {
+      const seq = Number((JSON.parse(data.toString()) as { seq?: unknown }).seq);
+      if (Number.isFinite(seq)) onPoke(seq);
+    } catch {
+      // a malformed poke is ignored; the next pull catches up anyway
+    }
+  });
+  socket.on('open', onOpen);
+  socket.on('close', onClose);
+  // A refused upgrade (e.g. 401 for a revoked token) arrives here; the close handler then runs.
+  socket.on('unexpected-response', (_req, res) => {
+    res.resume();
+    socket.terminate();
+  });
+  socket.on('error', () => socket.terminate());
+  return socket;
 }

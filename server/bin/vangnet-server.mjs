@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// The office server, `npx vangnet-server`, run from TypeScript sources.
-import { register } from 'tsx/esm/api';
+// The office server, `npx vangnet-server`, run from its esbuild bundle (dist/bin/vangnet-server.mjs;
+// see bin/bundled.mjs at the repository root, which rebuilds it when the sources changed).
+import { importBundle } from '../../bin/bundled.mjs';
 
-register();
-const { main } = await import('../cli.ts');
+const { main } = await importBundle('vangnet-server');
 process.exitCode = await main(process.argv);

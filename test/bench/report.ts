@@ -31,6 +31,21 @@ function fmt(n: number, digits = 2): string {
   return n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toFixed(digits);
 }
 
+/** One section of docs/benchmarks.md: its heading, note, table and ratios. */
+function sectionLines(section: BenchSection): string[] {
+  const lines = [
+    `## ${section.title}`,
+    '',
+    section.note,
+    '',
+    '| case | ops/s | p50 (ms) | p99 (ms) | samples |',
+    '| --- | ---: | ---: | ---: | ---: |',
+  ];
+  for (const r of section.rows) lines.push(`| ${r.name} | ${fmt(r.opsPerSec)} | ${fmt(r.p50Ms, 3)} | ${fmt(r.p99Ms, 3)} | ${r.samples} |`);
+  lines.push('', ...section.ratios.map((r) => `- ${r}`), '');
+  return lines;
+}
+
 /** Writes docs/benchmarks.md: machine, date, and per section a table plus the ratios. */
 export function writeReport(file: string, sections: BenchSection[]): string {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
@@ -45,21 +60,28 @@ export function writeReport(file: string, sections: BenchSection[]): string {
     `- Node ${process.version}`,
     '',
   ];
-  for (const section of sections) {
-    lines.push(
-      `## ${section.title}`,
-      '',
-      section.note,
-      '',
-      '| case | ops/s | p50 (ms) | p99 (ms) | samples |',
-      '| --- | ---: | ---: | ---: | ---: |',
-    );
-    for (const r of section.rows)
-      lines.push(`| ${r.name} | ${fmt(r.opsPerSec)} | ${fmt(r.p50Ms, 3)} | ${fmt(r.p99Ms, 3)} | ${r.samples} |`);
-    lines.push('', ...section.ratios.map((r) => `- ${r}`), '');
-  }
+  for (const section of sections) lines.push(...sectionLines(section));
   const text = lines.join('\n');
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, text);
   return text;
+}
+
+/**
+ * Replaces these sections in an existing docs/benchmarks.md (same title) or appends them, leaving
+ * the others as they were (`npm run bench -- NAME --write`): a section written this way says its
+ * own date and machine in its note, since the file's header belongs to the last full run.
+ */
+export function mergeReport(file: string, sections: BenchSection[]): string {
+  const text = fs.readFileSync(file, 'utf8');
+  const parts = text.split(/^(?=## )/m);
+  for (const section of sections) {
+    const rendered = sectionLines(section).join('\n') + '\n';
+    const at = parts.findIndex((part) => part.startsWith(`## ${section.title}\n`));
+    if (at >= 0) parts[at] = rendered;
+    else parts.push(rendered);
+  }
+  const merged = parts.map((part, i) => (i < parts.length - 1 && !part.endsWith('\n\n') ? `${part}\n` : part)).join('');
+  fs.writeFileSync(file, merged);
+  return merged;
 }

@@ -1,0 +1,56 @@
+// Finds the esbuild bundle of a command (dist/bin/<name>.mjs, built by build/bins.mjs at `npm ci`)
+// and imports it. When the bundle is missing or older than any source it was built from (a git
+// checkout after an edit or a pull), it is rebuilt first — about a second — and stderr says so:
+// running stale code silently would be worse, and the tests that spawn the CLI must run today's
+// sources. Checking costs one small JSON read and a stat per source file (a few ms).
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// Where build/bins.mjs writes them; $VANGNET_BIN_DIR moves both (a test of the rebuild uses its own,
+// inside the checkout: the bundles' external packages resolve from its node_modules).
+const binDir = process.env.VANGNET_BIN_DIR ? path.resolve(process.env.VANGNET_BIN_DIR) : path.join(root, 'dist/bin');
+
+/** Why the bundles must be rebuilt, or null when they are up to date. */
+function staleReason(name) {
+  if (!fs.existsSync(path.join(binDir, `${name}.mjs`))) return `${path.relative(root, binDir)}/${name}.mjs is missing`;
+  let manifest;
+  try {
+    manifest = JSON.parse(fs.readFileSync(path.join(binDir, 'bins.json'), 'utf8'));
+  } catch {
+    return 'dist/bin/bins.json is missing or unreadable';
+  }
+  for (const input of manifest.inputs) {
+    let mtime;
+    try {
+      mtime = fs.statSync(path.join(root, input)).mtimeMs;
+    } catch {
+      return `${input} is gone`;
+    }
+    if (mtime >= manifest.builtAt) return `${input} changed since the bundle was built`;
+  }
+  return null;
+}
+
+/** Imports dist/bin/<name>.mjs, rebuilding the bundles first when they are stale. */
+export async function importBundle(name) {
+  const reason = staleReason(name);
+  if (reason) {
+    let rebuildBins;
+    try {
+      ({ rebuildBins } = await import('../build/bins.mjs'));
+    } catch (err) {
+      // esbuild is a devDependency: an install without it cannot rebuild.
+      process.stderr.write(
+        `${name}: ${reason}, and it cannot be rebuilt here (${err.message}); run \`npm ci\` or \`node build/bins.mjs\`.\n`,
+      );
+      if (!fs.existsSync(path.join(binDir, `${name}.mjs`))) process.exit(1);
+    }
+    if (rebuildBins) {
+      process.stderr.write(`${name}: ${reason}; rebuilding ${path.relative(root, binDir)}/ (node build/bins.mjs)…\n`);
+      await rebuildBins();
+    }
+  }
+  return import(pathToFileURL(path.join(binDir, `${name}.mjs`)).href);
+}

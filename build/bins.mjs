@@ -1,0 +1,145 @@
+// Bundles the command-line entry points into dist/bin/ so they start without compiling TypeScript:
+//   vangnet.mjs         the CLI                  core/cli/main.ts      (exports main)
+//   vangnet-server.mjs  the office server        server/cli.ts         (exports main)
+//   vangnet-web.mjs     the development web host core/host/webMain.ts (runs on import)
+// plus chunks shared between them or loaded on demand, and bins.json (what was built from what).
+//
+// `node build/bins.mjs` (run by `npm ci`/`npm install` through `prepare`) builds them from scratch.
+// bin/bundled.mjs imports `rebuildBins` from here when a bundle is missing or older than its
+// sources, so a git checkout never runs yesterday's code.
+//
+// ESM, so `import.meta.url` keeps its meaning (the web host finds dist/renderer/ from it; dist/bin/
+// is two levels below the root, like core/host/). The banner gives the bundle a `require` for the
+// CommonJS packages esbuild inlines (pino, fastify, date-holidays…) and for their Node built-ins.
+// Native and optional drivers stay external, loaded from node_modules: better-sqlite3 (native),
+// pg (its optional pg-native). pino logs through `pino.destination(2)` (core/log.ts, server/log.ts),
+// so no transport worker thread needs a file of its own; the store's integrity check runs its
+// worker from an inline script (core/store/integrityCheck.ts).
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// $VANGNET_BIN_DIR moves them (tests rebuild into a folder of their own, not under everyone's feet).
+export const BIN_DIR = process.env.VANGNET_BIN_DIR ? path.resolve(process.env.VANGNET_BIN_DIR) : path.join(root, 'dist/bin');
+export const MANIFEST = path.join(BIN_DIR, 'bins.json');
+
+/**
+ * Packages whose evaluation costs more than most commands need, each bundled into a CommonJS file
+ * of its own (dist/bin/lazy-<name>.cjs) and imported through a stand-in that requires that file on
+ * first use. date-holidays brings moment-timezone's zone data and astronomical tables (2 MB of
+ * the 3.7 MB a CLI start would otherwise read and compile); only SLA calendar compilation
+ * (shared/sla/holidays.ts) needs it, and that only ever constructs `new Holidays(…)`.
+ */
+const LAZY_CONSTRUCTORS = ['date-holidays'];
+const lazyFile = (name) => `./lazy-${name}.cjs`;
+
+/** @type {import('esbuild').Plugin} */
+const lazyConstructors = {
+  name: 'lazy-constructors',
+  setup(build) {
+    const filter = new RegExp(`^(${LAZY_CONSTRUCTORS.join('|')})$`);
+    build.onResolve({ filter }, (args) => ({ path: args.path, namespace: 'lazy' }));
+    // The stand-in's require stays a runtime require (the banner's), relative to dist/bin/.
+    build.onResolve({ filter: /^\.\/lazy-.*\.cjs$/ }, (args) => ({ path: args.path, external: true }));
+    // The lazy file is the package's ES module entry bundled to CommonJS: its default export is `.default`.
+    build.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => ({
+      contents: `
+        let loaded;
+        const load = () => (loaded ??= require(${JSON.stringify(lazyFile(args.path))}).default);
+        export default function Lazy(...args) { return new (load())(...args); }
+      `,
+    }));
+  },
+};
+
+const options = {
+  entryPoints: {
+    vangnet: 'core/cli/main.ts',
+    'vangnet-server': 'server/cli.ts',
+    'vangnet-web': 'core/host/webMain.ts',
+  },
+  outdir: BIN_DIR,
+  outExtension: { '.js': '.mjs' },
+  bundle: true,
+  // Code behind a dynamic import() goes into its own chunk, read only when it is needed.
+  splitting: true,
+  // In dist/bin/ itself, like the entries: the lazy files are required relative to the code's own file.
+  chunkNames: 'chunk-[hash]',
+  format: 'esm',
+  platform: 'node',
+  // package.json's engines: node >= 20.19.
+  target: 'node20',
+  external: ['better-sqlite3', 'pg', 'pg-native'],
+  banner: {
+    js: "import { createRequire as __vangnetCreateRequire } from 'node:module'; const require = __vangnetCreateRequire(import.meta.url);",
+  },
+  sourcemap: 'linked',
+  sourcesContent: false,
+  absWorkingDir: root,
+  metafile: true,
+  plugins: [lazyConstructors],
+  logLevel: 'warning',
+};
+
+/** A lazily loaded package, alone in a CommonJS file (CommonJS: a plain `require` loads it synchronously). */
+const lazyOptions = {
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: options.target,
+  absWorkingDir: root,
+  logLevel: 'warning',
+};
+
+/** What the bundles depend on besides the sources esbuild read: the installed packages and this script. */
+const EXTRA_INPUTS = ['package-lock.json', 'build/bins.mjs'];
+
+/**
+ * Builds the bundles. Files are written next to their final name and renamed into place, and old
+ * chunks are kept, so a process already running (or a second one rebuilding at the same moment:
+ * tests start many CLIs at once) never reads a half-written or vanished file. `clean` empties
+ * dist/bin/ first (the `prepare` build).
+ */
+export async function rebuildBins({ clean = false } = {}) {
+  const startedAt = Date.now();
+  if (clean) fs.rmSync(BIN_DIR, { recursive: true, force: true });
+  const [result, ...lazy] = await Promise.all([
+    esbuild.build({ ...options, write: false }),
+    ...LAZY_CONSTRUCTORS.map((name) =>
+      esbuild.build({
+        ...lazyOptions,
+        entryPoints: [name],
+        outfile: path.join(BIN_DIR, lazyFile(name)),
+        write: false,
+      }),
+    ),
+  ]);
+  const entries = [];
+  for (const file of [result, ...lazy].flatMap((r) => r.outputFiles)) {
+    const isChunk = path.basename(file.path).startsWith('chunk-');
+    // A chunk's name is the hash of its content: an existing one is already right.
+    if (isChunk && fs.existsSync(file.path)) continue;
+    if (!isChunk) entries.push(file);
+    writeAtomically(file.path, file.contents);
+  }
+  const inputs = Object.keys(result.metafile.inputs).filter((input) => !input.includes('node_modules/') && !input.includes(':'));
+  // Written last: a bundle counts as built only once its manifest says so.
+  writeAtomically(MANIFEST, JSON.stringify({ builtAt: startedAt, inputs: [...inputs, ...EXTRA_INPUTS].sort() }, null, 1));
+  return entries.map((file) => path.relative(root, file.path));
+}
+
+function writeAtomically(file, contents) {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temp, contents);
+  fs.renameSync(temp, file);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const built = await rebuildBins({ clean: true });
+  for (const file of built.filter((f) => f.endsWith('.mjs'))) {
+    process.stdout.write(`${file}  ${(fs.statSync(path.join(root, file)).size / 1024).toFixed(0)} KiB\n`);
+  }
+}

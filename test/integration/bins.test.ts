@@ -1,0 +1,137 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import pkg from '../../package.json';
+
+/** The installed commands run their esbuild bundles (dist/bin/, built by build/bins.mjs), not tsx. */
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const TRACE = path.join(ROOT, 'test/fixtures/traceImports/register.mjs');
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  /** Every ES module URL the process resolved. */
+  modules: string[];
+}
+
+function run(bin: string, args: string[], env: Record<string, string> = {}): Promise<Run> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vangnet-bins-'));
+  const traceFile = path.join(dir, 'modules.txt');
+  const child = spawn(process.execPath, ['--import', TRACE, path.join(ROOT, bin), ...args], {
+    env: { ...process.env, TRACE_IMPORTS_FILE: traceFile, VANGNET_LOG_LEVEL: 'silent', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (code) => {
+      const modules = fs.existsSync(traceFile) ? fs.readFileSync(traceFile, 'utf8').split('\n').filter(Boolean) : [];
+      fs.rmSync(dir, { recursive: true, force: true });
+      resolve({ code, stdout, stderr, modules });
+    });
+  });
+}
+
+/** No TypeScript source and no tsx: the bundle was run. */
+function expectBundleOnly(modules: string[], bundle: string): void {
+  expect(modules).toContain(`file://${path.join(ROOT, 'dist/bin', bundle)}`);
+  expect(modules.filter((url) => url.endsWith('.ts') || url.includes('/node_modules/tsx/'))).toEqual([]);
+}
+
+describe('the bins run their bundles', () => {
+  it('vangnet --version prints the package version, from dist/bin/vangnet.mjs', async () => {
+    const result = await run('bin/vangnet.mjs', ['--version']);
+    expect(result.stdout.trim()).toBe(pkg.version);
+    expect(result.code).toBe(0);
+    expectBundleOnly(result.modules, 'vangnet.mjs');
+  }, 120_000);
+
+  it('vangnet-server runs from dist/bin/vangnet-server.mjs', async () => {
+    const result = await run('server/bin/vangnet-server.mjs', ['--help']);
+    expect(result.stdout).toContain('Vangnet office server');
+    expect(result.code).toBe(0);
+    expectBundleOnly(result.modules, 'vangnet-server.mjs');
+  }, 120_000);
+
+  it("the bundled CLI's store check runs its worker thread", async () => {
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'vangnet-bins-home-'));
+    try {
+      expect((await run('bin/vangnet.mjs', ['--home', home, 'client', 'list', '--json'])).code).toBe(0);
+      const check = await run('bin/vangnet.mjs', ['--home', home, 'store', 'check', '--full', '--json']);
+      expect(check.stderr).toBe('');
+      expect(JSON.parse(check.stdout)).toMatchObject({ check: 'integrity_check', ok: true, problems: [] });
+    } finally {
+      fs.rmSync(home, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('the bundled CLI loads date-holidays on first use: due dates skip public holidays', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vangnet-bins-contract-'));
+    const target = { response: { minutes: 60, calendar: 'business' }, resolution: null };
+    const contract = {
+      costModel: 'subscription',
+      timeZone: 'Europe/Amsterdam',
+      businessHours: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].map((d) => [d, [['08:30', '17:30']]])),
+      holidays: { country: 'NL' },
+      closures: [],
+      targets: { P1: target, P2: target, P3: target, P4: target },
+      atRisk: { fraction: 0.75, leadMinutes: 15 },
+      billingIncrementMinutes: 15,
+      reviewCadenceMonths: 3,
+    };
+    try {
+      fs.writeFileSync(path.join(dir, 'contract.json'), JSON.stringify(contract));
+      const args = [
+        'sla',
+        'what-if',
+        '--contract',
+        path.join(dir, 'contract.json'),
+        '--priority',
+        'P1',
+        '--opened',
+        '2026-12-24T17:00:00+01:00',
+      ];
+      const result = await run('bin/vangnet.mjs', [...args, '--json']);
+      // Half an hour on Thursday 24 December, then Christmas (Friday) and the weekend are skipped.
+      expect(JSON.parse(result.stdout)).toEqual({ responseDueAt: '2026-12-28T08:00:00.000Z', resolutionDueAt: null });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('builds a missing bundle, rebuilds one older than its sources, and says so', async () => {
+    // A folder of its own, so the other tests' processes keep using dist/bin/ meanwhile; inside the
+    // checkout, where the bundles' external packages resolve from node_modules.
+    fs.mkdirSync(path.join(ROOT, 'dist'), { recursive: true });
+    const binDir = fs.mkdtempSync(path.join(ROOT, 'dist/bins-test-'));
+    const env = { VANGNET_BIN_DIR: binDir };
+    const manifestFile = path.join(binDir, 'bins.json');
+    try {
+      const first = await run('bin/vangnet.mjs', ['--version'], env);
+      expect(first.stderr).toMatch(/vangnet\.mjs is missing; rebuilding /);
+      expect(first.stdout.trim()).toBe(pkg.version);
+      expect(first.modules).toContain(`file://${path.join(binDir, 'vangnet.mjs')}`);
+
+      const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as { builtAt: number; inputs: string[] };
+      expect(manifest.inputs).toContain('core/cli/main.ts');
+      // Every source now looks newer than the bundle.
+      fs.writeFileSync(manifestFile, JSON.stringify({ ...manifest, builtAt: 0 }));
+      const stale = await run('bin/vangnet.mjs', ['--version'], env);
+      expect(stale.stderr).toMatch(/changed since the bundle was built; rebuilding /);
+      expect(stale.stdout.trim()).toBe(pkg.version);
+      expect((JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as { builtAt: number }).builtAt).toBeGreaterThan(0);
+
+      const fresh = await run('bin/vangnet.mjs', ['--version'], env);
+      expect(fresh.stderr).toBe('');
+    } finally {
+      fs.rmSync(binDir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
