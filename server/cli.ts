@@ -39,9 +39,17 @@ export async function main(argv: string[]): Promise<number> {
     .description('run the server')
     .option('--port <n>', 'TCP port', '8080')
     .option('--host <address>', 'address to listen on', '127.0.0.1')
-    .action(async (opts: { port: string; host: string }, cmd: Command) => {
+    .option(
+      '--job-lease-ms <ms>',
+      'how long a background job waits for a vanished leader (SQLite; every process on the store alike)',
+      '30000',
+    )
+    .action(async (opts: { port: string; host: string; jobLeaseMs: string }, cmd: Command) => {
+      const jobLeaseMs = Number(opts.jobLeaseMs);
+      if (!Number.isInteger(jobLeaseMs) || jobLeaseMs < 30)
+        throw new VangnetError('invalid_args', `--job-lease-ms must be a whole number of ms, at least 30: ${opts.jobLeaseMs}`);
       const store = await connectServerDb(storeOptions(cmd));
-      const server = await buildServer({ store });
+      const server = await buildServer({ store, jobLeaseMs });
       const address = await server.app.listen({ port: Number(opts.port), host: opts.host });
       out(`vangnet-server listening on ${address} (${store.dialect})`);
       const stop = () =>

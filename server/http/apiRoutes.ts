@@ -5,15 +5,12 @@ import { suggestClientCode } from '../../shared/domain/client';
 import type { Incident } from '../../shared/domain/incident';
 import { contractInForce } from '../../shared/domain/slaInputs';
 import { VangnetError } from '../../shared/errors';
-import { HybridLogicalClock } from '../../shared/hlc';
 import { fromRecord } from '../../shared/schema/tables';
 import { parseOrThrow } from '../../shared/validation';
 import type { DeviceAuth } from '../auth/devices';
 import type { ServerDb } from '../db/connect';
-import { applyMutation, loadRow } from '../sync/applyMutation';
-import { Ledger } from '../sync/ledger';
-import { stampAfterRows } from '../sync/restamp';
-import type { Notifier } from '../sync/notifier';
+import type { MutationService } from '../services/mutations';
+import { loadRow } from '../sync/applyMutation';
 import { ContractSet, IncidentFilter, IncidentPatch, Page, PathId, StatusChange, parseBody } from './apiSchemas';
 import type { AuthGuard } from './authGuard';
 import { openApiDocument } from './openapi';
@@ -22,7 +19,7 @@ import { createSlaViews } from './slaViews';
 interface Deps {
   store: ServerDb;
   guard: AuthGuard;
-  notifier: Notifier;
+  mutations: MutationService;
   now: () => number;
 }
 
@@ -31,30 +28,13 @@ interface Deps {
  * the shared mutations, run here exactly as a pushed one, so it lands in the change log and syncs
  * to every laptop.
  */
-export function registerApiRoutes(app: FastifyInstance, { store, guard, notifier, now }: Deps): void {
-  // Each server process stamps its API writes with its own node id, so two processes never tie.
-  const clock = new HybridLogicalClock(`srv-${uuidv7().slice(-12)}`, now);
+export function registerApiRoutes(app: FastifyInstance, { store, guard, mutations, now }: Deps): void {
   const sla = createSlaViews(store.db, now);
   const withClocks = async (row: Incident) => ({ ...view(row), sla: await sla.view(row) });
 
-  async function mutate(device: DeviceAuth, name: string, args: unknown): Promise<void> {
-    const trx = await store.db.startTransaction().execute();
-    try {
-      const ledger = await Ledger.open(trx, store.dialect);
-      await applyMutation(
-        trx,
-        ledger,
-        { name, args, hlc: await stampAfterRows(trx, clock, name, args) },
-        { actor: device.engineer, deviceId: device.deviceId, clientId: `api-${device.deviceId}`, mutationId: 0 },
-      );
-      await ledger.close();
-      await trx.commit().execute();
-      await notifier.announce(ledger.headSeq);
-    } catch (err) {
-      await trx.rollback().execute();
-      throw err;
-    }
-  }
+  const mutate = async (device: DeviceAuth, name: string, args: unknown) => {
+    await mutations.runMutation({ kind: 'device', device }, name, args);
+  };
 
   app.get('/api/v1/openapi.json', async () => openApiDocument());
 
