@@ -5,6 +5,7 @@ import { toErrorInfo, VangnetError } from '../shared/errors';
 import { addEngineer, issuePairingCode, listEngineers, revokeDevice } from './auth/devices';
 import { connectServerDb, type ServerDb } from './db/connect';
 import { buildServer } from './http/app';
+import { engineerIdByEmail } from './repos/engineers';
 
 const out = (text: string) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 
@@ -85,13 +86,9 @@ export async function main(argv: string[]): Promise<number> {
     .option('--json', 'print JSON')
     .action(async (opts: { email: string; json?: boolean }, cmd: Command) => {
       const issued = await withStore(cmd, async (store) => {
-        const engineer = await store.db
-          .selectFrom('engineers')
-          .select('id')
-          .where('email', '=', opts.email.trim().toLowerCase())
-          .executeTakeFirst();
-        if (!engineer) throw new VangnetError('not_found', `No engineer with e-mail ${opts.email}`);
-        return issuePairingCode(store.db, engineer.id);
+        const engineerId = await engineerIdByEmail(store.db, opts.email);
+        if (!engineerId) throw new VangnetError('not_found', `No engineer with e-mail ${opts.email}`);
+        return issuePairingCode(store.db, engineerId);
       });
       out(opts.json ? JSON.stringify(issued) : `Pairing code: ${issued.pairingCode}  (valid until ${issued.expiresAt})`);
     });

@@ -11,6 +11,7 @@ import { createJobs, JOB_LEASE_MS, type Jobs } from '../jobs/jobs';
 import { prunePairingCodes } from '../jobs/builtin';
 import { leadershipFor } from '../jobs/leadership';
 import { logger } from '../log';
+import { readHeadSeq } from '../repos/syncState';
 import { createMutationService } from '../services/mutations';
 import { createNotifier, type Notifier } from '../sync/notifier';
 import { createAuthGuard, FAILURE_WINDOW_MS, MAX_FAILURES } from './authGuard';
@@ -109,7 +110,7 @@ export async function buildServer(options: ServerOptions): Promise<VangnetServer
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     try {
-      await store.db.selectFrom('sync_state').select('head_seq').executeTakeFirstOrThrow();
+      await readHeadSeq(store.db);
       return { status: 'ready', dialect: store.dialect };
     } catch {
       return sendProblem(reply, problemFor('unavailable', 'The database is not reachable'));
