@@ -64,6 +64,13 @@ export async function processStore(dialect: TestDialect): Promise<{ args: string
     args: ['--database-url', url.toString()],
     connect: () => connectServerDb({ databaseUrl: url.toString() }),
     drop: async () => {
+      // pg's pool.end() resolves before its connections have closed: forcing them closed then
+      // makes a pool emit an error nobody listens to. Wait for them to go first (a bounded wait).
+      for (let i = 0; i < 100; i += 1) {
+        const { rows } = await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+        if (rows[0]!.n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.end();
     },
