@@ -5,7 +5,7 @@ import { connectServerDb } from '../db/connect';
 import { buildServer, type VangnetServer } from '../http/app';
 import { DIALECTS, freshServerDb } from '../testSupport';
 import { prunePairingCodes } from './builtin';
-import type { JobDefinition } from './jobs';
+import { createJobs, type JobDefinition } from './jobs';
 import { leaseLeadership } from './leadership';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -122,6 +122,39 @@ describe.each(DIALECTS)('background jobs on two servers sharing one %s database'
       timeout: 10_000,
       interval: 5,
     });
+  });
+});
+
+describe('a running job', () => {
+  it('has its signal aborted when another holder takes the lead, and when the scheduler closes', async () => {
+    const { store, drop } = await freshServerDb('sqlite');
+    cleanups.push(drop, () => store.close());
+    const jobs = createJobs({ leadership: leaseLeadership(store.db, 'me', 300, Date.now), leaseMs: 300 });
+    const aborted: string[] = [];
+    let started = 0;
+    jobs.define({
+      name: 'long',
+      everyMs: 10,
+      async run({ signal }) {
+        started += 1;
+        await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+        aborted.push(started === 1 ? 'lost the lead' : 'closed');
+      },
+    });
+    await vi.waitFor(() => expect(started).toBe(1), { timeout: 5_000, interval: 5 });
+    // Another process takes the lead (as if ours had lapsed): at its next heartbeat the run is told to stop.
+    await store.db
+      .updateTable('job_leases')
+      .set({ holder: 'other', expires_at: Date.now() + 60_000 })
+      .execute();
+    await vi.waitFor(() => expect(aborted).toEqual(['lost the lead']), { timeout: 5_000, interval: 5 });
+    expect(jobs.status()[0]!.leading).toBe(false);
+    // The lead comes back: the job runs again, until the scheduler closes.
+    await store.db.updateTable('job_leases').set({ expires_at: 0 }).execute();
+    await vi.waitFor(() => expect(started).toBe(2), { timeout: 5_000, interval: 5 });
+    await jobs.close();
+    expect(aborted).toEqual(['lost the lead', 'closed']);
+    expect(await store.db.selectFrom('job_leases').selectAll().execute()).toEqual([]);
   });
 });
 
