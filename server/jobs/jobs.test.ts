@@ -1,6 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import fs from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { addEngineer } from '../auth/devices';
+import { main } from '../cli';
 import { connectServerDb } from '../db/connect';
 import { buildServer, type VangnetServer } from '../http/app';
 import { DIALECTS, freshServerDb } from '../testSupport';
@@ -169,5 +171,18 @@ describe('the pairing-code pruning job', () => {
     expect(await codes()).toHaveLength(2);
     await prunePairingCodes(store, () => t0 + 8 * 86_400_000).run({ signal: new AbortController().signal });
     expect(await codes()).toEqual([{ expires_at: new Date(t0 + 17 * 86_400_000).toISOString() }]);
+  });
+});
+
+describe('vangnet-server serve --job-lease-ms', () => {
+  it('refuses a lease that is not a whole number of at least 30 ms, before opening the store', async () => {
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const dir = `/tmp/vangnet-no-such-${Date.now()}`;
+    for (const bad of ['abc', '10', '1.5']) {
+      expect(await main(['node', 'vangnet-server', '--data', dir, 'serve', '--port', '0', '--job-lease-ms', bad])).toBe(1);
+      expect(String(stderr.mock.calls.at(-1)?.[0])).toContain('--job-lease-ms must be a whole number');
+    }
+    expect(fs.existsSync(dir)).toBe(false);
+    stderr.mockRestore();
   });
 });
