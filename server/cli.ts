@@ -5,6 +5,7 @@ import { toErrorInfo, VangnetError } from '../shared/errors';
 import { addEngineer, issuePairingCode, listEngineers, revokeDevice } from './auth/devices';
 import { connectServerDb, type ServerDb } from './db/connect';
 import { buildServer } from './http/app';
+import { engineerIdByEmail } from './repos/engineers';
 
 const out = (text: string) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 
@@ -39,9 +40,17 @@ export async function main(argv: string[]): Promise<number> {
     .description('run the server')
     .option('--port <n>', 'TCP port', '8080')
     .option('--host <address>', 'address to listen on', '127.0.0.1')
-    .action(async (opts: { port: string; host: string }, cmd: Command) => {
+    .option(
+      '--job-lease-ms <ms>',
+      'how long a background job waits for a vanished leader (SQLite; every process on the store alike)',
+      '30000',
+    )
+    .action(async (opts: { port: string; host: string; jobLeaseMs: string }, cmd: Command) => {
+      const jobLeaseMs = Number(opts.jobLeaseMs);
+      if (!Number.isInteger(jobLeaseMs) || jobLeaseMs < 30)
+        throw new VangnetError('invalid_args', `--job-lease-ms must be a whole number of ms, at least 30: ${opts.jobLeaseMs}`);
       const store = await connectServerDb(storeOptions(cmd));
-      const server = await buildServer({ store });
+      const server = await buildServer({ store, jobLeaseMs });
       const address = await server.app.listen({ port: Number(opts.port), host: opts.host });
       out(`vangnet-server listening on ${address} (${store.dialect})`);
       const stop = () =>
@@ -77,13 +86,9 @@ export async function main(argv: string[]): Promise<number> {
     .option('--json', 'print JSON')
     .action(async (opts: { email: string; json?: boolean }, cmd: Command) => {
       const issued = await withStore(cmd, async (store) => {
-        const engineer = await store.db
-          .selectFrom('engineers')
-          .select('id')
-          .where('email', '=', opts.email.trim().toLowerCase())
-          .executeTakeFirst();
-        if (!engineer) throw new VangnetError('not_found', `No engineer with e-mail ${opts.email}`);
-        return issuePairingCode(store.db, engineer.id);
+        const engineerId = await engineerIdByEmail(store.db, opts.email);
+        if (!engineerId) throw new VangnetError('not_found', `No engineer with e-mail ${opts.email}`);
+        return issuePairingCode(store.db, engineerId);
       });
       out(opts.json ? JSON.stringify(issued) : `Pairing code: ${issued.pairingCode}  (valid until ${issued.expiresAt})`);
     });

@@ -40,6 +40,43 @@ export async function freshServerDb(
   };
 }
 
+/**
+ * An empty store of the dialect for a server in a process of its own, and the `vangnet-server`
+ * arguments that open it: a temp SQLite folder, or a PostgreSQL database of its own (the process
+ * takes a URL, not a schema). `connect` opens it from this process too.
+ */
+export async function processStore(dialect: TestDialect): Promise<{ args: string[]; connect(): Promise<ServerDb>; drop(): Promise<void> }> {
+  if (dialect === 'sqlite') {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vangnet-server-'));
+    return {
+      args: ['--data', dataDir],
+      connect: () => connectServerDb({ dataDir }),
+      drop: async () => fs.rmSync(dataDir, { recursive: true, force: true }),
+    };
+  }
+  const name = `vt_proc_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6)}`;
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(PG_URL);
+  url.pathname = `/${name}`;
+  return {
+    args: ['--database-url', url.toString()],
+    connect: () => connectServerDb({ databaseUrl: url.toString() }),
+    drop: async () => {
+      // pg's pool.end() resolves before its connections have closed: forcing them closed then
+      // makes a pool emit an error nobody listens to. Wait for them to go first (a bounded wait).
+      for (let i = 0; i < 100; i += 1) {
+        const { rows } = await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+        if (rows[0]!.n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
 export interface TestServer {
   url: string;
   store: ServerDb;
@@ -110,10 +147,11 @@ const BIN = path.join(path.dirname(fileURLToPath(import.meta.url)), 'bin/vangnet
 
 /**
  * `vangnet-server … serve --port 0` in a process of its own, as deployed (`args` go before
- * `serve`: `--data DIR` or `--database-url URL`). Resolves once it listens; stop() kills it.
+ * `serve`: `--data DIR` or `--database-url URL`; `serveArgs` after it). Resolves once it listens;
+ * stop() kills it.
  */
-export function startServerProcess(args: string[]): Promise<{ url: string; child: ChildProcess; stop(): void }> {
-  const child = spawn(process.execPath, [BIN, ...args, 'serve', '--port', '0'], {
+export function startServerProcess(args: string[], serveArgs: string[] = []): Promise<{ url: string; child: ChildProcess; stop(): void }> {
+  const child = spawn(process.execPath, [BIN, ...args, 'serve', '--port', '0', ...serveArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, VANGNET_LOG_LEVEL: 'warn' },
   });

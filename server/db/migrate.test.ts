@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DIALECTS, freshServerDb } from '../testSupport';
-import { SERVER_MIGRATIONS, SERVER_SCHEMA_VERSION } from './migrate';
+import { migrateServer, SERVER_MIGRATIONS, SERVER_SCHEMA_VERSION } from './migrate';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -12,7 +12,8 @@ describe.each(DIALECTS)('server migrations on %s', (dialect) => {
   it('0005 keeps one digest per client and mutation id', async () => {
     const { store, drop } = await freshServerDb(dialect);
     cleanups.push(drop, () => store.close());
-    expect(SERVER_MIGRATIONS.map((m) => m.version)).toEqual(SERVER_MIGRATIONS.map((_, i) => i + 1));
+    const versions = SERVER_MIGRATIONS.map((m) => m.version);
+    expect(versions).toEqual([...new Set(versions)].sort((a, b) => a - b));
     const version = await sql<{ v: number }>`SELECT max(version) AS v FROM schema_version`.execute(store.db);
     expect(Number(version.rows[0]!.v)).toBe(SERVER_SCHEMA_VERSION);
     const row = { client_id: 'laptopA', mutation_id: 7, digest: 'a'.repeat(64) };
@@ -24,5 +25,28 @@ describe.each(DIALECTS)('server migrations on %s', (dialect) => {
     await expect(store.db.insertInto('mutation_digests').values(row).execute()).rejects.toThrow();
     const stored = await store.db.selectFrom('mutation_digests').selectAll().where('client_id', '=', 'laptopA').execute();
     expect(stored.map((r) => ({ ...r, mutation_id: Number(r.mutation_id) }))).toEqual([row]);
+  });
+
+  it('0007 keeps one lease per job', async () => {
+    const { store, drop } = await freshServerDb(dialect);
+    cleanups.push(drop, () => store.close());
+    const lease = { name: 'prune', holder: 'a', expires_at: Date.now() };
+    await store.db.insertInto('job_leases').values(lease).execute();
+    await expect(store.db.insertInto('job_leases').values({ ...lease, holder: 'b' }).execute()).rejects.toThrow();
+    const stored = await store.db.selectFrom('job_leases').selectAll().execute();
+    expect(stored.map((r) => ({ ...r, expires_at: Number(r.expires_at) }))).toEqual([lease]);
+  });
+
+  it('applies a listed migration the database has not recorded, even below its newest', async () => {
+    // Parallel branches land their reserved numbers in any order: a store may hold 7 before 6.
+    const { store, drop } = await freshServerDb(dialect);
+    cleanups.push(drop, () => store.close());
+    await sql`DROP TABLE mutation_digests`.execute(store.db);
+    await sql`DELETE FROM schema_version WHERE version = 5`.execute(store.db);
+    await migrateServer(store.db, dialect);
+    const row = { client_id: 'laptopA', mutation_id: 1, digest: 'b'.repeat(64) };
+    await store.db.insertInto('mutation_digests').values(row).execute();
+    const versions = await sql<{ version: number }>`SELECT version FROM schema_version ORDER BY version`.execute(store.db);
+    expect(versions.rows.map((r) => Number(r.version))).toEqual(SERVER_MIGRATIONS.map((m) => m.version));
   });
 });

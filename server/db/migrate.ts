@@ -6,11 +6,17 @@ import { up as m0003 } from './migrations/0003_changes_by_table';
 import { up as m0004 } from './migrations/0004_audit_by_client';
 import { up as m0005 } from './migrations/0005_mutation_digests';
 import { up as m0006 } from './migrations/0006_settings';
+import { up as m0007 } from './migrations/0007_job_leases';
 import type { Dialect, ServerDatabase } from './schema';
 
 type Up = (db: Kysely<unknown>, dialect: Dialect) => Promise<void>;
 
-/** Numbered, immutable; the same list on both dialects. */
+/**
+ * Numbered, immutable; the same list on both dialects, in increasing order. Numbers are handed out
+ * ahead of time to parallel branches, so the list may have a gap until they all land (0006 is
+ * reserved): every listed migration a database has not recorded is applied, even one numbered
+ * below its newest.
+ */
 export const SERVER_MIGRATIONS: readonly { version: number; name: string; up: Up }[] = [
   { version: 1, name: 'initial', up: m0001 },
   { version: 2, name: 'lifecycle', up: m0002 },
@@ -18,8 +24,9 @@ export const SERVER_MIGRATIONS: readonly { version: number; name: string; up: Up
   { version: 4, name: 'audit_by_client', up: m0004 },
   { version: 5, name: 'mutation_digests', up: m0005 },
   { version: 6, name: 'settings', up: m0006 },
+  { version: 7, name: 'job_leases', up: m0007 },
 ];
-export const SERVER_SCHEMA_VERSION = SERVER_MIGRATIONS.length;
+export const SERVER_SCHEMA_VERSION = Math.max(...SERVER_MIGRATIONS.map((m) => m.version));
 
 /**
  * Applies pending migrations, each in a transaction with its version row. On PostgreSQL an
@@ -32,8 +39,9 @@ export async function migrateServer(db: Kysely<ServerDatabase>, dialect: Dialect
     await sql`CREATE TABLE IF NOT EXISTS schema_version (version integer PRIMARY KEY, name text NOT NULL, applied_at text NOT NULL)`.execute(
       trx,
     );
-    const rows = await sql<{ version: number }>`SELECT max(version) AS version FROM schema_version`.execute(trx);
-    const current = Number(rows.rows[0]?.version ?? 0);
+    const rows = await sql<{ version: number }>`SELECT version FROM schema_version`.execute(trx);
+    const applied = new Set(rows.rows.map((r) => Number(r.version)));
+    const current = Math.max(0, ...applied);
     if (current > SERVER_SCHEMA_VERSION) {
       throw new VangnetError(
         'store_too_new',
@@ -41,7 +49,7 @@ export async function migrateServer(db: Kysely<ServerDatabase>, dialect: Dialect
       );
     }
     for (const m of SERVER_MIGRATIONS) {
-      if (m.version <= current) continue;
+      if (applied.has(m.version)) continue;
       await m.up(trx as unknown as Kysely<unknown>, dialect);
       await sql`INSERT INTO schema_version (version, name, applied_at) VALUES (${m.version}, ${m.name}, ${new Date().toISOString()})`.execute(
         trx,

@@ -71,6 +71,11 @@ export interface ServerDatabase {
     prev_hash: string;
     hash: string;
   };
+  job_leases: {
+    name: string;
+    holder: string;
+    expires_at: number;
+  };
   auth_events: {
     id: Generated<number>;
     at: string;

@@ -5,15 +5,11 @@ import { suggestClientCode } from '../../shared/domain/client';
 import type { Incident } from '../../shared/domain/incident';
 import { contractInForce } from '../../shared/domain/slaInputs';
 import { VangnetError } from '../../shared/errors';
-import { HybridLogicalClock } from '../../shared/hlc';
-import { fromRecord } from '../../shared/schema/tables';
 import { parseOrThrow } from '../../shared/validation';
 import type { DeviceAuth } from '../auth/devices';
 import type { ServerDb } from '../db/connect';
-import { applyMutation, loadRow } from '../sync/applyMutation';
-import { Ledger } from '../sync/ledger';
-import { stampAfterRows } from '../sync/restamp';
-import type { Notifier } from '../sync/notifier';
+import type { MutationService } from '../services/mutations';
+import { loadRow, pageClients, pageIncidents } from '../repos/domain';
 import { ContractSet, IncidentFilter, IncidentPatch, Page, PathId, StatusChange, parseBody } from './apiSchemas';
 import type { AuthGuard } from './authGuard';
 import { openApiDocument } from './openapi';
@@ -22,53 +18,29 @@ import { createSlaViews } from './slaViews';
 interface Deps {
   store: ServerDb;
   guard: AuthGuard;
-  notifier: Notifier;
+  mutations: MutationService;
   now: () => number;
 }
 
 /**
- * REST API for integrations, `/api/v1`. Reads come from the server's tables; every write is one of
- * the shared mutations, run here exactly as a pushed one, so it lands in the change log and syncs
- * to every laptop.
+ * REST API for integrations, `/api/v1`: HTTP concerns only. Reads go through the repositories
+ * (server/repos); every write is one of the shared mutations, run by the mutation service exactly
+ * as a pushed one, so it lands in the change log and syncs to every laptop.
  */
-export function registerApiRoutes(app: FastifyInstance, { store, guard, notifier, now }: Deps): void {
-  // Each server process stamps its API writes with its own node id, so two processes never tie.
-  const clock = new HybridLogicalClock(`srv-${uuidv7().slice(-12)}`, now);
+export function registerApiRoutes(app: FastifyInstance, { store, guard, mutations, now }: Deps): void {
   const sla = createSlaViews(store.db, now);
   const withClocks = async (row: Incident) => ({ ...view(row), sla: await sla.view(row) });
 
-  async function mutate(device: DeviceAuth, name: string, args: unknown): Promise<void> {
-    const trx = await store.db.startTransaction().execute();
-    try {
-      const ledger = await Ledger.open(trx, store.dialect);
-      await applyMutation(
-        trx,
-        ledger,
-        { name, args, hlc: await stampAfterRows(trx, clock, name, args) },
-        { actor: device.engineer, deviceId: device.deviceId, clientId: `api-${device.deviceId}`, mutationId: 0 },
-      );
-      await ledger.close();
-      await trx.commit().execute();
-      await notifier.announce(ledger.headSeq);
-    } catch (err) {
-      await trx.rollback().execute();
-      throw err;
-    }
-  }
+  const mutate = async (device: DeviceAuth, name: string, args: unknown) => {
+    await mutations.runMutation({ kind: 'device', device }, name, args);
+  };
 
   app.get('/api/v1/openapi.json', async () => openApiDocument());
 
   app.get('/api/v1/clients', { preHandler: guard.requireDevice }, async (request) => {
-    const { limit, cursor } = parseOrThrow(Page, request.query, 'query');
-    let q = store.db
-      .selectFrom('clients')
-      .selectAll()
-      .orderBy('id')
-      .limit(limit + 1);
-    if (cursor) q = q.where('id', '>', cursor);
-    const rows = await q.execute();
-    const items = rows.slice(0, limit).map((r) => view(fromRecord('clients', r)));
-    return { items, nextCursor: rows.length > limit ? (items[items.length - 1]?.id ?? null) : null };
+    const page = await pageClients(store.db, parseOrThrow(Page, request.query, 'query'));
+    const items = page.rows.map(view);
+    return { items, nextCursor: page.hasMore ? (items[items.length - 1]?.id ?? null) : null };
   });
 
   app.post('/api/v1/clients', { preHandler: guard.requireDevice }, async (request, reply) => {
@@ -79,19 +51,9 @@ export function registerApiRoutes(app: FastifyInstance, { store, guard, notifier
   });
 
   app.get('/api/v1/incidents', { preHandler: guard.requireDevice }, async (request) => {
-    const f = parseOrThrow(IncidentFilter, request.query, 'query');
-    let q = store.db
-      .selectFrom('incidents')
-      .selectAll()
-      .orderBy('id')
-      .limit(f.limit + 1);
-    if (f.cursor) q = q.where('id', '>', f.cursor);
-    if (f.clientId) q = q.where('client_id', '=', f.clientId);
-    if (f.status) q = q.where('status', '=', f.status);
-    if (f.priority) q = q.where('priority', '=', f.priority);
-    const rows = await q.execute();
-    const items = await Promise.all(rows.slice(0, f.limit).map((r) => withClocks(fromRecord('incidents', r))));
-    return { items, nextCursor: rows.length > f.limit ? (items[items.length - 1]?.id ?? null) : null };
+    const page = await pageIncidents(store.db, parseOrThrow(IncidentFilter, request.query, 'query'));
+    const items = await Promise.all(page.rows.map(withClocks));
+    return { items, nextCursor: page.hasMore ? (items[items.length - 1]?.id ?? null) : null };
   });
 
   app.get('/api/v1/incidents/:id', { preHandler: guard.requireDevice }, async (request) => {

@@ -1,11 +1,18 @@
+import os from 'node:os';
 import rateLimit from '@fastify/rate-limit';
 import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { v7 as uuidv7 } from 'uuid';
 import { VangnetError } from '../../shared/errors';
 import { SYNC_BODY_MAX_BYTES } from '../../shared/sync/protocol';
 import { RolledBackError } from '../../shared/sync/rollback';
 import type { ServerDb } from '../db/connect';
+import { createJobs, JOB_LEASE_MS, type Jobs } from '../jobs/jobs';
+import { prunePairingCodes } from '../jobs/builtin';
+import { leadershipFor } from '../jobs/leadership';
 import { logger } from '../log';
+import { readHeadSeq } from '../repos/syncState';
+import { createMutationService } from '../services/mutations';
 import { createNotifier, type Notifier } from '../sync/notifier';
 import { createAuthGuard, FAILURE_WINDOW_MS, MAX_FAILURES } from './authGuard';
 import { checkedJsonText } from './jsonBody';
@@ -42,11 +49,17 @@ export interface ServerOptions {
   maxHeavyInFlight?: number;
   /** How often open realtime sockets are checked for revoked devices. */
   liveRecheckMs?: number;
+  /** How long a background job's lead outlives a vanished SQLite leader (server/jobs/jobs.ts). */
+  jobLeaseMs?: number;
+  /** Names this process in job leases (defaults to host, pid and a random suffix). */
+  jobHolder?: string;
 }
 
 export interface VangnetServer {
   app: FastifyInstance;
   notifier: Notifier;
+  /** Background jobs: one runner across every process on the database. */
+  jobs: Jobs;
   close(): Promise<void>;
 }
 
@@ -97,7 +110,7 @@ export async function buildServer(options: ServerOptions): Promise<VangnetServer
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     try {
-      await store.db.selectFrom('sync_state').select('head_seq').executeTakeFirstOrThrow();
+      await readHeadSeq(store.db);
       return { status: 'ready', dialect: store.dialect };
     } catch {
       return sendProblem(reply, problemFor('unavailable', 'The database is not reachable'));
@@ -108,13 +121,29 @@ export async function buildServer(options: ServerOptions): Promise<VangnetServer
   // Set while shutting down: a realtime socket still completing its upgrade is dropped at once,
   // since an open upgraded socket would keep the HTTP server from closing.
   const closing = { value: false };
-  registerSyncRoutes(app, { store, guard, metrics, notifier, now, closing, liveRecheckMs: options.liveRecheckMs });
-  registerApiRoutes(app, { store, guard, notifier, now });
+  const mutations = createMutationService({ store, notifier, now });
+  registerSyncRoutes(app, { store, guard, metrics, notifier, mutations, now, closing, liveRecheckMs: options.liveRecheckMs });
+  registerApiRoutes(app, { store, guard, mutations, now });
+
+  const holder = options.jobHolder ?? `${os.hostname()}:${process.pid}:${uuidv7().slice(-8)}`;
+  const leaseMs = options.jobLeaseMs ?? JOB_LEASE_MS;
+  const jobs = createJobs({
+    leadership: leadershipFor(store, holder, leaseMs, Date.now),
+    leaseMs,
+    observer: {
+      leading: (job, leading) => metrics.jobLeader.set({ job }, leading ? 1 : 0),
+      ran: (job, outcome) => metrics.jobRuns.inc({ job, outcome }),
+    },
+  });
+  jobs.define(prunePairingCodes(store, now));
 
   return {
     app,
     notifier,
+    jobs,
     async close() {
+      // First, while the database is still open: a running job finishes and its lead is given up.
+      await jobs.close();
       // Realtime sockets are only pokes: drop them rather than wait on close handshakes with
       // laptops that may have gone to sleep mid-handshake. They reconnect to whoever is up.
       closing.value = true;

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type DeviceAuth, authenticate, markDeviceSeen } from '../auth/devices';
 import type { ServerDb } from '../db/connect';
 import { logger } from '../log';
+import { recordAuthEvent } from '../repos/authEvents';
 import type { Metrics } from './metrics';
 import { type Problem, problemFor, sendProblem } from './problem';
 
@@ -58,10 +59,7 @@ export function createAuthGuard(store: ServerDb, metrics: Metrics, now: () => nu
     reply.header('ratelimit-limit', count.max).header('ratelimit-reset', count.ttlInSeconds);
     if (!count.isExceeded) {
       log.warn({ ip: request.ip, kind, detail }, 'authentication failed');
-      await store.db
-        .insertInto('auth_events')
-        .values({ at: new Date(now()).toISOString(), kind: `${kind}_failed`, ip: request.ip, detail })
-        .execute();
+      await recordAuthEvent(store.db, { at: now(), kind: `${kind}_failed`, ip: request.ip, detail });
       return sendProblem(reply.header('ratelimit-remaining', count.remaining), problem);
     }
     // Beyond the budget nothing is written: a flood of guesses must not become a flood of rows.

@@ -39,6 +39,18 @@ export function createMetrics() {
       labelNames: ['kind'],
       registers: [registry],
     }),
+    jobLeader: new Gauge({
+      name: 'vangnet_job_leader',
+      help: 'Whether this process leads the background job (1) or another process does (0)',
+      labelNames: ['job'],
+      registers: [registry],
+    }),
+    jobRuns: new Counter({
+      name: 'vangnet_job_runs_total',
+      help: 'Background job runs in this process by outcome',
+      labelNames: ['job', 'outcome'],
+      registers: [registry],
+    }),
     shed: new Counter({
       name: 'vangnet_http_shed_total',
       help: 'Requests refused with 503 and Retry-After because the process was at its load limit',

@@ -2,19 +2,16 @@ import type { Kysely } from 'kysely';
 import { contractCalendars, type Contract } from '../../shared/domain/contract';
 import type { Incident } from '../../shared/domain/incident';
 import { contractInForce, incidentEvents } from '../../shared/domain/slaInputs';
-import { fromRecord } from '../../shared/schema/tables';
 import { type CompiledCalendar, compileCalendar } from '../../shared/sla/compiled';
 import { computeClocks } from '../../shared/sla/clocks';
 import { explainClock } from '../../shared/sla/explain';
 import { type SlaView, toClockView } from '../../shared/sla/view';
 import type { ServerDatabase } from '../db/schema';
-
-type AnyDb = Kysely<Record<string, Record<string, unknown>>>;
+import { contractsOfClient, incidentTimeline } from '../repos/domain';
 
 /** Each incident's clocks for the API, computed from the same shared rules the laptops use. */
 export function createSlaViews(db: Kysely<ServerDatabase>, now: () => number) {
   const compiled = new Map<string, Record<string, CompiledCalendar>>();
-  const anyDb = db as unknown as AnyDb;
 
   function calendarsOf(contract: Contract): Record<string, CompiledCalendar> {
     let calendars = compiled.get(contract.id);
@@ -26,10 +23,7 @@ export function createSlaViews(db: Kysely<ServerDatabase>, now: () => number) {
     return calendars;
   }
 
-  async function contractsOf(clientId: string): Promise<Contract[]> {
-    const rows = await anyDb.selectFrom('contracts').selectAll().where('client_id', '=', clientId).execute();
-    return rows.map((r) => fromRecord('contracts', r));
-  }
+  const contractsOf = (clientId: string): Promise<Contract[]> => contractsOfClient(db, clientId);
 
   return {
     contractsOf,
@@ -37,9 +31,7 @@ export function createSlaViews(db: Kysely<ServerDatabase>, now: () => number) {
     async view(incident: Incident, locale: 'nl' | 'en' = 'en'): Promise<SlaView | null> {
       const contract = contractInForce(await contractsOf(incident.clientId), incident.openedAt);
       if (!contract) return null;
-      const timeline = (
-        await anyDb.selectFrom('incident_events').selectAll().where('incident_id', '=', incident.id).orderBy('at').orderBy('hlc').execute()
-      ).map((r) => fromRecord('incidentEvents', r));
+      const timeline = await incidentTimeline(db, incident.id);
       const calendars = calendarsOf(contract);
       const at = now();
       const clocks = computeClocks({

@@ -9,8 +9,8 @@ import type { ServerDb } from '../db/connect';
 import { handleAuditTrail } from '../sync/auditTrail';
 import { computeChecksums } from '../sync/checksums';
 import { handlePullBytes } from '../sync/pull';
-import { handlePush } from '../sync/push';
 import type { Notifier } from '../sync/notifier';
+import type { MutationService } from '../services/mutations';
 import type { AuthGuard } from './authGuard';
 import { createLiveSockets, LIVE_RECHECK_MS } from './liveSockets';
 import type { Metrics } from './metrics';
@@ -20,6 +20,7 @@ interface Deps {
   guard: AuthGuard;
   metrics: Metrics;
   notifier: Notifier;
+  mutations: MutationService;
   now: () => number;
   closing: { value: boolean };
   liveRecheckMs?: number | undefined;
@@ -27,7 +28,7 @@ interface Deps {
 
 /** The sync protocol's endpoints (docs/sync-protocol.md). */
 export function registerSyncRoutes(app: FastifyInstance, deps: Deps): void {
-  const { store, guard, metrics, notifier, now, closing } = deps;
+  const { store, guard, metrics, notifier, mutations, now, closing } = deps;
   const live = createLiveSockets(store, deps.liveRecheckMs ?? LIVE_RECHECK_MS, guard.seen);
   app.addHook('onClose', async () => live.stop());
 
@@ -45,7 +46,7 @@ export function registerSyncRoutes(app: FastifyInstance, deps: Deps): void {
   app.post('/sync/v1/push', { preHandler: guard.requireDevice, config: { surrogatesPerMutation: true } }, async (request) => {
     const body = parseOrThrow(PushRequest, request.body, 'push');
     try {
-      const result = await handlePush(store, request.device!, body, now());
+      const result = await mutations.push(request.device!, body);
       metrics.pushes.inc({ outcome: 'ok' });
       metrics.mutations.inc({ outcome: 'applied' }, result.applied);
       metrics.mutations.inc({ outcome: 'skipped' }, result.skipped);
@@ -54,7 +55,6 @@ export function registerSyncRoutes(app: FastifyInstance, deps: Deps): void {
         const wall = safeWall(m.hlc);
         if (wall !== null) metrics.lag.observe(Math.max(0, now() - wall) / 1000);
       }
-      if (result.applied > 0) await notifier.announce(result.headSeq);
       return result;
     } catch (err) {
       metrics.pushes.inc({ outcome: err instanceof VangnetError ? err.code : 'error' });

@@ -6,8 +6,9 @@ import type { PushRequest, PushResponse, Rejection, Restamp } from '../../shared
 import type { ServerDb } from '../db/connect';
 import type { ServerDatabase } from '../db/schema';
 import type { DeviceAuth } from '../auth/devices';
-import { planMutation, rowsNamedBy, writeMutation } from './applyMutation';
-import { Ledger } from './ledger';
+import { inWriteTransaction, stepMutation, WriteFailed } from '../services/writeTransaction';
+import { rowsNamedBy } from './applyMutation';
+import type { Notifier } from './notifier';
 import { pushStamps, restampedEarlier, restampFor } from './restamp';
 import { assertRetry, digestRecorder, lastDigest } from './rollback';
 
@@ -40,18 +41,25 @@ class RetryWithSavepoints extends Error {}
  * push, and a mutation that can never apply is recorded as rejected (with the server's rows, so
  * the client can undo it) and counted as handled. Everything — rows, change log, audit, the
  * client's last id — commits in one transaction, so a server killed mid-push has applied nothing.
+ * With a notifier, live sockets hear of the new head once it is committed.
  */
-export async function handlePush(store: ServerDb, auth: DeviceAuth, request: PushRequest, now: number): Promise<PushResponse> {
+export async function handlePush(
+  store: ServerDb,
+  auth: DeviceAuth,
+  request: PushRequest,
+  now: number,
+  notifier?: Notifier,
+): Promise<PushResponse> {
   if (request.clientId !== auth.clientId) {
     throw new VangnetError('forbidden', `This device pushes as client ${auth.clientId}, not ${request.clientId}`);
   }
   // A wrong laptop clock is corrected, not refused (server/sync/restamp.ts).
   const stamps = pushStamps(request, now);
   try {
-    return await pushOnce(store, auth, request, now, false, stamps);
+    return await pushOnce(store, auth, request, now, false, stamps, notifier);
   } catch (err) {
     if (!(err instanceof RetryWithSavepoints)) throw err;
-    return pushOnce(store, auth, request, now, true, stamps);
+    return pushOnce(store, auth, request, now, true, stamps, notifier);
   }
 }
 
@@ -67,10 +75,10 @@ async function pushOnce(
   now: number,
   safe: boolean,
   stamps: Map<number, string>,
+  notifier: Notifier | undefined,
 ): Promise<PushResponse> {
-  const trx = await store.db.startTransaction().execute();
-  try {
-    const ledger = await Ledger.open(trx, store.dialect);
+  return inWriteTransaction(store, notifier, async (tx) => {
+    const { trx, ledger } = tx;
     let last = await lastMutationId(trx, auth);
     const digests = digestRecorder(auth.clientId);
     let digest: string | null = null;
@@ -120,48 +128,24 @@ async function pushOnce(
       const origin = { actor: auth.engineer, deviceId: auth.deviceId, clientId: auth.clientId, mutationId: m.mutationId };
       let planned;
       try {
-        planned = await planMutation(trx, { ...m, hlc: stamps.get(m.mutationId) ?? m.hlc }, origin);
+        planned = await stepMutation(tx, { ...m, hlc: stamps.get(m.mutationId) ?? m.hlc }, origin, { savepoint: safe });
       } catch (err) {
-        const error = permanentError(err);
-        if (!error) throw err;
+        // The fast path has no savepoint to undo a failed write: redo the push with them.
+        if (err instanceof WriteFailed && !safe) throw new RetryWithSavepoints();
+        const cause = err instanceof WriteFailed ? err.cause : err;
+        const error = permanentError(cause);
+        if (!error) throw cause;
         await reject(m, error);
         continue;
       }
-      if (!safe) {
-        try {
-          await writeMutation(trx, ledger, planned, origin);
-        } catch {
-          throw new RetryWithSavepoints();
-        }
-        applied += 1;
-        if (stamps.has(m.mutationId)) restamped.push(await restampFor(trx, m, planned.ctx.hlc));
-        continue;
-      }
-      const mark = ledger.mark();
-      const savepoint = await trx.savepoint('mutation').execute();
-      try {
-        await writeMutation(savepoint, ledger, planned, origin);
-        await savepoint.releaseSavepoint('mutation').execute();
-        applied += 1;
-        if (stamps.has(m.mutationId)) restamped.push(await restampFor(trx, m, planned.ctx.hlc));
-      } catch (err) {
-        const error = permanentError(err);
-        if (!error) throw err;
-        await savepoint.rollbackToSavepoint('mutation').execute();
-        ledger.restore(mark);
-        await reject(m, error);
-      }
+      applied += 1;
+      if (stamps.has(m.mutationId)) restamped.push(await restampFor(trx, m, planned.ctx.hlc));
     }
     await trx.updateTable('sync_clients').set({ last_mutation_id: last }).where('client_id', '=', auth.clientId).execute();
     await digests.save(trx);
     digest ??= await lastDigest(trx, auth.clientId, last);
-    await ledger.close();
-    await trx.commit().execute();
     return { lastMutationId: last, applied, skipped, rejected, headSeq: ledger.headSeq, restamped, lastDigest: digest };
-  } catch (err) {
-    await trx.rollback().execute();
-    throw err;
-  }
+  });
 }
 
 async function lastMutationId(trx: Kysely<ServerDatabase>, auth: DeviceAuth): Promise<number> {

@@ -1,13 +1,12 @@
 import { sql } from 'kysely';
-import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { prng } from '../../core/demo/generator';
 import { dispatch } from '../../core/engine/dispatch';
 import { openEngine } from '../../core/engine/engine';
 import { tempDataDir } from '../../core/testSupport';
 import { addEngineer } from '../../server/auth/devices';
-import { connectServerDb, type ServerDb } from '../../server/db/connect';
-import { DIALECTS, PG_URL, startServerProcess, type TestDialect } from '../../server/testSupport';
+import type { ServerDb } from '../../server/db/connect';
+import { DIALECTS, processStore, startServerProcess, type TestDialect } from '../../server/testSupport';
 import type { SyncVerifyResult } from '../../shared/sync/verify';
 import { call, harnessSeed, soakOr, startProxy } from './harness';
 
@@ -28,22 +27,9 @@ afterEach(async () => {
 
 /** An empty server store of the dialect, and the `vangnet-server` arguments that open it. */
 async function serverStore(dialect: TestDialect): Promise<{ args: string[]; connect(): Promise<ServerDb> }> {
-  if (dialect === 'sqlite') {
-    const dataDir = tempDataDir();
-    return { args: ['--data', dataDir], connect: () => connectServerDb({ dataDir }) };
-  }
-  // A database of its own: the server process takes a URL, not a schema.
-  const name = `vt_kill_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6)}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  cleanups.push(async () => {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  });
-  const url = new URL(PG_URL);
-  url.pathname = `/${name}`;
-  return { args: ['--database-url', url.toString()], connect: () => connectServerDb({ databaseUrl: url.toString() }) };
+  const store = await processStore(dialect);
+  cleanups.push(store.drop);
+  return store;
 }
 
 describe.each(DIALECTS)('the office server killed mid-push (%s)', (dialect) => {

@@ -1,0 +1,58 @@
+import { v4 as uuidv4 } from 'uuid';
+import { afterEach, describe, expect, it } from 'vitest';
+import { VangnetError } from '../../shared/errors';
+import { createNotifier } from '../sync/notifier';
+import { DIALECTS, freshServerDb } from '../testSupport';
+import { createMutationService } from './mutations';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+const SYSTEM = { id: 'system', name: 'Vangnet' };
+
+describe.each(DIALECTS)('runMutation on %s', (dialect) => {
+  async function service() {
+    const { store, drop } = await freshServerDb(dialect);
+    const notifier = await createNotifier(store);
+    cleanups.push(
+      drop,
+      () => store.close(),
+      () => notifier.close(),
+    );
+    const heard: number[] = [];
+    notifier.subscribe((seq) => heard.push(seq));
+    return { store, heard, mutations: createMutationService({ store, notifier, now: Date.now }) };
+  }
+
+  it('writes a mutation made by the server itself, booked under its source, and pokes the live sockets', async () => {
+    const { store, heard, mutations } = await service();
+    const id = uuidv4();
+    const writes = await mutations.runMutation({ kind: 'server', actor: SYSTEM, source: 'escalation' }, 'client.create', {
+      id,
+      name: 'Acme',
+      code: 'ACME',
+    });
+    expect(writes.map((w) => [w.op, w.table, w.row.id])).toEqual([['insert', 'clients', id]]);
+    const audit = await store.db.selectFrom('audit').selectAll().execute();
+    expect(audit.map((a) => [a.actor_id, a.device_id, a.client_id, Number(a.mutation_id), a.entity_id])).toEqual([
+      ['system', 'server', 'server-escalation', 0, id],
+    ]);
+    const head = Number((await store.db.selectFrom('sync_state').select('head_seq').executeTakeFirstOrThrow()).head_seq);
+    expect(head).toBe(2); // the client row and its audit entry
+    await expect.poll(() => heard).toEqual([head]);
+  });
+
+  it('throws a refusal with nothing written and nobody poked', async () => {
+    const { store, heard, mutations } = await service();
+    const acting = { kind: 'server', actor: SYSTEM, source: 'escalation' } as const;
+    await mutations.runMutation(acting, 'client.create', { id: uuidv4(), name: 'Acme', code: 'ACME' });
+    const refused = mutations.runMutation(acting, 'client.create', { id: uuidv4(), name: 'Other', code: 'ACME' });
+    await expect(refused).rejects.toBeInstanceOf(VangnetError);
+    await expect(refused).rejects.toMatchObject({ code: 'conflict' });
+    expect(await store.db.selectFrom('clients').select('name').execute()).toEqual([{ name: 'Acme' }]);
+    expect(await store.db.selectFrom('audit').select('id').execute()).toHaveLength(1);
+    await expect.poll(() => heard).toHaveLength(1);
+  });
+});
