@@ -11,6 +11,7 @@ import { SlaView } from './sla/view';
 import { BackupName, StoreStatus } from './storeHealth';
 import { SyncRepairArgs, SyncRepairResult, SyncVerifyResult } from './sync/verify';
 import { ERROR_CODES, type Result } from './errors';
+import type { LinkEvent } from './rpc';
 import { refuseIllFormedText } from './validation';
 
 /**
@@ -278,6 +279,11 @@ export const events = {
     kind: z.enum(['at_risk', 'breached']),
     at: z.string(),
   }),
+  /**
+   * Not the engine's: the shell asks the UI to show an incident (its SLA notification was clicked).
+   * The preload raises it under Electron; the web host's banner opens the incident itself.
+   */
+  'shell.openIncident': z.object({ incidentId: z.string() }),
 } as const;
 
 type Calls = typeof contract;
@@ -309,6 +315,8 @@ export type VangnetApi = {
   };
 } & {
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+  /** The link to the engine; a listener added while connected hears `connected` at once. */
+  onLink(listener: (event: LinkEvent) => void): () => void;
 };
 
 /** The engine's side: one handler per call, receiving validated arguments. */
@@ -320,9 +328,7 @@ export type Handlers = {
   };
 };
 
-export const CALL_NAMES: readonly CallName[] = Object.entries(contract).flatMap(([group, calls]) =>
-  Object.keys(calls).map((method) => `${group}.${method}` as CallName),
-);
+export { CALL_NAMES, EVENT_NAMES, isEventName } from './contract/names';
 
 export function lookupCall(name: string): { args: z.ZodType; result: z.ZodType } | undefined {
   const [group, method, ...rest] = name.split('.');
