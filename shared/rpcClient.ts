@@ -54,7 +54,8 @@ interface Pending {
   timer?: unknown;
 }
 
-export const LINK_LOST_MESSAGE = 'The engine restarted or the connection to it was lost before it answered; the change may or may not have been saved';
+export const LINK_LOST_MESSAGE =
+  'The engine restarted or the connection to it was lost before it answered; the change may or may not have been saved';
 export const NOT_REACHABLE_MESSAGE = 'The engine is not reachable';
 
 export function createRpcClient(options: RpcClientOptions = {}): RpcClient {

@@ -44,7 +44,13 @@ export const CALL_NAMES = [
   'store.restore',
 ] as const satisfies readonly CallName[];
 
-export const EVENT_NAMES = ['data.changed', 'sync.status', 'store.status', 'sla.alert', 'shell.openIncident'] as const satisfies readonly EventName[];
+export const EVENT_NAMES = [
+  'data.changed',
+  'sync.status',
+  'store.status',
+  'sla.alert',
+  'shell.openIncident',
+] as const satisfies readonly EventName[];
 
 /** `true` only when every name of `All` is listed; otherwise the missing names, as a type error. */
 type Complete<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : Exclude<All, Listed>;
