@@ -50,10 +50,7 @@ function get(url: string, hostHeader: string): Promise<{ status: number; body: s
 /** Tries to open the RPC socket; resolves 'open', or the HTTP status the upgrade was answered with. */
 function tryOpen(url: string, headers: { origin?: string; host?: string }): Promise<'open' | number> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(url, {
-      ...(headers.origin ? { origin: headers.origin } : {}),
-      headers: headers.host ? { host: headers.host } : {},
-    });
+    const socket = new WebSocket(url, { ...(headers.origin ? { origin: headers.origin } : {}), headers: headers.host ? { host: headers.host } : {} });
     socket.once('open', () => {
       socket.close();
       resolve('open');
