@@ -33,7 +33,8 @@ const common = {
 // Enables the .map files for stack traces; Node supports it at run time since 16.6.
 const sourceMapBanner = { js: 'process.setSourceMapsEnabled && process.setSourceMapsEnabled(true);' };
 
-const builds = [
+// Exported for test/integration/preloadSize.test.ts, which bundles the preload with these options.
+export const builds = [
   {
     ...common,
     entryPoints: ['electron/main/main.ts'],
@@ -48,7 +49,7 @@ const builds = [
     entryPoints: ['electron/preload/index.ts'],
     outfile: path.join(outDir, 'preload.cjs'),
     // The sandboxed preload is a browser context with a tiny `require`; no Node built-ins.
-    // Minified because it is parsed on every page load and zod's locales make it ~750 KiB.
+    // It imports call names only, never schemas (a few kB); minified as it is parsed on every load.
     minify: true,
     platform: 'browser',
     target: CHROME_TARGET,
@@ -82,4 +83,5 @@ export async function bundle() {
   }
 }
 
-await bundle();
+// Run as a script (`node build/bundle.mjs`), not when a test imports the options above.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await bundle();

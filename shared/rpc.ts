@@ -27,6 +27,14 @@ export interface RpcEvent {
 
 export type RpcServerMessage = RpcResponse | RpcEvent;
 
+/**
+ * What a front hears about its link to the engine (shared/rpcClient.ts): `connected` each time the
+ * link comes up, `lost` when it drops (calls sent and unanswered fail; new ones wait), `restarted`
+ * when it comes up again after a loss — the engine (or the socket to it) is new, events were missed,
+ * and the UI must read everything again.
+ */
+export type LinkEvent = 'connected' | 'lost' | 'restarted';
+
 /** Largest message a front may send to the engine: enough for any form, far below memory trouble. */
 export const RPC_MAX_BYTES = 2 * 1024 * 1024;
 

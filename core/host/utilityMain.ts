@@ -1,9 +1,11 @@
 import type { ErrorInfo } from '../../shared/errors';
 import type { RpcServerMessage } from '../../shared/rpc';
+import type { AlertLevel, Notifier, SlaAlert } from '../../shared/shell/notifier';
 import { logger } from '../log';
 import { defaultDataDir } from '../store/paths';
 import { createEngineHost, type EngineHost } from './engineHost';
 import { attachRpcEndpoint } from './rpcEndpoint';
+import { followSlaAlerts } from './slaAlerts';
 
 /**
  * Entry of the engine inside Electron's utility process (bundled to dist/electron/core.cjs).
@@ -38,9 +40,23 @@ export type ToCoreMessage = { kind: 'connect' } | { kind: 'shutdown' } | { kind:
 /**
  * Utility -> main. `fatal` means the store cannot be opened (too new, corrupt); restarting will not
  * help, so main tells the user instead of restarting. The process stays up and answers every call
- * with that error, so the window shows it too.
+ * with that error, so the window shows it too. `sla.alert` and `sla.level` are the engine's events
+ * main itself acts on (a native notification, the tray), whether or not a window is connected:
+ * the Notifier seam (shared/shell/notifier.ts) carried over the parent port.
  */
-export type FromCoreMessage = { kind: 'ready'; dataDir: string } | { kind: 'fatal'; error: ErrorInfo };
+export type FromCoreMessage =
+  | { kind: 'ready'; dataDir: string }
+  | { kind: 'fatal'; error: ErrorInfo }
+  | { kind: 'sla.alert'; alert: SlaAlert }
+  | { kind: 'sla.level'; level: AlertLevel };
+
+/** The Notifier whose other end is Electron main (electron/main/coreProcess.ts passes it on). */
+export function parentPortNotifier(parentPort: Pick<ParentPort, 'postMessage'>): Notifier {
+  return {
+    notify: (alert) => parentPort.postMessage({ kind: 'sla.alert', alert } satisfies FromCoreMessage),
+    setLevel: (level) => parentPort.postMessage({ kind: 'sla.level', level } satisfies FromCoreMessage),
+  };
+}
 
 /** `--data-dir=<path>` and `--app-version=<v>` are passed by main as single tokens. */
 export function readFlag(argv: readonly string[], name: string): string | undefined {
@@ -91,6 +107,8 @@ export function runUtility(proc: NodeJS.Process = process): void {
   const openError = engines.openError();
   if (openError) parentPort.postMessage({ kind: 'fatal', error: openError } satisfies FromCoreMessage);
   else parentPort.postMessage({ kind: 'ready', dataDir } satisfies FromCoreMessage);
+  // Follows the host, not one engine: it keeps working across a restore from backup.
+  followSlaAlerts(engines, parentPortNotifier(parentPort));
 
   parentPort.on('message', (message) => {
     const data = message.data as ToCoreMessage | null;

@@ -2,6 +2,7 @@ import { app, utilityProcess, type MessagePortMain, type UtilityProcess } from '
 import type { FromCoreMessage, ToCoreMessage } from '../../core/host/utilityMain';
 import { logger } from '../../core/log';
 import type { ErrorInfo } from '../../shared/errors';
+import type { Notifier } from '../../shared/shell/notifier';
 
 const log = logger('core-process');
 
@@ -27,6 +28,8 @@ export interface CoreProcessOptions {
   onLost(): void;
   /** The engine cannot open its store; restarting will not help. */
   onFatal(error: ErrorInfo): void;
+  /** Where the engine's SLA alerts and the worst open SLA state go (electron/main/notifier.ts). */
+  notifier: Notifier;
 }
 
 export interface CoreProcess {
@@ -93,6 +96,12 @@ export function startCoreProcess(options: CoreProcessOptions): CoreProcess {
       case 'fatal':
         log.error({ error: message.error }, 'engine cannot open its store');
         options.onFatal(message.error);
+        break;
+      case 'sla.alert':
+        options.notifier.notify(message.alert);
+        break;
+      case 'sla.level':
+        options.notifier.setLevel(message.level);
         break;
       default:
         log.warn({ message: message satisfies never }, 'unknown message from core');

@@ -42,6 +42,15 @@ export function connectRendererToCore(win: BrowserWindow, core: CoreProcess, dev
   contents.postMessage(PORT_CHANNEL, null, [port2]);
 }
 
+/** Main -> preload: "open this incident" (a notification was clicked). Mirrored in the preload. */
+export const OPEN_INCIDENT_CHANNEL = 'vangnet:open-incident';
+
+/** The page shows the incident; the preload turns this into its `shell.openIncident` event. */
+export function openIncidentInRenderer(win: BrowserWindow, incidentId: string): void {
+  if (win.isDestroyed() || win.webContents.isLoading()) return;
+  win.webContents.send(OPEN_INCIDENT_CHANNEL, incidentId);
+}
+
 /** Lets the preload fail in-flight calls at once and queue new ones until the next port. */
 export function announceCoreLost(win: BrowserWindow): void {
   if (win.isDestroyed() || win.webContents.isLoading()) return;

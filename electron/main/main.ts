@@ -3,9 +3,10 @@ import { app, dialog, powerMonitor, session, type BrowserWindow, type Tray } fro
 import { logger } from '../../core/log';
 import { CORE_FILE, devServerUrl, RENDERER_DIR } from './appUrl';
 import { startCoreProcess, type CoreProcess } from './coreProcess';
-import { announceCoreLost, connectRendererToCore } from './ipc';
+import { announceCoreLost, connectRendererToCore, openIncidentInRenderer } from './ipc';
+import { createElectronNotifier } from './notifier';
 import { guardWebContents, hardenSession, registerAppScheme, serveRenderer } from './security';
-import { createTray } from './tray';
+import { type AppTray, createTray } from './tray';
 import { createMainWindow, showWindow } from './window';
 
 /**
@@ -37,7 +38,7 @@ export function runApp(): void {
   const devServer = devServerUrl(app.isPackaged);
   let win: BrowserWindow | null = null;
   // Held for the app's lifetime: a Tray that gets garbage-collected vanishes from the tray.
-  const held: { tray: Tray | null } = { tray: null };
+  const held: { tray: Tray | null; appTray: AppTray | null } = { tray: null, appTray: null };
   let core: CoreProcess | null = null;
   let quitting = false;
   let coreStopped = false;
@@ -77,6 +78,15 @@ export function runApp(): void {
       const dataDir = resolveDataDir();
       log.info({ dataDir, version: app.getVersion(), devServer: devServer?.toString() }, 'starting');
 
+      const notifier = createElectronNotifier({
+        window: () => win,
+        tray: () => held.appTray,
+        openIncident: (incidentId) => {
+          if (!win) return;
+          showWindow(win);
+          openIncidentInRenderer(win, incidentId);
+        },
+      });
       const engine = startCoreProcess({
         entry: CORE_FILE,
         dataDir,
@@ -93,6 +103,7 @@ export function runApp(): void {
             `${error.message}\n\nData folder: ${dataDir}\n\nThe window stays open but cannot load or save anything.`,
           );
         },
+        notifier,
       });
       core = engine;
       // Laptops sleep: after resume (and when the OS reports the network back) sync at once
@@ -105,12 +116,14 @@ export function runApp(): void {
         isQuitting: () => quitting,
         onPageLoaded: (loaded) => connectRendererToCore(loaded, engine, devServer),
       });
-      held.tray = createTray({
+      const appTray = createTray({
         onOpen: () => {
           if (win) showWindow(win);
         },
         onQuit: () => app.quit(),
       });
+      held.tray = appTray.tray;
+      held.appTray = appTray;
     })
     .catch((err: unknown) => {
       log.fatal({ err }, 'startup failed');

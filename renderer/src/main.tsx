@@ -8,7 +8,7 @@ import { currentRpcUrl, rpcUrlFor, secretIn } from './api/webHostSession';
 import { createWebSocketApi } from './api/webSocketApi';
 import { App } from './components/App';
 import { initI18n } from './i18n/i18n';
-import { followEngineChanges, reloadAll } from './store/engineEvents';
+import { followEngineChanges, followLink, reloadAll } from './store/engineEvents';
 import { useStore } from './store/store';
 import { applyTheme } from './store/uiSlice';
 
@@ -17,20 +17,19 @@ async function start(): Promise<void> {
   applyTheme(state.theme);
   await initI18n(state.language);
 
-  // In Electron the preload has set window.vangnet; in a browser we talk to the dev web host.
-  if (!window.vangnet) {
-    let lostConnection = false;
-    state.setConnection('connecting');
-    window.vangnet = createWebSocketApi({
+  // In Electron the preload has set window.vangnet (and main notifies natively); in a browser we
+  // talk to the dev web host, and SLA alerts become in-page banners.
+  const inWebHost = !window.vangnet;
+  state.setConnection('connecting');
+  const api =
+    window.vangnet ??
+    createWebSocketApi({
       url: (retry) => (retry ? currentRpcUrl(window.location) : Promise.resolve(rpcUrlFor(window.location, secretIn(document)))),
-      onStateChange(connection) {
-        useStore.getState().setConnection(connection);
-        if (connection === 'reconnecting') lostConnection = true;
-        // Events sent while we were away are lost: read everything again.
-        if (connection === 'connected' && lostConnection) reloadAll();
-      },
     });
-  }
+  // The preload's window.vangnet is read-only (contextBridge): set it only for the web host.
+  if (inWebHost) window.vangnet = api;
+  followLink(api);
+  if (inWebHost) api.on('sla.alert', (alert) => useStore.getState().showSlaAlert(alert));
 
   followEngineChanges();
   reloadAll();

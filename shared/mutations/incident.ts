@@ -54,16 +54,20 @@ export const incidentCreate = defineMutation({
   },
 });
 
-export const IncidentUpdateArgs = z
-  .object({
-    id: Id,
-    title: IncidentTitle.optional(),
-    description: IncidentDescription.optional(),
-    priority: Priority.optional(),
-  })
-  .refine((a) => a.title !== undefined || a.description !== undefined || a.priority !== undefined, {
+/** The fields of an update without its "something must change" rule, for schemas built on it (the contract's). */
+export const IncidentUpdateFields = z.object({
+  id: Id,
+  title: IncidentTitle.optional(),
+  description: IncidentDescription.optional(),
+  priority: Priority.optional(),
+});
+
+export const IncidentUpdateArgs = IncidentUpdateFields.refine(
+  (a) => a.title !== undefined || a.description !== undefined || a.priority !== undefined,
+  {
     message: 'nothing to change: give a title, description or priority',
-  });
+  },
+);
 export type IncidentUpdateArgs = z.infer<typeof IncidentUpdateArgs>;
 
 export const incidentUpdate = defineMutation({

@@ -8,6 +8,7 @@ import { FirstRunDialog } from './FirstRunDialog';
 import { RoomView } from './RoomView';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { Sidebar } from './Sidebar';
+import { SlaAlertBanner } from './SlaAlertBanner';
 import { StatusBar } from './StatusBar';
 import { StoreDamaged } from './StoreDamaged';
 import { SyncDialog } from './sync/SyncDialog';
@@ -26,6 +27,7 @@ export function App() {
       <Sidebar />
       <main className={storeProblem ? 'main main-with-store-problem' : 'main'} aria-busy={profileStatus === 'loading' || profileStatus === 'idle'}>
         {storeProblem ? <StoreDamaged /> : null}
+        <SlaAlertBanner />
         {/* A damaged store that still reads keeps its rooms below the panel; one that cannot open has only the panel. */}
         {storeProblem && !storeOpen ? null : profileStatus === 'error' ? <EngineProblem /> : <RoomView />}
       </main>

@@ -1,3 +1,4 @@
+import type { VangnetApi } from '../../../shared/contract';
 import { vangnet } from '../api/vangnet';
 import { useStore } from './store';
 
@@ -63,12 +64,28 @@ export function followEngineChanges(): () => void {
   });
   // The store was found damaged (or backed up, or restored): the damaged-store panel follows it.
   const offStore = api.on('store.status', (status) => useStore.getState().setStoreStatus(status));
+  // Electron main: an SLA notification was clicked.
+  const offOpen = api.on('shell.openIncident', ({ incidentId }) => useStore.getState().openIncident(incidentId));
   return () => {
     offData();
     offSync();
     offStore();
+    offOpen();
     clearTimeout(timer);
   };
+}
+
+/**
+ * The link to the engine, the same under Electron and the web host (shared/rpcClient.ts): the
+ * status bar shows it, and after a restart (events were missed) everything is read again.
+ */
+export function followLink(api: VangnetApi): () => void {
+  return api.onLink((event) => {
+    const store = useStore.getState();
+    if (event === 'connected') store.setConnection('connected');
+    else if (event === 'lost') store.setConnection('reconnecting');
+    else reloadAll();
+  });
 }
 
 /** Reads everything on screen again: at start, and after the engine connection comes back. */

@@ -8,6 +8,7 @@ import { createIncidentActionsSlice } from './incidentActionsSlice';
 import { createIncidentDetailSlice } from './incidentDetailSlice';
 import { createIncidentListSlice } from './incidentListSlice';
 import { createProfileSlice } from './profileSlice';
+import { createSlaAlertsSlice } from './slaAlertsSlice';
 import { createStoreHealthSlice } from './storeHealthSlice';
 import { createSyncSlice } from './syncSlice';
 import type { Store } from './types';
@@ -27,4 +28,5 @@ export const useStore = create<Store>()((...a) => ({
   ...createClosureImportSlice(...a),
   ...createSyncSlice(...a),
   ...createStoreHealthSlice(...a),
+  ...createSlaAlertsSlice(...a),
 }));

@@ -9,6 +9,7 @@ import type { IncidentActionsSlice } from './incidentActionsSlice';
 import type { IncidentDetailSlice } from './incidentDetailSlice';
 import type { IncidentListSlice } from './incidentListSlice';
 import type { ProfileSlice } from './profileSlice';
+import type { SlaAlertsSlice } from './slaAlertsSlice';
 import type { StoreHealthSlice } from './storeHealthSlice';
 import type { SyncSlice } from './syncSlice';
 import type { UiSlice } from './uiSlice';
@@ -24,7 +25,8 @@ export type Store = UiSlice &
   IncidentDetailSlice &
   IncidentActionsSlice &
   SyncSlice &
-  StoreHealthSlice;
+  StoreHealthSlice &
+  SlaAlertsSlice;
 
 /** A slice sees the whole store (to call another slice's refresh) but defines only its own part. */
 export type SliceCreator<T> = StateCreator<Store, [], [], T>;

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { refuseIllFormedText } from '../validation';
+
+/**
+ * What every domain file of the contract (shared/contract/*.ts) builds its calls with: each call
+ * has an argument schema, validated where it enters the engine, and a result schema.
+ */
+export function call<A extends z.ZodType, R extends z.ZodType>(args: A, result: R) {
+  // Ill-formed text is refused in every argument, however deep, not only in fields typed as text.
+  return { args: refuseIllFormedText(args), result };
+}
+
+export const NoArgs = z.object({}).strict();
+
+/**
+ * The language of the SLA explanations in an answer. English by default, so the CLI and scripts
+ * keep what they had; the UI passes its own language.
+ */
+export const Locale = z.enum(['nl', 'en']).default('en');
+export type Locale = z.output<typeof Locale>;
