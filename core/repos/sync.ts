@@ -50,6 +50,10 @@ export function upsertEngineer(db: Db, e: Engineer): void {
   ).run({ ...e, active: e.active ? 1 : 0 });
 }
 
+export function engineerRole(db: Db, id: string): Engineer['role'] | undefined {
+  return (stmt(db, 'SELECT role FROM engineers WHERE id = ?').get(id) as { role: Engineer['role'] } | undefined)?.role;
+}
+
 export function listEngineers(db: Db): Engineer[] {
   const rows = stmt(db, 'SELECT * FROM engineers ORDER BY name COLLATE NOCASE').all() as (Omit<Engineer, 'active'> & { active: number })[];
   return rows.map((r) => ({ ...r, active: r.active === 1 }));

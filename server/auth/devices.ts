@@ -12,7 +12,8 @@ export const PAIRING_CODE_TTL_MS = 7 * 24 * 3600 * 1000;
 export interface DeviceAuth {
   deviceId: string;
   clientId: string;
-  engineer: Actor & { role: Engineer['role'] };
+  /** The engineer the device belongs to, with the role their row holds now (so a new role counts at once). */
+  engineer: Actor;
 }
 
 function engineerView(row: { id: string; name: string; email: string; role: string; active: number }): Engineer {
@@ -116,7 +117,7 @@ export async function authenticate(store: ServerDb, token: string): Promise<Devi
   return {
     deviceId: row.deviceId,
     clientId: row.clientId,
-    engineer: { id: row.engineerId, name: row.name, role: row.role as Engineer['role'] },
+    engineer: { id: row.engineerId, name: row.name, kind: 'engineer', role: row.role as Engineer['role'] },
   };
 }
 

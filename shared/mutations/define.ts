@@ -5,6 +5,7 @@ import type { Contract } from '../domain/contract';
 import type { Incident } from '../domain/incident';
 import type { TimelineEntry } from '../domain/lifecycle';
 import type { Platform } from '../domain/platform';
+import type { Refusal } from '../permissions';
 import { refuseIllFormedText } from '../validation';
 
 /**
@@ -48,6 +49,11 @@ export interface MutationDef<A = unknown, S extends ReadSpecs = ReadSpecs> {
   name: string;
   args: z.ZodType<A>;
   reads(args: A): S;
+  /**
+   * Who may run it, decided after the reads (a rule may look at the rows) and before `apply`, on
+   * the laptop and the server alike (`authorize` in ./permit.ts). Null allows; absent, everyone may.
+   */
+  permit?(actor: Actor, args: A, rows: Loaded<S>): Refusal | null;
   apply(args: A, rows: Loaded<S>, ctx: MutationContext): Write[];
 }
 

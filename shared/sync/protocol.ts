@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ROLES, Role } from '../domain/common';
 import { TableChecksum } from './checksum';
 import { ErrorCode } from './errorCode';
 import { MutationDigest } from './rollback';
@@ -138,8 +139,8 @@ export const PairRequest = z.object({
 });
 export type PairRequest = z.infer<typeof PairRequest>;
 
-export const ENGINEER_ROLES = ['engineer', 'lead', 'admin'] as const;
-export const EngineerRole = z.enum(ENGINEER_ROLES);
+export const ENGINEER_ROLES = ROLES;
+export const EngineerRole = Role;
 
 export const Engineer = z.object({
   id: z.string(),
