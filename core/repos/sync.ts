@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../../shared/errors';
 import type { TableName } from '../../shared/mutations/define';
 import { TABLE_SPECS } from '../../shared/schema/tables';
 import type { Engineer } from '../../shared/sync/protocol';
@@ -9,21 +10,23 @@ export function ackOutbox(db: Db, lastMutationId: number): number {
   return stmt(db, `DELETE FROM outbox WHERE mutation_id <= ? AND state = 'pending'`).run(lastMutationId).changes;
 }
 
-export function markRejected(db: Db, mutationId: number, message: string): void {
-  stmt(db, `UPDATE outbox SET state = 'rejected', error = ? WHERE mutation_id = ?`).run(message, mutationId);
+export function markRejected(db: Db, mutationId: number, error: { code: ErrorCode; message: string }): void {
+  stmt(db, `UPDATE outbox SET state = 'rejected', error = ?, error_code = ? WHERE mutation_id = ?`).run(error.message, error.code, mutationId);
 }
 
 export function dismissRejected(db: Db, mutationId: number): boolean {
   return stmt(db, `DELETE FROM outbox WHERE mutation_id = ? AND state = 'rejected'`).run(mutationId).changes === 1;
 }
 
-export function listRejected(db: Db): { mutationId: number; name: string; error: string; createdAt: string }[] {
+export function listRejected(db: Db): { mutationId: number; name: string; code: ErrorCode | null; error: string; createdAt: string }[] {
   return stmt(
     db,
-    `SELECT mutation_id AS mutationId, name, error, created_at AS createdAt FROM outbox WHERE state = 'rejected' ORDER BY mutation_id`,
+    `SELECT mutation_id AS mutationId, name, error_code AS code, error, created_at AS createdAt
+     FROM outbox WHERE state = 'rejected' ORDER BY mutation_id`,
   ).all() as {
     mutationId: number;
     name: string;
+    code: ErrorCode | null;
     error: string;
     createdAt: string;
   }[];
