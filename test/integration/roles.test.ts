@@ -4,7 +4,11 @@ import { dispatch } from '../../core/engine/dispatch';
 import { type Engine, openEngine } from '../../core/engine/engine';
 import { tempDataDir } from '../../core/testSupport';
 import type { SyncRound, SyncStatus } from '../../shared/contract';
+import { v7 as uuidv7 } from 'uuid';
+import { auditHash, GENESIS_HASH } from '../../shared/auditChain';
+import { contractTemplate } from '../../shared/domain/contract';
 import { setRole } from '../../server/auth/devices';
+import { createSystemRunner, SYSTEM_CLIENT_ID } from '../../server/sync/systemActor';
 import { DIALECTS, startTestServer, type TestServer } from '../../server/testSupport';
 import { call, runCli } from './harness';
 
@@ -102,5 +106,45 @@ describe.each(DIALECTS)('roles with a %s office server', (dialect) => {
     expect(row.get()).toBe('engineer');
     expect(contractsOn(a)).toBe(2);
     expect(await contractsOnServer(s)).toBe(2);
+  });
+
+  it('the system actor opens an incident: it syncs to a laptop, audited as the system, the chain intact', async () => {
+    const s = await server(dialect);
+    const a = laptop('sanne (local)');
+    await call(a, 'sync.login', { serverUrl: s.url, code: await s.engineer('Sanne') });
+    const client = await call<{ id: string }>(a, 'clients.create', { name: 'Zorgplein', code: 'ZORG' });
+    await call(a, 'sync.now');
+    const system = createSystemRunner(s.store, s.server.notifier);
+    const id = uuidv7();
+    await system.run('incident.create', { id, clientId: client.id, title: 'Monitoring: site down', priority: 'P1' });
+    // The system may do what an engineer may not.
+    await system.run('contract.set', { id: uuidv7(), clientId: client.id, effectiveFrom: '2026-01-01', terms: contractTemplate('all_in') });
+
+    await call(a, 'sync.now');
+    expect(a.db.prepare('SELECT title FROM incidents WHERE id = ?').pluck().get(id)).toBe('Monitoring: site down');
+    expect(contractsOn(a)).toBe(1);
+    const trail = await call<{ actorId: string; actorName: string; mutation: string }[]>(a, 'audit.forEntity', { entityId: id });
+    expect(trail.map((e) => [e.actorId, e.actorName, e.mutation])).toEqual([['system', 'Vangnet (system)', 'incident.create']]);
+
+    const rows = await s.store.db.selectFrom('audit').selectAll().orderBy('id').execute();
+    expect(rows.filter((r) => r.actor_id === 'system').map((r) => r.client_id)).toEqual([SYSTEM_CLIENT_ID, SYSTEM_CLIENT_ID]);
+    let prev = GENESIS_HASH;
+    for (const r of rows) {
+      const content = {
+        at: r.at,
+        hlc: r.hlc,
+        actorId: r.actor_id,
+        actorName: r.actor_name,
+        deviceId: r.device_id,
+        mutation: r.mutation,
+        entity: r.entity,
+        entityId: r.entity_id,
+        before: r.before === null ? null : (JSON.parse(r.before) as Record<string, unknown>),
+        after: r.after === null ? null : (JSON.parse(r.after) as Record<string, unknown>),
+      };
+      expect(r.prev_hash).toBe(prev);
+      expect(r.hash).toBe(auditHash(prev, content));
+      prev = r.hash;
+    }
   });
 });
