@@ -2,7 +2,7 @@ import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { ENGINEER_ROLES } from '../shared/sync/protocol';
 import { toErrorInfo, VangnetError } from '../shared/errors';
-import { addEngineer, issuePairingCode, listEngineers, revokeDevice } from './auth/devices';
+import { addEngineer, issuePairingCode, listEngineers, revokeDevice, setRole } from './auth/devices';
 import { connectServerDb, type ServerDb } from './db/connect';
 import { buildServer } from './http/app';
 import { engineerIdByEmail } from './repos/engineers';
@@ -77,6 +77,21 @@ export async function main(argv: string[]): Promise<number> {
         opts.json
           ? JSON.stringify(created)
           : `Added ${created.engineer.name} <${created.engineer.email}> (${created.engineer.role})\nPairing code: ${created.pairingCode}  (valid until ${created.expiresAt}; use it once with \`vangnet login\`)`,
+      );
+    });
+  admin
+    .command('set-role <engineer> <role>')
+    .description(`give an engineer (id or e-mail) another role: ${ENGINEER_ROLES.join(', ')}; counts from their next push`)
+    .option('--json', 'print JSON')
+    .action(async (who: string, role: string, opts: { json?: boolean }, cmd: Command) => {
+      const changed = await withStore(cmd, (store) => setRole(store, who, role as (typeof ENGINEER_ROLES)[number]));
+      const { engineer, previousRole } = changed;
+      out(
+        opts.json
+          ? JSON.stringify(changed)
+          : previousRole === engineer.role
+            ? `${engineer.name} <${engineer.email}> already has the ${engineer.role} role`
+            : `${engineer.name} <${engineer.email}>: ${previousRole} -> ${engineer.role}`,
       );
     });
   admin

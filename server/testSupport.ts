@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import type { Role } from '../shared/domain/common';
 import { addEngineer } from './auth/devices';
 import { connectServerDb, type ServerDb } from './db/connect';
 import { buildServer, type ServerOptions, type VangnetServer } from './http/app';
@@ -81,8 +82,8 @@ export interface TestServer {
   url: string;
   store: ServerDb;
   server: VangnetServer;
-  /** Adds an engineer and returns a fresh pairing code for them. */
-  engineer(name: string, email?: string): Promise<string>;
+  /** Adds an engineer (role `engineer` unless told) and returns a fresh pairing code for them. */
+  engineer(name: string, email?: string, role?: Role): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -90,8 +91,8 @@ export interface TestServer {
  * Pairs a device as a new engineer and answers a fetch for the sync routes with its token: GET,
  * or POST with a JSON body.
  */
-export async function pairedFetch(s: Pick<TestServer, 'url' | 'engineer'>, clientId = 'laptopA') {
-  const code = await s.engineer('Sanne');
+export async function pairedFetch(s: Pick<TestServer, 'url' | 'engineer'>, clientId = 'laptopA', role: Role = 'engineer') {
+  const code = await s.engineer('Sanne', undefined, role);
   const res = await fetch(`${s.url}/sync/v1/pair`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -127,11 +128,11 @@ export async function serveStore(
     url,
     store,
     server,
-    async engineer(name, email) {
+    async engineer(name, email, role = 'engineer') {
       const created = await addEngineer(store, {
         name,
         email: email ?? `${name.toLowerCase().replace(/\W+/g, '.')}@agency.test`,
-        role: 'engineer',
+        role,
       });
       return created.pairingCode;
     },

@@ -27,6 +27,8 @@ export interface ErrorInfo {
   message: string;
   /** Field-level problems, e.g. from schema validation: path -> message. */
   issues?: { path: string; message: string }[];
+  /** What the UI needs to word the refusal in its own language, e.g. `{ role: 'lead' }` for `forbidden`. */
+  params?: Record<string, string>;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
@@ -34,16 +36,23 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo }
 export class VangnetError extends Error {
   readonly code: ErrorCode;
   readonly issues: ErrorInfo['issues'];
+  readonly params: ErrorInfo['params'];
 
-  constructor(code: ErrorCode, message: string, issues?: ErrorInfo['issues']) {
+  constructor(code: ErrorCode, message: string, issues?: ErrorInfo['issues'], params?: ErrorInfo['params']) {
     super(message);
     this.name = 'VangnetError';
     this.code = code;
     this.issues = issues;
+    this.params = params;
   }
 
   toInfo(): ErrorInfo {
-    return this.issues ? { code: this.code, message: this.message, issues: this.issues } : { code: this.code, message: this.message };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.issues ? { issues: this.issues } : {}),
+      ...(this.params ? { params: this.params } : {}),
+    };
   }
 }
 

@@ -26,8 +26,13 @@ function describeStatus(s: SyncStatus, profileName: string | undefined): string 
       `Clock:         this computer's clock is ${formatDuration(clock.byMs, 'en')} ${clock.direction === 'ahead' ? 'ahead of' : 'behind'} the office server's — set it right (your changes are dated by the server's time meanwhile)`,
     );
   } else if (s.clock) lines.push(`Clock:         right (within a minute of the office server's)`);
-  for (const r of s.rejected) lines.push(`Rejected:      #${r.mutationId} ${r.name} (${r.createdAt}): ${r.error}`);
+  for (const r of s.rejected) lines.push(`Rejected:      ${describeRejected(r)} (${r.createdAt})`);
   return lines.join('\n');
+}
+
+/** A refused change by its mutation and the code of the refusal, e.g. `#3 contract.set refused (forbidden): …`. */
+function describeRejected(r: SyncStatus['rejected'][number]): string {
+  return `#${r.mutationId} ${r.name} refused (${r.code ?? 'no code'}): ${r.error}`;
 }
 
 export function registerSyncCommands(program: Command, withContext: WithContext): void {
@@ -61,9 +66,15 @@ export function registerSyncCommands(program: Command, withContext: WithContext)
         const { call, output } = ctx;
         const round = await call('sync.now', {});
         const status = await call('sync.status', {});
-        const summary = `Pushed ${round.pushed}, pulled ${round.pulled}${round.rejected ? `, ${round.rejected} rejected (see \`vangnet status\`)` : ''}.`;
+        // Every refusal still shown (this round's and earlier ones not dismissed), each named with its code.
+        const summary = [
+          `Pushed ${round.pushed}, pulled ${round.pulled}${round.rejected ? `, ${round.rejected} rejected` : ''}.`,
+          ...status.rejected.map((r) => `Rejected: ${describeRejected(r)}`),
+        ].join('\n');
         if (!opts.verify && !opts.repair) {
-          output.out(output.json ? JSON.stringify({ ...round, pending: status.pending, lastSyncAt: status.lastSyncAt }) : summary);
+          output.out(
+            output.json ? JSON.stringify({ ...round, pending: status.pending, lastSyncAt: status.lastSyncAt, refused: status.rejected }) : summary,
+          );
           return;
         }
         const { verify, repair } = await verifyAndRepair(ctx, Boolean(opts.repair));

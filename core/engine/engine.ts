@@ -6,6 +6,7 @@ import { VangnetError } from '../../shared/errors';
 import { HybridLogicalClock } from '../../shared/hlc';
 import { slaFeedOf } from '../../shared/schema/tables';
 import { getMeta, setMeta } from '../repos/meta';
+import { upsertEngineer } from '../repos/sync';
 import { type Db, openDatabase } from '../store/database';
 import { storeFile } from '../store/paths';
 import { isCorruptionError, markDamaged, readDamage } from '../store/storeDamage';
@@ -18,6 +19,7 @@ import { createAuditHistory } from '../sync/auditHistory';
 import { createClockSkew } from '../sync/clockSkew';
 import { createSyncClient, type SyncClient } from '../sync/syncClient';
 import { httpTransport, type SyncTransport } from '../sync/transport';
+import { localActor } from './actor';
 import { createHandlers } from './handlers';
 import { type MutationOutcome, runMutation } from './mutator';
 import { createStoreCare, type StoreCare } from './storeCare';
@@ -146,7 +148,10 @@ function startEngine(db: Db, file: string, options: EngineOptions): Engine {
     transportFor,
     onChanged: (tables) => emit('data.changed', { tables }),
     onStatus: (status) => emit('sync.status', status),
-    adoptEngineer: (engineer) => storeProfile(engineer.id, engineer.name),
+    adoptEngineer: (engineer) => {
+      upsertEngineer(db, engineer);
+      storeProfile(engineer.id, engineer.name);
+    },
     afterApply: (rows) => {
       // A bulk load settles the cache once at its end; only parsed contracts must be forgotten now.
       if (bulkLoading) {
@@ -216,7 +221,7 @@ function startEngine(db: Db, file: string, options: EngineOptions): Engine {
         db,
         clock,
         deviceId,
-        actor: { id: p.engineerId, name: p.name },
+        actor: localActor(db, p),
         afterWrites: (writes) =>
           refreshSlaFor(writes.map((w) => ({ table: w.table, id: w.row.id, row: w.row as unknown as Record<string, unknown> }))),
       },

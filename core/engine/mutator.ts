@@ -2,7 +2,7 @@ import { auditView } from '../../shared/auditChain';
 import type { Actor } from '../../shared/domain/common';
 import { VangnetError } from '../../shared/errors';
 import { type HybridLogicalClock, hlcToIso } from '../../shared/hlc';
-import { findMutation, type MutationContext, type Write } from '../../shared/mutations/index';
+import { authorize, findMutation, type MutationContext, type Write } from '../../shared/mutations/index';
 import { TABLE_SPECS } from '../../shared/schema/tables';
 import { parseOrThrow } from '../../shared/validation';
 import { appendAudit } from '../repos/audit';
@@ -48,6 +48,7 @@ export function runMutation(deps: MutatorDeps, name: string, rawArgs: unknown): 
     for (const [key, spec] of Object.entries(def.reads(args))) {
       loaded[key] = getRowBy(db, spec.table, spec.by, spec.value);
     }
+    authorize(def, deps.actor, args, loaded as never);
     const writes = def.apply(args, loaded as never, ctx);
     for (const write of writes) {
       applyWrite(db, write);

@@ -15,6 +15,8 @@ const LANDED: Record<number, string> = {
   2: '4a22e0f267be4d4cd473f20eb8948f96209ccc39e065912df1aa52eec661e204',
   3: '4b51124bad9d1c01cfa080ad99b214e147e5e03fb0d3146c749f6c57b11e6f0e',
   4: 'f51d55f0840500ae036cace75ae21a309f6ca40898ac36cfd59ecdc72439fe5b',
+  5: 'e62fbe23419797a8fcded050993a6aca51b4bcbc65101769e9a282dfdbf3768d',
+  6: '56b9a768c7dab45d6d663c4aca04f493c6303865a4d49278f52a6041cbefea9c',
 };
 
 function sha(text: string): string {
@@ -157,6 +159,19 @@ describe('migrations', () => {
     expect(text()).toEqual(['kassa rekent dubbel', 'extra uber']);
     db.prepare(`DELETE FROM incidents WHERE id = 'i2'`).run();
     expect(text()).toEqual(['kassa rekent dubbel']);
+    db.close();
+  });
+
+  it('0006 keeps the code of a refusal beside its message; entries refused before have none', () => {
+    const file = path.join(tempDataDir(), 's.db');
+    const v5 = openDatabase(file, { targetVersion: 5 });
+    const add = v5.prepare(`INSERT INTO outbox (client_id, name, args, hlc, created_at, state, error) VALUES ('d', 'contract.set', '{}', 'h', 'x', ?, ?)`);
+    add.run('rejected', 'Nope');
+    v5.close();
+    const db = openDatabase(file, { targetVersion: 6 });
+    expect(db.prepare('SELECT error, error_code FROM outbox').all()).toEqual([{ error: 'Nope', error_code: null }]);
+    db.prepare(`UPDATE outbox SET error_code = 'forbidden'`).run();
+    expect(db.prepare('SELECT error_code FROM outbox').pluck().get()).toBe('forbidden');
     db.close();
   });
 

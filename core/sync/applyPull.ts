@@ -154,7 +154,7 @@ export function applyChanges(
 export function undoRejected(db: Db, rejections: readonly Rejection[], hlcOf: (mutationId: number) => string | undefined): Set<string> {
   const touched = new Set<string>();
   for (const rejection of [...rejections].reverse()) {
-    markRejected(db, rejection.mutationId, rejection.error.message);
+    markRejected(db, rejection.mutationId, rejection.error);
     const hlc = hlcOf(rejection.mutationId);
     if (!hlc) continue;
     for (const ref of rejection.rows) {

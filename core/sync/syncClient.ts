@@ -13,7 +13,7 @@ import { applyChanges, undoRejected } from './applyPull';
 import { noteUnconfirmed, settleUnconfirmed } from './timelineConfirm';
 import { applyRestamps, type ClockSkew, clockStatus, restampFloor } from './clockSkew';
 import { OfflineError, type SyncTransport, type Timed } from './transport';
-import type { PullResponse } from '../../shared/sync/protocol';
+import type { Engineer, PullResponse } from '../../shared/sync/protocol';
 import { acknowledgePulled, acknowledgePushed, carryOver } from './rollback';
 import { createVerifier } from './verify';
 import { writeTransaction } from '../store/transaction';
@@ -45,8 +45,8 @@ export interface SyncDeps {
   clock: ClockSkew;
   /** The server restamped pushed mutations: the HLC may move back to `floor` (shared/hlc.ts, `rewind`). */
   rewindHlc(floor: string | null): void;
-  /** Pairing makes the local profile that engineer. */
-  adoptEngineer(engineer: { id: string; name: string }): void;
+  /** Pairing makes the local profile that engineer (and stores their row: the role counts from the first change). */
+  adoptEngineer(engineer: Engineer): void;
   now?: () => number;
 }
 

@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Actor } from '../../shared/domain/common';
 import { VangnetError } from '../../shared/errors';
-import type { Engineer, PairRequest, PairResponse } from '../../shared/sync/protocol';
+import { ENGINEER_ROLES, type Engineer, EngineerRole, type PairRequest, type PairResponse } from '../../shared/sync/protocol';
 import type { ServerDb } from '../db/connect';
 import { Ledger } from '../sync/ledger';
 import { hashSecret, hashToken, newPairingCode, newToken } from './tokens';
@@ -12,7 +12,8 @@ export const PAIRING_CODE_TTL_MS = 7 * 24 * 3600 * 1000;
 export interface DeviceAuth {
   deviceId: string;
   clientId: string;
-  engineer: Actor & { role: Engineer['role'] };
+  /** The engineer the device belongs to, with the role their row holds now (so a new role counts at once). */
+  engineer: Actor;
 }
 
 function engineerView(row: { id: string; name: string; email: string; role: string; active: number }): Engineer {
@@ -42,6 +43,48 @@ export async function addEngineer(
     await ledger.close();
     const pairing = await issuePairingCode(trx, row.id, now);
     return { engineer: engineerView(row), ...pairing };
+  });
+}
+
+/**
+ * Gives an engineer (by id or e-mail) another role. The engineers row is published like any
+ * change, so laptops learn it at their next pull; the server reads the role from the row on every
+ * request, so it counts from the engineer's next push without pairing again. Each change is
+ * written to `auth_events` (kind `role_changed`): who, from what, to what.
+ */
+export async function setRole(
+  store: ServerDb,
+  who: string,
+  role: Engineer['role'],
+  now = Date.now(),
+): Promise<{ engineer: Engineer; previousRole: Engineer['role'] }> {
+  const parsed = EngineerRole.safeParse(role);
+  if (!parsed.success) throw new VangnetError('invalid_args', `Not a role: ${role} (one of ${ENGINEER_ROLES.join(', ')})`);
+  return store.db.transaction().execute(async (trx) => {
+    const key = who.trim();
+    const row = await trx
+      .selectFrom('engineers')
+      .selectAll()
+      .where((eb) => eb.or([eb('id', '=', key), eb('email', '=', key.toLowerCase())]))
+      .executeTakeFirst();
+    if (!row) throw new VangnetError('not_found', `No engineer with id or e-mail ${who}`);
+    const previousRole = row.role as Engineer['role'];
+    const engineer = engineerView({ ...row, role: parsed.data });
+    if (previousRole === parsed.data) return { engineer, previousRole };
+    await trx.updateTable('engineers').set({ role: parsed.data }).where('id', '=', row.id).execute();
+    const ledger = await Ledger.open(trx, store.dialect);
+    await publishEngineer(ledger, engineer);
+    await ledger.close();
+    await trx
+      .insertInto('auth_events')
+      .values({
+        at: new Date(now).toISOString(),
+        kind: 'role_changed',
+        ip: 'admin-cli',
+        detail: JSON.stringify({ engineerId: row.id, email: row.email, from: previousRole, to: parsed.data }),
+      })
+      .execute();
+    return { engineer, previousRole };
   });
 }
 
@@ -116,7 +159,7 @@ export async function authenticate(store: ServerDb, token: string): Promise<Devi
   return {
     deviceId: row.deviceId,
     clientId: row.clientId,
-    engineer: { id: row.engineerId, name: row.name, role: row.role as Engineer['role'] },
+    engineer: { id: row.engineerId, name: row.name, kind: 'engineer', role: row.role as Engineer['role'] },
   };
 }
 

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Role } from '../../shared/domain/common';
 import { contractTemplate } from '../../shared/domain/contract';
 import { DIALECTS, startTestServer, type TestServer } from '../testSupport';
 import { MAX_FAILURES } from './authGuard';
@@ -9,12 +10,13 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function tokenFor(s: TestServer): Promise<string> {
-  const code = await s.engineer('Integration Bot');
+/** A device token; the integration is a lead's unless told, so it may set contracts. */
+async function tokenFor(s: TestServer, role: Role = 'lead'): Promise<string> {
+  const code = await s.engineer('Integration Bot', `bot.${role}@agency.test`, role);
   const res = await fetch(`${s.url}/sync/v1/pair`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ code, clientId: 'integration', deviceName: 'ci' }),
+    body: JSON.stringify({ code, clientId: `integration-${role}`, deviceName: 'ci' }),
   });
   return ((await res.json()) as { token: string }).token;
 }
@@ -96,6 +98,16 @@ describe.each(DIALECTS)('REST API on %s', (dialect) => {
     const bad = await api(`/api/v1/clients/${client.id}/contracts`, 'POST', { terms: { costModel: 'weekly' } });
     expect(bad.status).toBe(400);
     expect(contract.body.fieldVersions).toBeUndefined();
+    // An engineer's token may read contracts but not set them: 403, a problem naming the role, nothing saved.
+    const engineerToken = await tokenFor(server, 'engineer');
+    const refused = await fetch(`${server.url}/api/v1/clients/${client.id}/contracts`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${engineerToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ effectiveFrom: '2025-06-01', terms: contractTemplate('subscription') }),
+    });
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get('content-type')).toContain('application/problem+json');
+    expect(await refused.json()).toMatchObject({ status: 403, code: 'forbidden', detail: expect.stringMatching(/needs the lead role/) });
     const contracts = (await api(`/api/v1/clients/${client.id}/contracts`)).body;
     expect(contracts.history).toHaveLength(1);
     // What the API shows of a row never includes merge bookkeeping.

@@ -128,7 +128,7 @@ async function expectDocumented(op: Operation, res: Response, label: string): Pr
 }
 
 async function pair(s: TestServer): Promise<string> {
-  const code = await s.engineer('Fuzz Bot');
+  const code = await s.engineer('Fuzz Bot', undefined, 'lead'); // a lead: it sets contracts
   const res = await fetch(`${s.url}/sync/v1/pair`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -140,7 +140,7 @@ const OPERATIONS: Operation[] = [
     pathId: true,
     body: 'ContractSet',
     ok: { status: 201, description: 'Created', schema: ref('Contract') },
-    also: ['notFound'],
+    also: ['forbidden', 'notFound'],
   },
   {
     method: 'get',

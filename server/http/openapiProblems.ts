@@ -22,6 +22,10 @@ export const PROBLEM_RESPONSES = {
     framework: true,
   },
   unauthorized: { status: 401, description: 'Missing, unknown or revoked device token (`unauthorized`)' },
+  forbidden: {
+    status: 403,
+    description: "The device's engineer lacks the role the change needs, e.g. setting a contract is for leads and admins (`forbidden`)",
+  },
   notFound: { status: 404, description: 'An id names nothing (`not_found`)' },
   conflict: { status: 409, description: 'Conflicts with what exists, e.g. a client code in use (`conflict`)' },
   tooLarge: { status: 413, description: 'Body larger than 4 MiB (`too_large`)' },

@@ -1,3 +1,4 @@
+import { SYSTEM_ACTOR } from '../../shared/permissions';
 import { v4 as uuidv4 } from 'uuid';
 import { afterEach, describe, expect, it } from 'vitest';
 import { VangnetError } from '../../shared/errors';
@@ -10,7 +11,7 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-const SYSTEM = { id: 'system', name: 'Vangnet' };
+const SYSTEM = SYSTEM_ACTOR;
 
 describe.each(DIALECTS)('runMutation on %s', (dialect) => {
   async function service() {

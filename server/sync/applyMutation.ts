@@ -3,7 +3,7 @@ import { auditView } from '../../shared/auditChain';
 import type { Actor } from '../../shared/domain/common';
 import { VangnetError } from '../../shared/errors';
 import { hlcToIso } from '../../shared/hlc';
-import { findMutation, type MutationContext, type ReadSpec, type TableName, type TableRows, type Write } from '../../shared/mutations/index';
+import { authorize, findMutation, type MutationContext, type ReadSpec, type TableName, type TableRows, type Write } from '../../shared/mutations/index';
 import { fromRecord, TABLE_SPECS, toRecord } from '../../shared/schema/tables';
 import { parseOrThrow } from '../../shared/validation';
 import type { ServerDatabase } from '../db/schema';
@@ -96,8 +96,9 @@ export interface PlannedMutation {
 
 /**
  * Runs one mutation authoritatively, phase one: the same definition the laptop ran, on the
- * server's rows, with the acting engineer taken from the device's token (never from the payload).
- * Reads only; a refusal (bad arguments, unknown rows, conflicts) is thrown from here, before any write.
+ * server's rows, with the acting engineer (and their role) taken from the device's token, never
+ * from the payload. Reads only; a refusal (bad arguments, a role that may not, unknown rows,
+ * conflicts) is thrown from here, before any write.
  */
 export async function planMutation(
   trx: Kysely<ServerDatabase>,
@@ -112,6 +113,7 @@ export async function planMutation(
   for (const [key, spec] of Object.entries(pure(def.name, () => def.reads(args)))) {
     loaded[key] = await loadRow(trx, spec.table, spec.by, spec.value);
   }
+  pure(def.name, () => authorize(def, origin.actor, args, loaded as never));
   return { name: mutation.name, ctx, writes: pure(def.name, () => def.apply(args, loaded as never, ctx)) };
 }
 

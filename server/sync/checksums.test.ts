@@ -18,7 +18,8 @@ afterEach(async () => {
 const T0 = Date.parse('2026-03-02T09:00:00Z');
 const hlc = (ms: number) => formatHlc({ wallMs: ms, counter: 0, node: 'laptopA' });
 
-const pair = (s: TestServer) => pairedFetch(s);
+// A lead: the corpus sets a contract.
+const pair = (s: TestServer) => pairedFetch(s, 'laptopA', 'lead');
 
 /** A client with a contract and a platform, two incidents with an edit, a status change and a reply. */
 function mutations() {

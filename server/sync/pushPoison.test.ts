@@ -35,7 +35,7 @@ function batch(poisons: ((clientId: string) => { name: string; args: unknown })[
 describe.each(DIALECTS)('a poisoned mutation in a push on %s', (dialect) => {
   it('is refused alone, the mutations after it apply, and a retry repeats the refusal', async () => {
     server = await startTestServer(dialect, () => T0 + 60_000);
-    const api = await pairedFetch(server);
+    const api = await pairedFetch(server, 'laptopA', 'lead');
     const mutations = batch([
       // A span closure whose start and end are no dates: the contract's own checks used to throw on it.
       (clientId) => ({
@@ -68,7 +68,7 @@ describe.each(DIALECTS)('a poisoned mutation in a push on %s', (dialect) => {
 
   it('refuses a mutation whose apply throws, alone, with the reason', async () => {
     server = await startTestServer(dialect, () => T0 + 60_000);
-    const api = await pairedFetch(server);
+    const api = await pairedFetch(server, 'laptopA', 'lead');
     const def = findMutation('client.create')!;
     const apply = def.apply.bind(def);
     vi.spyOn(def, 'apply').mockImplementation((args, rows, ctx) => {
@@ -85,7 +85,7 @@ describe.each(DIALECTS)('a poisoned mutation in a push on %s', (dialect) => {
 
   it('answers a malformed envelope with 400 and applies none of it', async () => {
     server = await startTestServer(dialect, () => T0 + 60_000);
-    const api = await pairedFetch(server);
+    const api = await pairedFetch(server, 'laptopA', 'lead');
     const [first, second] = batch([]);
     const res = await api('/sync/v1/push', { clientId: 'laptopA', mutations: [first, { ...second, mutationId: 'two' }] });
     expect(res.status).toBe(400);

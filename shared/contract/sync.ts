@@ -12,7 +12,10 @@ export const SyncStatus = z.object({
   connected: z.boolean(),
   lastSyncAt: z.string().nullable(),
   pending: z.number().int(),
-  rejected: z.array(z.object({ mutationId: z.number().int(), name: z.string(), error: z.string(), createdAt: z.string() })),
+  /** Changes the server refused, kept until dismissed; `code` says why (null for ones refused before codes were kept). */
+  rejected: z.array(
+    z.object({ mutationId: z.number().int(), name: z.string(), code: z.enum(ERROR_CODES).nullable(), error: z.string(), createdAt: z.string() }),
+  ),
   lastError: z.string().nullable(),
   /** Lets the UI offer the right remedy: `unauthorized` → pair again, `clock_skew` → fix the clock. */
   lastErrorCode: z.enum(ERROR_CODES).nullable(),

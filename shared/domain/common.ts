@@ -25,5 +25,19 @@ export function text(max: number) {
 export const FieldVersions = z.record(z.string(), z.string());
 export type FieldVersions = z.infer<typeof FieldVersions>;
 
-export const Actor = z.object({ id: z.string().min(1), name: z.string().min(1) });
+/** What an engineer may do grows with the role, in this order (see shared/permissions.ts). */
+export const ROLES = ['engineer', 'lead', 'admin'] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+/**
+ * Who runs a mutation: an engineer (the role from the server's engineers row, never from a
+ * payload) or the server itself (`system`: alerts, escalations), which may do everything.
+ */
+export const Actor = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  kind: z.enum(['engineer', 'system']),
+  role: Role,
+});
 export type Actor = z.infer<typeof Actor>;

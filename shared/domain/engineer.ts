@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { ROLES, Role } from './common';
 
 /** An engineer as the office server keeps them: made there (pairing, admin CLI), pulled by laptops. */
-export const ENGINEER_ROLES = ['engineer', 'lead', 'admin'] as const;
-export const EngineerRole = z.enum(ENGINEER_ROLES);
+export const ENGINEER_ROLES = ROLES;
+export const EngineerRole = Role;
 
 export const Engineer = z.object({
   id: z.string(),

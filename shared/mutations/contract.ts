@@ -3,13 +3,17 @@ import { Id, line, text } from '../domain/common';
 import { type Contract, ContractTerms } from '../domain/contract';
 import type { Platform } from '../domain/platform';
 import { VangnetError } from '../errors';
+import { needsRole } from '../permissions';
 import { LocalDate } from '../sla/calendar';
 import { defineMutation } from './define';
 
 export const ContractSetArgs = z.object({ id: Id, clientId: Id, effectiveFrom: LocalDate, terms: ContractTerms });
 export type ContractSetArgs = z.infer<typeof ContractSetArgs>;
 
-/** Adds a version of a client's contract from a date; earlier versions stay as they were. */
+/**
+ * Adds a version of a client's contract from a date; earlier versions stay as they were. The terms
+ * decide every SLA clock and (later) the bill, so only a lead or an admin sets them.
+ */
 export const contractSet = defineMutation({
   name: 'contract.set',
   args: ContractSetArgs,
@@ -17,6 +21,7 @@ export const contractSet = defineMutation({
     existing: { table: 'contracts', by: 'id', value: args.id },
     client: { table: 'clients', by: 'id', value: args.clientId },
   }),
+  permit: (actor) => needsRole(actor, 'lead', 'Changing a contract'),
   apply(args, rows, ctx) {
     if (rows.existing) throw new VangnetError('conflict', `A contract version with id ${args.id} already exists`);
     if (!rows.client)
@@ -48,7 +53,7 @@ export const PlatformCreateArgs = z.object({
 });
 export type PlatformCreateArgs = z.infer<typeof PlatformCreateArgs>;
 
-/** A client's site or application. */
+/** A client's site or application: an inventory entry, not a contract term, so any engineer may add one. */
 export const platformCreate = defineMutation({
   name: 'platform.create',
   args: PlatformCreateArgs,

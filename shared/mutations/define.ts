@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Actor } from '../domain/common';
 import type { RowOf, TableName } from '../schema/tables';
+import type { Refusal } from '../permissions';
 import { refuseIllFormedText } from '../validation';
 
 /**
@@ -41,6 +42,11 @@ export interface MutationDef<A = unknown, S extends ReadSpecs = ReadSpecs> {
   summary?: string;
   args: z.ZodType<A>;
   reads(args: A): S;
+  /**
+   * Who may run it, decided after the reads (a rule may look at the rows) and before `apply`, on
+   * the laptop and the server alike (`authorize` in ./permit.ts). Null allows; absent, everyone may.
+   */
+  permit?(actor: Actor, args: A, rows: Loaded<S>): Refusal | null;
   apply(args: A, rows: Loaded<S>, ctx: MutationContext): Write[];
 }
 

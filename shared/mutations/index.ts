@@ -30,4 +30,5 @@ export function findMutation(name: string): MutationDef<unknown> | undefined {
   return Object.hasOwn(mutations, name) ? mutations[name] : undefined;
 }
 
+export { authorize } from './permit';
 export type { MutationContext, MutationDef, ReadSpec, TableName, TableRows, Write } from './define';

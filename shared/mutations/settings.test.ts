@@ -8,7 +8,7 @@ import { settingsSet } from './settings';
 const BASE = Date.parse('2026-03-02T09:00:00.000Z');
 const ctx = (offsetMs: number, node: string): MutationContext => {
   const hlc = formatHlc({ wallMs: BASE + offsetMs, counter: 0, node });
-  return { actor: { id: 'eng', name: 'Engineer' }, deviceId: node, hlc, now: hlcToIso(hlc) };
+  return { actor: { id: 'eng', name: 'Engineer', kind: 'engineer', role: 'engineer' }, deviceId: node, hlc, now: hlcToIso(hlc) };
 };
 
 function run(current: Settings | undefined, args: unknown, at: MutationContext): Write[] {

@@ -13,7 +13,7 @@ import { incidentUpdate } from './incident';
  */
 const BASE = Date.parse('2026-03-02T09:00:00.000Z');
 const stamp = (offsetMs: number, node: string) => formatHlc({ wallMs: BASE + offsetMs, counter: 0, node });
-const actor = { id: 'eng', name: 'Engineer' };
+const actor = { id: 'eng', name: 'Engineer', kind: 'engineer' as const, role: 'engineer' as const };
 
 const created = stamp(0, 'a');
 const incident: Incident = {

@@ -106,7 +106,7 @@ export async function seededServer(
   if (!file) throw new Error(`no SQLite file in ${options.dataDir}`);
   const seeding = seedingDb(path.join(options.dataDir!, file));
   try {
-    const origin = { actor: { id: engineer.id, name: engineer.name }, deviceId: 'seed-device', clientId: 'seed', mutationId: 0 };
+    const origin = { actor: { id: engineer.id, name: engineer.name, kind: 'engineer' as const, role: engineer.role }, deviceId: 'seed-device', clientId: 'seed', mutationId: 0 };
     const data = generateData({ seed: counts.seed ?? 11, ...counts, until: new Date(Date.now() - 3600_000) });
     const mutations = [
       ...data.clients.map((args) => ({ name: 'client.create', args })),

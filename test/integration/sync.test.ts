@@ -98,7 +98,7 @@ describe.each(DIALECTS)('laptops syncing through a %s office server', (dialect) 
     const now = Date.now() + 60_000;
     a.at(now);
     loadGenerated(a, { seed: 5, clients: 2, incidents: 1100 });
-    await call(a, 'sync.login', { serverUrl: s.url, code: await s.engineer('Sanne de Boer') });
+    await call(a, 'sync.login', { serverUrl: s.url, code: await s.engineer('Sanne de Boer', undefined, 'lead') });
     await call(a, 'sync.now', {});
     const b = laptop('joris (local)');
     b.at(now);
@@ -134,7 +134,7 @@ describe.each(DIALECTS)('laptops syncing through a %s office server', (dialect) 
     const s = await server(dialect);
     const a = laptop('a');
     const b = laptop('b');
-    await call(a, 'sync.login', { serverUrl: s.url, code: await s.engineer('Sanne') });
+    await call(a, 'sync.login', { serverUrl: s.url, code: await s.engineer('Sanne', undefined, 'lead') });
     await call(b, 'sync.login', { serverUrl: s.url, code: await s.engineer('Joris') });
     const client = await call<{ id: string }>(a, 'clients.create', { name: 'Zorgplein', code: 'ZORG' });
     const terms = await call(a, 'contracts.template', { costModel: 'all_in' });

@@ -32,7 +32,7 @@ describe.each(DIALECTS)('a poisoned outbox entry against a %s office server', (d
     const a = openEngine({ dataDir: tempDataDir() });
     cleanups.push(() => a.close());
     a.ensureProfile('local');
-    await call(a, 'sync.login', { serverUrl: s.url, code: await s.engineer('Sanne') });
+    await call(a, 'sync.login', { serverUrl: s.url, code: await s.engineer('Sanne', undefined, 'lead') });
     const client = await call<{ id: string }>(a, 'clients.create', { name: 'Zorgplein', code: 'ZORG' });
     await call(a, 'incidents.create', { clientId: client.id, title: 'Voor het gif', priority: 'P2' });
     // Queued behind the engine's back, as an older version's schema let it through.

@@ -42,7 +42,7 @@ async function world(dialect: (typeof DIALECTS)[number]) {
   const s = await server(dialect);
   const a = laptop();
   const b = laptop();
-  await call(a, 'sync.login', { serverUrl: s.url, code: await s.engineer('Sanne') });
+  await call(a, 'sync.login', { serverUrl: s.url, code: await s.engineer('Sanne', undefined, 'lead') });
   await call(b, 'sync.login', { serverUrl: s.url, code: await s.engineer('Joris') });
   const client = await call<{ id: string }>(a, 'clients.create', { name: 'Zorgplein', code: 'ZORG' });
   const terms = await call(a, 'contracts.template', { costModel: 'all_in' });

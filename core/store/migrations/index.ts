@@ -3,6 +3,7 @@ import { sql as m0002 } from './0002_sync';
 import { sql as m0003 } from './0003_lifecycle';
 import { sql as m0004 } from './0004_list_indexes';
 import { sql as m0005 } from './0005_search_text';
+import { sql as m0006 } from './0006_rejection_code';
 import { sql as m0007 } from './0007_settings';
 
 /** Numbered, immutable migrations. `user_version` equals the number of the last one applied. */
@@ -18,7 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'lifecycle', sql: m0003 },
   { version: 4, name: 'list_indexes', sql: m0004 },
   { version: 5, name: 'search_text', sql: m0005 },
-  // 0006 is assigned to another branch of the same release; numbers only have to increase.
+  { version: 6, name: 'rejection_code', sql: m0006 },
   { version: 7, name: 'settings', sql: m0007 },
 ];
 

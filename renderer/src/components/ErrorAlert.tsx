@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { ERROR_CODES, type ErrorInfo } from '../../../shared/errors';
+import type { ErrorInfo } from '../../../shared/errors';
+import { errorHeadline } from '../lib/errorHeadline';
 
 interface ErrorAlertProps {
   error: ErrorInfo | null;
@@ -14,11 +15,9 @@ interface ErrorAlertProps {
 export function ErrorAlert({ error, testId = 'form-error', title, hint }: ErrorAlertProps) {
   const { t } = useTranslation();
   if (!error) return null;
-  // A newer engine may send a code this build does not know yet.
-  const code = ERROR_CODES.includes(error.code) ? error.code : 'internal';
   return (
     <div className="alert" role="alert" data-testid={testId}>
-      <span className="alert-title">{title ?? t(`errors.title.${code}`)}</span>
+      <span className="alert-title">{title ?? errorHeadline(t, error)}</span>
       {hint ? <span className="alert-hint">{hint}</span> : null}
       <span className="alert-detail">{error.message}</span>
     </div>

@@ -182,7 +182,14 @@ export const en = {
     optional: 'optional',
     all: 'All',
   },
+  roles: {
+    engineer: 'engineer',
+    lead: 'lead',
+    admin: 'admin',
+  },
   errors: {
+    /** A refusal for want of a role (`forbidden` with `params.role`). */
+    forbiddenRole: 'You need the {{role}} role for this',
     title: {
       invalid_args: 'Check the highlighted fields',
       unknown_call: 'The engine does not know this action',

@@ -187,7 +187,14 @@ export const nl: Translation = {
     optional: 'optioneel',
     all: 'Alle',
   },
+  roles: {
+    engineer: 'engineer',
+    lead: 'lead',
+    admin: 'beheerder',
+  },
   errors: {
+    /** A refusal for want of a role (`forbidden` with `params.role`). */
+    forbiddenRole: 'Hiervoor heb je de rol {{role}} nodig',
     title: {
       invalid_args: 'Controleer de gemarkeerde velden',
       unknown_call: 'De engine kent deze actie niet',
