@@ -46,7 +46,7 @@ async function laptop(s: TestServer, name: string): Promise<Engine> {
   const engine = openEngine({ dataDir: tempDataDir() });
   engine.ensureProfile('local');
   cleanups.push(() => engine.close());
-  await call(engine, 'sync.login', { serverUrl: s.url, code: await s.engineer(name) });
+  await call(engine, 'sync.login', { serverUrl: s.url, code: await s.engineer(name, undefined, 'lead') }); // a lead: the corpus sets contracts
   return engine;
 }
 
