@@ -4,6 +4,8 @@ import type { EventName, EventPayload, Handlers, Profile } from '../../shared/co
 import type { StoreStatus } from '../../shared/storeHealth';
 import { VangnetError } from '../../shared/errors';
 import { HybridLogicalClock } from '../../shared/hlc';
+import { rowAfter, writeId } from '../../shared/mutations/define';
+import type { MutationArgs, MutationName } from '../../shared/mutations/index';
 import { getMeta, setMeta } from '../repos/meta';
 import { type Db, openDatabase } from '../store/database';
 import { storeFile } from '../store/paths';
@@ -198,7 +200,7 @@ function startEngine(db: Db, file: string, options: EngineOptions): Engine {
 
   const auditHistory = createAuditHistory({ db, transportFor, now, onChanged: (tables) => emit('data.changed', { tables }) });
 
-  function mutate(name: string, args: unknown): MutationOutcome {
+  function mutate<N extends MutationName>(name: N, args: MutationArgs<N>): MutationOutcome {
     const p = profile();
     if (!p) throw new VangnetError('not_ready', 'Set up your profile (your name) before making changes');
     const outcome = runMutation(
@@ -208,7 +210,7 @@ function startEngine(db: Db, file: string, options: EngineOptions): Engine {
         deviceId,
         actor: { id: p.engineerId, name: p.name },
         afterWrites: (writes) =>
-          refreshSlaFor(writes.map((w) => ({ table: w.table, id: w.row.id, row: w.row as unknown as Record<string, unknown> }))),
+          refreshSlaFor(writes.map((w) => ({ table: w.table, id: writeId(w), row: rowAfter(w) as Record<string, unknown> | null }))),
       },
       name,
       args,

@@ -1,4 +1,5 @@
-import type { TableName, TableRows } from '../../shared/mutations/define';
+import type { FieldOf, ReadSpec, ReadValue, TableName, TableRows } from '../../shared/mutations/define';
+import { planRead, type ReadPlan } from '../../shared/mutations/reads';
 import { fromRecord, TABLE_SPECS, toRecord } from '../../shared/schema/tables';
 import type { Db } from '../store/database';
 import { stmt } from '../store/statements';
@@ -22,11 +23,32 @@ function sqlFor(table: TableName) {
   return entry;
 }
 
+/** A read plan as SQLite SQL with positional parameters (SQLite's text order is by code point already). */
+function planSql(plan: ReadPlan): { text: string; params: (string | number)[] } {
+  const params: (string | number)[] = [];
+  const where = plan.where.map((w) => {
+    if (w.value === null) return `${w.column} IS NULL`;
+    params.push(w.value);
+    return `${w.column} = ?`;
+  });
+  const order = plan.orderBy.map((o) => `${o.column} ${o.desc ? 'DESC NULLS LAST' : 'ASC NULLS FIRST'}`);
+  const text = `SELECT * FROM ${plan.sqlTable} WHERE ${where.join(' AND ')}${order.length > 0 ? ` ORDER BY ${order.join(', ')}` : ''} LIMIT ${plan.limit ?? 1}`;
+  return { text, params };
+}
+
+/** Loads what a mutation's read names: one row (or undefined), or a list read's ordered rows. */
+export function loadRead(db: Db, spec: ReadSpec): unknown {
+  const plan = planRead(spec);
+  const { text, params } = planSql(plan);
+  const records = stmt(db, text).all(...params) as Record<string, unknown>[];
+  const rows = records.map((r) => fromRecord(plan.table, r));
+  return plan.limit === undefined ? rows[0] : rows;
+}
+
 /** Generic row access for the synced domain tables, driven by shared/schema/tables.ts. */
-export function getRowBy<T extends TableName>(db: Db, table: T, by: 'id' | 'code', value: string): TableRows[T] | undefined {
+export function getRowBy<T extends TableName>(db: Db, table: T, by: FieldOf<T>, value: ReadValue): TableRows[T] | undefined {
   strictAssert(TABLE_SPECS[table].lookups.includes(by), `getRowBy: ${table} has no lookup by ${by}`);
-  const record = stmt(db, `SELECT * FROM ${TABLE_SPECS[table].sqlTable} WHERE ${by} = ?`).get(value) as Record<string, unknown> | undefined;
-  return record ? fromRecord(table, record) : undefined;
+  return loadRead(db, { table, by, value } as ReadSpec) as TableRows[T] | undefined;
 }
 
 export function insertRow<T extends TableName>(db: Db, table: T, row: TableRows[T]): void {

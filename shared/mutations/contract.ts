@@ -70,3 +70,17 @@ export const platformCreate = defineMutation({
     return [{ op: 'insert', table: 'platforms', row }];
   },
 });
+
+export const PlatformDeleteArgs = z.object({ id: Id });
+export type PlatformDeleteArgs = z.infer<typeof PlatformDeleteArgs>;
+
+/** Removes a platform (nothing refers to one): a tombstone that removes it on every laptop too. */
+export const platformDelete = defineMutation({
+  name: 'platform.delete',
+  args: PlatformDeleteArgs,
+  reads: (args: PlatformDeleteArgs) => ({ platform: { table: 'platforms', by: 'id', value: args.id } }),
+  apply(args, rows) {
+    if (!rows.platform) throw new VangnetError('not_found', `Unknown platform ${args.id}`, [{ path: 'id', message: 'unknown platform' }]);
+    return [{ op: 'delete', table: 'platforms', before: rows.platform }];
+  },
+});

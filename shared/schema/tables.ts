@@ -3,9 +3,13 @@ import type { TableName, TableRows } from '../mutations/define';
 /**
  * How each synced domain table is stored, declared once: the laptop's SQLite store and the office
  * server (SQLite or PostgreSQL) map rows with the same description, so a column is never spelled
- * twice. JSON columns hold objects as text on every dialect.
+ * twice. JSON columns hold objects as text on every dialect. Integer columns come back as numbers
+ * and boolean columns as booleans on every dialect: a boolean is stored as the integer 0 or 1
+ * (SQLite has no boolean type; the server's migrations declare boolean columns `integer` on
+ * PostgreSQL too, so one value binds alike everywhere — a native `boolean` column reads back right
+ * as well).
  */
-export type ColumnKind = 'text' | 'json';
+export type ColumnKind = 'text' | 'json' | 'integer' | 'boolean';
 
 export interface ColumnSpec {
   field: string;
@@ -21,8 +25,11 @@ export interface TableSpec {
   /** Append-only rows are inserted once and never updated (timeline entries). */
   appendOnly?: boolean;
   columns: readonly ColumnSpec[];
-  /** Columns a mutation may look a row up by. */
-  lookups: readonly ('id' | 'code')[];
+  /**
+   * Fields a mutation may read rows by (shared/mutations/define.ts, ReadSpec): each one indexed on
+   * the laptop and on the server, so a read never scans a table.
+   */
+  lookups: readonly string[];
 }
 
 function col(field: string, kind: ColumnKind = 'text'): ColumnSpec {
@@ -54,7 +61,7 @@ export const TABLE_SPECS: { [T in TableName]: TableSpec } = {
       col('category'),
       col('fieldVersions', 'json'),
     ],
-    lookups: ['id'],
+    lookups: ['id', 'clientId'],
   },
   incidentEvents: {
     sqlTable: 'incident_events',
@@ -71,7 +78,7 @@ export const TABLE_SPECS: { [T in TableName]: TableSpec } = {
       col('hlc'),
       col('fieldVersions', 'json'),
     ],
-    lookups: ['id'],
+    lookups: ['id', 'incidentId'],
   },
   contracts: {
     sqlTable: 'contracts',
@@ -85,7 +92,7 @@ export const TABLE_SPECS: { [T in TableName]: TableSpec } = {
       col('createdBy'),
       col('fieldVersions', 'json'),
     ],
-    lookups: ['id'],
+    lookups: ['id', 'clientId'],
   },
   platforms: {
     sqlTable: 'platforms',
@@ -107,22 +114,47 @@ export const TABLE_SPECS: { [T in TableName]: TableSpec } = {
 
 export const TABLE_NAMES = Object.keys(TABLE_SPECS) as TableName[];
 
-/** Domain row -> column record ready for binding. */
-export function toRecord<T extends TableName>(table: T, row: TableRows[T]): Record<string, string | null> {
-  const record: Record<string, string | null> = {};
-  for (const c of TABLE_SPECS[table].columns) {
-    const value = (row as unknown as Record<string, unknown>)[c.field];
-    record[c.column] = c.kind === 'json' ? JSON.stringify(value ?? {}) : value === null || value === undefined ? null : String(value);
-  }
+/** A column value as bound to a statement: text, a number (integers, booleans as 0/1) or null. */
+export type ColumnValue = string | number | null;
+
+/** One value -> its column form (shared by inserts, updates and the values reads compare with). */
+export function toColumn(kind: ColumnKind, value: unknown): ColumnValue {
+  if (kind === 'json') return JSON.stringify(value ?? {});
+  if (value === null || value === undefined) return null;
+  if (kind === 'boolean') return value === true ? 1 : 0;
+  if (kind === 'integer') return Number(value);
+  return String(value);
+}
+
+/** A column as read from any dialect -> its domain value (PostgreSQL's bigint arrives as text). */
+export function fromColumn(kind: ColumnKind, value: unknown): unknown {
+  if (value === null || value === undefined) return value;
+  if (kind === 'json') return typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
+  if (kind === 'boolean') return typeof value === 'boolean' ? value : Number(value) !== 0;
+  if (kind === 'integer') return Number(value);
+  return value;
+}
+
+/** Domain row -> column record ready for binding, by a spec's columns. */
+export function recordOf(columns: readonly ColumnSpec[], row: object): Record<string, ColumnValue> {
+  const record: Record<string, ColumnValue> = {};
+  for (const c of columns) record[c.column] = toColumn(c.kind, (row as Record<string, unknown>)[c.field]);
   return record;
+}
+
+/** Column record -> domain row, by a spec's columns. */
+export function rowOf(columns: readonly ColumnSpec[], record: Record<string, unknown>): Record<string, unknown> {
+  const row: Record<string, unknown> = {};
+  for (const c of columns) row[c.field] = fromColumn(c.kind, record[c.column]);
+  return row;
+}
+
+/** Domain row -> column record ready for binding. */
+export function toRecord<T extends TableName>(table: T, row: TableRows[T]): Record<string, ColumnValue> {
+  return recordOf(TABLE_SPECS[table].columns, row);
 }
 
 /** Column record (as read from any dialect) -> domain row. */
 export function fromRecord<T extends TableName>(table: T, record: Record<string, unknown>): TableRows[T] {
-  const row: Record<string, unknown> = {};
-  for (const c of TABLE_SPECS[table].columns) {
-    const value = record[c.column];
-    row[c.field] = c.kind === 'json' && typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
-  }
-  return row as unknown as TableRows[T];
+  return rowOf(TABLE_SPECS[table].columns, record) as unknown as TableRows[T];
 }
