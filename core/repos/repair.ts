@@ -124,8 +124,8 @@ function createdHereUnrefused(db: Db, id: string): boolean {
 
 /**
  * Removes local rows of `table` that the server doesn't have, except those pending changes made,
- * those this laptop created that the server never refused (kept and named), and those other rows
- * still need.
+ * those this laptop created that the server never refused (kept and named) unless the server holds
+ * a tombstone for them (`deleted`: it had the row, then deleted it), and those other rows still need.
  */
 export function removeRowsNotOnServer(
   db: Db,
@@ -133,6 +133,7 @@ export function removeRowsNotOnServer(
   onServer: ReadonlySet<string>,
   counts: RepairCounts,
   changed: RepairedRow[],
+  deleted: ReadonlySet<string> = new Set(),
 ): void {
   const pending = pendingStamps(db);
   const extra = [...localRows(db, table)].filter((r) => !onServer.has(String(r.id)));
@@ -142,7 +143,7 @@ export function removeRowsNotOnServer(
       counts.kept += 1;
       continue;
     }
-    if (table !== 'engineers' && createdHereUnrefused(db, id)) {
+    if (table !== 'engineers' && !deleted.has(id) && createdHereUnrefused(db, id)) {
       counts.kept += 1;
       counts.unsynced.push(id);
       continue;

@@ -1,6 +1,7 @@
 import type { Incident } from '../../shared/domain/incident';
 import type { TimelineEntry } from '../../shared/domain/lifecycle';
-import type { TableRows } from '../../shared/mutations/define';
+import type { TableName, TableRows } from '../../shared/mutations/define';
+import { TABLE_SPECS } from '../../shared/schema/tables';
 import { VangnetError } from '../../shared/errors';
 import { canonicalJson } from '../../shared/canonicalJson';
 import { compareHlc } from '../../shared/hlc';
@@ -106,6 +107,26 @@ function applyOrPark(db: Db, change: { seq: number; table: SyncedTable; row: { i
 }
 
 /**
+ * A tombstone: the row was deleted on the server. Children go before parents within a page (the
+ * reverse of RANK). A row still referred to here (a child made offline, not pushed yet) stays:
+ * the server refuses that child, undoing it locally, and repair removes what is left.
+ */
+function applyTombstone(db: Db, table: SyncedTable, id: string): boolean {
+  unpark(db, table, id);
+  if (!Object.hasOwn(TABLE_SPECS, table) || TABLE_SPECS[table as TableName].appendOnly) {
+    log.warn({ table, id }, 'ignoring a tombstone of a table whose rows are never deleted');
+    return false;
+  }
+  try {
+    return deleteRow(db, table as TableName, id);
+  } catch (err) {
+    if (!isForeignKeyError(err)) throw err;
+    log.warn({ table, id }, 'deleted on the server but still referred to here; kept');
+    return false;
+  }
+}
+
+/**
  * Applies one page of pulled changes. Every row is checked against its schema first: a bad
  * payload throws before anything is written, and the caller's transaction keeps the store as it was.
  * A row whose parent is not stored yet waits (core/repos/parked.ts) and is applied, and returned
@@ -116,12 +137,17 @@ export function applyChanges(
   changes: readonly Change[],
   observe: (hlc: string) => void,
 ): { touched: Set<string>; unparked: Change[] } {
+  const tombstones: { table: SyncedTable; id: string }[] = [];
   const parsed = changes.flatMap((change) => {
     if (!Object.hasOwn(SYNCED_ROW_SCHEMAS, change.table)) {
       log.warn({ table: change.table }, 'ignoring rows of a table this version does not know');
       return [];
     }
     const table = change.table as SyncedTable;
+    if (change.row === null) {
+      tombstones.push({ table, id: change.id });
+      return [];
+    }
     const result = SYNCED_ROW_SCHEMAS[table].safeParse(change.row);
     if (!result.success) {
       throw new VangnetError(
@@ -149,6 +175,8 @@ export function applyChanges(
   if (newest) observe(newest);
   parsed.sort((a, b) => RANK[a.table] - RANK[b.table]);
   for (const change of parsed) if (applyOrPark(db, change)) touched.add(change.table);
+  tombstones.sort((a, b) => RANK[b.table] - RANK[a.table]);
+  for (const { table, id } of tombstones) if (applyTombstone(db, table, id)) touched.add(table);
   const unparked: Change[] = [];
   // Parents this page brought free the rows waiting for them (which may be parents in turn).
   const tried = new Set<string>();
@@ -166,6 +194,16 @@ export function applyChanges(
     }
   }
   return { touched, unparked };
+}
+
+function restoreDeleted(db: Db, table: MutableTable, row: Record<string, unknown>): boolean {
+  try {
+    return insertRowIfAbsent(db, table, SYNCED_ROW_SCHEMAS[table].parse(row) as never);
+  } catch (err) {
+    // Its parent is gone here too: the pull or a repair brings both back.
+    if (!isForeignKeyError(err)) throw err;
+    return false;
+  }
 }
 
 /**
@@ -186,7 +224,11 @@ export function undoRejected(db: Db, rejections: readonly Rejection[], hlcOf: (m
       }
       if (ref.table !== 'clients' && ref.table !== 'incidents' && ref.table !== 'contracts' && ref.table !== 'platforms') continue;
       const local = getRowBy(db, ref.table, 'id', ref.id);
-      if (!local) continue;
+      if (!local) {
+        // Deleted here by the refused mutation (a tombstone the server never took): the server's copy comes back.
+        if (ref.row !== null && restoreDeleted(db, ref.table, ref.row)) touched.add(ref.table);
+        continue;
+      }
       const stamped = Object.entries(local.fieldVersions)
         .filter(([, v]) => compareHlc(v, hlc) === 0)
         .map(([f]) => f);

@@ -9,12 +9,9 @@ import { explainClock } from '../../shared/sla/explain';
 import { type SlaView, toClockView } from '../../shared/sla/view';
 import type { ServerDatabase } from '../db/schema';
 
-type AnyDb = Kysely<Record<string, Record<string, unknown>>>;
-
 /** Each incident's clocks for the API, computed from the same shared rules the laptops use. */
 export function createSlaViews(db: Kysely<ServerDatabase>, now: () => number) {
   const compiled = new Map<string, Record<string, CompiledCalendar>>();
-  const anyDb = db as unknown as AnyDb;
 
   function calendarsOf(contract: Contract): Record<string, CompiledCalendar> {
     let calendars = compiled.get(contract.id);
@@ -27,7 +24,7 @@ export function createSlaViews(db: Kysely<ServerDatabase>, now: () => number) {
   }
 
   async function contractsOf(clientId: string): Promise<Contract[]> {
-    const rows = await anyDb.selectFrom('contracts').selectAll().where('client_id', '=', clientId).execute();
+    const rows = await db.selectFrom('contracts').selectAll().where('client_id', '=', clientId).execute();
     return rows.map((r) => fromRecord('contracts', r));
   }
 
@@ -38,7 +35,7 @@ export function createSlaViews(db: Kysely<ServerDatabase>, now: () => number) {
       const contract = contractInForce(await contractsOf(incident.clientId), incident.openedAt);
       if (!contract) return null;
       const timeline = (
-        await anyDb.selectFrom('incident_events').selectAll().where('incident_id', '=', incident.id).orderBy('at').orderBy('hlc').execute()
+        await db.selectFrom('incident_events').selectAll().where('incident_id', '=', incident.id).orderBy('at').orderBy('hlc').execute()
       ).map((r) => fromRecord('incidentEvents', r));
       const calendars = calendarsOf(contract);
       const at = now();
