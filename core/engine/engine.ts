@@ -53,7 +53,7 @@ export interface Engine {
   profile(): Profile | null;
   /** Creates the local profile if there is none yet (the CLI's first run). */
   ensureProfile(name: string): Profile;
-  mutate(name: string, args: unknown): MutationOutcome;
+  mutate<N extends MutationName>(name: N, args: MutationArgs<N>): MutationOutcome;
   subscribe(listener: Listener): () => void;
   close(): void;
 }
