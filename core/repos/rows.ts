@@ -27,7 +27,6 @@ function sqlFor(table: TableName) {
 function planSql(plan: ReadPlan): { text: string; params: (string | number)[] } {
   const params: (string | number)[] = [];
   const where = plan.where.map((w) => {
-    if (w.value === null) return `${w.column} IS NULL`;
     params.push(w.value);
     return `${w.column} = ?`;
   });

@@ -20,7 +20,7 @@ function isPostgres(trx: Kysely<ServerDatabase>): boolean {
 }
 
 function readSql(trx: Kysely<ServerDatabase>, plan: ReadPlan): RawBuilder<Record<string, unknown>> {
-  const where = plan.where.map((w) => (w.value === null ? sql`${sql.ref(w.column)} IS NULL` : sql`${sql.ref(w.column)} = ${w.value}`));
+  const where = plan.where.map((w) => sql`${sql.ref(w.column)} = ${w.value}`);
   // Text sorts by code point on both: SQLite's default (binary) collation does, PostgreSQL's "C" does.
   const collate = isPostgres(trx) ? sql` COLLATE "C"` : sql``;
   const order = plan.orderBy.map(

@@ -47,7 +47,7 @@ export const LIST_READ_MAX = 500;
  */
 export interface ListRead<T extends TableName = TableName> {
   table: T;
-  where: { [F in FieldOf<T>]?: ReadValue | null };
+  where: { [F in FieldOf<T>]?: ReadValue };
   orderBy?: readonly { field: FieldOf<T>; desc?: boolean }[];
   /** 1..LIST_READ_MAX; a mutation that could need more must be split. */
   limit: number;

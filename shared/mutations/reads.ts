@@ -1,4 +1,4 @@
-import { type ColumnKind, type ColumnValue, TABLE_SPECS, toColumn } from '../schema/tables';
+import { type ColumnKind, type ColumnSpec, TABLE_SPECS, toColumn } from '../schema/tables';
 import { type ListRead, LIST_READ_MAX, type ReadSpec, type TableName } from './define';
 
 /**
@@ -9,8 +9,8 @@ import { type ListRead, LIST_READ_MAX, type ReadSpec, type TableName } from './d
 export interface ReadPlan {
   table: TableName;
   sqlTable: string;
-  /** Equality conditions (value null: IS NULL). */
-  where: { column: string; value: ColumnValue }[];
+  /** Equality conditions. */
+  where: { column: string; value: string | number }[];
   /** Ends with id. Text columns compare by code point on every dialect; nulls come first ascending. */
   orderBy: { column: string; desc: boolean; kind: ColumnKind }[];
   /** Undefined for a single-row read (which takes the first match). */
@@ -29,6 +29,13 @@ function lookup(table: TableName, field: string) {
   return column(table, field, 'A read');
 }
 
+/** A value a read compares with, in column form; NULL never equals anything, so it is refused. */
+function comparable(table: TableName, c: ColumnSpec, value: unknown): string | number {
+  const v = toColumn(c.kind, value);
+  if (v === null) throw new Error(`A read of ${table} by ${c.field} needs a value`);
+  return v;
+}
+
 /**
  * Checks a read against the table's spec. What it throws is a defect of the mutation that asked,
  * never of the data: on the server it turns into that mutation's refusal (applyMutation's `pure`).
@@ -38,7 +45,9 @@ export function planRead(spec: ReadSpec): ReadPlan {
   const sqlTable = TABLE_SPECS[table].sqlTable;
   if (!('where' in spec)) {
     const c = lookup(table, spec.by);
-    return { table, sqlTable, where: [{ column: c.column, value: toColumn(c.kind, spec.value) }], orderBy: [] };
+    // The first match by id, should the field not be unique: the same row on both hosts.
+    const orderBy = c.column === 'id' ? [] : [{ column: 'id', desc: false, kind: 'text' as const }];
+    return { table, sqlTable, where: [{ column: c.column, value: comparable(table, c, spec.value) }], orderBy };
   }
   const list = spec as ListRead;
   if (!Number.isInteger(list.limit) || list.limit < 1 || list.limit > LIST_READ_MAX) {
@@ -46,7 +55,7 @@ export function planRead(spec: ReadSpec): ReadPlan {
   }
   const where = Object.entries(list.where).map(([field, value]) => {
     const c = lookup(table, field);
-    return { column: c.column, value: value === null || value === undefined ? null : toColumn(c.kind, value) };
+    return { column: c.column, value: comparable(table, c, value) };
   });
   if (where.length === 0) throw new Error(`A list read of ${table} needs at least one condition`);
   const orderBy = (list.orderBy ?? []).map((o) => {
