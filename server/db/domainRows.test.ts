@@ -93,7 +93,9 @@ describe.each(DIALECTS)('domain rows on a %s server', (dialect) => {
     ];
     for (const row of rows) {
       const r = recordOf(columns, row);
-      await sql`INSERT INTO probe (id, minutes, big, idle, native) VALUES (${r.id}, ${r.minutes}, ${r.big}, ${r.idle}, ${r.native})`.execute(s.db);
+      await sql`INSERT INTO probe (id, minutes, big, idle, native) VALUES (${r.id}, ${r.minutes}, ${r.big}, ${r.idle}, ${r.native})`.execute(
+        s.db,
+      );
     }
     const back = await sql<Record<string, unknown>>`SELECT * FROM probe ORDER BY id`.execute(s.db);
     expect(back.rows.map((r) => rowOf(columns, r))).toEqual(rows);

@@ -28,7 +28,9 @@ function readSql(trx: Kysely<ServerDatabase>, plan: ReadPlan): RawBuilder<Record
       sql`${sql.ref(o.column)}${o.kind === 'text' || o.kind === 'json' ? collate : sql``} ${o.desc ? sql`DESC NULLS LAST` : sql`ASC NULLS FIRST`}`,
   );
   const orderBy = order.length > 0 ? sql` ORDER BY ${sql.join(order)}` : sql``;
-  return sql<Record<string, unknown>>`SELECT * FROM ${sql.table(plan.sqlTable)} WHERE ${sql.join(where, sql` AND `)}${orderBy} LIMIT ${plan.limit ?? 1}`;
+  return sql<
+    Record<string, unknown>
+  >`SELECT * FROM ${sql.table(plan.sqlTable)} WHERE ${sql.join(where, sql` AND `)}${orderBy} LIMIT ${plan.limit ?? 1}`;
 }
 
 /** Loads what a mutation's read names: one row (or undefined), or a list read's ordered rows. */

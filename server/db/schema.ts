@@ -10,7 +10,15 @@ type Snake<S extends string> = S extends `${infer Head}${infer Rest}`
  * A field's stored form (shared/schema/tables.ts, toColumn): text stays text, integers numbers,
  * booleans the integers 0/1, JSON (objects, arrays) text; an absent value is NULL.
  */
-type Stored<V> = V extends string ? string : V extends number ? number : V extends boolean ? number : V extends null | undefined ? null : string;
+type Stored<V> = V extends string
+  ? string
+  : V extends number
+    ? number
+    : V extends boolean
+      ? number
+      : V extends null | undefined
+        ? null
+        : string;
 
 /**
  * A synced domain table as Kysely sees it, derived from its row type: the same snake_case names
