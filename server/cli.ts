@@ -82,7 +82,7 @@ export async function main(argv: string[]): Promise<number> {
           .select('id')
           .where('email', '=', opts.email.trim().toLowerCase())
           .executeTakeFirst();
-        if (!engineer) throw new VangnetError('not_found', `No engineer with e-mail ${opts.email}`);
+        if (!engineer) throw new VangnetError('not_found', 'server.noEngineer', { email: opts.email });
         return issuePairingCode(store.db, engineer.id);
       });
       out(opts.json ? JSON.stringify(issued) : `Pairing code: ${issued.pairingCode}  (valid until ${issued.expiresAt})`);

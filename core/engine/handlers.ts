@@ -57,7 +57,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         const id = newId();
         mutate('client.create', { id, name, code: code ?? freeClientCode(name) });
         const created = getRowBy(db, 'clients', 'id', id);
-        if (!created) throw new VangnetError('internal', 'client.create wrote no row');
+        if (!created) throw new VangnetError('internal', 'call.wroteNoRow', { call: 'client.create' });
         return created;
       },
     },
@@ -86,7 +86,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       status: () => deps.storeStatus(),
       restore: () => {
         // Restoring swaps the file under the engine, so the host that owns the engine serves it (core/host/engineHost.ts).
-        throw new VangnetError('unavailable', 'Restore a backup from the app, or with `vangnet store restore NAME` while the app is closed');
+        throw new VangnetError('unavailable', 'store.restoreInApp');
       },
     },
   };

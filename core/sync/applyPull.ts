@@ -2,6 +2,8 @@ import type { Incident } from '../../shared/domain/incident';
 import type { TimelineEntry } from '../../shared/domain/lifecycle';
 import type { TableRows } from '../../shared/mutations/define';
 import { VangnetError } from '../../shared/errors';
+import { issueFromZod } from '../../shared/validation';
+import type { z } from 'zod';
 import { canonicalJson } from '../../shared/canonicalJson';
 import { compareHlc } from '../../shared/hlc';
 import { lastWriteAt, mergeRows } from '../../shared/merge';
@@ -14,6 +16,12 @@ import { deleteRow, insertSyncedAudit, markRejected, upsertEngineer } from '../r
 import { logger } from '../log';
 import type { Db } from '../store/database';
 import { dropTimelineEntries } from './timelineConfirm';
+
+/** The server sent a row its table's schema refuses: names the first problem in English, for the log. */
+export function badRow(table: string, seq: number, issue: z.core.$ZodIssue | undefined): VangnetError {
+  const detail = issue ? `${issueFromZod(issue).path}: ${issueFromZod(issue).message}` : 'bad row';
+  return new VangnetError('invalid_args', 'sync.badRow', { table, seq, detail });
+}
 
 const log = logger('sync');
 
@@ -124,16 +132,13 @@ export function applyChanges(
     const table = change.table as SyncedTable;
     const result = SYNCED_ROW_SCHEMAS[table].safeParse(change.row);
     if (!result.success) {
-      throw new VangnetError(
-        'invalid_args',
-        `Server sent an invalid ${table} row (seq ${change.seq}): ${result.error.issues[0]?.message ?? 'bad row'}`,
-      );
+      throw badRow(table, change.seq, result.error.issues[0]);
     }
     if (table === 'audit') {
       // Audit entries are hash-chained on the server: one whose hash does not cover its content was altered.
       const problem = syncedAuditProblem(result.data as SyncedAudit);
       if (problem)
-        throw new VangnetError('invalid_args', `Server sent an audit entry that fails its check (seq ${change.seq}): ${problem}`);
+        throw new VangnetError('invalid_args', 'sync.badAudit', { seq: change.seq, detail: problem });
     }
     return [{ seq: change.seq, table, row: result.data as { id: string } }];
   });

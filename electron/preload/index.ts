@@ -36,7 +36,7 @@ function send(entry: Pending, target: MessagePort): void {
   } catch (err) {
     // Arguments that cannot be structured-cloned (functions, DOM nodes) fail here, not in core.
     pending.delete(entry.request.id);
-    entry.reply(fail('invalid_args', `Arguments cannot be sent: ${err instanceof Error ? err.message : String(err)}`));
+    entry.reply(fail('invalid_args', 'call.cannotSend', { detail: err instanceof Error ? err.message : String(err) }));
   }
 }
 
@@ -56,7 +56,7 @@ function failInFlight(except: MessagePort | null): void {
   for (const [id, entry] of pending) {
     if (entry.sentOn !== null && entry.sentOn !== except) {
       pending.delete(id);
-      entry.reply(fail('internal', 'The engine restarted before answering; please try again'));
+      entry.reply(fail('internal', 'call.restarted'));
     }
   }
 }

@@ -33,10 +33,7 @@ export async function migrateServer(db: Kysely<ServerDatabase>, dialect: Dialect
     const rows = await sql<{ version: number }>`SELECT max(version) AS version FROM schema_version`.execute(trx);
     const current = Number(rows.rows[0]?.version ?? 0);
     if (current > SERVER_SCHEMA_VERSION) {
-      throw new VangnetError(
-        'store_too_new',
-        `The server database is at schema ${current}; this vangnet-server knows up to ${SERVER_SCHEMA_VERSION}. Upgrade the server.`,
-      );
+      throw new VangnetError('store_too_new', 'server.tooNew', { current, latest: SERVER_SCHEMA_VERSION });
     }
     for (const m of SERVER_MIGRATIONS) {
       if (m.version <= current) continue;

@@ -52,13 +52,13 @@ interface When {
 
 /** Parses `text`; throws `invalid_args` only when it is not an iCalendar at all. */
 export function importIcal(text: string, options: IcalOptions): IcalImport {
-  if (!isTimeZone(options.timeZone)) throw new VangnetError('invalid_args', `unknown time zone "${options.timeZone}"`);
+  if (!isTimeZone(options.timeZone)) throw new VangnetError('invalid_args', 'sla.timeZone', { zone: options.timeZone });
   const lines = text
     .replace(/\r\n|\r/g, '\n')
     .replace(/\n[ \t]/g, '')
     .split('\n');
   if (!lines.some((l) => l.trim().toUpperCase() === 'BEGIN:VCALENDAR'))
-    throw new VangnetError('invalid_args', 'not an iCalendar file (no BEGIN:VCALENDAR)');
+    throw new VangnetError('invalid_args', 'sla.notCalendar');
   const out: IcalImport = { closures: [], skipped: [] };
   let event: Prop[] | null = null;
   let depth = 0; // components nested inside the event (VALARM) are not the event's own

@@ -1,5 +1,5 @@
 import type { VangnetApi } from '../../../shared/contract';
-import type { ErrorInfo, Result } from '../../../shared/errors';
+import { fail, type Result } from '../../../shared/errors';
 
 declare global {
   interface Window {
@@ -23,7 +23,8 @@ export async function callEngine<T>(run: (api: VangnetApi) => Promise<Result<T>>
   try {
     return await run(vangnet());
   } catch (err) {
-    const error: ErrorInfo = { code: 'internal', message: err instanceof Error ? err.message : String(err) };
-    return { ok: false, error };
+    // The details are for the developer console; the screen says the engine could not be reached.
+    console.error('engine call failed', err);
+    return fail('internal', 'call.unreachable');
   }
 }

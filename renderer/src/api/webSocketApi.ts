@@ -66,7 +66,7 @@ export function createWebSocketApi(options: WebSocketApiOptions): VangnetApi {
       socket = undefined;
       for (const [id, pending] of inFlight) {
         inFlight.delete(id);
-        pending.resolve(fail('not_ready', 'The connection to the engine was lost; the change may or may not have been saved'));
+        pending.resolve(fail('not_ready', 'call.connectionLost'));
       }
       retryLater();
     });
@@ -110,7 +110,7 @@ export function createWebSocketApi(options: WebSocketApiOptions): VangnetApi {
       pending.timer = setTimeout(() => {
         const index = queue.findIndex((item) => item.id === id);
         if (index >= 0) queue.splice(index, 1);
-        resolve(fail('not_ready', 'The engine is not reachable'));
+        resolve(fail('not_ready', 'call.unreachable'));
       }, queueTimeoutMs);
       queue.push({ id, frame, pending });
     });
