@@ -18,7 +18,8 @@ function codeOf(issue: z.core.$ZodIssue): Omit<IssueInput, 'path'> {
   if (isIssueCode(issue.message)) return custom ? { code: issue.message, params: custom } : { code: issue.message };
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? { code: 'required' } : { code: 'type', params: { expected: issue.expected } };
+      // Only a parse with `reportInput` says what it got (parseOrThrow asks for it); without, "required" is the likely case.
+      return !('input' in issue) || issue.input === undefined ? { code: 'required' } : { code: 'type', params: { expected: issue.expected } };
     case 'too_big':
       return bound(issue.origin, 'max', Number(issue.maximum), issue.inclusive !== false);
     case 'too_small':
@@ -62,7 +63,7 @@ function bound(origin: string, side: 'min' | 'max', limit: number, inclusive: bo
 
 /** Parses `input` with `schema` or throws an `invalid_args` error that names every bad field. */
 export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
-  const parsed = schema.safeParse(input);
+  const parsed = schema.safeParse(input, { reportInput: true });
   if (parsed.success) return parsed.data;
   throw invalidArgs(what, parsed.error.issues.map(issueFromZod));
 }
