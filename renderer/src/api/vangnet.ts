@@ -22,9 +22,8 @@ export function vangnet(): VangnetApi {
 export async function callEngine<T>(run: (api: VangnetApi) => Promise<Result<T>>): Promise<Result<T>> {
   try {
     return await run(vangnet());
-  } catch (err) {
-    // The details are for the developer console; the screen says the engine could not be reached.
-    console.error('engine call failed', err);
+  } catch {
+    // The transport's own words (a closed port) are not for the screen: it says the engine could not be reached.
     return fail('internal', 'call.unreachable');
   }
 }
