@@ -12,6 +12,8 @@ import { BackupName, StoreStatus } from './storeHealth';
 import { SyncRepairArgs, SyncRepairResult, SyncVerifyResult } from './sync/verify';
 import { ERROR_CODES, type Result } from './errors';
 import { refuseIllFormedText } from './validation';
+import { en } from './messages/en';
+import type { IcalReasonCode } from './messages/catalog';
 
 /**
  * The one contract between the UI (and every other front) and the engine. Each call has an
@@ -25,6 +27,14 @@ function call<A extends z.ZodType, R extends z.ZodType>(args: A, result: R) {
 }
 
 const NoArgs = z.object({}).strict();
+
+/** An iCal importer's note (shared/sla/ical.ts): `code` and `params` for the screen, `reason` in English. */
+const IcalNoteSchema = z.object({
+  summary: z.string(),
+  code: z.enum(Object.keys(en.ical) as [IcalReasonCode, ...IcalReasonCode[]]),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  reason: z.string(),
+});
 
 /**
  * The language of the SLA explanations in an answer. English by default, so the CLI and scripts
@@ -201,7 +211,7 @@ export const contract = {
         timeZone: z.string().min(1).max(64),
         untilYear: z.number().int().min(2000).max(2100).optional(),
       }),
-      z.object({ closures: z.array(Closure), skipped: z.array(z.object({ summary: z.string(), reason: z.string() })) }),
+      z.object({ closures: z.array(Closure), skipped: z.array(IcalNoteSchema) }),
     ),
     /** Covered intervals of the business calendar in a week, for the editor's week view. */
     week: call(z.object({ terms: ContractTerms, weekOf: LocalDate }), z.array(z.object({ from: z.string(), to: z.string() }))),

@@ -12,6 +12,8 @@ type Leaves<T, P extends string = ''> = {
 export type MessageKey = Leaves<typeof en.errors>;
 /** The code of a field issue (`en.issues`), e.g. `format.uuid`, `number.max`. */
 export type IssueCode = Leaves<typeof en.issues>;
+/** Why the iCal importer skipped an event (`en.ical`). */
+export type IcalReasonCode = keyof typeof en.ical;
 
 /** The text at a dotted path of a catalog section, or undefined. */
 export function lookup(section: object, key: string): string | undefined {
@@ -44,6 +46,11 @@ export function englishMessage(key: MessageKey, params?: MessageParams): string 
 /** The English text of a field issue. */
 export function englishIssue(code: IssueCode, params?: MessageParams): string {
   return interpolate(lookup(en.issues, code) ?? code, params);
+}
+
+/** The English text of an iCal importer's note, for the CLI. */
+export function englishIcalReason(code: IcalReasonCode, params?: MessageParams): string {
+  return interpolate(en.ical[code], params);
 }
 
 /** Every dotted key of a catalog section, for the tests that hold the languages to the same keys. */

@@ -120,6 +120,19 @@ export const en = {
       databaseDown: 'The database is not reachable',
     },
   },
+  /** Why the iCal importer skipped an event, or what it assumed (shared/sla/ical.ts). */
+  ical: {
+    cancelled: 'cancelled',
+    noStart: 'no DTSTART',
+    badStart: 'unreadable DTSTART "{{value}}"',
+    badEnd: 'unreadable DTEND or DURATION',
+    noEnd: 'a timed event without an end closes nothing',
+    mixedKinds: 'DTSTART and DTEND are of different kinds',
+    inverted: 'ends before it starts',
+    outsideYears: 'outside the supported years ({{date}})',
+    timeZone: 'unknown TZID "{{zone}}": read as {{contractZone}} wall-clock time',
+    recurrence: 'recurrence "{{rule}}" is not expanded (only plain yearly repeats are); add these closures by hand',
+  },
   issues: {
     invalid: 'is not valid',
     required: 'is required',
@@ -166,7 +179,7 @@ export const en = {
       time: 'must be a time HH:mm between 00:00 and 24:00',
       timeZone: 'unknown time zone "{{zone}}" (use an IANA name such as Europe/Amsterdam)',
       country: 'must be an ISO country code such as NL',
-      clientCode: 'must be 2-16 letters, digits or dashes',
+      clientCode: 'must be 2–16 letters, digits or dashes',
       backupName: 'must be the name of a backup, as `vangnet store backups` lists it',
       syncClientId: 'must be 1-64 letters, digits, _ or -',
       tableName: 'must be a table name',

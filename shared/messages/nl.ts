@@ -118,6 +118,18 @@ export const nl: Catalog = {
       databaseDown: 'De database is niet bereikbaar',
     },
   },
+  ical: {
+    cancelled: 'afgelast',
+    noStart: 'geen begindatum',
+    badStart: 'onleesbare begindatum "{{value}}"',
+    badEnd: 'onleesbaar einde of onleesbare duur',
+    noEnd: 'een afspraak met een tijd maar zonder einde sluit niets',
+    mixedKinds: 'begin en einde zijn van een verschillende soort (hele dag en tijd)',
+    inverted: 'eindigt voordat het begint',
+    outsideYears: 'buiten de ondersteunde jaren ({{date}})',
+    timeZone: 'onbekende tijdzone “{{zone}}”: gelezen als tijd in {{contractZone}}',
+    recurrence: 'herhaalt als “{{rule}}”, wat niet wordt geïmporteerd (alleen gewone jaarlijkse herhalingen); voeg deze sluitingen met de hand toe',
+  },
   issues: {
     invalid: 'is niet geldig',
     required: 'is verplicht',

@@ -4,6 +4,7 @@ import { VangnetError } from '../../../shared/errors';
 import { invalidArgs } from '../../../shared/validation';
 import { en } from '../i18n/en';
 import { nl } from '../i18n/nl';
+import { icalReasonText } from '../rooms/clients/closureText';
 import { errorText, issueText } from './errorText';
 
 async function translator(lng: 'nl' | 'en'): Promise<TFunction> {
@@ -35,5 +36,14 @@ describe('errors on screen', () => {
     expect(errorText(tNl, { code: 'not_found', message: 'Unknown incident 1' })).toBe(nl.errors.title.not_found);
     expect(errorText(tNl, { code: 'conflict', key: 'some.future.key', message: 'x' })).toBe(nl.errors.title.conflict);
     expect(issueText(tNl, { code: 'some.future.code' as never })).toBe('is niet geldig');
+  });
+});
+
+describe('iCal notes on screen', () => {
+  it('renders the importer’s note from its code, in Dutch', async () => {
+    const tNl = await translator('nl');
+    expect(icalReasonText(tNl, { code: 'timeZone', params: { zone: 'Mars', contractZone: 'Europe/Amsterdam' } })).toBe(
+      'onbekende tijdzone “Mars”: gelezen als tijd in Europe/Amsterdam',
+    );
   });
 });

@@ -73,7 +73,7 @@ function Notes({ notes }: { notes: readonly IcalNote[] }) {
         {notes.map((n, i) => (
           <li key={i}>
             <span className="ical-name">{n.summary}</span>
-            <span className="ical-reason">{icalReasonText(t, n.reason)}</span>
+            <span className="ical-reason">{icalReasonText(t, n)}</span>
           </li>
         ))}
       </ul>
