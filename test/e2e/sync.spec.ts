@@ -94,7 +94,7 @@ test('an incident logged on one laptop appears on the other without a reload', a
   await b.sync.open();
   await b.sync.checkButton.click();
   await expect(b.sync.checkVerdict).toHaveText('Every table is the same as on the server.');
-  await expect(b.sync.checkTables).toHaveCount(6);
+  await expect(b.sync.checkTables).toHaveCount(7);
   await expect(b.sync.checkTables.filter({ hasText: 'Incidents' })).toContainText('1 row');
   await b.sync.close();
 });
