@@ -19,8 +19,8 @@ export const nl: Catalog = {
       notRunning: 'De engine draait niet',
       wroteNoRow: '{{call}} schreef geen rij',
     },
-    permission: { forbidden: 'Hiervoor is de rol {{role}} nodig ({{action}}); {{name}} heeft de rol {{has}}' },
     profile: { missing: 'Stel eerst je profiel in (je naam) voordat je iets wijzigt' },
+    permission: { forbidden: 'Hiervoor is de rol {{role}} nodig ({{action}}); {{name}} heeft de rol {{has}}' },
     client: {
       exists: 'Er bestaat al een klant met id {{id}}',
       unknown: 'Onbekende klant {{id}}',
