@@ -48,7 +48,7 @@ export async function main(argv: string[]): Promise<number> {
     .action(async (opts: { port: string; host: string; jobLeaseMs: string }, cmd: Command) => {
       const jobLeaseMs = Number(opts.jobLeaseMs);
       if (!Number.isInteger(jobLeaseMs) || jobLeaseMs < 30)
-        throw new VangnetError('invalid_args', `--job-lease-ms must be a whole number of ms, at least 30: ${opts.jobLeaseMs}`);
+        throw new VangnetError('invalid_args', 'server.jobLeaseMs', { value: opts.jobLeaseMs });
       const store = await connectServerDb(storeOptions(cmd));
       const server = await buildServer({ store, jobLeaseMs });
       const address = await server.app.listen({ port: Number(opts.port), host: opts.host });
@@ -102,7 +102,7 @@ export async function main(argv: string[]): Promise<number> {
     .action(async (opts: { email: string; json?: boolean }, cmd: Command) => {
       const issued = await withStore(cmd, async (store) => {
         const engineerId = await engineerIdByEmail(store.db, opts.email);
-        if (!engineerId) throw new VangnetError('not_found', `No engineer with e-mail ${opts.email}`);
+        if (!engineerId) throw new VangnetError('not_found', 'server.noEngineer', { email: opts.email });
         return issuePairingCode(store.db, engineerId);
       });
       out(opts.json ? JSON.stringify(issued) : `Pairing code: ${issued.pairingCode}  (valid until ${issued.expiresAt})`);

@@ -1,6 +1,13 @@
+import { englishIssue, englishMessage, type IssueCode, type MessageKey, type MessageParams } from './messages/catalog';
+
+export type { IssueCode, MessageKey, MessageParams } from './messages/catalog';
+
 /**
- * Errors that cross a boundary (engine -> UI, CLI, later the server) are values, never crashes.
+ * Errors that cross a boundary (engine -> UI, CLI, the server) are values, never crashes.
  * Inside a room we throw `VangnetError`; the boundary turns it into `{ ok: false, error }`.
+ * An error is data: a `code` (what kind of refusal), a message `key` with `params` that each front
+ * renders in its own language (shared/messages), and field `issues` as codes. `message` is the
+ * English rendering, for logs and the CLI; no front parses it.
  */
 export const ERROR_CODES = [
   'invalid_args',
@@ -22,52 +29,86 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** One field's problem: where (the dotted path in the call's arguments), what (a code), and its bounds. */
+export interface FieldIssue {
+  path: string;
+  code: IssueCode;
+  params?: MessageParams;
+  /** English, from the same catalog. */
+  message: string;
+}
+
+/** A field issue as a throw site writes it: its English text is filled in from the catalog. */
+export type IssueInput = Omit<FieldIssue, 'message'>;
+
 export interface ErrorInfo {
   code: ErrorCode;
+  /** The message's key in shared/messages; absent only in errors stored or sent by an older version. */
+  key?: MessageKey;
+  params?: MessageParams;
+  /** English, for logs and the CLI. */
   message: string;
-  /** Field-level problems, e.g. from schema validation: path -> message. */
-  issues?: { path: string; message: string }[];
-  /** What the UI needs to word the refusal in its own language, e.g. `{ role: 'lead' }` for `forbidden`. */
-  params?: Record<string, string>;
+  /** Field-level problems, e.g. from schema validation. */
+  issues?: FieldIssue[];
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
 
+export function withMessage(issue: IssueInput): FieldIssue {
+  return { ...issue, message: englishIssue(issue.code, issue.params) };
+}
+
 export class VangnetError extends Error {
   readonly code: ErrorCode;
-  readonly issues: ErrorInfo['issues'];
-  readonly params: ErrorInfo['params'];
+  readonly key: MessageKey;
+  readonly params: MessageParams | undefined;
+  readonly issues: FieldIssue[] | undefined;
 
-  constructor(code: ErrorCode, message: string, issues?: ErrorInfo['issues'], params?: ErrorInfo['params']) {
-    super(message);
+  constructor(code: ErrorCode, key: MessageKey, params?: MessageParams, issues?: readonly IssueInput[]) {
+    super(englishMessage(key, params));
     this.name = 'VangnetError';
     this.code = code;
-    this.issues = issues;
+    this.key = key;
     this.params = params;
+    this.issues = issues?.map(withMessage);
   }
 
   toInfo(): ErrorInfo {
-    return {
-      code: this.code,
-      message: this.message,
-      ...(this.issues ? { issues: this.issues } : {}),
-      ...(this.params ? { params: this.params } : {}),
-    };
+    return errorInfo(this.code, this.key, this.params, this.issues);
   }
+}
+
+function errorInfo(code: ErrorCode, key: MessageKey, params?: MessageParams, issues?: FieldIssue[]): ErrorInfo {
+  return {
+    code,
+    key,
+    ...(params ? { params } : {}),
+    message: englishMessage(key, params),
+    ...(issues ? { issues } : {}),
+  };
 }
 
 export function ok<T>(value: T): Result<T> {
   return { ok: true, value };
 }
 
-export function fail(code: ErrorCode, message: string, issues?: ErrorInfo['issues']): { ok: false; error: ErrorInfo } {
-  return { ok: false, error: issues ? { code, message, issues } : { code, message } };
+export function fail(code: ErrorCode, key: MessageKey, params?: MessageParams, issues?: readonly IssueInput[]): { ok: false; error: ErrorInfo } {
+  return { ok: false, error: errorInfo(code, key, params, issues?.map(withMessage)) };
 }
 
-/** Converts anything thrown into an ErrorInfo without leaking stack traces across the boundary. */
+/**
+ * Converts anything thrown into an ErrorInfo without leaking stack traces across the boundary.
+ * Anything that is not a `VangnetError` (a SQLite message, a bug) is `internal`: its text is for
+ * the log, never for a person: the engine's boundary logs it and sends `internalError(ref)` instead.
+ */
 export function toErrorInfo(err: unknown): ErrorInfo {
   if (err instanceof VangnetError) return err.toInfo();
   return { code: 'internal', message: err instanceof Error ? err.message : String(err) };
+}
+
+/** The generic `internal` error a person sees, pointing at the log entry that holds the details. */
+export function internalError(ref: string): ErrorInfo {
+  return errorInfo('internal', 'internal', { ref });
 }
 
 /** Exhaustiveness check for switches over unions. */

@@ -36,8 +36,9 @@ describe('roles and rules', () => {
     expect(err).toBeInstanceOf(VangnetError);
     expect(err.toInfo()).toEqual({
       code: 'forbidden',
+      key: 'permission.forbidden',
       message: 'Changing a contract needs the lead role; Sanne has the engineer role',
-      params: { role: 'lead' },
+      params: { action: 'Changing a contract', role: 'lead', name: 'Sanne', has: 'engineer' },
     });
   });
 });

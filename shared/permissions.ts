@@ -34,8 +34,7 @@ export function ownOrLead(actor: Actor, ownerId: string, action = "Changing anot
 export function forbidden(actor: Actor, refusal: Refusal): VangnetError {
   return new VangnetError(
     'forbidden',
-    `${refusal.action} needs the ${refusal.role} role; ${actor.name} has the ${actor.role} role`,
-    undefined,
-    { role: refusal.role },
+    'permission.forbidden',
+    { action: refusal.action, role: refusal.role, name: actor.name, has: actor.role },
   );
 }

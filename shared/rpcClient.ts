@@ -54,9 +54,6 @@ interface Pending {
   timer?: unknown;
 }
 
-export const LINK_LOST_MESSAGE =
-  'The engine restarted or the connection to it was lost before it answered; the change may or may not have been saved';
-export const NOT_REACHABLE_MESSAGE = 'The engine is not reachable';
 
 export function createRpcClient(options: RpcClientOptions = {}): RpcClient {
   const queueTimeoutMs = options.queueTimeoutMs ?? 10_000;
@@ -90,7 +87,7 @@ export function createRpcClient(options: RpcClientOptions = {}): RpcClient {
       entry.sent = true;
     } catch (err) {
       // Arguments that cannot be carried (functions, DOM nodes) fail here, not in the engine.
-      settle(entry, fail('invalid_args', `Arguments cannot be sent: ${err instanceof Error ? err.message : String(err)}`));
+      settle(entry, fail('invalid_args', 'call.cannotSend', { detail: err instanceof Error ? err.message : String(err) }));
     }
   }
 
@@ -100,14 +97,14 @@ export function createRpcClient(options: RpcClientOptions = {}): RpcClient {
       const entry: Pending = { request: { kind: 'call', id, name, args: args ?? {} }, resolve, sent: false };
       pending.set(id, entry);
       if (link) return write(entry, link);
-      entry.timer = setTimeout(() => settle(entry, fail('not_ready', NOT_REACHABLE_MESSAGE)), queueTimeoutMs);
+      entry.timer = setTimeout(() => settle(entry, fail('not_ready', 'call.unreachable')), queueTimeoutMs);
     });
   }
 
   function detach(): void {
     if (!link) return;
     link = null;
-    for (const entry of [...pending.values()]) if (entry.sent) settle(entry, fail('not_ready', LINK_LOST_MESSAGE));
+    for (const entry of [...pending.values()]) if (entry.sent) settle(entry, fail('not_ready', 'call.connectionLost'));
     tell(linkListeners, 'link', 'lost');
   }
 

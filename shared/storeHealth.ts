@@ -27,7 +27,7 @@ export type BackupInfo = z.infer<typeof BackupInfo>;
 
 /** A backup's file name: `vangnet-<UTC instant, colons and dots as dashes>.sqlite3`. */
 export const BackupName = z.string().regex(/^vangnet-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z\.sqlite3$/, {
-  message: 'must be the name of a backup, as `vangnet store backups` lists it',
+  message: 'format.backupName',
 });
 
 export const StoreStatus = z.object({

@@ -13,7 +13,7 @@ function readText(file: string): string {
   try {
     return fs.readFileSync(file, 'utf8');
   } catch (err) {
-    throw new VangnetError('invalid_args', `Cannot read ${file}: ${(err as Error).message}`);
+    throw new VangnetError('invalid_args', 'cli.cannotRead', { file, detail: (err as Error).message });
   }
 }
 
@@ -24,9 +24,9 @@ function readContractFile(file: string): { terms: unknown; effectiveFrom?: strin
   try {
     json = JSON.parse(text);
   } catch (err) {
-    throw new VangnetError('invalid_args', `${file} is not valid JSON: ${(err as Error).message}`);
+    throw new VangnetError('invalid_args', 'cli.notJson', { file, detail: (err as Error).message });
   }
-  if (!json || typeof json !== 'object' || Array.isArray(json)) throw new VangnetError('invalid_args', `${file} must hold a JSON object`);
+  if (!json || typeof json !== 'object' || Array.isArray(json)) throw new VangnetError('invalid_args', 'cli.notObject', { file });
   const { effectiveFrom, ...terms } = json as Record<string, unknown>;
   return effectiveFrom === undefined ? { terms } : { terms, effectiveFrom: parseOrThrow(LocalDate, effectiveFrom, 'effectiveFrom') };
 }
@@ -117,7 +117,7 @@ export function registerContractCommands(program: Command, withContext: WithCont
       withContext(async ({ call, output }) => {
         const pauses = opts.pause.map((p) => {
           const [from, to, ...rest] = p.split('/');
-          if (!from || !to || rest.length) throw new VangnetError('invalid_args', `--pause must be FROM/TO, got ${p}`);
+          if (!from || !to || rest.length) throw new VangnetError('invalid_args', 'cli.pauseFormat', { value: p });
           return { from, to };
         });
         const result = await call('contracts.whatIf', {

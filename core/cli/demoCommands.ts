@@ -6,7 +6,7 @@ import type { WithContext } from './main';
 function positiveInt(name: string, value: string, max: number): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > max) {
-    throw new VangnetError('invalid_args', `--${name} must be a whole number from 0 to ${max}`);
+    throw new VangnetError('invalid_args', 'cli.wholeNumber', { name, max });
   }
   return n;
 }

@@ -14,7 +14,7 @@ function show(output: Output, settings: SettingsView): void {
 
 /** A whole number as typed; its range is the contract's to check (it names the allowed one). */
 function wholeNumber(flag: string, value: string): number {
-  if (!/^-?\d{1,6}$/.test(value.trim())) throw new VangnetError('invalid_args', `${flag} must be a whole number of minutes (1-240)`);
+  if (!/^-?\d{1,6}$/.test(value.trim())) throw new VangnetError('invalid_args', 'cli.idleThreshold', { flag });
   return Number(value);
 }
 
@@ -41,7 +41,7 @@ export function registerSettingsCommands(program: Command, withContext: WithCont
           ...(opts.idleDetection === undefined ? {} : { idleDetection: opts.idleDetection === 'on' }),
         };
         if (Object.keys(args).length === 0) {
-          throw new VangnetError('invalid_args', 'nothing to change: give --idle-threshold or --idle-detection');
+          throw new VangnetError('invalid_args', 'cli.settingsNothing');
         }
         show(output, await call('settings.set', args));
       })(),

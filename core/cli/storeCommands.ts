@@ -31,11 +31,11 @@ export function registerStoreCommands(program: Command, withContext: WithContext
     .action((opts: { full?: boolean }) =>
       withDataDir(async ({ dataDir, output, setExitCode }) => {
         const file = storeFile(dataDir);
-        if (!fs.existsSync(file)) throw new VangnetError('not_found', `There is no store at ${file}`);
+        if (!fs.existsSync(file)) throw new VangnetError('not_found', 'store.missing', { file });
         const kind = opts.full ? 'integrity_check' : 'quick_check';
         const outcome = await checkFileInBackground(file, kind).done;
         if (outcome.error && !isCorruptionError(outcome.error)) {
-          throw new VangnetError('unavailable', `The check could not run: ${outcome.error.message}`);
+          throw new VangnetError('unavailable', 'store.checkFailed', { detail: outcome.error.message });
         }
         const problems = outcome.error ? [outcome.error.message] : outcome.problems;
         if (problems.length > 0) markDamaged(file, { at: new Date().toISOString(), source: 'check', detail: problems.slice(0, 3).join('; ') });
@@ -70,7 +70,7 @@ export function registerStoreCommands(program: Command, withContext: WithContext
         const outcome = await takeBackup(engine.db, engine.dataDir, Date.now(), () => readDamage(file) !== null);
         if (!outcome.ok) {
           const damaged = readDamage(file) !== null;
-          throw new VangnetError(damaged ? 'store_damaged' : 'internal', `No backup was kept: ${outcome.reason}`);
+          throw new VangnetError(damaged ? 'store_damaged' : 'internal', 'store.noBackupKept', { reason: outcome.reason });
         }
         if (output.json) return output.out(JSON.stringify(outcome.backup));
         output.out(`Backup ${outcome.backup.name} taken and verified.`);

@@ -15,7 +15,7 @@ export interface SeedResult {
  */
 export function seedDemo(engine: Engine, options: { seed: number; clients: number; incidents: number }): SeedResult {
   if (countClients(engine.db) > 0) {
-    throw new VangnetError('conflict', 'This store already holds clients; seed a fresh data folder (VANGNET_HOME or --home)');
+    throw new VangnetError('conflict', 'client.seeded');
   }
   const data = generateData({ ...options, until: new Date() });
   writeTransaction(engine.db, () => {

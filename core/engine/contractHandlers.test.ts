@@ -51,7 +51,7 @@ describe('contracts.importIcal', () => {
       { kind: 'days', from: '2026-12-28', to: '2026-12-31', label: 'Kerstsluiting' },
       { kind: 'span', start: '2026-06-12T12:00:00', end: '2026-06-12T17:30:00', label: 'Teamuitje' },
     ]);
-    expect(imported.skipped).toEqual([{ summary: 'Afgelast', reason: 'cancelled' }]);
+    expect(imported.skipped).toEqual([{ summary: 'Afgelast', code: 'cancelled', reason: 'cancelled' }]);
     expect(await call('contracts.get', { clientId: client.id })).toEqual(before);
     expect(outbox().n).toBe(queued);
   });

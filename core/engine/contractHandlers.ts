@@ -16,7 +16,7 @@ const WEEK_MS = 7 * 24 * 3600_000;
 
 function requireClient(deps: HandlerDeps, clientId: string): void {
   if (!getRowBy(deps.db, 'clients', 'id', clientId))
-    throw new VangnetError('not_found', `Unknown client ${clientId}`, [{ path: 'clientId', message: 'unknown client' }]);
+    throw new VangnetError('not_found', 'client.unknown', { id: clientId }, [{ path: 'clientId', code: 'unknownClient' }]);
 }
 
 /** Contracts (versioned), the editor's previews, and platforms. */
@@ -35,7 +35,7 @@ export function createContractHandlers(deps: HandlerDeps): { contracts: Handlers
         const from = effectiveFrom ?? new Date(now()).toISOString().slice(0, 10);
         mutate('contract.set', { id, clientId, effectiveFrom: from, terms });
         const created = getRowBy(db, 'contracts', 'id', id);
-        if (!created) throw new VangnetError('internal', 'contract.set wrote no row');
+        if (!created) throw new VangnetError('internal', 'call.wroteNoRow', { call: 'contract.set' });
         return created;
       },
       template: ({ costModel }) => contractTemplate(costModel),
@@ -48,13 +48,9 @@ export function createContractHandlers(deps: HandlerDeps): { contracts: Handlers
           const from = Date.parse(p.from);
           const to = Date.parse(p.to);
           if (to <= from)
-            throw new VangnetError('invalid_args', `A pause must end after it starts (${p.from}/${p.to})`, [
-              { path: 'pauses', message: 'ends before it starts' },
-            ]);
+            throw new VangnetError('invalid_args', 'contract.pauseInverted', { from: p.from, to: p.to }, [{ path: 'pauses', code: 'pauseOrder' }]);
           if (from < opened)
-            throw new VangnetError('invalid_args', `A pause cannot start before the incident opened (${p.from})`, [
-              { path: 'pauses', message: 'before opening' },
-            ]);
+            throw new VangnetError('invalid_args', 'contract.pauseBeforeOpened', { from: p.from }, [{ path: 'pauses', code: 'beforeOpened' }]);
           events.push({ kind: 'status', at: from, to: 'waiting_on_client' }, { kind: 'status', at: to, to: 'in_progress' });
         }
         // Response: as if nobody has answered yet. Resolution: measured just after the last pause
@@ -94,7 +90,7 @@ export function createContractHandlers(deps: HandlerDeps): { contracts: Handlers
         const id = newId();
         mutate('platform.create', { id, ...input });
         const created = getRowBy(db, 'platforms', 'id', id);
-        if (!created) throw new VangnetError('internal', 'platform.create wrote no row');
+        if (!created) throw new VangnetError('internal', 'call.wroteNoRow', { call: 'platform.create' });
         return created;
       },
     },

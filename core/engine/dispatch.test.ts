@@ -81,6 +81,33 @@ describe('the contract at the engine boundary', () => {
     if (!result.ok) expect(result.error.issues?.map((i) => i.path).sort()).toEqual(['priority', 'title']);
   });
 
+  it('answers with message keys and issue codes the fronts translate, the English text beside them', async () => {
+    ({ engine } = testEngine());
+    const bad = await dispatch(engine, 'incidents.create', { clientId: 'acme', title: 'x', priority: 'P1' });
+    expect(bad).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_args', key: 'call.invalid', issues: [{ path: 'clientId', code: 'format.uuid', message: 'must be a UUID' }] },
+    });
+    const id = uuidv4();
+    const unknown = await dispatch(engine, 'incidents.get', { id });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'not_found', key: 'incident.unknown', params: { id }, message: `Unknown incident ${id}` } });
+    await dispatch(engine, 'clients.create', { name: 'Acme', code: 'ACME' });
+    const taken = await dispatch(engine, 'clients.create', { name: 'Acme Two', code: 'ACME' });
+    expect(taken).toMatchObject({ ok: false, error: { code: 'conflict', issues: [{ path: 'code', code: 'taken', params: { by: 'Acme' } }] } });
+  });
+
+  it('shows a SQLite failure only as `internal` with a reference to the log, never its own words', async () => {
+    ({ engine } = testEngine());
+    // A forced failure inside SQLite: a trigger refuses every new client with words no person should read.
+    engine.db.exec("CREATE TRIGGER boom BEFORE INSERT ON clients BEGIN SELECT RAISE(ABORT, 'SQLITE secret table detail'); END");
+    const result = await dispatch(engine, 'clients.create', { name: 'A' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error).toEqual({ code: 'internal', key: 'internal', params: { ref: expect.stringMatching(/^[0-9a-f]{8}$/) }, message: expect.any(String) });
+    expect(JSON.stringify(result.error)).not.toMatch(/SQLITE|secret/);
+    expect(count('clients')).toBe(0);
+  });
+
   it('refuses changes until the engineer has a profile, then stamps them with it', async () => {
     engine = openEngine({ dataDir: tempDataDir() });
     expect(await dispatch(engine, 'profile.get', {})).toEqual({ ok: true, value: null });

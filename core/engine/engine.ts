@@ -70,7 +70,7 @@ export function openEngine(options: EngineOptions): Engine {
     // quick_check passed, yet a page the start reads is damaged: mark it, as the check would have.
     if (!isCorruptionError(err)) throw err;
     markDamaged(file, { at: new Date(now()).toISOString(), source: 'open', detail: (err as Error).message });
-    throw new VangnetError('store_corrupt', `Cannot open the store at ${file}: ${(err as Error).message}`);
+    throw new VangnetError('store_corrupt', 'store.cannotOpen', { file, detail: (err as Error).message });
   }
 }
 
@@ -205,17 +205,14 @@ function startEngine(db: Db, file: string, options: EngineOptions): Engine {
   function storeFailed(err: unknown): VangnetError {
     care.markFound('use', (err as Error).message);
     const report = care.damage();
-    return new VangnetError(
-      'store_damaged',
-      `The store was found damaged while in use (${report?.detail ?? 'corrupt'}): nothing more is written to it`,
-    );
+    return new VangnetError('store_damaged', 'store.damagedInUse', { detail: report?.detail ?? 'corrupt' });
   }
 
   const auditHistory = createAuditHistory({ db, transportFor, now, onChanged: (tables) => emit('data.changed', { tables }) });
 
   function mutate(name: string, args: unknown): MutationOutcome {
     const p = profile();
-    if (!p) throw new VangnetError('not_ready', 'Set up your profile (your name) before making changes');
+    if (!p) throw new VangnetError('not_ready', 'profile.missing');
     const outcome = runMutation(
       {
         db,

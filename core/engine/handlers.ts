@@ -58,7 +58,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         const id = newId();
         mutate('client.create', { id, name, code: code ?? freeClientCode(name) });
         const created = getRowBy(db, 'clients', 'id', id);
-        if (!created) throw new VangnetError('internal', 'client.create wrote no row');
+        if (!created) throw new VangnetError('internal', 'call.wroteNoRow', { call: 'client.create' });
         return created;
       },
     },
@@ -94,7 +94,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       status: () => deps.storeStatus(),
       restore: () => {
         // Restoring swaps the file under the engine, so the host that owns the engine serves it (core/host/engineHost.ts).
-        throw new VangnetError('unavailable', 'Restore a backup from the app, or with `vangnet store restore NAME` while the app is closed');
+        throw new VangnetError('unavailable', 'store.restoreInApp');
       },
     },
   };

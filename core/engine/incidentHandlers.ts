@@ -12,7 +12,7 @@ export function createIncidentHandlers(deps: HandlerDeps): Handlers['incidents']
 
   function detail(id: string, locale: Locale) {
     const incident = getIncidentWithClient(db, id);
-    if (!incident) throw new VangnetError('not_found', `Unknown incident ${id}`);
+    if (!incident) throw new VangnetError('not_found', 'incident.unknown', { id });
     return { ...incident, sla: sla.view(incident, locale) };
   }
 
@@ -46,7 +46,7 @@ export function createIncidentHandlers(deps: HandlerDeps): Handlers['incidents']
     assign: ({ id, assigneeId, locale }) => act(id, locale, 'incident.assign', { assigneeId }),
     setCategory: ({ id, category, locale }) => act(id, locale, 'incident.setCategory', { category }),
     timeline: ({ id }) => {
-      if (!getIncidentWithClient(db, id)) throw new VangnetError('not_found', `Unknown incident ${id}`);
+      if (!getIncidentWithClient(db, id)) throw new VangnetError('not_found', 'incident.unknown', { id });
       return timelineFor(db, id);
     },
   };

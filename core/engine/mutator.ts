@@ -38,7 +38,7 @@ function applyWrite(db: Db, write: Write): void {
  */
 export function runMutation(deps: MutatorDeps, name: string, rawArgs: unknown): MutationOutcome {
   const def = findMutation(name);
-  if (!def) throw new VangnetError('unknown_call', `Unknown mutation ${name}`);
+  if (!def) throw new VangnetError('unknown_call', 'call.unknownMutation', { name });
   const args = parseOrThrow(def.args, rawArgs, `arguments for ${name}`);
   const { db } = deps;
   return writeTransaction(db, (): MutationOutcome => {

@@ -1,9 +1,10 @@
 import { type EventName, type EventPayload, lookupCall } from '../../shared/contract';
-import { type ErrorInfo, fail, ok, type Result, toErrorInfo, VangnetError } from '../../shared/errors';
+import { type ErrorInfo, fail, ok, type Result, VangnetError } from '../../shared/errors';
 import type { StoreStatus } from '../../shared/storeHealth';
 import { parseOrThrow } from '../../shared/validation';
 import { dispatch } from '../engine/dispatch';
 import { type Engine, type EngineOptions, openEngine } from '../engine/engine';
+import { publicError } from '../engine/publicError';
 import { logger } from '../log';
 import { restoreBackup } from '../store/backups';
 import { storeFile } from '../store/paths';
@@ -62,8 +63,8 @@ export function createEngineHost(options: EngineOptions & { start?: boolean }): 
       log.info({ dataDir: options.dataDir }, 'engine open');
     } catch (err) {
       engine = null;
-      error = toErrorInfo(err);
       log.error({ err, dataDir: options.dataDir }, 'engine failed to open');
+      error = publicError(err, log, { dataDir: options.dataDir });
     }
   }
 
@@ -73,7 +74,7 @@ export function createEngineHost(options: EngineOptions & { start?: boolean }): 
 
   async function restore(rawArgs: unknown): Promise<StoreStatus> {
     const { name } = parseOrThrow(lookupCall('store.restore')!.args, rawArgs ?? {}, 'arguments for store.restore') as { name: string };
-    if (restoring) throw new VangnetError('conflict', 'A restore is already under way');
+    if (restoring) throw new VangnetError('conflict', 'store.restoreBusy');
     restoring = true;
     unsubscribe();
     engine?.close();
@@ -98,13 +99,12 @@ export function createEngineHost(options: EngineOptions & { start?: boolean }): 
         try {
           return ok(await restore(args));
         } catch (err) {
-          return { ok: false, error: toErrorInfo(err) };
+          return { ok: false, error: publicError(err, log, { call: name }) };
         }
       }
       if (engine) return dispatch(engine, name, args);
       if (name === 'store.status') return ok(status());
-      const reason = error ?? { code: 'unavailable' as const, message: 'The engine is not running' };
-      return fail(reason.code, reason.message);
+      return { ok: false, error: error ?? fail('unavailable', 'call.notRunning').error };
     },
     subscribe(listener) {
       listeners.add(listener);

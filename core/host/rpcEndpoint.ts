@@ -19,17 +19,17 @@ export function attachRpcEndpoint(
     async receive(raw: unknown) {
       let message: unknown = raw;
       if (typeof raw === 'string') {
-        if (raw.length > RPC_MAX_BYTES) return send(errorReply(-1, fail('invalid_args', 'Message too large')));
+        if (raw.length > RPC_MAX_BYTES) return send(errorReply(-1, fail('invalid_args', 'call.tooLarge')));
         try {
           message = JSON.parse(raw);
         } catch {
-          return send(errorReply(-1, fail('invalid_args', 'Message is not valid JSON')));
+          return send(errorReply(-1, fail('invalid_args', 'call.notJson')));
         }
       }
       const request = RpcRequest.safeParse(message);
       if (!request.success) {
         const id = typeof (message as { id?: unknown })?.id === 'number' ? (message as { id: number }).id : -1;
-        return send(errorReply(id, fail('invalid_args', 'Malformed request: expected {kind:"call", id, name, args}')));
+        return send(errorReply(id, fail('invalid_args', 'call.malformed')));
       }
       const result = await target.call(request.data.name, request.data.args);
       send({ kind: 'result', id: request.data.id, result });

@@ -20,10 +20,7 @@ function links(db: Db, id: number): { hash: string; prevHash: string } | undefin
 export function storeFetchedAudit(db: Db, entityId: string, entries: readonly SyncedAudit[]): number {
   const batch = new Map(entries.map((e) => [e.id, e]));
   const fail = (e: SyncedAudit, reason: string) =>
-    new VangnetError(
-      'conflict',
-      `The office server's audit entry ${e.id} for ${entityId} cannot be verified: ${reason}. Nothing of this history was stored.`,
-    );
+    new VangnetError('conflict', 'sync.auditUnverified', { entry: e.id, id: entityId, reason });
   const fresh: SyncedAudit[] = [];
   for (const e of entries) {
     if (e.entityId !== entityId) throw fail(e, `it belongs to ${e.entityId}`);

@@ -88,10 +88,7 @@ export function restoreRows(
       stored = restoreOne(db, table, server, counts);
     } catch (err) {
       if (!isForeignKeyError(err)) throw err;
-      throw new VangnetError(
-        'conflict',
-        `Cannot restore ${table} row ${server.id}: a row it refers to is missing here; repair that table too`,
-      );
+      throw new VangnetError('conflict', 'sync.repairMissingRef', { table, id: server.id });
     }
     if (stored) changed.push({ table, id: server.id, row: stored as Record<string, unknown> });
   }

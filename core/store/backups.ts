@@ -92,12 +92,12 @@ function discard(partial: string, reason: string): BackupOutcome {
  */
 export async function restoreBackup(storeFile: string, dataDir: string, name: string, now: number): Promise<{ movedTo: string }> {
   if (!BackupName.safeParse(name).success || !listBackups(dataDir).some((b) => b.name === name)) {
-    throw new VangnetError('not_found', `There is no backup named ${name} (see \`vangnet store backups\`)`);
+    throw new VangnetError('not_found', 'store.unknownBackup', { name });
   }
   const source = path.join(backupsDir(dataDir), name);
   const outcome = await checkFileInBackground(source).done;
   if (outcome.error || outcome.problems.length > 0) {
-    throw new VangnetError('store_corrupt', `The backup ${name} failed its check, so it was not restored: ${outcome.error?.message ?? outcome.problems[0]}`);
+    throw new VangnetError('store_corrupt', 'store.backupFailedCheck', { name, detail: outcome.error?.message ?? outcome.problems[0] ?? '' });
   }
   const movedTo = path.join(dataDir, 'damaged', new Date(now).toISOString().replace(/[:.]/g, '-'));
   fs.mkdirSync(path.dirname(movedTo), { recursive: true });

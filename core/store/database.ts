@@ -89,7 +89,7 @@ function refuseDamaged(file: string, err: unknown, now: () => number): VangnetEr
   if (file !== ':memory:' && isCorruptionError(err)) {
     markDamaged(file, { at: new Date(now()).toISOString(), source: 'open', detail: message });
   }
-  return new VangnetError('store_corrupt', `Cannot open the store at ${file}: ${message}`);
+  return new VangnetError('store_corrupt', 'store.cannotOpen', { file, detail: message });
 }
 
 /**
@@ -102,18 +102,14 @@ function checkIntegrity(db: Db, file: string, now: () => number): void {
   const problems = checkConnection(db, 'quick_check');
   if (problems.length > 0) {
     if (file !== ':memory:') markDamaged(file, { at: new Date(now()).toISOString(), source: 'open', detail: problems.slice(0, 3).join('; ') });
-    throw new VangnetError('store_corrupt', `The store at ${file} failed its integrity check: ${problems.slice(0, 3).join('; ')}`);
+    throw new VangnetError('store_corrupt', 'store.integrity', { file, detail: problems.slice(0, 3).join('; ') });
   }
 }
 
 function refuseNewer(db: Db): void {
   const current = schemaVersion(db);
   if (current > LATEST_VERSION) {
-    throw new VangnetError(
-      'store_too_new',
-      `This data folder was written by a newer Vangnet (schema ${current}; this version knows up to ${LATEST_VERSION}). ` +
-        'Update Vangnet, or choose another data folder with VANGNET_HOME.',
-    );
+    throw new VangnetError('store_too_new', 'store.tooNew', { current, latest: LATEST_VERSION });
   }
 }
 

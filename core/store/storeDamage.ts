@@ -43,11 +43,7 @@ export function markDamaged(storeFile: string, report: DamageReport): DamageRepo
 }
 
 export function damagedError(storeFile: string, report: DamageReport): VangnetError {
-  return new VangnetError(
-    'store_damaged',
-    `The store at ${storeFile} was found damaged (${report.source}, ${report.at}): nothing is written to it. ` +
-      'Restore a verified backup (`vangnet store backups`, `vangnet store restore NAME`).',
-  );
+  return new VangnetError('store_damaged', 'store.damaged', { file: storeFile, source: report.source, at: report.at });
 }
 
 /** SQLite's own verdicts on a damaged file (better-sqlite3 puts the extended code on `.code`). */

@@ -1,4 +1,6 @@
 import { VangnetError } from '../../shared/errors';
+import { issueFromZod } from '../../shared/validation';
+import type { z } from 'zod';
 import { canonicalJson } from '../../shared/canonicalJson';
 import { compareHlc } from '../../shared/hlc';
 import { lastWriteAt, mergeRows } from '../../shared/merge';
@@ -10,6 +12,12 @@ import { deleteRow, markRejected } from '../repos/sync';
 import { logger } from '../log';
 import type { Db } from '../store/database';
 import { dropTimelineEntries } from './timelineConfirm';
+
+/** The server sent a row its table's schema refuses: names the first problem in English, for the log. */
+export function badRow(table: string, seq: number, issue: z.core.$ZodIssue | undefined): VangnetError {
+  const detail = issue ? `${issueFromZod(issue).path}: ${issueFromZod(issue).message}` : 'bad row';
+  return new VangnetError('invalid_args', 'sync.badRow', { table, seq, detail });
+}
 
 const log = logger('sync');
 
@@ -105,14 +113,11 @@ export function applyChanges(
     const spec = TABLE_SPECS[table];
     const result = spec.schema.safeParse(change.row);
     if (!result.success) {
-      throw new VangnetError(
-        'invalid_args',
-        `Server sent an invalid ${table} row (seq ${change.seq}): ${result.error.issues[0]?.message ?? 'bad row'}`,
-      );
+      throw badRow(table, change.seq, result.error.issues[0]);
     }
     // E.g. audit entries are hash-chained on the server: one whose hash does not cover its content was altered.
     const problem = specOf(table).rowProblem?.(result.data);
-    if (problem) throw new VangnetError('invalid_args', `Server sent a ${table} row that fails its check (seq ${change.seq}): ${problem}`);
+    if (problem) throw new VangnetError('invalid_args', 'sync.badAudit', { seq: change.seq, detail: problem });
     return [{ seq: change.seq, table, row: result.data as { id: string } }];
   });
   const touched = new Set<string>();

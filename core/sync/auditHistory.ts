@@ -40,7 +40,7 @@ export function createAuditHistory(deps: AuditHistoryDeps) {
       entries.push(...page.entries);
       if (!page.hasMore) return entries;
       if (page.cursor === null || (before !== undefined && page.cursor >= before)) {
-        throw new VangnetError('internal', `The office server's audit pages for ${entityId} do not move back in time`);
+        throw new VangnetError('internal', 'sync.auditBackwards', { id: entityId });
       }
       before = page.cursor;
     }

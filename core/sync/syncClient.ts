@@ -106,7 +106,7 @@ export function createSyncClient(deps: SyncDeps) {
 
   function transport(): SyncTransport {
     const url = server();
-    if (!url) throw new VangnetError('not_ready', 'This laptop is not paired with an office server; use `vangnet login`');
+    if (!url) throw new VangnetError('not_ready', 'sync.notPaired');
     return deps.transportFor(url, token());
   }
 
@@ -148,7 +148,7 @@ export function createSyncClient(deps: SyncDeps) {
       pushed += response.applied + response.skipped;
       rejected += response.rejected.length;
       if (response.lastMutationId < batchLast) {
-        throw new VangnetError('gap', `The server stopped at mutation ${response.lastMutationId}`);
+        throw new VangnetError('gap', 'sync.gap', { id: response.lastMutationId });
       }
     }
   }

@@ -1,6 +1,7 @@
 import type WebSocket from 'ws';
 import type { z } from 'zod';
-import { VangnetError, type ErrorCode } from '../../shared/errors';
+import { VangnetError, type ErrorCode, type MessageParams } from '../../shared/errors';
+import { isMessageKey } from '../../shared/messages/catalog';
 import { AuditTrailResponse } from '../../shared/sync/auditTrail';
 import {
   ChecksumsResponse,
@@ -46,10 +47,10 @@ export interface LiveHandlers {
  */
 export class OfflineError extends VangnetError {
   constructor(
-    message: string,
+    detail: string,
     readonly retryAfterMs: number | null = null,
   ) {
-    super('unavailable', message);
+    super('unavailable', 'sync.offline', { detail });
     this.name = 'OfflineError';
   }
 }
@@ -105,7 +106,7 @@ export function httpTransport(baseUrl: string, token: string | null, fetchImpl: 
       // a proxy's HTML error page, say; reported below with the status
     }
     if (!response.ok) {
-      const problem = json as { code?: string; detail?: string } | null;
+      const problem = json as { code?: string; detail?: string; key?: unknown; params?: MessageParams } | null;
       const rolledBack = problem?.code === 'rolled_back' ? RolledBackProblem.safeParse(problem) : null;
       if (rolledBack?.success) throw new RolledBackError(problem?.detail ?? 'rolled back', rolledBack.data);
       if (response.status >= 500 || response.status === 429) {
@@ -113,7 +114,9 @@ export function httpTransport(baseUrl: string, token: string | null, fetchImpl: 
         throw new OfflineError(problem?.detail ?? `Server error ${response.status}`, retryAfterMs);
       }
       const code = (problem?.code as ErrorCode | undefined) ?? STATUS_CODES[response.status] ?? 'internal';
-      throw new VangnetError(code, problem?.detail ?? `HTTP ${response.status}`);
+      // The server's own message key travels on, so the front shows its refusal in the user's language.
+      if (isMessageKey(problem?.key)) throw new VangnetError(code, problem.key, problem.params);
+      throw new VangnetError(code, 'sync.http', { status: response.status, detail: problem?.detail ?? '' });
     }
     return Number.isSafeInteger(clock) && clock > 0 ? { json, serverTime: clock } : { json };
   }

@@ -1,5 +1,5 @@
 import type { SyncRound } from '../../shared/contract';
-import { VangnetError } from '../../shared/errors';
+import { badRow } from './applyPull';
 import { CHECKSUM_TABLES, type ChecksumTable, divergentTables } from '../../shared/sync/checksum';
 import { type ChecksumsResponse, type Change, SYNC_PULL_MAX_LIMIT } from '../../shared/sync/protocol';
 import { SYNCED_ROW_SCHEMAS } from '../../shared/sync/rows';
@@ -39,10 +39,7 @@ function parseRows(table: ChecksumTable, changes: readonly Change[]): { id: stri
     .map((c) => {
       const parsed = SYNCED_ROW_SCHEMAS[table].safeParse(c.row);
       if (!parsed.success) {
-        throw new VangnetError(
-          'invalid_args',
-          `Server sent an invalid ${table} row (seq ${c.seq}): ${parsed.error.issues[0]?.message ?? 'bad row'}`,
-        );
+        throw badRow(table, c.seq, parsed.error.issues[0]);
       }
       return parsed.data;
     });

@@ -31,11 +31,11 @@ export async function addEngineer(
   now = Date.now(),
 ): Promise<{ engineer: Engineer; pairingCode: string; expiresAt: string }> {
   const email = input.email.trim().toLowerCase();
-  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw new VangnetError('invalid_args', `Not an e-mail address: ${input.email}`);
-  if (!input.name.trim()) throw new VangnetError('invalid_args', 'The name must not be empty');
+  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw new VangnetError('invalid_args', 'server.notEmail', { email: input.email });
+  if (!input.name.trim()) throw new VangnetError('invalid_args', 'server.emptyName');
   return store.db.transaction().execute(async (trx) => {
     const existing = await trx.selectFrom('engineers').select('id').where('email', '=', email).executeTakeFirst();
-    if (existing) throw new VangnetError('conflict', `An engineer with e-mail ${email} already exists`);
+    if (existing) throw new VangnetError('conflict', 'server.engineerExists', { email });
     const row = { id: uuidv7(), name: input.name.trim(), email, role: input.role, active: 1, created_at: new Date(now).toISOString() };
     await trx.insertInto('engineers').values(row).execute();
     const ledger = await Ledger.open(trx, store.dialect);
@@ -59,7 +59,7 @@ export async function setRole(
   now = Date.now(),
 ): Promise<{ engineer: Engineer; previousRole: Engineer['role'] }> {
   const parsed = EngineerRole.safeParse(role);
-  if (!parsed.success) throw new VangnetError('invalid_args', `Not a role: ${role} (one of ${ENGINEER_ROLES.join(', ')})`);
+  if (!parsed.success) throw new VangnetError('invalid_args', 'server.notRole', { role, roles: ENGINEER_ROLES.join(', ') });
   return store.db.transaction().execute(async (trx) => {
     const key = who.trim();
     const row = await trx
@@ -67,7 +67,7 @@ export async function setRole(
       .selectAll()
       .where((eb) => eb.or([eb('id', '=', key), eb('email', '=', key.toLowerCase())]))
       .executeTakeFirst();
-    if (!row) throw new VangnetError('not_found', `No engineer with id or e-mail ${who}`);
+    if (!row) throw new VangnetError('not_found', 'server.noEngineerIdOrEmail', { who });
     const previousRole = row.role as Engineer['role'];
     const engineer = engineerView({ ...row, role: parsed.data });
     if (previousRole === parsed.data) return { engineer, previousRole };
@@ -103,10 +103,10 @@ export async function pairDevice(store: ServerDb, request: PairRequest, now = Da
   return store.db.transaction().execute(async (trx) => {
     const code = await trx.selectFrom('pairing_codes').selectAll().where('code_hash', '=', hashSecret(request.code)).executeTakeFirst();
     if (!code || code.used_at || Date.parse(code.expires_at) < now) {
-      throw new VangnetError('unauthorized', 'Unknown, used or expired pairing code');
+      throw new VangnetError('unauthorized', 'server.badPairingCode');
     }
     const engineer = await trx.selectFrom('engineers').selectAll().where('id', '=', code.engineer_id).executeTakeFirstOrThrow();
-    if (Number(engineer.active) !== 1) throw new VangnetError('unauthorized', 'Unknown, used or expired pairing code');
+    if (Number(engineer.active) !== 1) throw new VangnetError('unauthorized', 'server.badPairingCode');
     const owner = await trx
       .selectFrom('sync_clients')
       .innerJoin('devices', 'devices.id', 'sync_clients.device_id')
@@ -114,7 +114,7 @@ export async function pairDevice(store: ServerDb, request: PairRequest, now = Da
       .where('sync_clients.client_id', '=', request.clientId)
       .executeTakeFirst();
     if (owner && owner.engineer_id !== engineer.id) {
-      throw new VangnetError('forbidden', 'This store was paired by another engineer; pair from a fresh data folder');
+      throw new VangnetError('forbidden', 'server.otherEngineer');
     }
     const token = newToken();
     const deviceId = uuidv7();
@@ -193,7 +193,7 @@ export async function revokeDevice(store: ServerDb, deviceId: string, now = Date
     .where('id', '=', deviceId)
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
-  if (Number(result.numUpdatedRows) !== 1) throw new VangnetError('not_found', `No active device ${deviceId}`);
+  if (Number(result.numUpdatedRows) !== 1) throw new VangnetError('not_found', 'server.noDevice', { id: deviceId });
 }
 
 export async function listEngineers(store: ServerDb) {

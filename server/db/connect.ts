@@ -64,7 +64,7 @@ export async function connectServerDb(options: ConnectOptions): Promise<ServerDb
     const db = new Kysely<ServerDatabase>({ dialect: new PostgresDialect({ pool }) });
     result = { db, dialect: 'postgres', pool, pgConfig, close: () => db.destroy() };
   } else {
-    if (!options.dataDir) throw new VangnetError('invalid_args', 'Give --data DIR or --database-url URL');
+    if (!options.dataDir) throw new VangnetError('invalid_args', 'server.needData');
     fs.mkdirSync(options.dataDir, { recursive: true });
     const file = path.join(options.dataDir, 'vangnet-server.sqlite3');
     const sqlite = new Database(file);

@@ -43,10 +43,7 @@ export async function migrateServer(db: Kysely<ServerDatabase>, dialect: Dialect
     const applied = new Set(rows.rows.map((r) => Number(r.version)));
     const current = Math.max(0, ...applied);
     if (current > SERVER_SCHEMA_VERSION) {
-      throw new VangnetError(
-        'store_too_new',
-        `The server database is at schema ${current}; this vangnet-server knows up to ${SERVER_SCHEMA_VERSION}. Upgrade the server.`,
-      );
+      throw new VangnetError('store_too_new', 'server.tooNew', { current, latest: SERVER_SCHEMA_VERSION });
     }
     for (const m of SERVER_MIGRATIONS) {
       if (applied.has(m.version)) continue;

@@ -162,6 +162,17 @@ describe.each(DIALECTS)('REST API on %s', (dialect) => {
     }
     expect(await server.store.db.selectFrom('incidents').selectAll().execute()).toEqual([]);
     expect(await server.store.db.selectFrom('clients').selectAll().execute()).toEqual([]);
+
+    // Beside the English detail: the message key, its params, and every bad field as an issue code.
+    const bad = await (await send('/api/v1/incidents', 'POST', { clientId: 'nope', title: 'x', priority: 'P1' })).json();
+    expect(bad).toMatchObject({
+      code: 'invalid_args',
+      key: 'call.invalid',
+      detail: expect.stringContaining('clientId: must be a UUID'),
+      errors: [{ path: 'clientId', code: 'format.uuid', message: 'must be a UUID' }],
+    });
+    const missing = await (await send('/api/v1/incidents/0190a5a8-0000-7000-8000-000000000000', 'PATCH', { title: 'x' })).json();
+    expect(missing).toMatchObject({ key: 'incident.unknown', params: { id: '0190a5a8-0000-7000-8000-000000000000' } });
   });
 
   it('refuses text with a NUL character (PostgreSQL cannot store one) as invalid input, and stores nothing', async () => {

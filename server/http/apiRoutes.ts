@@ -59,7 +59,7 @@ export function registerApiRoutes(app: FastifyInstance, { store, guard, mutation
   app.get('/api/v1/incidents/:id', { preHandler: guard.requireDevice }, async (request) => {
     const { id } = parseOrThrow(PathId, request.params, 'path');
     const row = await loadRow(store.db, 'incidents', 'id', id);
-    if (!row) throw new VangnetError('not_found', `Unknown incident ${id}`);
+    if (!row) throw new VangnetError('not_found', 'incident.unknown', { id });
     return withClocks(row);
   });
 
@@ -86,7 +86,7 @@ export function registerApiRoutes(app: FastifyInstance, { store, guard, mutation
 
   app.get('/api/v1/clients/:id/contracts', { preHandler: guard.requireDevice }, async (request) => {
     const { id } = parseOrThrow(PathId, request.params, 'path');
-    if (!(await loadRow(store.db, 'clients', 'id', id))) throw new VangnetError('not_found', `Unknown client ${id}`);
+    if (!(await loadRow(store.db, 'clients', 'id', id))) throw new VangnetError('not_found', 'client.unknown', { id });
     const history = await sla.contractsOf(id);
     const current = contractInForce(history, new Date(now()).toISOString());
     return { current: current ? view(current) : null, history: history.map(view) };

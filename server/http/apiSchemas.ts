@@ -3,9 +3,8 @@ import { IncidentUpdateInput } from '../../shared/contract';
 import { Id, IsoTime } from '../../shared/domain/common';
 import { ContractTerms, contractTemplate } from '../../shared/domain/contract';
 import { IncidentStatus, Priority } from '../../shared/domain/incident';
-import { VangnetError } from '../../shared/errors';
 import { LocalDate } from '../../shared/sla/calendar';
-import { parseOrThrow } from '../../shared/validation';
+import { invalidArgs, parseOrThrow } from '../../shared/validation';
 
 /**
  * What the REST API accepts beyond the shared contract's inputs: query strings, path ids and the
@@ -69,9 +68,6 @@ function nulPath(body: unknown): string | null {
  */
 export function parseBody<S extends z.ZodType>(schema: S, body: unknown, what: string): z.output<S> {
   const path = nulPath(body);
-  if (path !== null) {
-    const message = 'must not contain a NUL character';
-    throw new VangnetError('invalid_args', `Invalid ${what}: ${path}: ${message}`, [{ path, message }]);
-  }
+  if (path !== null) throw invalidArgs(what, [{ path, code: 'nul' }]);
   return parseOrThrow(schema, body, what);
 }

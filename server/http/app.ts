@@ -30,15 +30,15 @@ const COUNTED_REFUSALS = new Set([400, 401, 413, 415]);
 /** The problem document for anything a handler, hook or parser threw. */
 function problemForError(err: unknown): Problem {
   // A rolled_back refusal says where the laptop's new work starts and must follow (shared/sync/rollback.ts).
-  if (err instanceof RolledBackError) return { ...problemFor(err.code, err.message), ...err.details };
-  if (err instanceof VangnetError) return problemFor(err.code, err.message, err.issues);
+  if (err instanceof RolledBackError) return { ...problemFor(err.code, err.key, err.params), ...err.details };
+  if (err instanceof VangnetError) return problemFor(err.code, err.key, err.params, err.issues);
   const fastifyErr = err as { statusCode?: number; code?: string; message: string };
   if (fastifyErr.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-    return { ...problemFor('invalid_args', `Body larger than ${SYNC_BODY_MAX_BYTES} bytes`), status: 413, code: 'too_large' };
+    return { ...problemFor('invalid_args', 'server.tooLarge', { max: SYNC_BODY_MAX_BYTES }), status: 413, code: 'too_large' };
   }
   if (fastifyErr.statusCode && fastifyErr.statusCode < 500)
-    return { ...problemFor('invalid_args', fastifyErr.message), status: fastifyErr.statusCode };
-  return problemFor('internal', 'The server could not handle this request');
+    return { ...problemFor('invalid_args', 'server.refused', { detail: fastifyErr.message }), status: fastifyErr.statusCode };
+  return problemFor('internal', 'server.failed');
 }
 
 export interface ServerOptions {
@@ -98,7 +98,7 @@ export async function buildServer(options: ServerOptions): Promise<VangnetServer
     return sendProblem(reply, problem);
   });
   app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, problemFor('not_found', `No route ${request.method} ${request.url.split('?')[0]}`)),
+    sendProblem(reply, problemFor('not_found', 'server.noRoute', { method: request.method, path: request.url.split('?')[0] ?? '' })),
   );
   app.addHook('onResponse', async (request, reply) => {
     metrics.requests.inc({ route: request.routeOptions.url ?? 'unknown', status: String(reply.statusCode) });
@@ -113,7 +113,7 @@ export async function buildServer(options: ServerOptions): Promise<VangnetServer
       await readHeadSeq(store.db);
       return { status: 'ready', dialect: store.dialect };
     } catch {
-      return sendProblem(reply, problemFor('unavailable', 'The database is not reachable'));
+      return sendProblem(reply, problemFor('unavailable', 'server.databaseDown'));
     }
   });
   app.get('/metrics', async (_request, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));

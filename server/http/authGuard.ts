@@ -65,7 +65,7 @@ export function createAuthGuard(store: ServerDb, metrics: Metrics, now: () => nu
     // Beyond the budget nothing is written: a flood of guesses must not become a flood of rows.
     metrics.rateLimited.inc({ kind });
     return sendProblem(reply.header('ratelimit-remaining', 0).header('retry-after', count.ttlInSeconds), {
-      ...problemFor('unauthorized', `Too many failed attempts from this address; retry in ${count.ttlInSeconds} s`),
+      ...problemFor('unauthorized', 'server.tooManyAttempts', { seconds: count.ttlInSeconds }),
       status: 429,
       code: 'rate_limited',
       title: 'rate limited',
@@ -82,7 +82,7 @@ export function createAuthGuard(store: ServerDb, metrics: Metrics, now: () => nu
       const device = token ? await authenticate(store, token) : null;
       if (!device) {
         const detail = token ? 'unknown or revoked token' : 'no bearer token';
-        await refuse(request, reply, 'token', detail, problemFor('unauthorized', 'Missing, unknown or revoked device token'));
+        await refuse(request, reply, 'token', detail, problemFor('unauthorized', 'server.badToken'));
         return;
       }
       request.device = device;

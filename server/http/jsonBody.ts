@@ -20,8 +20,8 @@ const LOWER_U = 0x75;
 // Fatal: a body that is not UTF-8 is refused, never silently patched with U+FFFD.
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
-function refuse(message: string): never {
-  throw new VangnetError('invalid_args', message);
+function refuse(detail: string): never {
+  throw new VangnetError('invalid_args', 'server.badJson', { detail });
 }
 
 function hexAt(text: string, at: number): number {

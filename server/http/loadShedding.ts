@@ -78,11 +78,11 @@ export function registerLoadShedding(
     if (inFlight >= maxInFlight && queue.length >= queueMax) {
       metrics.shed.inc({ route: request.routeOptions.url ?? 'unknown' });
       await sendProblem(reply.header('retry-after', SHED_RETRY_AFTER_S), {
-        ...problemFor('unavailable', `The server is busy; retry in ${SHED_RETRY_AFTER_S} s`),
+        ...problemFor('unavailable', 'server.busy', { seconds: SHED_RETRY_AFTER_S }),
       });
       return reply;
     }
-    if (!(await admit(reply.raw))) throw new VangnetError('unavailable', 'The client went away while its request waited');
+    if (!(await admit(reply.raw))) throw new VangnetError('unavailable', 'server.clientGone');
     // Requests that arrived together are all admitted, queued or shed before any admitted one runs
     // its (on SQLite synchronous) queries, so a health check in the same burst is answered first.
     await yieldToEventLoop();

@@ -65,7 +65,7 @@ export const problemComponents = {
   schemas: {
     Problem: {
       type: 'object',
-      required: ['type', 'title', 'status', 'detail', 'code'],
+      required: ['type', 'title', 'status', 'detail', 'code', 'key'],
       properties: {
         type: { type: 'string' },
         title: { type: 'string' },
@@ -75,9 +75,24 @@ export const problemComponents = {
           type: 'string',
           description: `What went wrong, for programs: ${[...ERROR_CODES, 'rate_limited', 'too_large'].join(', ')}`,
         },
+        key: { type: 'string', description: 'The message key (shared/messages/en.ts `errors`), for clients that show it translated' },
+        params: {
+          type: 'object',
+          description: "The message's values (ids, bounds), named as its key's text names them",
+          additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }] },
+        },
         errors: {
           type: 'array',
-          items: { type: 'object', required: ['path', 'message'], properties: { path: { type: 'string' }, message: { type: 'string' } } },
+          items: {
+            type: 'object',
+            required: ['path', 'code', 'message'],
+            properties: {
+              path: { type: 'string' },
+              code: { type: 'string', description: 'The issue code (shared/messages/en.ts `issues`), e.g. format.uuid, text.max' },
+              params: { type: 'object', additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }] } },
+              message: { type: 'string' },
+            },
+          },
         },
       },
     },

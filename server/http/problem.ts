@@ -1,5 +1,6 @@
 import type { FastifyReply } from 'fastify';
-import type { ErrorCode } from '../../shared/errors';
+import { type ErrorCode, type FieldIssue, type MessageKey, type MessageParams, withMessage, type IssueInput } from '../../shared/errors';
+import { englishMessage } from '../../shared/messages/catalog';
 
 /** HTTP status for each error code the system uses; errors leave as RFC 9457 problem documents. */
 export const STATUS_FOR: Record<ErrorCode, number> = {
@@ -24,9 +25,14 @@ export interface Problem {
   type: string;
   title: string;
   status: number;
+  /** English, for people reading the raw answer; programs read `code`, `key` and `params`. */
   detail: string;
   code: ErrorCode | 'rate_limited' | 'too_large';
-  errors?: { path: string; message: string }[];
+  /** The message's key in shared/messages, so a client shows the refusal in its user's language. */
+  key: MessageKey;
+  params?: MessageParams;
+  /** Every bad field, as issue codes with their bounds (and English `message`). */
+  errors?: FieldIssue[];
   /** `rolled_back` only (shared/sync/rollback.ts): the first reused id, and the id new work must follow. */
   mutationId?: number;
   lastMutationId?: number;
@@ -36,14 +42,16 @@ export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply
   return reply.status(problem.status).type('application/problem+json').send(problem);
 }
 
-export function problemFor(code: ErrorCode, detail: string, errors?: Problem['errors']): Problem {
+export function problemFor(code: ErrorCode, key: MessageKey, params?: MessageParams, errors?: readonly IssueInput[]): Problem {
   const status = STATUS_FOR[code];
   return {
     type: `https://vangnet.invalid/problems/${code}`,
     title: code.replace(/_/g, ' '),
     status,
-    detail,
+    detail: englishMessage(key, params),
     code,
-    ...(errors ? { errors } : {}),
+    key,
+    ...(params ? { params } : {}),
+    ...(errors ? { errors: errors.map(withMessage) } : {}),
   };
 }

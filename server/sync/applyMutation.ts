@@ -64,7 +64,7 @@ function pure<T>(name: string, run: () => T): T {
   } catch (err) {
     if (err instanceof VangnetError) throw err;
     log.warn({ err, mutation: name }, 'mutation threw; refused');
-    throw new VangnetError('invalid_args', `${name} cannot be applied: ${err instanceof Error ? err.message : String(err)}`);
+    throw new VangnetError('invalid_args', 'server.mutationFailed', { name, detail: err instanceof Error ? err.message : String(err) });
   }
 }
 
@@ -106,7 +106,7 @@ export async function planMutation(
   origin: MutationOrigin,
 ): Promise<PlannedMutation> {
   const def = findMutation(mutation.name);
-  if (!def) throw new VangnetError('unknown_call', `Unknown mutation ${mutation.name}`);
+  if (!def) throw new VangnetError('unknown_call', 'call.unknownMutation', { name: mutation.name });
   const args = pure(def.name, () => parseOrThrow(def.args, mutation.args, `arguments for ${mutation.name}`));
   const ctx: MutationContext = { actor: origin.actor, deviceId: origin.deviceId, hlc: mutation.hlc, now: hlcToIso(mutation.hlc) };
   const loaded: Record<string, unknown> = {};

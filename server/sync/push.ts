@@ -51,7 +51,7 @@ export async function handlePush(
   notifier?: Notifier,
 ): Promise<PushResponse> {
   if (request.clientId !== auth.clientId) {
-    throw new VangnetError('forbidden', `This device pushes as client ${auth.clientId}, not ${request.clientId}`);
+    throw new VangnetError('forbidden', 'server.pushAs', { device: auth.clientId, client: request.clientId });
   }
   // A wrong laptop clock is corrected, not refused (server/sync/restamp.ts).
   const stamps = pushStamps(request, now);
@@ -122,7 +122,7 @@ async function pushOnce(
         if (restamp) restamped.push(restamp);
         continue;
       }
-      if (m.mutationId !== last + 1) throw new VangnetError('gap', `Expected mutation ${last + 1} next, got ${m.mutationId}`);
+      if (m.mutationId !== last + 1) throw new VangnetError('gap', 'server.gap', { expected: last + 1, got: m.mutationId });
       last = m.mutationId;
       digest = digests.add(m);
       const origin = { actor: auth.engineer, deviceId: auth.deviceId, clientId: auth.clientId, mutationId: m.mutationId };

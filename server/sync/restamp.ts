@@ -17,10 +17,7 @@ export function pushStamps(request: PushRequest, now: number): Map<number, strin
   for (const m of request.mutations) {
     const stamp = wallMsOf(m.hlc);
     if (stamp !== null && stamp - now > MAX_DRIFT_MS) {
-      throw new VangnetError(
-        'clock_skew',
-        `Mutation ${m.mutationId} is stamped ${Math.round((stamp - now) / 60000)} min ahead of the server; fix this computer's clock`,
-      );
+      throw new VangnetError('clock_skew', 'server.clockAhead', { id: m.mutationId, minutes: Math.round((stamp - now) / 60000) });
     }
   }
   return new Map();

@@ -4,7 +4,17 @@ import { Id, IsoTime } from '../domain/common';
 import { Priority } from '../domain/incident';
 import { ContractSetArgs } from '../mutations/contract';
 import { Closure, LocalDate } from '../sla/calendar';
+import { en } from '../messages/en';
+import type { IcalReasonCode } from '../messages/catalog';
 import { call, Locale } from './common';
+
+/** An iCal importer's note (shared/sla/ical.ts): `code` and `params` for the screen, `reason` in English. */
+const IcalNoteSchema = z.object({
+  summary: z.string(),
+  code: z.enum(Object.keys(en.ical) as [IcalReasonCode, ...IcalReasonCode[]]),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  reason: z.string(),
+});
 
 export const contractCalls = {
   contracts: {
@@ -39,7 +49,7 @@ export const contractCalls = {
         timeZone: z.string().min(1).max(64),
         untilYear: z.number().int().min(2000).max(2100).optional(),
       }),
-      z.object({ closures: z.array(Closure), skipped: z.array(z.object({ summary: z.string(), reason: z.string() })) }),
+      z.object({ closures: z.array(Closure), skipped: z.array(IcalNoteSchema) }),
     ),
     /** Covered intervals of the business calendar in a week, for the editor's week view. */
     week: call(z.object({ terms: ContractTerms, weekOf: LocalDate }), z.array(z.object({ from: z.string(), to: z.string() }))),

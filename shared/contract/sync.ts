@@ -48,7 +48,7 @@ export const syncCalls = {
     status: call(NoArgs, SyncStatus),
     login: call(
       z.object({
-        serverUrl: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }),
+        serverUrl: z.url({ protocol: /^https?$/, message: 'format.httpUrl' }),
         code: z.string().trim().min(4).max(64),
         deviceName: z.string().trim().min(1).max(100).optional(),
       }),

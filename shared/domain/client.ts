@@ -8,7 +8,7 @@ export const ClientCode = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(/^[A-Z0-9][A-Z0-9-]{1,15}$/, { message: 'must be 2-16 letters, digits or dashes' });
+  .regex(/^[A-Z0-9][A-Z0-9-]{1,15}$/, { message: 'format.clientCode' });
 
 export const Client = z.object({
   id: Id,

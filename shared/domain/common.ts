@@ -2,23 +2,23 @@ import { z } from 'zod';
 import { wellFormedText } from '../validation';
 
 /** Ids are UUIDs made on the device that creates the row, so offline creation needs no server. */
-export const Id = z.uuid({ message: 'must be a UUID' });
+export const Id = z.uuid();
 export type Id = z.infer<typeof Id>;
 
-export const IsoTime = z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date-time' });
+export const IsoTime = z.iso.datetime({ offset: true });
 
 /** Trimmed single-line text with a length limit: titles, names. */
 export function line(max: number) {
   return wellFormedText()
     .trim()
-    .min(1, { message: 'must not be empty' })
-    .max(max, { message: `must be at most ${max} characters` })
-    .refine((s) => !/[\r\n]/.test(s), { message: 'must be a single line' });
+    .min(1)
+    .max(max)
+    .refine((s) => !/[\r\n]/.test(s), { message: 'text.singleLine' });
 }
 
 /** Free text with a length limit: descriptions, notes. */
 export function text(max: number) {
-  return wellFormedText().max(max, { message: `must be at most ${max} characters` });
+  return wellFormedText().max(max);
 }
 
 /** Per-field HLC stamps of a mutable row: the basis of last-writer-wins merges. */

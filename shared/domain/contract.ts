@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BusinessCalendar, type CalendarDef, Closure, HolidayRegionSchema, LocalDate, TimeZoneName, WeekHours } from '../sla/calendar';
 import { AtRiskRule, SlaTarget } from '../sla/policy';
+import { issueFromZod } from '../validation';
 import { FieldVersions, Id, IsoTime } from './common';
 
 /**
@@ -10,14 +11,14 @@ import { FieldVersions, Id, IsoTime } from './common';
  * when it was opened.
  */
 export const COST_MODELS = ['prepaid', 'subscription', 'all_in'] as const;
-export const CostModel = z.enum(COST_MODELS, { message: 'must be prepaid, subscription or all_in' });
+export const CostModel = z.enum(COST_MODELS);
 export type CostModel = z.infer<typeof CostModel>;
 
 /** The calendars a target may count on. */
 export const TARGET_CALENDARS = ['24/7', 'business'] as const;
 
 /** A contract's target counts on one of its two calendars (the engine's policy allows any name). */
-const ContractTarget = SlaTarget.extend({ calendar: z.enum(TARGET_CALENDARS, { message: 'must be "24/7" or "business"' }) });
+const ContractTarget = SlaTarget.extend({ calendar: z.enum(TARGET_CALENDARS) });
 const Target = z.strictObject({ response: ContractTarget.nullable(), resolution: ContractTarget.nullable() });
 
 const ContractTermsShape = z.strictObject({
@@ -45,10 +46,13 @@ export const ContractTerms = ContractTermsShape.superRefine((terms, ctx) => {
   if (checked.success) return;
   for (const issue of checked.error.issues) {
     const [head, ...rest] = issue.path;
+    const { code, params } = issueFromZod(issue);
     ctx.addIssue({
       code: 'custom',
       path: [CALENDAR_PATHS[String(head)] ?? String(head), ...rest.map((p) => (typeof p === 'symbol' ? String(p) : p))],
-      message: issue.message,
+      // Re-raised as the same issue code and bounds (shared/validation.ts), at the terms' path.
+      message: code,
+      params,
     });
   }
 });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { FieldVersions, Id, IsoTime, line, text } from './common';
 
 export const PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;
-export const Priority = z.enum(PRIORITIES, { message: 'must be one of P1, P2, P3, P4' });
+export const Priority = z.enum(PRIORITIES);
 export type Priority = z.infer<typeof Priority>;
 
 /** The lifecycle states (transitions arrive with the SLA engine). */
@@ -15,7 +15,7 @@ export type IncidentStatus = z.infer<typeof IncidentStatus>;
  * functionality is not support and becomes a change request with a quote.
  */
 export const CATEGORIES = ['monitoring', 'security', 'cms_help', 'bugfix', 'scaling', 'new_functionality'] as const;
-export const Category = z.enum(CATEGORIES, { message: `must be one of ${CATEGORIES.join(', ')}` });
+export const Category = z.enum(CATEGORIES);
 export type Category = z.infer<typeof Category>;
 
 export const INCIDENT_TITLE_MAX = 200;

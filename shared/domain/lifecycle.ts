@@ -60,5 +60,5 @@ export type TimelineEntry = z.infer<typeof TimelineEntry>;
 export const MessageBody = z
   .string()
   .trim()
-  .min(1, { message: 'must not be empty' })
-  .max(20_000, { message: 'must be at most 20000 characters' });
+  .min(1)
+  .max(20_000);

@@ -6,7 +6,7 @@ export const Platform = z.object({
   id: Id,
   clientId: Id,
   name: line(120),
-  url: z.url({ message: 'must be a URL' }).max(500).nullable(),
+  url: z.url().max(500).nullable(),
   stack: text(200).trim(),
   environments: z.array(line(40)).max(10),
   createdAt: IsoTime,

@@ -20,11 +20,10 @@ export const clientCreate = defineMutation({
     sameCode: { table: 'clients', by: 'code', value: args.code },
   }),
   apply(args, rows, ctx) {
-    if (rows.existing) throw new VangnetError('conflict', `A client with id ${args.id} already exists`);
+    if (rows.existing) throw new VangnetError('conflict', 'client.exists', { id: args.id });
     if (rows.sameCode) {
-      throw new VangnetError('conflict', `Client code ${args.code} is already used by ${rows.sameCode.name}`, [
-        { path: 'code', message: 'is already in use' },
-      ]);
+      const by = rows.sameCode.name;
+      throw new VangnetError('conflict', 'client.codeTaken', { code: args.code, by }, [{ path: 'code', code: 'taken', params: { by } }]);
     }
     const row: Client = {
       id: args.id,

@@ -23,9 +23,9 @@ export const contractSet = defineMutation({
   }),
   permit: (actor) => needsRole(actor, 'lead', 'Changing a contract'),
   apply(args, rows, ctx) {
-    if (rows.existing) throw new VangnetError('conflict', `A contract version with id ${args.id} already exists`);
+    if (rows.existing) throw new VangnetError('conflict', 'contract.exists', { id: args.id });
     if (!rows.client)
-      throw new VangnetError('not_found', `Unknown client ${args.clientId}`, [{ path: 'clientId', message: 'unknown client' }]);
+      throw new VangnetError('not_found', 'client.unknown', { id: args.clientId }, [{ path: 'clientId', code: 'unknownClient' }]);
     const row: Contract = {
       id: args.id,
       clientId: args.clientId,
@@ -44,7 +44,7 @@ export const PlatformCreateArgs = z.object({
   clientId: Id,
   name: line(120),
   url: z
-    .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
+    .url({ protocol: /^https?$/, message: 'format.httpUrl' })
     .max(500)
     .nullable()
     .default(null),
@@ -62,9 +62,9 @@ export const platformCreate = defineMutation({
     client: { table: 'clients', by: 'id', value: args.clientId },
   }),
   apply(args, rows, ctx) {
-    if (rows.existing) throw new VangnetError('conflict', `A platform with id ${args.id} already exists`);
+    if (rows.existing) throw new VangnetError('conflict', 'platform.exists', { id: args.id });
     if (!rows.client)
-      throw new VangnetError('not_found', `Unknown client ${args.clientId}`, [{ path: 'clientId', message: 'unknown client' }]);
+      throw new VangnetError('not_found', 'client.unknown', { id: args.clientId }, [{ path: 'clientId', code: 'unknownClient' }]);
     const v = ctx.hlc;
     const row: Platform = {
       ...args,

@@ -28,11 +28,11 @@ export const incidentCreate = defineMutation({
     client: { table: 'clients', by: 'id', value: args.clientId },
   }),
   apply(args, rows, ctx) {
-    if (rows.existing) throw new VangnetError('conflict', `An incident with id ${args.id} already exists`);
+    if (rows.existing) throw new VangnetError('conflict', 'incident.exists', { id: args.id });
     if (!rows.client)
-      throw new VangnetError('not_found', `Unknown client ${args.clientId}`, [{ path: 'clientId', message: 'unknown client' }]);
+      throw new VangnetError('not_found', 'client.unknown', { id: args.clientId }, [{ path: 'clientId', code: 'unknownClient' }]);
     if (args.openedAt && Date.parse(args.openedAt) > Date.parse(ctx.now)) {
-      throw new VangnetError('invalid_args', 'openedAt lies in the future', [{ path: 'openedAt', message: 'must not be in the future' }]);
+      throw new VangnetError('invalid_args', 'incident.openedInFuture', {}, [{ path: 'openedAt', code: 'inFuture' }]);
     }
     const v = ctx.hlc;
     const row: Incident = {
@@ -65,7 +65,7 @@ export const IncidentUpdateFields = z.object({
 export const IncidentUpdateArgs = IncidentUpdateFields.refine(
   (a) => a.title !== undefined || a.description !== undefined || a.priority !== undefined,
   {
-    message: 'nothing to change: give a title, description or priority',
+    message: 'nothingToChange',
   },
 );
 export type IncidentUpdateArgs = z.infer<typeof IncidentUpdateArgs>;
@@ -78,7 +78,7 @@ export const incidentUpdate = defineMutation({
   }),
   apply(args, rows, ctx) {
     const before = rows.incident;
-    if (!before) throw new VangnetError('not_found', `Unknown incident ${args.id}`);
+    if (!before) throw new VangnetError('not_found', 'incident.unknown', { id: args.id });
     const { id: _id, ...patch } = args;
     const merged = mergeFields(before, before.fieldVersions, patch, ctx.hlc);
     if (merged.applied.length === 0) return [];

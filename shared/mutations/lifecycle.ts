@@ -14,18 +14,16 @@ function eventTime(incident: Incident, at: string | undefined, ctx: MutationCont
   if (!at) return ctx.now;
   const ms = Date.parse(at);
   if (ms < Date.parse(incident.openedAt)) {
-    throw new VangnetError('invalid_args', `--at ${at} lies before the incident was opened (${incident.openedAt})`, [
-      { path: 'at', message: 'must not be before the incident was opened' },
-    ]);
+    throw new VangnetError('invalid_args', 'incident.beforeOpened', { at, openedAt: incident.openedAt }, [{ path: 'at', code: 'beforeOpened' }]);
   }
   if (ms > Date.parse(ctx.now) + CLOCK_TOLERANCE_MS) {
-    throw new VangnetError('invalid_args', `--at ${at} lies in the future`, [{ path: 'at', message: 'must not be in the future' }]);
+    throw new VangnetError('invalid_args', 'incident.inFuture', { at }, [{ path: 'at', code: 'inFuture' }]);
   }
   return new Date(ms).toISOString();
 }
 
 function requireIncident(incident: Incident | undefined, id: string): Incident {
-  if (!incident) throw new VangnetError('not_found', `Unknown incident ${id}`);
+  if (!incident) throw new VangnetError('not_found', 'incident.unknown', { id });
   return incident;
 }
 
@@ -56,12 +54,9 @@ export const incidentSetStatus = defineMutation({
     const incident = requireIncident(rows.incident, args.id);
     if (!canTransition(incident.status, args.to)) {
       const allowed = TRANSITIONS[incident.status];
-      throw new VangnetError(
-        'invalid_args',
-        `An incident that is ${incident.status} cannot become ${args.to}` +
-          (allowed.length ? ` (it can become: ${allowed.join(', ')})` : ' (it is closed)'),
-        [{ path: 'to', message: 'transition not allowed' }],
-      );
+      const params = { from: incident.status, to: args.to, allowed: allowed.join(', ') };
+      const key = allowed.length ? 'incident.transition' : 'incident.transitionClosed';
+      throw new VangnetError('invalid_args', key, params, [{ path: 'to', code: 'transition' }]);
     }
     const at = eventTime(incident, args.at, ctx);
     return [
@@ -85,7 +80,7 @@ export const incidentReply = defineMutation({
   reads: (args: IncidentMessageArgs) => readIncident(args.id),
   apply(args, rows, ctx) {
     const incident = requireIncident(rows.incident, args.id);
-    if (incident.status === 'closed') throw new VangnetError('invalid_args', 'The incident is closed; reopen it first');
+    if (incident.status === 'closed') throw new VangnetError('invalid_args', 'incident.closed');
     return [
       {
         op: 'insert',

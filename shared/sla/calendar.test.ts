@@ -34,8 +34,8 @@ describe('calendar definitions', () => {
   });
 
   it('refuses inverted, empty and overlapping hours, naming the day', () => {
-    expect(problem({ ...base, week: { tue: [['17:30', '08:30']] } })).toMatch(/week\.tue: 17:30–08:30 is empty or inverted/);
-    expect(problem({ ...base, week: { wed: [['09:00', '09:00']] } })).toMatch(/week\.wed: 09:00–09:00 is empty/);
+    expect(problem({ ...base, week: { tue: [['17:30', '08:30']] } })).toMatch(/week\.tue: 17:30–08:30 ends before it starts/);
+    expect(problem({ ...base, week: { wed: [['09:00', '09:00']] } })).toMatch(/week\.wed: 09:00–09:00 ends before it starts/);
     expect(
       problem({
         ...base,
@@ -64,10 +64,10 @@ describe('calendar definitions', () => {
 
   it('refuses inverted and mixed closures', () => {
     expect(problem({ ...base, closures: [{ kind: 'days', from: '2026-12-31', to: '2026-12-24' }] })).toMatch(
-      /closures\.0: closure ends \(2026-12-24\) before it starts/,
+      /closures\.0: the closure ends before it starts/,
     );
     expect(problem({ ...base, closures: [{ kind: 'span', start: '2026-12-24T12:00', end: '2026-12-24T11:00' }] })).toMatch(
-      /must end after it starts/,
+      /closure ends before it starts/,
     );
     expect(problem({ ...base, closures: [{ kind: 'span', start: '2026-12-24T12:00', end: '2026-12-24T13:00Z' }] })).toMatch(
       /both be local or both carry an offset/,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { IssueCode, MessageParams } from '../messages/catalog';
 import { parseOrThrow } from '../validation';
 import { holidayRegionProblem } from './holidays';
 import { isTimeZone } from './zone';
@@ -20,7 +21,7 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** Local wall clock, or an absolute instant when it carries `Z` or an offset. */
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?(Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)?$/;
 
-export const TimeOfDay = z.string().regex(TIME, { message: 'must be a time HH:mm between 00:00 and 24:00' });
+export const TimeOfDay = z.string().regex(TIME, { message: 'format.time' });
 export const HoursInterval = z.tuple([TimeOfDay, TimeOfDay]);
 export type HoursInterval = z.infer<typeof HoursInterval>;
 
@@ -28,22 +29,21 @@ export type HoursInterval = z.infer<typeof HoursInterval>;
 // zone) read the values as dates and zones, so they must not run on ones that aren't.
 export const TimeZoneName = z
   .string()
-  .refine(isTimeZone, {
-    abort: true,
-    error: (issue) => `unknown time zone "${String(issue.input)}" (use an IANA name such as Europe/Amsterdam)`,
+  .superRefine((zone, ctx) => {
+    if (!isTimeZone(zone)) ctx.addIssue({ code: 'custom', message: 'format.timeZone', params: { zone }, continue: false });
   })
   .meta({ description: 'An IANA time zone', examples: ['Europe/Amsterdam', 'UTC', 'America/New_York'] });
 
-export const LocalDate = z.string().refine(isLocalDate, { abort: true, message: 'must be a date YYYY-MM-DD' }).meta({ format: 'date' });
+export const LocalDate = z.string().refine(isLocalDate, { abort: true, message: 'format.date' }).meta({ format: 'date' });
 export const DateTimeText = z
   .string()
   .refine((s) => DATE_TIME.test(s) && isLocalDate(s.slice(0, 10)), {
     abort: true,
-    message: 'must be a date-time YYYY-MM-DDTHH:mm[:ss], optionally with Z or an offset',
+    message: 'format.localDateTime',
   })
   .meta({ pattern: DATE_TIME.source });
 
-const dayHours = z.array(HoursInterval).max(24, { message: 'at most 24 intervals a day' }).optional();
+const dayHours = z.array(HoursInterval).max(24).optional();
 export const WeekHours = z.strictObject({
   mon: dayHours,
   tue: dayHours,
@@ -56,7 +56,7 @@ export const WeekHours = z.strictObject({
 export type WeekHours = z.infer<typeof WeekHours>;
 
 export const HolidayRegionSchema = z.strictObject({
-  country: z.string().regex(/^[A-Z]{2}$/, { message: 'must be an ISO country code such as NL' }),
+  country: z.string().regex(/^[A-Z]{2}$/, { message: 'format.country' }),
   state: z.string().min(1).optional(),
   region: z.string().min(1).optional(),
 });
@@ -89,18 +89,18 @@ export const BusinessCalendar = z
     let any = false;
     for (const day of WEEKDAYS) {
       const problem = dayProblem(cal.week[day] ?? []);
-      if (problem) ctx.addIssue({ code: 'custom', path: ['week', day], message: problem });
+      if (problem) ctx.addIssue({ code: 'custom', path: ['week', day], message: problem.code, params: problem.params });
       any ||= (cal.week[day] ?? []).length > 0;
     }
     if (!any)
       ctx.addIssue({
         code: 'custom',
         path: ['week'],
-        message: 'a business calendar needs at least one interval of business hours (use kind "24/7" for always)',
+        message: 'calendar.noHours',
       });
     if (cal.holidays) {
       const problem = holidayRegionProblem(cal.holidays);
-      if (problem) ctx.addIssue({ code: 'custom', path: ['holidays'], message: problem });
+      if (problem) ctx.addIssue({ code: 'custom', path: ['holidays'], message: problem.code, params: problem.params });
     }
     cal.closures.forEach((c, i) => {
       const problem = closureProblem(c);
@@ -124,26 +124,25 @@ export function minutesOfDay(time: string): number {
   return Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 }
 
-function dayProblem(intervals: HoursInterval[]): string | null {
+function dayProblem(intervals: HoursInterval[]): { code: IssueCode; params: MessageParams } | null {
   for (const [start, end] of intervals) {
-    if (minutesOfDay(start) >= minutesOfDay(end))
-      return `${start}–${end} is empty or inverted (an interval may not cross midnight: split it over two days)`;
+    if (minutesOfDay(start) >= minutesOfDay(end)) return { code: 'calendar.inverted', params: { interval: `${start}–${end}` } };
   }
   const sorted = [...intervals].sort((a, b) => minutesOfDay(a[0]) - minutesOfDay(b[0]));
   for (let i = 1; i < sorted.length; i++) {
     const prev = sorted[i - 1]!;
     const cur = sorted[i]!;
-    if (minutesOfDay(cur[0]) < minutesOfDay(prev[1])) return `${prev[0]}–${prev[1]} overlaps ${cur[0]}–${cur[1]}`;
+    if (minutesOfDay(cur[0]) < minutesOfDay(prev[1])) return { code: 'calendar.overlaps', params: { a: `${prev[0]}–${prev[1]}`, b: `${cur[0]}–${cur[1]}` } };
   }
   return null;
 }
 
-function closureProblem(c: Closure): string | null {
-  if (c.kind === 'days') return c.from <= c.to ? null : `closure ends (${c.to}) before it starts (${c.from})`;
+function closureProblem(c: Closure): IssueCode | null {
+  if (c.kind === 'days') return c.from <= c.to ? null : 'calendar.closureOrder';
   const absStart = hasOffset(c.start);
-  if (absStart !== hasOffset(c.end)) return 'closure start and end must both be local or both carry an offset';
-  if (absStart) return Date.parse(c.start) < Date.parse(c.end) ? null : 'closure must end after it starts';
-  return localMsOf(c.start) < localMsOf(c.end) ? null : 'closure must end after it starts';
+  if (absStart !== hasOffset(c.end)) return 'calendar.closureMixed';
+  if (absStart) return Date.parse(c.start) < Date.parse(c.end) ? null : 'calendar.closureOrder';
+  return localMsOf(c.start) < localMsOf(c.end) ? null : 'calendar.closureOrder';
 }
 
 function isLocalDate(s: string): boolean {

@@ -135,7 +135,7 @@ export function measureClock(m: MeasureInput): SlaClock {
     };
   }
   const cal = m.calendars[m.target.calendar];
-  if (!cal) throw new VangnetError('invalid_args', `SLA target uses calendar "${m.target.calendar}", which the contract does not define`);
+  if (!cal) throw new VangnetError('invalid_args', 'sla.unknownCalendar', { calendar: m.target.calendar });
   const targetMs = m.target.minutes * MINUTE_MS;
   const atRiskMs = Math.max(0, Math.min(targetMs * m.fraction, targetMs - m.leadMs));
 

@@ -49,12 +49,12 @@ export function compileCalendar(def: CalendarInput): CompiledCalendar {
 
 function checkTime(t: number, what: string): void {
   if (!(t >= MIN_TIME && t <= MAX_TIME))
-    throw new VangnetError('invalid_args', `${what} must be an epoch-ms instant between ${FIRST_YEAR} and ${LAST_YEAR}, got ${t}`);
+    throw new VangnetError('invalid_args', 'sla.instantRange', { what, first: FIRST_YEAR, last: LAST_YEAR, value: String(t) });
 }
 
 function yearSpan(cal: CompiledCalendar, year: number): YearSpan {
   if (year < FIRST_YEAR || year > LAST_YEAR + 1)
-    throw new VangnetError('invalid_args', `calendar arithmetic left the supported years ${FIRST_YEAR}–${LAST_YEAR}`);
+    throw new VangnetError('invalid_args', 'sla.yearRange', { first: FIRST_YEAR, last: LAST_YEAR });
   let span = cal.years[year - FIRST_YEAR];
   if (!span) {
     if (cal.def.kind !== 'business') throw new Error('24/7 calendars have no spans');
@@ -98,7 +98,7 @@ function positionIn(span: YearSpan, t: number): number {
  */
 export function addCoveredMs(cal: CompiledCalendar, start: number, ms: number): number {
   if (!(ms >= 0) || !Number.isFinite(ms))
-    throw new VangnetError('invalid_args', `covered time must be a finite, non-negative number of ms, got ${ms}`);
+    throw new VangnetError('invalid_args', 'sla.coveredTime', { ms: String(ms) });
   checkTime(start, 'start');
   if (cal.alwaysOpen || ms === 0) return start + ms;
   let span = spanAt(cal, start);
@@ -109,10 +109,7 @@ export function addCoveredMs(cal: CompiledCalendar, start: number, ms: number): 
     span = yearSpan(cal, span.year + 1);
     empty = span.total === 0 ? empty + 1 : 0;
     if (empty > MAX_EMPTY_YEARS)
-      throw new VangnetError(
-        'invalid_args',
-        `calendar has no working time for ${MAX_EMPTY_YEARS} years after ${span.year - MAX_EMPTY_YEARS}`,
-      );
+      throw new VangnetError('invalid_args', 'sla.noWorkingYears', { years: MAX_EMPTY_YEARS, year: span.year - MAX_EMPTY_YEARS });
   }
   // Last interval that starts before the target position; target > 0 so interval 0 qualifies.
   const { starts, cum } = span;
@@ -154,7 +151,7 @@ export function nextCoveredInstant(cal: CompiledCalendar, t: number): number {
     if (i < span.ends.length) return Math.max(t, span.starts[i]!);
     span = yearSpan(cal, span.year + 1);
   }
-  throw new VangnetError('invalid_args', `calendar has no working time within ${MAX_EMPTY_YEARS} years after ${new Date(t).toISOString()}`);
+  throw new VangnetError('invalid_args', 'sla.noWorkingTime', { years: MAX_EMPTY_YEARS, at: new Date(t).toISOString() });
 }
 
 function firstEndingAfter(ends: Float64Array, t: number): number {

@@ -1,4 +1,5 @@
 import Holidays from 'date-holidays';
+import type { IssueCode, MessageParams } from '../messages/catalog';
 
 /**
  * Public holidays from `date-holidays` (rules for ~200 countries, NL included).
@@ -53,18 +54,19 @@ let catalogue: Holidays | null = null;
 let countries: Record<string, string> | null = null;
 
 /** Null when `date-holidays` knows the country (and state/region, if given), else why not. */
-export function holidayRegionProblem(region: HolidayRegion): string | null {
+export function holidayRegionProblem(region: HolidayRegion): { code: IssueCode; params?: MessageParams } | null {
   const all = (catalogue ??= new Holidays());
   countries ??= all.getCountries('en');
-  if (!countries[region.country]) return `unknown holiday country "${region.country}" (use an ISO code such as NL)`;
+  if (!countries[region.country]) return { code: 'calendar.holidayCountry', params: { country: region.country } };
   if (region.state !== undefined) {
     const states = all.getStates(region.country, 'en') ?? {};
-    if (!states[region.state]) return `unknown state "${region.state}" for holiday country ${region.country}`;
+    if (!states[region.state]) return { code: 'calendar.holidayState', params: { state: region.state, country: region.country } };
     if (region.region !== undefined) {
       const regions = all.getRegions(region.country, region.state, 'en') ?? {};
-      if (!regions[region.region]) return `unknown region "${region.region}" for ${region.country}-${region.state}`;
+      if (!regions[region.region])
+        return { code: 'calendar.holidayRegion', params: { region: region.region, country: region.country, state: region.state } };
     }
-  } else if (region.region !== undefined) return 'a holiday region needs its state';
+  } else if (region.region !== undefined) return { code: 'calendar.holidayNeedsState' };
   return null;
 }
 

@@ -91,9 +91,14 @@ describe('importIcal', () => {
 
   it('says which events it skipped and why', () => {
     expect(result.skipped).toEqual([
-      { summary: 'Eerste vrijdag', reason: expect.stringMatching(/recurrence "FREQ=MONTHLY;BYDAY=1FR" is not expanded/) },
-      { summary: 'Afgelast', reason: 'cancelled' },
-      { summary: 'Zonder einde', reason: 'a timed event without an end closes nothing' },
+      {
+        summary: 'Eerste vrijdag',
+        code: 'recurrence',
+        params: { rule: 'FREQ=MONTHLY;BYDAY=1FR' },
+        reason: expect.stringMatching(/recurrence "FREQ=MONTHLY;BYDAY=1FR" is not expanded/),
+      },
+      { summary: 'Afgelast', code: 'cancelled', reason: 'cancelled' },
+      { summary: 'Zonder einde', code: 'noEnd', reason: 'a timed event without an end closes nothing' },
     ]);
   });
 

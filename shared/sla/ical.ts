@@ -1,4 +1,5 @@
 import { VangnetError } from '../errors';
+import { englishIcalReason, type IcalReasonCode, type MessageParams } from '../messages/catalog';
 import type { Closure } from './calendar';
 import { Closure as ClosureSchema } from './calendar';
 import { DAY_MS, isTimeZone, localToUtc } from './zone';
@@ -14,10 +15,24 @@ import { DAY_MS, isTimeZone, localToUtc } from './zone';
  * the calendar's own zone, with a warning for the unknown TZID.
  */
 
+/** An event not imported, or imported with an assumption: why as a code (shown translated) and in English (the CLI). */
+export interface IcalNote {
+  summary: string;
+  code: IcalReasonCode;
+  params?: MessageParams;
+  reason: string;
+}
+
+type Note = (code: IcalReasonCode, params?: MessageParams) => void;
+
+function icalNote(summary: string, code: IcalReasonCode, params?: MessageParams): IcalNote {
+  return { summary, code, ...(params ? { params } : {}), reason: englishIcalReason(code, params) };
+}
+
 export interface IcalImport {
   closures: Closure[];
   /** Events not imported, and notes about ones imported with an assumption. */
-  skipped: { summary: string; reason: string }[];
+  skipped: IcalNote[];
 }
 
 export interface IcalOptions {
@@ -52,13 +67,13 @@ interface When {
 
 /** Parses `text`; throws `invalid_args` only when it is not an iCalendar at all. */
 export function importIcal(text: string, options: IcalOptions): IcalImport {
-  if (!isTimeZone(options.timeZone)) throw new VangnetError('invalid_args', `unknown time zone "${options.timeZone}"`);
+  if (!isTimeZone(options.timeZone)) throw new VangnetError('invalid_args', 'sla.timeZone', { zone: options.timeZone });
   const lines = text
     .replace(/\r\n|\r/g, '\n')
     .replace(/\n[ \t]/g, '')
     .split('\n');
   if (!lines.some((l) => l.trim().toUpperCase() === 'BEGIN:VCALENDAR'))
-    throw new VangnetError('invalid_args', 'not an iCalendar file (no BEGIN:VCALENDAR)');
+    throw new VangnetError('invalid_args', 'sla.notCalendar');
   const out: IcalImport = { closures: [], skipped: [] };
   let event: Prop[] | null = null;
   let depth = 0; // components nested inside the event (VALARM) are not the event's own
@@ -109,14 +124,14 @@ function unescapeText(s: string): string {
 function importEvent(props: Prop[], options: IcalOptions, out: IcalImport): void {
   const get = (name: string) => props.find((p) => p.name === name);
   const summary = unescapeText(get('SUMMARY')?.value ?? '').slice(0, 200);
-  const skip = (reason: string): void => {
-    out.skipped.push({ summary: summary || '(no summary)', reason });
+  const skip = (code: IcalReasonCode, params?: MessageParams): void => {
+    out.skipped.push(icalNote(summary || '(no summary)', code, params));
   };
   if (get('STATUS')?.value.toUpperCase() === 'CANCELLED') return skip('cancelled');
   const dtstart = get('DTSTART');
-  if (!dtstart) return skip('no DTSTART');
+  if (!dtstart) return skip('noStart');
   const start = parseWhen(dtstart, options, skip);
-  if (!start) return skip(`unreadable DTSTART "${dtstart.value}"`);
+  if (!start) return skip('badStart', { value: dtstart.value });
 
   let end: When | null;
   const dtend = get('DTEND');
@@ -124,9 +139,9 @@ function importEvent(props: Prop[], options: IcalOptions, out: IcalImport): void
   if (dtend) end = parseWhen(dtend, options, skip);
   else if (duration) end = addDuration(start, duration.value);
   else end = start.allDay ? addDuration(start, 'P1D') : null;
-  if (!end) return skip(dtend || duration ? 'unreadable DTEND or DURATION' : 'a timed event without an end closes nothing');
-  if (end.allDay !== start.allDay) return skip('DTSTART and DTEND are of different kinds');
-  if (!(instant(end, options) > instant(start, options))) return skip('ends before it starts');
+  if (!end) return skip(dtend || duration ? 'badEnd' : 'noEnd');
+  if (end.allDay !== start.allDay) return skip('mixedKinds');
+  if (!(instant(end, options) > instant(start, options))) return skip('inverted');
 
   const label = summary || undefined;
   const occurrences = expandYearly(
@@ -146,7 +161,7 @@ function importEvent(props: Prop[], options: IcalOptions, out: IcalImport): void
         ? { kind: 'span', start: isoLocal(s.local), end: isoLocal(e.local), ...(label ? { label } : {}) }
         : { kind: 'span', start: isoUtc(instant(s, options)), end: isoUtc(instant(e, options)), ...(label ? { label } : {}) };
     if (ClosureSchema.safeParse(closure).success) out.closures.push(closure);
-    else skip(`outside the supported years (${isoDate(s.local)})`);
+    else skip('outsideYears', { date: isoDate(s.local) });
   }
 }
 
@@ -154,7 +169,7 @@ function instant(w: When, options: IcalOptions): number {
   return localToUtc(w.zone ?? options.timeZone, w.local);
 }
 
-function parseWhen(p: Prop, options: IcalOptions, note: (reason: string) => void): When | null {
+function parseWhen(p: Prop, options: IcalOptions, note: Note): When | null {
   const v = p.value.trim();
   const date = /^(\d{4})(\d{2})(\d{2})$/.exec(v);
   if (date) return { allDay: true, local: Date.UTC(Number(date[1]), Number(date[2]) - 1, Number(date[3])), zone: null };
@@ -164,7 +179,7 @@ function parseWhen(p: Prop, options: IcalOptions, note: (reason: string) => void
   if (dt[7] === 'Z') return { allDay: false, local, zone: 'UTC' };
   const tzid = p.params.TZID;
   const zone = tzid === undefined ? undefined : isTimeZone(tzid) ? tzid : WINDOWS_ZONES[tzid];
-  if (tzid !== undefined && zone === undefined) note(`unknown TZID "${tzid}": read as ${options.timeZone} wall-clock time`);
+  if (tzid !== undefined && zone === undefined) note('timeZone', { zone: tzid, contractZone: options.timeZone });
   return { allDay: false, local, zone: zone === undefined || zone === options.timeZone ? null : zone };
 }
 
@@ -184,7 +199,7 @@ function expandYearly(
   rrule: string | undefined,
   exdates: Prop[],
   options: IcalOptions,
-  skip: (r: string) => void,
+  skip: Note,
 ): [When, When][] {
   if (rrule === undefined) return [[start, end]];
   const parts = Object.fromEntries(
@@ -201,7 +216,7 @@ function expandYearly(
     (parts.BYMONTH === undefined || Number(parts.BYMONTH) === startDate.getUTCMonth() + 1) &&
     (parts.BYMONTHDAY === undefined || Number(parts.BYMONTHDAY) === startDate.getUTCDate());
   if (!plain) {
-    skip(`recurrence "${rrule}" is not expanded (only plain yearly repeats are); add these closures by hand`);
+    skip('recurrence', { rule: rrule });
     return [];
   }
   const interval = Math.max(1, Number(parts.INTERVAL ?? 1));

@@ -9,8 +9,8 @@ import { parseOrThrow } from '../validation';
 
 /** A target runs on a named calendar of the contract, typically `24/7` or `business`. */
 export const SlaTarget = z.strictObject({
-  minutes: z.number({ message: 'must be a number of minutes' }).positive({ message: 'must be a positive number of minutes' }),
-  calendar: z.string().min(1, { message: 'must name a calendar' }),
+  minutes: z.number().positive({ message: 'number.positiveMinutes' }),
+  calendar: z.string().min(1, { message: 'calendar.calendarName' }),
 });
 export type SlaTarget = z.infer<typeof SlaTarget>;
 

@@ -48,8 +48,8 @@ export function foldEvents(events: readonly IncidentEvent[], now: number): Incid
       openings++;
     }
   if (!open || openings !== 1)
-    throw new VangnetError('invalid_args', `an incident history needs exactly one "opened" event, got ${openings}`);
-  if (!Number.isFinite(now)) throw new VangnetError('invalid_args', `now must be an epoch-ms instant, got ${now}`);
+    throw new VangnetError('invalid_args', 'sla.history', { count: openings });
+  if (!Number.isFinite(now)) throw new VangnetError('invalid_args', 'sla.now', { now: String(now) });
   const openedAt = open.at;
   const cut = Math.max(now, openedAt);
   // Events in time order; same-instant events keep the order the caller gave (their log order):

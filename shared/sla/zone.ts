@@ -31,7 +31,7 @@ export function isTimeZone(timeZone: string): boolean {
 /** Throws `invalid_args` for a zone the runtime's Intl data does not know. */
 export function assertTimeZone(timeZone: string): void {
   if (!isTimeZone(timeZone))
-    throw new VangnetError('invalid_args', `unknown time zone "${timeZone}" (use an IANA name such as Europe/Amsterdam)`);
+    throw new VangnetError('invalid_args', 'sla.timeZone', { zone: timeZone });
 }
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {

@@ -12,7 +12,7 @@ export const AUDIT_TRAIL_MAX_LIMIT = 1000;
 export const AUDIT_TRAIL_DEFAULT_LIMIT = 200;
 
 export const AuditTrailQuery = z.object({
-  entityId: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, { message: 'must be an entity id' }),
+  entityId: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, { message: 'format.entityId' }),
   /** Only entries older than this server audit id (the previous page's `cursor`). */
   before: z.coerce.number().int().min(1).optional(),
   limit: z.coerce.number().int().min(1).max(AUDIT_TRAIL_MAX_LIMIT).default(AUDIT_TRAIL_DEFAULT_LIMIT),

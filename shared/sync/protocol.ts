@@ -15,7 +15,7 @@ export const SYNC_PULL_DEFAULT_LIMIT = 1000;
 /** Bytes; a push of 1000 ordinary mutations is well under 1 MB. */
 export const SYNC_BODY_MAX_BYTES = 4 * 1024 * 1024;
 
-const ClientId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { message: 'must be 1-64 letters, digits, _ or -' });
+const ClientId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { message: 'format.syncClientId' });
 
 export const PushMutation = z.object({
   mutationId: z.number().int().min(1),
@@ -93,13 +93,14 @@ export const PullQuery = z.object({
   /** Only this table's rows (a laptop re-fetching one table to repair it). */
   table: z
     .string()
-    .regex(/^[A-Za-z]{1,40}$/, { message: 'must be a table name' })
+    .regex(/^[A-Za-z]{1,40}$/, { message: 'format.tableName' })
     .optional(),
 });
 
 /** Any JSON object; each row is checked against its table's schema where it is applied. */
 const RowObject = z.custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), {
-  message: 'must be an object',
+  message: 'type',
+  params: { expected: 'object' },
 });
 
 export const Change = z.object({ seq: z.number().int(), table: z.string(), id: z.string(), row: RowObject });

@@ -15,7 +15,7 @@ export function mutationDigest(m: { mutationId: number; name: string; args: unkn
   return bytesToHex(sha256(utf8ToBytes(canonicalJson({ mutationId: m.mutationId, name: m.name, args: m.args, hlc: m.hlc }))));
 }
 
-export const MutationDigest = z.string().regex(/^[0-9a-f]{64}$/, { message: 'must be a SHA-256 digest' });
+export const MutationDigest = z.string().regex(/^[0-9a-f]{64}$/, { message: 'format.digest' });
 
 /** The extra members of a 409 `rolled_back` problem document. */
 export const RolledBackProblem = z.object({
@@ -30,8 +30,8 @@ export type RolledBackProblem = z.infer<typeof RolledBackProblem>;
 export class RolledBackError extends VangnetError {
   readonly details: RolledBackProblem;
 
-  constructor(message: string, details: RolledBackProblem) {
-    super('rolled_back', message);
+  constructor(detail: string, details: RolledBackProblem) {
+    super('rolled_back', 'sync.rolledBack', { detail });
     this.name = 'RolledBackError';
     this.details = details;
   }

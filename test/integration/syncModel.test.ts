@@ -92,7 +92,7 @@ async function world(skews: number[]) {
   function transportFor(token: string): SyncTransport {
     const auth = async () => {
       const a = await authenticate(store as ServerDb, token);
-      if (!a) throw new VangnetError('unauthorized', 'bad token');
+      if (!a) throw new VangnetError('unauthorized', 'server.badToken');
       return a;
     };
     return {

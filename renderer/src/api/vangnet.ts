@@ -1,5 +1,5 @@
 import type { VangnetApi } from '../../../shared/contract';
-import type { ErrorInfo, Result } from '../../../shared/errors';
+import { fail, type Result } from '../../../shared/errors';
 
 declare global {
   interface Window {
@@ -22,8 +22,8 @@ export function vangnet(): VangnetApi {
 export async function callEngine<T>(run: (api: VangnetApi) => Promise<Result<T>>): Promise<Result<T>> {
   try {
     return await run(vangnet());
-  } catch (err) {
-    const error: ErrorInfo = { code: 'internal', message: err instanceof Error ? err.message : String(err) };
-    return { ok: false, error };
+  } catch {
+    // The transport's own words (a closed port) are not for the screen: it says the engine could not be reached.
+    return fail('internal', 'call.unreachable');
   }
 }

@@ -114,14 +114,6 @@ export const enClients = {
       added_other: '{{count}} closures from {{file}} added. Save the contract to keep them.',
       close: 'Close',
       nothingChanged: 'Nothing in the contract has changed.',
-      reason: {
-        cancelled: 'cancelled',
-        noStart: 'no start date',
-        noEnd: 'a timed event without an end closes nothing',
-        inverted: 'ends before it starts',
-        recurrence: 'repeats as “{{rule}}”, which is not imported (only plain yearly repeats are); add these closures by hand',
-        timeZone: 'unknown time zone “{{zone}}”: read as a time in {{contractZone}}',
-      },
       problem: {
         invalid: '{{file}} is not an iCal calendar',
         empty: 'No closures found in {{file}}',

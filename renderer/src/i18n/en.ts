@@ -1,3 +1,4 @@
+import { en as enMessages } from '../../../shared/messages/en';
 import { enClients } from './en.clients';
 
 /** English strings. The Dutch file must have exactly these keys (checked by its type). */
@@ -206,28 +207,6 @@ export const en = {
       store_corrupt: 'The local data store is damaged',
       store_damaged: 'The local data store is damaged: changes are not saved until a backup is restored',
       internal: 'Something went wrong in the engine',
-    },
-    issue: {
-      required: 'is required',
-      empty: 'must not be empty',
-      tooLong: 'must be at most {{max}} characters',
-      singleLine: 'must be a single line',
-      illFormed: 'holds a broken character (a lone UTF-16 surrogate); type or paste it again',
-      priority: 'must be one of P1, P2, P3, P4',
-      uuid: 'choose one from the list',
-      clientCode: 'must be 2–16 letters, digits or dashes',
-      tooShort: 'must be at least {{min}} characters',
-      httpUrl: 'must be a web address starting with http:// or https://',
-      overlaps: '{{a}} overlaps {{b}}',
-      inverted: '{{interval}} ends before it starts (an interval may not cross midnight: split it over two days)',
-      positiveMinutes: 'must be a positive number of minutes',
-      numberOfMinutes: 'must be a number of minutes',
-      timeZone: 'unknown time zone “{{zone}}” (use a name such as Europe/Amsterdam)',
-      noHours: 'a business calendar needs at least one interval of business hours',
-      closureOrder: 'the closure ends before it starts',
-      time: 'must be a time between 00:00 and 24:00',
-      date: 'must be a date',
-      url: 'must be a web address',
     },
   },
   priority: {
@@ -444,6 +423,8 @@ export const en = {
     openSync: 'Office server and sync',
     then: 'then',
   },
+  /** Error and field-issue texts, shared with the CLI (shared/messages): `messages.errors.<key>`, `messages.issues.<code>`. */
+  messages: enMessages,
 } as const;
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

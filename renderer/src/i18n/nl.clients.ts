@@ -116,15 +116,6 @@ export const nlClients: Pick<Translation, 'clients' | 'clientForm' | 'clientDeta
       added_other: '{{count}} sluitingen uit {{file}} toegevoegd. Sla het contract op om ze te bewaren.',
       close: 'Sluiten',
       nothingChanged: 'Er is niets aan het contract veranderd.',
-      reason: {
-        cancelled: 'afgelast',
-        noStart: 'geen begindatum',
-        noEnd: 'een afspraak met een tijd maar zonder einde sluit niets',
-        inverted: 'eindigt voordat het begint',
-        recurrence:
-          'herhaalt als “{{rule}}”, wat niet wordt geïmporteerd (alleen gewone jaarlijkse herhalingen); voeg deze sluitingen met de hand toe',
-        timeZone: 'onbekende tijdzone “{{zone}}”: gelezen als tijd in {{contractZone}}',
-      },
       problem: {
         invalid: '{{file}} is geen iCal-agenda',
         empty: 'Geen sluitingen gevonden in {{file}}',

@@ -1,4 +1,5 @@
 import type { Translation } from './en';
+import { nl as nlMessages } from '../../../shared/messages/nl';
 import { nlClients } from './nl.clients';
 
 /** Nederlandse teksten. Same keys as `en.ts`; the type refuses a missing or extra key. */
@@ -211,28 +212,6 @@ export const nl: Translation = {
       store_corrupt: 'De lokale gegevensopslag is beschadigd',
       store_damaged: 'De lokale gegevensopslag is beschadigd: wijzigingen worden pas weer bewaard na het terugzetten van een back-up',
       internal: 'Er ging iets mis in de engine',
-    },
-    issue: {
-      required: 'is verplicht',
-      empty: 'mag niet leeg zijn',
-      tooLong: 'mag hoogstens {{max}} tekens lang zijn',
-      singleLine: 'moet op één regel passen',
-      illFormed: 'bevat een kapot teken (een losse UTF-16-surrogaat); typ of plak het opnieuw',
-      priority: 'moet P1, P2, P3 of P4 zijn',
-      uuid: 'kies er een uit de lijst',
-      clientCode: 'moet 2–16 letters, cijfers of streepjes zijn',
-      tooShort: 'moet minstens {{min}} tekens lang zijn',
-      httpUrl: 'moet een webadres zijn dat begint met http:// of https://',
-      overlaps: '{{a}} overlapt met {{b}}',
-      inverted: '{{interval}} eindigt voordat het begint (een blok mag niet over middernacht lopen: verdeel het over twee dagen)',
-      positiveMinutes: 'moet een positief aantal minuten zijn',
-      numberOfMinutes: 'moet een aantal minuten zijn',
-      timeZone: 'onbekende tijdzone “{{zone}}” (gebruik een naam als Europe/Amsterdam)',
-      noHours: 'een kantoorkalender heeft minstens één blok kantooruren nodig',
-      closureOrder: 'de sluiting eindigt voordat ze begint',
-      time: 'moet een tijd tussen 00:00 en 24:00 zijn',
-      date: 'moet een datum zijn',
-      url: 'moet een webadres zijn',
     },
   },
   priority: {
@@ -449,4 +428,5 @@ export const nl: Translation = {
     openSync: 'Kantoorserver en synchronisatie',
     then: 'dan',
   },
+  messages: nlMessages,
 };

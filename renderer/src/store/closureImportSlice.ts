@@ -1,5 +1,5 @@
 import type { ResultOf } from '../../../shared/contract';
-import type { ErrorInfo } from '../../../shared/errors';
+import { type ErrorInfo, fail as failed } from '../../../shared/errors';
 import type { Closure } from '../../../shared/sla/calendar';
 import { mergeClosures } from '../../../shared/sla/closureMerge';
 import { callEngine } from '../api/vangnet';
@@ -56,7 +56,7 @@ export const createClosureImportSlice: SliceCreator<ClosureImportSlice> = (set, 
       try {
         text = await file.text();
       } catch (err) {
-        if (current()) fail('unreadable', { code: 'internal', message: err instanceof Error ? err.message : String(err) });
+        if (current()) fail('unreadable', failed('internal', 'cli.cannotRead', { file: fileName, detail: err instanceof Error ? err.message : String(err) }).error);
         return;
       }
       if (!current()) return;
@@ -66,7 +66,7 @@ export const createClosureImportSlice: SliceCreator<ClosureImportSlice> = (set, 
       const result = await callEngine((api) => api.contracts.importIcal({ text, timeZone }));
       if (!current()) return;
       if (!result.ok) {
-        const notCalendar = result.error.code === 'invalid_args' && /not an iCalendar/.test(result.error.message);
+        const notCalendar = result.error.key === 'sla.notCalendar';
         return fail(notCalendar ? 'invalid' : 'engine', result.error);
       }
       const { closures, skipped } = result.value;

@@ -47,8 +47,6 @@ export interface SyncSlice {
 
 // The engine reports an unreachable server as `internal` with this wording (see the report on the
 // sync client's login); treat it like `unavailable` so the form can say "cannot reach the server".
-const UNREACHABLE = /^Cannot reach /;
-
 const NO_CHECK: SyncSlice['syncCheck'] = { ...IDLE, repairing: false, verify: null, repair: null };
 
 // A round usually takes a few milliseconds; flashing "Syncing…" for each would only be noise.
@@ -56,7 +54,7 @@ const SHOW_SYNCING_AFTER_MS = 300;
 
 /** Refusals that mean the office server could not be reached, as opposed to one that said no. */
 export function isUnreachable(error: ErrorInfo): boolean {
-  return error.code === 'unavailable' || (error.code === 'internal' && UNREACHABLE.test(error.message));
+  return error.code === 'unavailable';
 }
 
 export const createSyncSlice: SliceCreator<SyncSlice> = (set, get) => {

@@ -2,7 +2,7 @@ import { type RefObject, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Closure } from '../../../../shared/sla/calendar';
 import { Icon } from '../../components/Icon';
-import { translateIssue } from '../../i18n/i18n';
+import { errorText } from '../../lib/errorText';
 import type { IcalNote } from '../../store/closureImportSlice';
 import { useStore } from '../../store/store';
 import { closureWhen, icalReasonText } from './closureText';
@@ -73,7 +73,7 @@ function Notes({ notes }: { notes: readonly IcalNote[] }) {
         {notes.map((n, i) => (
           <li key={i}>
             <span className="ical-name">{n.summary}</span>
-            <span className="ical-reason">{icalReasonText(t, n.reason)}</span>
+            <span className="ical-reason">{icalReasonText(t, n)}</span>
           </li>
         ))}
       </ul>
@@ -120,7 +120,7 @@ export function ClosureImportPanel({ buttonRef }: { buttonRef: RefObject<HTMLBut
   }
   if (state.step === 'failed') {
     const { problem, error, fileName } = state;
-    const detail = problem === 'engine' || problem === 'unreadable' ? (error ? translateIssue(t, error.message) : null) : null;
+    const detail = problem === 'engine' || problem === 'unreadable' ? (error ? errorText(t, error) : null) : null;
     return (
       <div ref={panel} className="alert ical-panel" role="alert" tabIndex={-1} data-testid="ical-error">
         <span className="alert-title">{t(`contractEditor.icalImport.problem.${problem}`, { file: fileName })}</span>

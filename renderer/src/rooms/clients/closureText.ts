@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { Closure } from '../../../../shared/sla/calendar';
+import type { IcalNote } from '../../../../shared/sla/ical';
 import { dateFormat } from '../../i18n/format';
 import type { Language } from '../../i18n/i18n';
 import { isTimeZone, wallTime } from '../../lib/zonedTime';
@@ -49,15 +50,7 @@ export function closureText(closure: Closure, language: Language, timeZone: stri
   return closure.label ? `${closure.label} (${when})` : when;
 }
 
-/** The iCal importer's notes (shared/sla/ical.ts) in the chosen language; one it doesn't know stays as written. */
-export function icalReasonText(t: TFunction, reason: string): string {
-  if (reason === 'cancelled') return t('contractEditor.icalImport.reason.cancelled');
-  if (reason === 'no DTSTART') return t('contractEditor.icalImport.reason.noStart');
-  if (reason === 'a timed event without an end closes nothing') return t('contractEditor.icalImport.reason.noEnd');
-  if (reason === 'ends before it starts') return t('contractEditor.icalImport.reason.inverted');
-  const rule = /^recurrence "(.*)" is not expanded/.exec(reason);
-  if (rule) return t('contractEditor.icalImport.reason.recurrence', { rule: rule[1] ?? '' });
-  const zone = /^unknown TZID "(.*)": read as (\S+) wall-clock time$/.exec(reason);
-  if (zone) return t('contractEditor.icalImport.reason.timeZone', { zone: zone[1] ?? '', contractZone: zone[2] ?? '' });
-  return reason;
+/** The iCal importer's note (shared/sla/ical.ts) in the chosen language, from its code. */
+export function icalReasonText(t: TFunction, note: Pick<IcalNote, 'code' | 'params'>): string {
+  return (t as unknown as (key: string, options?: object) => string)(`messages.ical.${note.code}`, note.params);
 }

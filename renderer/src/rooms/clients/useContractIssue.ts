@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { translateIssue } from '../../i18n/i18n';
+import { issueText } from '../../lib/errorText';
 import { useStore } from '../../store/store';
 import { fieldPath } from './contractText';
 
@@ -17,7 +17,7 @@ export function useContractIssue(): (path: string) => string | undefined {
         const at = fieldPath(i.path);
         return at === path || at.startsWith(`${path}.`);
       });
-      return issue ? translateIssue(t, issue.message) : undefined;
+      return issue ? issueText(t, issue) : undefined;
     },
     [error, t],
   );

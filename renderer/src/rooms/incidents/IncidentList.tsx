@@ -1,4 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { errorText } from '../../lib/errorText';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isFiltered } from '../../store/incidentListSlice';
@@ -85,7 +86,7 @@ export function IncidentList() {
       </div>
       {listError ? (
         <div className="list-error" role="alert">
-          {t('incidents.loadFailed')}: {listError.message}
+          {t('incidents.loadFailed')}: {errorText(t, listError)}
         </div>
       ) : null}
       <div ref={scrollRef} className="list-scroll">

@@ -1,0 +1,49 @@
+import { createInstance, type TFunction } from 'i18next';
+import { describe, expect, it } from 'vitest';
+import { VangnetError } from '../../../shared/errors';
+import { invalidArgs } from '../../../shared/validation';
+import { en } from '../i18n/en';
+import { nl } from '../i18n/nl';
+import { icalReasonText } from '../rooms/clients/closureText';
+import { errorText, issueText } from './errorText';
+
+async function translator(lng: 'nl' | 'en'): Promise<TFunction> {
+  const i18n = createInstance();
+  await i18n.init({ lng, resources: { en: { translation: en }, nl: { translation: nl } }, interpolation: { escapeValue: false } });
+  return i18n.t as unknown as TFunction;
+}
+
+describe('errors on screen', () => {
+  it('renders a field issue from its code and bounds, in Dutch and English', async () => {
+    const [tNl, tEn] = [await translator('nl'), await translator('en')];
+    const tooBig = { code: 'number.max', params: { max: 1 } } as const;
+    expect(issueText(tNl, tooBig)).toBe('mag hoogstens 1 zijn');
+    expect(issueText(tEn, tooBig)).toBe('must be at most 1');
+    expect(issueText(tNl, { code: 'taken', params: { by: 'Acme' } })).toBe('is al in gebruik bij Acme');
+  });
+
+  it('renders an error from its key and params, never from its English message', async () => {
+    const tNl = await translator('nl');
+    const taken = new VangnetError('conflict', 'client.codeTaken', { code: 'ACME', by: 'Acme' }).toInfo();
+    expect(errorText(tNl, taken)).toBe('Klantcode ACME is al in gebruik bij Acme');
+    const invalid = invalidArgs('arguments for incidents.create', [{ path: 'clientId', code: 'format.uuid' }]).toInfo();
+    expect(errorText(tNl, invalid)).toBe('Ongeldige invoer: controleer de gemarkeerde velden (clientId)');
+    expect(errorText(tNl, invalid)).not.toContain('Invalid');
+  });
+
+  it('falls back to the headline of the code for an error without a key it knows', async () => {
+    const tNl = await translator('nl');
+    expect(errorText(tNl, { code: 'not_found', message: 'Unknown incident 1' })).toBe(nl.errors.title.not_found);
+    expect(errorText(tNl, { code: 'conflict', key: 'some.future.key', message: 'x' })).toBe(nl.errors.title.conflict);
+    expect(issueText(tNl, { code: 'some.future.code' as never })).toBe('is niet geldig');
+  });
+});
+
+describe('iCal notes on screen', () => {
+  it('renders the importer’s note from its code, in Dutch', async () => {
+    const tNl = await translator('nl');
+    expect(icalReasonText(tNl, { code: 'timeZone', params: { zone: 'Mars', contractZone: 'Europe/Amsterdam' } })).toBe(
+      'onbekende tijdzone “Mars”: gelezen als tijd in Europe/Amsterdam',
+    );
+  });
+});
