@@ -1,32 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { tempDataDir } from '../testSupport';
-import { main } from './main';
+import { runVangnet } from './testCli';
 
 let home: string;
-let stdout: string;
-let stderr: string;
 
 beforeEach(() => {
   home = tempDataDir();
-  stdout = '';
-  stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
 });
-afterEach(() => vi.restoreAllMocks());
 
-async function vangnet(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  stdout = '';
-  stderr = '';
-  const code = await main(['node', 'vangnet', '--home', home, ...args]);
-  return { code, out: stdout, err: stderr };
-}
+const vangnet = (...args: string[]) => runVangnet(home, ...args);
 
 describe('vangnet CLI', () => {
   it('adds and lists clients, as text and as JSON', async () => {

@@ -1,27 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { storeFile } from '../store/paths';
 import { breakAuditIndex, tempDataDir } from '../testSupport';
-import { main } from './main';
+import { runVangnet } from './testCli';
 
 let home: string;
-let stdout = '';
-let stderr = '';
 
 beforeEach(() => {
   home = tempDataDir();
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
 });
-afterEach(() => vi.restoreAllMocks());
 
-async function vangnet(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  stdout = '';
-  stderr = '';
-  const code = await main(['node', 'vangnet', '--home', home, ...args]);
-  return { code, out: stdout, err: stderr };
-}
+const vangnet = (...args: string[]) => runVangnet(home, ...args);
 
 describe('vangnet store', () => {
   it('checks, backs up, lists and restores', async () => {

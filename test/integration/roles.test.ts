@@ -6,6 +6,7 @@ import { tempDataDir } from '../../core/testSupport';
 import type { SyncRound, SyncStatus } from '../../shared/contract';
 import { v7 as uuidv7 } from 'uuid';
 import { auditHash, GENESIS_HASH } from '../../shared/auditChain';
+import { auditContentOf, auditFromRecord } from '../../shared/sync/auditTrail';
 import { contractTemplate } from '../../shared/domain/contract';
 import { setRole } from '../../server/auth/devices';
 import { createSystemRunner, SYSTEM_CLIENT_ID } from '../../server/sync/systemActor';
@@ -130,18 +131,7 @@ describe.each(DIALECTS)('roles with a %s office server', (dialect) => {
     expect(rows.filter((r) => r.actor_id === 'system').map((r) => r.client_id)).toEqual([SYSTEM_CLIENT_ID, SYSTEM_CLIENT_ID]);
     let prev = GENESIS_HASH;
     for (const r of rows) {
-      const content = {
-        at: r.at,
-        hlc: r.hlc,
-        actorId: r.actor_id,
-        actorName: r.actor_name,
-        deviceId: r.device_id,
-        mutation: r.mutation,
-        entity: r.entity,
-        entityId: r.entity_id,
-        before: r.before === null ? null : (JSON.parse(r.before) as Record<string, unknown>),
-        after: r.after === null ? null : (JSON.parse(r.after) as Record<string, unknown>),
-      };
+      const content = auditContentOf(auditFromRecord(r));
       expect(r.prev_hash).toBe(prev);
       expect(r.hash).toBe(auditHash(prev, content));
       prev = r.hash;
