@@ -172,6 +172,7 @@ export const en = {
       empty: 'must not be empty',
       min: 'must hold at least {{min}} items',
       max: 'must hold at most {{max}} items',
+      unique: 'must not list the same value twice',
     },
     format: {
       invalid: 'has the wrong format',
@@ -191,6 +192,7 @@ export const en = {
       tableName: 'must be a table name',
       digest: 'must be a SHA-256 digest',
       entityId: 'must be an entity id',
+      month: 'must be a month YYYY-MM',
     },
     calendar: {
       noHours: 'a business calendar needs at least one interval of business hours (use kind "24/7" for always)',

@@ -169,6 +169,7 @@ export const nl: Catalog = {
       empty: 'mag niet leeg zijn',
       min: 'moet minstens {{min}} items bevatten',
       max: 'mag hoogstens {{max}} items bevatten',
+      unique: 'mag niet twee keer dezelfde waarde bevatten',
     },
     format: {
       invalid: 'heeft niet de juiste vorm',
@@ -188,6 +189,7 @@ export const nl: Catalog = {
       tableName: 'moet een tabelnaam zijn',
       digest: 'moet een SHA-256-digest zijn',
       entityId: 'moet een id zijn',
+      month: 'moet een maand zijn (JJJJ-MM)',
     },
     calendar: {
       noHours: 'een kantoorkalender heeft minstens één blok kantooruren nodig',
