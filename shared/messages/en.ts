@@ -167,6 +167,7 @@ export const en = {
       below: 'must be less than {{max}}',
       integer: 'must be a whole number',
       positiveMinutes: 'must be a positive number of minutes',
+      wholeMinutes: 'must come to whole minutes (such as 1.5 or 0.25 hours)',
     },
     list: {
       empty: 'must not be empty',

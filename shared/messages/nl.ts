@@ -164,6 +164,7 @@ export const nl: Catalog = {
       below: 'moet minder dan {{max}} zijn',
       integer: 'moet een geheel getal zijn',
       positiveMinutes: 'moet een positief aantal minuten zijn',
+      wholeMinutes: 'moet op hele minuten uitkomen (zoals 1,5 of 0,25 uur)',
     },
     list: {
       empty: 'mag niet leeg zijn',
