@@ -125,6 +125,10 @@ export const en = {
       noRoute: 'No route {{method}} {{path}}',
       databaseDown: 'The database is not reachable',
     },
+    billing: {
+      overrunBlocked:
+        'The prepaid bundle is used up ({{overrun}} hours over): new timers on {{client}} are refused until hours are bought or a lead overrides',
+    },
   },
   /** Why the iCal importer skipped an event, or what it assumed (shared/sla/ical.ts). */
   ical: {
@@ -206,6 +210,31 @@ export const en = {
       holidayRegion: 'unknown region "{{region}}" for {{country}}-{{state}}',
       holidayNeedsState: 'a holiday region needs its state',
       calendarName: 'must name a calendar',
+    },
+  },
+  /** Billing's notices, hints and suggestions (shared/billing): shown, never applied by themselves. */
+  billing: {
+    bundle: {
+      threshold: 'The prepaid bundle passed {{threshold}}%: {{remaining}} of {{total}} hours left',
+      empty: 'The prepaid bundle is used up',
+      overrun: 'The prepaid bundle is used up and {{overrun}} hours over',
+    },
+    overrun: {
+      warn: 'The prepaid bundle is used up ({{overrun}} hours over); time logged now is overrun',
+      overridden: '{{name}} overrode the blocked prepaid bundle of {{client}} ({{overrun}} hours over)',
+    },
+    scope: {
+      changeRequest: 'Probably new development (a change request): mentions {{terms}}',
+      support: 'Probably support: mentions {{terms}}',
+      mixed: 'Mentions support ({{support}}) and new development ({{change}}): choose yourself',
+    },
+    allIn: {
+      auditUpcoming: 'Next security audit due in {{month}}',
+      auditDue: 'Security audit due this month ({{month}})',
+      auditOverdue: 'Security audit overdue since {{month}}',
+    },
+    bundling: {
+      saves: 'Bundling these {{count}} tickets bills {{saved}} minutes less ({{apart}} apart, {{together}} together)',
     },
   },
 };
