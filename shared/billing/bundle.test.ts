@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { VangnetError } from '../errors';
-import { bundleLedger, type Draw, type Purchase } from './bundle';
+import { bundleLedger, type Draw, monthDraws, type Purchase } from './bundle';
+import { billedLines } from './rounding';
+import { AMSTERDAM_15, entry } from './testEntries';
 
 const buy = (id: string, hours: number, purchasedOn: string, validThrough?: string): Purchase => ({ id, hours, purchasedOn, ...(validThrough ? { validThrough } : {}) });
 const draw = (id: string, minutes: number, on: string, ticketId: string | null = 'T1'): Draw => ({ id, ticketId, minutes, on });
@@ -68,6 +70,22 @@ describe('prepaid bundle ledger', () => {
   it('leaves out lines dated after the day asked, and gives an empty ledger for none', () => {
     const ledger = bundleLedger({ purchases: [buy('A', 1, '2026-05-01')], draws: [draw('d1', 15, '2026-05-02')], asOf: '2026-04-30' });
     expect(ledger).toMatchObject({ purchases: [], draws: [], balanceMinutes: 0, overrunMinutes: 0 });
+  });
+
+  it('draws billed support lines per ticket per month, on the month’s first day; change requests draw nothing', () => {
+    const lines = billedLines(
+      [entry('T1', 7), entry('T1', 7), entry('T2', 7, { startedAt: '2026-02-10T10:00:00Z' }), entry('T3', 60, { scope: 'change_request' }), entry(null, 5, { billable: false })],
+      AMSTERDAM_15,
+    );
+    const draws = monthDraws(lines);
+    expect(draws).toEqual([
+      { id: '2026-01/T1', ticketId: 'T1', minutes: 15, on: '2026-01-01' },
+      { id: '2026-02/T2', ticketId: 'T2', minutes: 15, on: '2026-02-01' },
+    ]);
+    // A purchase valid through mid-January still pays for January's time.
+    const ledger = bundleLedger({ purchases: [buy('A', 1, '2025-12-01', '2026-01-15')], draws, asOf: '2026-02-28' });
+    expect(ledger.purchases[0]).toMatchObject({ usedMinutes: 15, expiredMinutes: 45 });
+    expect(ledger.overrunMinutes).toBe(15);
   });
 
   it('refuses a purchase of zero or negative hours, hours that are not whole minutes, an inverted validity, a draw of zero', () => {

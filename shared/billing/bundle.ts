@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LocalDate } from '../sla/calendar';
 import { parseOrThrow } from '../validation';
+import type { BilledLine } from './rounding';
 
 /**
  * The prepaid bundle (strippenkaart) as a ledger: purchases of hours, and draws of rounded
@@ -171,4 +172,16 @@ export function bundleLedger(input: LedgerInput): Ledger {
     balanceMinutes: purchasedMinutes - drawnMinutes - expiredMinutes,
     overrunMinutes: sum(drawStates.map((d) => d.uncoveredMinutes)),
   };
+}
+
+/**
+ * The draws of billed support lines: one per ticket per month, of its rounded minutes, counted
+ * on the month's first day — so a purchase valid for part of the month still pays for that
+ * month's time, and one bought later in the month pays it off as an overrun. Change-request lines
+ * and lines that bill nothing draw nothing.
+ */
+export function monthDraws(lines: readonly BilledLine[]): Draw[] {
+  return lines
+    .filter((l) => l.scope === 'support' && l.roundedMinutes > 0)
+    .map((l) => ({ id: `${l.month}/${l.ticketId ?? '-'}`, ticketId: l.ticketId, minutes: l.roundedMinutes, on: `${l.month}-01` }));
 }
