@@ -85,5 +85,6 @@ describe('overrun policy', () => {
       params: { name: 'Lars', client: 'Acme', overrun: '0:30' },
     });
     expect(ask({ actor: lead }).kind).toBe('refuse');
+    expect(ask({ actor: { ...lead, role: 'admin' }, override: true }).kind).toBe('override');
   });
 });

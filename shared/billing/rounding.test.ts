@@ -82,6 +82,7 @@ describe('rounding per ticket per month', () => {
 
   it('refuses an increment of zero and an unknown zone', () => {
     expect(issuesOf(() => billedLines([], { incrementMinutes: 0, timeZone: 'UTC' }))).toEqual(['incrementMinutes number.min']);
+    expect(issuesOf(() => billedLines([], { incrementMinutes: 241, timeZone: 'UTC' }))).toEqual(['incrementMinutes number.max']);
     expect(() => billedLines([], { incrementMinutes: 15, timeZone: 'Mars/Olympus' })).toThrow(VangnetError);
   });
 
