@@ -16,6 +16,8 @@ export interface ServerDb {
   /** Only for PostgreSQL: the pool, and how to open a connection of its own for LISTEN. */
   pool?: pg.Pool;
   pgConfig?: pg.ClientConfig;
+  /** Only for PostgreSQL: the schema it lives in, when not the default (tests use one each). */
+  schema?: string;
   close(): Promise<void>;
 }
 
@@ -62,7 +64,7 @@ export async function connectServerDb(options: ConnectOptions): Promise<ServerDb
     };
     const pool = new pg.Pool({ ...pgConfig, max: 10 });
     const db = new Kysely<ServerDatabase>({ dialect: new PostgresDialect({ pool }) });
-    result = { db, dialect: 'postgres', pool, pgConfig, close: () => db.destroy() };
+    result = { db, dialect: 'postgres', pool, pgConfig, ...(options.schema ? { schema: options.schema } : {}), close: () => db.destroy() };
   } else {
     if (!options.dataDir) throw new VangnetError('invalid_args', 'server.needData');
     fs.mkdirSync(options.dataDir, { recursive: true });

@@ -1,7 +1,15 @@
 import pg from 'pg';
 import type { ServerDb } from '../db/connect';
 
-const CHANNEL = 'vangnet_changes';
+/**
+ * NOTIFY channels are per database, not per schema: a store in a schema of its own (two instances
+ * sharing one database, or the tests' schema each) gets a channel of its own, so one store's
+ * writes never poke another's laptops. Cut to PostgreSQL's 63-byte identifier limit, alike on
+ * both ends.
+ */
+export function channelOf(schema: string | undefined): string {
+  return (schema ? `vangnet_changes_${schema}` : 'vangnet_changes').slice(0, 63);
+}
 
 /**
  * Announces new seqs to every connected client. With SQLite there is one server process, so an
@@ -20,20 +28,21 @@ export async function createNotifier(store: ServerDb): Promise<Notifier> {
     for (const l of listeners) l(seq);
   };
   let client: pg.Client | undefined;
+  const channel = channelOf(store.schema);
   if (store.pgConfig) {
     // A connection of its own, outside the pool: LISTEN state must not leak into pooled queries.
     client = new pg.Client(store.pgConfig);
     await client.connect();
     client.on('notification', (msg) => {
       const seq = Number(msg.payload);
-      if (msg.channel === CHANNEL && Number.isFinite(seq)) fanOut(seq);
+      if (msg.channel === channel && Number.isFinite(seq)) fanOut(seq);
     });
-    await client.query(`LISTEN ${CHANNEL}`);
+    await client.query(`LISTEN "${channel.replaceAll('"', '""')}"`);
   }
   return {
     async announce(seq) {
       // PostgreSQL delivers our own NOTIFY back to our LISTEN connection, which fans it out.
-      if (store.pool) await store.pool.query('SELECT pg_notify($1, $2)', [CHANNEL, String(seq)]);
+      if (store.pool) await store.pool.query('SELECT pg_notify($1, $2)', [channel, String(seq)]);
       else fanOut(seq);
     },
     subscribe(listener) {
