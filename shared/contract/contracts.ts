@@ -6,7 +6,8 @@ import { ContractSetArgs } from '../mutations/contract';
 import { Closure, LocalDate } from '../sla/calendar';
 import { en } from '../messages/en';
 import type { IcalReasonCode } from '../messages/catalog';
-import { call, Locale } from './common';
+import { Explanation } from '../sla/explanation';
+import { call } from './common';
 
 /** An iCal importer's note (shared/sla/ical.ts): `code` and `params` for the screen, `reason` in English. */
 const IcalNoteSchema = z.object({
@@ -33,13 +34,12 @@ export const contractCalls = {
           .array(z.object({ from: IsoTime, to: IsoTime }))
           .max(50)
           .default([]),
-        locale: Locale,
       }),
       z.object({
         responseDueAt: z.string().nullable(),
         resolutionDueAt: z.string().nullable(),
-        response: z.string(),
-        resolution: z.string(),
+        response: Explanation,
+        resolution: Explanation,
       }),
     ),
     /** Reads an iCal file (.ics text) into closures for the contract editor; what it can't use is listed. */

@@ -1,4 +1,5 @@
 import { type Catalog, en } from './en';
+import { nl } from './nl';
 
 /** A value a message may name: an id, a count, a bound. */
 export type MessageParams = Record<string, string | number>;
@@ -12,6 +13,8 @@ type Leaves<T, P extends string = ''> = {
 export type MessageKey = Leaves<typeof en.errors>;
 /** The code of a field issue (`en.issues`), e.g. `format.uuid`, `number.max`. */
 export type IssueCode = Leaves<typeof en.issues>;
+/** A piece of an SLA clock's explanation (`en.explain`), e.g. `due`, `met.response`. */
+export type ExplainTextKey = Leaves<typeof en.explain>;
 /** Why the iCal importer skipped an event (`en.ical`). */
 export type IcalReasonCode = keyof typeof en.ical;
 
@@ -51,6 +54,17 @@ export function englishIssue(code: IssueCode, params?: MessageParams): string {
 /** The English text of an iCal importer's note, for the CLI. */
 export function englishIcalReason(code: IcalReasonCode, params?: MessageParams): string {
   return interpolate(en.ical[code], params);
+}
+
+/** The English text of a piece of an SLA clock's explanation. */
+export function englishExplainText(key: ExplainTextKey, params?: MessageParams): string {
+  return interpolate(lookup(en.explain, key) ?? key, params);
+}
+
+/** A piece of an SLA clock's explanation in `lang`, for fronts without i18next (the CLI's `--lang`). */
+export function explainTextIn(lang: 'nl' | 'en'): (key: ExplainTextKey, params?: MessageParams) => string {
+  const section = lang === 'nl' ? nl.explain : en.explain;
+  return (key, params) => interpolate(lookup(section, key) ?? key, params);
 }
 
 /** Every dotted key of a catalog section, for the tests that hold the languages to the same keys. */

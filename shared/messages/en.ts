@@ -205,6 +205,35 @@ export const en = {
       calendarName: 'must name a calendar',
     },
   },
+  /** An SLA clock explained (shared/sla/explanation.ts, rendered by shared/sla/explanationText.ts). */
+  explain: {
+    none: 'no target (best effort)',
+    due: 'due {{at}}',
+    atRisk: 'at risk, due {{at}} ({{left}} left)',
+    breached: 'breached {{at}}',
+    span: '{{head}} — {{target}} from {{start}}',
+    paused: 'paused waiting on client since {{since}} — {{left}} of {{target}} left',
+    met: {
+      response: 'met — answered {{at}} after {{used}} of {{target}}',
+      resolution: 'met — resolved {{at}} after {{used}} of {{target}}',
+    },
+    stopped: { response: 'answered {{at}}', resolution: 'resolved {{at}}' },
+    countingFrom: 'counting from {{at}}',
+    skips: 'skips {{list}}',
+    closure: '{{names}} ({{dates}})',
+    lastOfList: '{{rest}} and {{last}}',
+    weekend: 'the weekend',
+    weekends: '{{n}} weekends',
+    pausedFor: 'paused {{duration}} waiting on client',
+    businessHour: '1 business hour',
+    businessHours: '{{n}} business hours',
+    businessTime: '{{duration}} of business hours',
+    hour: '1 hour',
+    hours: '{{n}} hours',
+    minutes: '{{minutes}} m',
+    wholeHours: '{{hours}} h',
+    hoursMinutes: '{{hours}} h {{minutes}} m',
+  },
 };
 
 /** The shape every language's catalog must have: the same keys, each a string. */

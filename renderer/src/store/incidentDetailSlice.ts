@@ -98,9 +98,7 @@ export const createIncidentDetailSlice: SliceCreator<IncidentDetailSlice> = (set
   async refreshDetail() {
     const id = get().selectedId;
     if (!id) return;
-    // The clocks' explanations come in the language on screen.
-    const locale = get().language;
-    const [detail] = await Promise.all([callEngine((api) => api.incidents.get({ id, locale })), get().refreshActivity()]);
+    const [detail] = await Promise.all([callEngine((api) => api.incidents.get({ id })), get().refreshActivity()]);
     if (get().selectedId !== id) return; // the engineer moved on meanwhile
     if (detail.ok) set({ detail: detail.value, detailStatus: 'ready', detailError: null });
     else set({ detailStatus: 'error', detailError: detail.error });
@@ -147,13 +145,11 @@ export const createIncidentDetailSlice: SliceCreator<IncidentDetailSlice> = (set
   },
   async createIncident(input) {
     set({ incidentCreate: { pending: true, error: null } });
-    const locale = get().language;
     const result = await callEngine((api) =>
       api.incidents.create({
         clientId: input.clientId,
         title: input.title,
         priority: input.priority,
-        locale,
         ...(input.description.trim() ? { description: input.description } : {}),
         ...(input.category ? { category: input.category } : {}),
       }),
@@ -163,7 +159,7 @@ export const createIncidentDetailSlice: SliceCreator<IncidentDetailSlice> = (set
       return null;
     }
     set({ incidentCreate: IDLE });
-    get().selectIncident(result.value.id, get().language === locale ? result.value : undefined);
+    get().selectIncident(result.value.id, result.value);
     return result.value;
   },
   resetIncidentCreate() {
@@ -182,16 +178,14 @@ export const createIncidentDetailSlice: SliceCreator<IncidentDetailSlice> = (set
       return true;
     }
     set({ incidentUpdate: { pending: true, error: null } });
-    const locale = get().language;
-    const result = await callEngine((api) => api.incidents.update({ id: current.id, ...changes, locale }));
+    const result = await callEngine((api) => api.incidents.update({ id: current.id, ...changes }));
     if (!result.ok) {
       set({ incidentUpdate: { pending: false, error: result.error } });
       return false;
     }
     if (get().selectedId !== current.id) return true;
     set({ incidentUpdate: IDLE, editing: false, detail: result.value });
-    if (get().language !== locale) void get().refreshDetail();
-    else void get().refreshActivity();
+    void get().refreshActivity();
     return true;
   },
 });
