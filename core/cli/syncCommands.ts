@@ -1,6 +1,7 @@
 import os from 'node:os';
 import type { Command } from 'commander';
 import type { SyncStatus } from '../../shared/contract';
+import { englishMessage, isMessageKey } from '../../shared/messages/catalog';
 import { englishDuration } from '../../shared/sla/explanationText';
 import { clockWarning } from '../../shared/sync/clockOffset';
 import type { SyncRepairResult, SyncVerifyResult } from '../../shared/sync/verify';
@@ -30,9 +31,13 @@ function describeStatus(s: SyncStatus, profileName: string | undefined): string 
   return lines.join('\n');
 }
 
-/** A refused change by its mutation and the code of the refusal, e.g. `#3 contract.set refused (forbidden): …`. */
+/**
+ * A refused change by its mutation and the code of the refusal, e.g. `#3 contract.set refused
+ * (forbidden): …`, in English from its message key (the stored English text when it has none).
+ */
 function describeRejected(r: SyncStatus['rejected'][number]): string {
-  return `#${r.mutationId} ${r.name} refused (${r.code ?? 'no code'}): ${r.error}`;
+  const why = isMessageKey(r.key) ? englishMessage(r.key, r.params ?? undefined) : r.error;
+  return `#${r.mutationId} ${r.name} refused (${r.code ?? 'no code'}): ${why}`;
 }
 
 export function registerSyncCommands(program: Command, withContext: WithContext): void {

@@ -175,6 +175,24 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0008 keeps the key and params of a refusal; entries refused before have none, and params must be an object', () => {
+    const file = path.join(tempDataDir(), 's.db');
+    const v7 = openDatabase(file, { targetVersion: 7 });
+    v7.prepare(
+      `INSERT INTO outbox (client_id, name, args, hlc, created_at, state, error, error_code) VALUES ('d', 'contract.set', '{}', 'h', 'x', 'rejected', 'Nope', 'forbidden')`,
+    ).run();
+    v7.close();
+    const db = openDatabase(file, { targetVersion: 8 });
+    expect(db.prepare('SELECT error_code, error_key, error_params FROM outbox').all()).toEqual([
+      { error_code: 'forbidden', error_key: null, error_params: null },
+    ]);
+    db.prepare(`UPDATE outbox SET error_key = 'permission.forbidden', error_params = '{"role":"lead"}'`).run();
+    expect(() => db.prepare(`UPDATE outbox SET error_params = '["lead"]'`).run()).toThrow(/CHECK/);
+    expect(() => db.prepare(`UPDATE outbox SET error_params = 'lead'`).run()).toThrow();
+    expect(db.prepare('SELECT error_params FROM outbox').pluck().get()).toBe('{"role":"lead"}');
+    db.close();
+  });
+
   it('refuses a store written by a newer version, leaving it untouched', () => {
     const file = path.join(tempDataDir(), 's.db');
     const raw = new Database(file);

@@ -7,13 +7,14 @@ import { Closure, LocalDate } from '../sla/calendar';
 import { en } from '../messages/en';
 import type { IcalReasonCode } from '../messages/catalog';
 import { Explanation } from '../sla/explanation';
+import { MessageParamsSchema } from '../sync/errorCode';
 import { call } from './common';
 
 /** An iCal importer's note (shared/sla/ical.ts): `code` and `params` for the screen, `reason` in English. */
 const IcalNoteSchema = z.object({
   summary: z.string(),
   code: z.enum(Object.keys(en.ical) as [IcalReasonCode, ...IcalReasonCode[]]),
-  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  params: MessageParamsSchema.optional(),
   reason: z.string(),
 });
 

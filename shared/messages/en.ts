@@ -86,7 +86,7 @@ export const en = {
       settingsNothing: 'Nothing to change: give --idle-threshold or --idle-detection',
     },
     sync: {
-      offline: '{{detail}}',
+      offline: 'Cannot reach the office server {{server}}',
       http: 'The office server answered {{status}}: {{detail}}',
       rolledBack: '{{detail}}',
       notPaired: 'This laptop is not paired with an office server; use `vangnet login`',
@@ -96,6 +96,7 @@ export const en = {
       badAudit: 'Server sent an audit entry that fails its check (seq {{seq}}): {{detail}}',
       auditUnverified: "The office server's audit entry {{entry}} for {{id}} cannot be verified: {{reason}}. Nothing of this history was stored.",
       repairMissingRef: 'Cannot restore {{table}} row {{id}}: a row it refers to is missing here; repair that table too',
+      serverError: 'The office server could not answer (status {{status}}); trying again later',
     },
     server: {
       notEmail: 'Not an e-mail address: {{email}}',
@@ -124,6 +125,9 @@ export const en = {
       badToken: 'Missing, unknown or revoked device token',
       noRoute: 'No route {{method}} {{path}}',
       databaseDown: 'The database is not reachable',
+      badStamp: 'The change carries a time stamp the server cannot read',
+      constraint: 'The change conflicts with data already on the server',
+      badValue: "The server's database cannot store a value in this change",
     },
   },
   /** Why the iCal importer skipped an event, or what it assumed (shared/sla/ical.ts). */

@@ -83,7 +83,7 @@ export const nl: Catalog = {
       settingsNothing: 'Niets te wijzigen: geef --idle-threshold of --idle-detection',
     },
     sync: {
-      offline: '{{detail}}',
+      offline: 'De kantoorserver {{server}} is niet bereikbaar',
       http: 'De kantoorserver antwoordde {{status}}: {{detail}}',
       rolledBack: '{{detail}}',
       notPaired: 'Deze laptop is niet gekoppeld aan een kantoorserver; gebruik `vangnet login`',
@@ -94,6 +94,7 @@ export const nl: Catalog = {
       auditUnverified:
         'Auditregel {{entry}} van de kantoorserver voor {{id}} kan niet worden gecontroleerd: {{reason}}. Niets van deze geschiedenis is bewaard.',
       repairMissingRef: 'Rij {{id}} in {{table}} kan niet worden hersteld: een rij waarnaar ze verwijst ontbreekt hier; herstel die tabel ook',
+      serverError: 'De kantoorserver kon niet antwoorden (status {{status}}); later volgt een nieuwe poging',
     },
     server: {
       notEmail: 'Geen e-mailadres: {{email}}',
@@ -122,6 +123,9 @@ export const nl: Catalog = {
       badToken: 'Ontbrekend, onbekend of ingetrokken apparaattoken',
       noRoute: 'Geen route {{method}} {{path}}',
       databaseDown: 'De database is niet bereikbaar',
+      badStamp: 'De wijziging heeft een tijdstempel die de server niet kan lezen',
+      constraint: 'De wijziging botst met gegevens die al op de server staan',
+      badValue: 'De database van de server kan een waarde in deze wijziging niet bewaren',
     },
   },
   ical: {

@@ -3,6 +3,7 @@ import type { AuditEntry } from '../../../shared/domain/audit';
 import type { Category, Priority } from '../../../shared/domain/incident';
 import type { TimelineEntry } from '../../../shared/domain/lifecycle';
 import type { ErrorInfo } from '../../../shared/errors';
+import type { ErrorValue } from '../../../shared/sync/errorCode';
 import { callEngine } from '../api/vangnet';
 import { IDLE, type LoadStatus, type MutationState, type SliceCreator } from './types';
 
@@ -35,7 +36,8 @@ export interface IncidentDetailSlice {
    * lacks it): being fetched, all here, or not (offline: `incomplete`; refused or unverifiable: `failed`).
    */
   olderHistory: 'idle' | 'loading' | 'complete' | 'incomplete' | 'failed';
-  olderHistoryProblem: string | null;
+  /** Why older history is missing, as an error value the screen renders in its language. */
+  olderHistoryProblem: ErrorValue | null;
   /** Status changes, replies, notes, assignments… oldest first, as the engine orders them. */
   timeline: TimelineEntry[];
   timelineStatus: LoadStatus;
@@ -133,7 +135,7 @@ export const createIncidentDetailSlice: SliceCreator<IncidentDetailSlice> = (set
     clearTimeout(timer);
     if (get().selectedId !== id) return;
     if (!result.ok) {
-      set({ olderHistory: 'failed', olderHistoryProblem: result.error.message });
+      set({ olderHistory: 'failed', olderHistoryProblem: result.error });
       return;
     }
     const { fetched, complete, problem } = result.value;
