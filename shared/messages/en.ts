@@ -209,6 +209,13 @@ export const en = {
       calendarName: 'must name a calendar',
     },
   },
+  /** What a permission rule refuses (shared/permissions.ts), named in `permission.forbidden`'s `{{action}}`. */
+  actions: {
+    changeContract: 'Changing a contract',
+    changeOthersWork: "Changing another engineer's work",
+  },
+  /** The roles (shared/domain/common.ts), named in messages' `{{role}}` and `{{has}}`. */
+  roles: { engineer: 'engineer', lead: 'lead', admin: 'admin' },
   /** An SLA clock explained (shared/sla/explanation.ts, rendered by shared/sla/explanationText.ts). */
   explain: {
     none: 'no target (best effort)',

@@ -206,6 +206,11 @@ export const nl: Catalog = {
       calendarName: 'moet een kalender noemen',
     },
   },
+  actions: {
+    changeContract: 'Een contract wijzigen',
+    changeOthersWork: 'Het werk van een andere engineer wijzigen',
+  },
+  roles: { engineer: 'engineer', lead: 'teamleider', admin: 'beheerder' },
   explain: {
     none: 'geen norm (best effort)',
     due: 'uiterlijk {{at}}',

@@ -31,6 +31,15 @@ describe('errors on screen', () => {
     expect(errorText(tNl, invalid)).not.toContain('Invalid');
   });
 
+  it('puts the action and roles of a refusal in the words of the screen, not the English of the server', async () => {
+    const [tNl, tEn] = [await translator('nl'), await translator('en')];
+    const refused = { code: 'forbidden' as const, key: 'permission.forbidden', params: { action: 'changeContract', role: 'lead', name: 'Sanne', has: 'engineer' }, message: 'x' };
+    expect(errorText(tNl, refused)).toBe('Hiervoor is de rol teamleider nodig (Een contract wijzigen); Sanne heeft de rol engineer');
+    expect(errorText(tEn, refused)).toBe('Changing a contract needs the lead role; Sanne has the engineer role');
+    // An action a newer server names stays visible as its key rather than vanishing.
+    expect(errorText(tEn, { ...refused, params: { ...refused.params, action: 'approveBudget' } })).toContain('approveBudget needs the lead role');
+  });
+
   it('falls back to the headline of the code for an error without a key it knows', async () => {
     const tNl = await translator('nl');
     expect(errorText(tNl, { code: 'not_found', message: 'Unknown incident 1' })).toBe(nl.errors.title.not_found);

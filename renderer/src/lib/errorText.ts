@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { ERROR_CODES, type ErrorInfo, type FieldIssue, type MessageParams } from '../../../shared/errors';
+import { wordedParams } from '../../../shared/messages/catalog';
 
 /** An error as it may arrive: from this engine, or stored or sent by an older one (no key). */
 type ShownError = Pick<ErrorInfo, 'code' | 'message'> & { key?: string; params?: MessageParams };
@@ -16,7 +17,13 @@ export function errorText(t: TFunction, error: ShownError): string {
   const code = ERROR_CODES.includes(error.code) ? error.code : 'internal';
   const fallback = (t as unknown as LooseT)(`errors.title.${code}`);
   if (!error.key) return fallback;
-  return (t as unknown as LooseT)(`messages.errors.${error.key}`, { ...error.params, defaultValue: fallback });
+  const loose = t as unknown as LooseT;
+  // Actions and roles travel as keys: put them in the words of the language on screen first.
+  const params = wordedParams(error.params, (section, key) => {
+    const word = loose(`messages.${section}.${key}`, { defaultValue: '' });
+    return word === '' ? undefined : word;
+  });
+  return loose(`messages.errors.${error.key}`, { ...params, defaultValue: fallback });
 }
 
 /** One field's issue in the language on screen; an unknown code reads as "is not valid". */
