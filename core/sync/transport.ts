@@ -113,7 +113,7 @@ export function httpTransport(baseUrl: string, token: string | null, fetchImpl: 
     if (!response.ok) {
       const problem = json as { code?: string; detail?: string; key?: unknown; params?: MessageParams } | null;
       const rolledBack = problem?.code === 'rolled_back' ? RolledBackProblem.safeParse(problem) : null;
-      if (rolledBack?.success) throw new RolledBackError(problem?.detail ?? 'rolled back', rolledBack.data);
+      if (rolledBack?.success) throw new RolledBackError(rolledBack.data);
       if (response.status >= 500 || response.status === 429) {
         const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
         const reason = isMessageKey(problem?.key)

@@ -88,7 +88,8 @@ export const en = {
     sync: {
       offline: 'Cannot reach the office server {{server}}',
       http: 'The office server answered {{status}}: {{detail}}',
-      rolledBack: '{{detail}}',
+      rolledBack:
+        "Mutation {{id}} differs from the one the server applied under that id: this laptop's store was set back (restored from a backup?); its new work must follow mutation {{last}}",
       notPaired: 'This laptop is not paired with an office server; use `vangnet login`',
       gap: 'The server stopped at mutation {{id}}',
       auditBackwards: "The office server's audit pages for {{id}} do not move back in time",
@@ -111,7 +112,7 @@ export const en = {
       noDevice: 'No active device {{id}}',
       clientGone: 'The client went away while its request waited',
       badJson: '{{detail}}',
-      mutationFailed: '{{name}} cannot be applied: {{detail}}',
+      mutationFailed: '{{name}} cannot be applied: the server could not process its contents (see the server log)',
       pushAs: 'This device pushes as client {{device}}, not {{client}}',
       gap: 'Expected mutation {{expected}} next, got {{got}}',
       clockAhead: "Mutation {{id}} is stamped {{minutes}} min ahead of the server; fix this computer's clock",

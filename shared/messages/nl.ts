@@ -85,7 +85,8 @@ export const nl: Catalog = {
     sync: {
       offline: 'De kantoorserver {{server}} is niet bereikbaar',
       http: 'De kantoorserver antwoordde {{status}}: {{detail}}',
-      rolledBack: '{{detail}}',
+      rolledBack:
+        'Wijziging {{id}} verschilt van wat de server onder dat nummer toepaste: de opslag van deze laptop is teruggezet (een back-up teruggezet?); nieuw werk moet volgen op wijziging {{last}}',
       notPaired: 'Deze laptop is niet gekoppeld aan een kantoorserver; gebruik `vangnet login`',
       gap: 'De server stopte bij wijziging {{id}}',
       auditBackwards: 'De auditpagina’s van de kantoorserver voor {{id}} gaan niet terug in de tijd',
@@ -109,7 +110,7 @@ export const nl: Catalog = {
       noDevice: 'Geen actief apparaat {{id}}',
       clientGone: 'De client verdween terwijl zijn verzoek wachtte',
       badJson: '{{detail}}',
-      mutationFailed: '{{name}} kan niet worden toegepast: {{detail}}',
+      mutationFailed: '{{name}} kan niet worden toegepast: de server kon de inhoud niet verwerken (zie het serverlogboek)',
       pushAs: 'Dit apparaat verstuurt als client {{device}}, niet {{client}}',
       gap: 'Wijziging {{expected}} verwacht, {{got}} ontvangen',
       clockAhead: 'Wijziging {{id}} is {{minutes}} min vóór op de server; zet de klok van deze computer goed',
