@@ -172,6 +172,7 @@ export const en = {
       below: 'must be less than {{max}}',
       integer: 'must be a whole number',
       positiveMinutes: 'must be a positive number of minutes',
+      percentage: 'must be from 0 to 100 %',
     },
     list: {
       empty: 'must not be empty',

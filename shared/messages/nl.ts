@@ -169,6 +169,7 @@ export const nl: Catalog = {
       below: 'moet minder dan {{max}} zijn',
       integer: 'moet een geheel getal zijn',
       positiveMinutes: 'moet een positief aantal minuten zijn',
+      percentage: 'moet tussen 0 en 100 % liggen',
     },
     list: {
       empty: 'mag niet leeg zijn',

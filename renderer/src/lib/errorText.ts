@@ -31,3 +31,16 @@ export function issueText(t: TFunction, issue: Pick<FieldIssue, 'code' | 'params
   const loose = t as unknown as LooseT;
   return loose(`messages.issues.${issue.code}`, { ...issue.params, defaultValue: loose('messages.issues.invalid') });
 }
+
+/**
+ * A field's issue as a sentence naming the field, for a problem shown away from the field:
+ * "Het percentage voor ‘dreigt te laat’ moet tussen 0 en 100 % liggen". A field without a name in
+ * `issueFields` is named by its path; list indexes (`pauses.0.to`) are not part of a name.
+ */
+export function issueSentence(t: TFunction, issue: Pick<FieldIssue, 'path' | 'code' | 'params'>): string {
+  const loose = t as unknown as LooseT;
+  const path = issue.path.replace(/^terms\./, '');
+  const named = path.replace(/\.\d+(?=\.|$)/g, '');
+  const field = loose(`issueFields.${named}`, { defaultValue: path });
+  return loose('issueSentence', { field: typeof field === 'string' ? field : path, problem: issueText(t, issue) });
+}
