@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { tempDataDir } from '../testSupport';
 import { openDatabase, schemaVersion } from './database';
 import { LATEST_VERSION, MIGRATIONS } from './migrations/index';
+import { formatError } from '../cli/output';
+import type { VangnetError } from '../../shared/errors';
 
 /**
  * Landed migrations are immutable: a store in the field has already run them. Editing one changes
@@ -208,6 +210,16 @@ describe('migrations', () => {
     const fs = await import('node:fs');
     const file = path.join(tempDataDir(), 's.db');
     fs.writeFileSync(file, 'this is not a database, it is a shopping list '.repeat(200));
-    expect(() => openDatabase(file)).toThrow(/Cannot open the store.*not a database/);
+    expect(() => openDatabase(file)).toThrow(/Cannot open the store/);
+    // SQLite's words are a param for the CLI and the log, never part of the text a screen shows.
+    let refused: unknown;
+    try {
+      openDatabase(file);
+    } catch (err) {
+      refused = err;
+    }
+    expect(refused).toMatchObject({ code: 'store_corrupt', key: 'store.cannotOpen', params: { detail: expect.stringMatching(/not a database/) } });
+    expect((refused as Error).message).not.toMatch(/not a database/);
+    expect(formatError((refused as VangnetError).toInfo())).toMatch(/\n {2}detail: .*not a database/);
   });
 });

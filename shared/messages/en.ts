@@ -59,12 +59,12 @@ export const en = {
       unknownCalendar: 'SLA target uses calendar "{{calendar}}", which the contract does not define',
     },
     store: {
-      cannotOpen: 'Cannot open the store at {{file}}: {{detail}}',
-      damagedInUse: 'The store was found damaged while in use ({{detail}}): nothing more is written to it',
+      cannotOpen: 'Cannot open the store at {{file}}',
+      damagedInUse: 'The store was found damaged while in use: nothing more is written to it',
       damaged:
         'The store at {{file}} was found damaged ({{source}}, {{at}}): nothing is written to it. ' +
         'Restore a verified backup (`vangnet store backups`, `vangnet store restore NAME`).',
-      integrity: 'The store at {{file}} failed its integrity check: {{detail}}',
+      integrity: 'The store at {{file}} failed its integrity check',
       tooNew:
         'This data folder was written by a newer Vangnet (schema {{current}}; this version knows up to {{latest}}). ' +
         'Update Vangnet, or choose another data folder with VANGNET_HOME.',

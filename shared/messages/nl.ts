@@ -56,12 +56,12 @@ export const nl: Catalog = {
       unknownCalendar: 'de SLA-norm gebruikt kalender "{{calendar}}", die het contract niet kent',
     },
     store: {
-      cannotOpen: 'De opslag in {{file}} kan niet worden geopend: {{detail}}',
-      damagedInUse: 'De opslag bleek tijdens gebruik beschadigd ({{detail}}): er wordt niets meer in geschreven',
+      cannotOpen: 'De opslag in {{file}} kan niet worden geopend',
+      damagedInUse: 'De opslag bleek tijdens gebruik beschadigd: er wordt niets meer in geschreven',
       damaged:
         'De opslag in {{file}} is beschadigd ({{source}}, {{at}}): er wordt niets in geschreven. ' +
         'Zet een gecontroleerde back-up terug (`vangnet store backups`, `vangnet store restore NAAM`).',
-      integrity: 'De opslag in {{file}} kwam niet door de integriteitscontrole: {{detail}}',
+      integrity: 'De opslag in {{file}} kwam niet door de integriteitscontrole',
       tooNew:
         'Deze gegevensmap is gemaakt door een nieuwere Vangnet (schema {{current}}; deze versie kent tot {{latest}}). ' +
         'Werk Vangnet bij, of kies een andere gegevensmap met VANGNET_HOME.',
