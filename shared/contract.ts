@@ -30,7 +30,6 @@ export const contract = {
 export { events };
 export { AppInfo, EngineerSummary, Profile } from './contract/app';
 export { ClientCreateInput, ClientSummary } from './contract/clients';
-export { Locale } from './contract/common';
 export {
   INCIDENT_PAGE_MAX,
   INCIDENT_SORTS,

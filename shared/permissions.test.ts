@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor, Role } from './domain/common';
+import { englishMessage } from './messages/catalog';
 import { VangnetError } from './errors';
 import { type ContractSetArgs, contractSet, platformCreate } from './mutations/contract';
 import { authorize } from './mutations/index';
@@ -19,8 +20,8 @@ describe('roles and rules', () => {
   });
 
   it('needsRole names the least role that may', () => {
-    expect(needsRole(engineer('engineer'), 'lead', 'Doing X')).toEqual({ role: 'lead', action: 'Doing X' });
-    expect(needsRole(engineer('admin'), 'lead', 'Doing X')).toBeNull();
+    expect(needsRole(engineer('engineer'), 'lead', 'changeContract')).toEqual({ role: 'lead', action: 'changeContract' });
+    expect(needsRole(engineer('admin'), 'lead', 'changeContract')).toBeNull();
   });
 
   it("ownOrLead: one's own is allowed to anyone, another's only to a lead or an admin", () => {
@@ -32,14 +33,18 @@ describe('roles and rules', () => {
   });
 
   it('a refusal is a forbidden error naming the role needed, also as a param for the UI', () => {
-    const err = forbidden(engineer('engineer'), { role: 'lead', action: 'Changing a contract' });
+    const err = forbidden(engineer('engineer'), { role: 'lead', action: 'changeContract' });
     expect(err).toBeInstanceOf(VangnetError);
     expect(err.toInfo()).toEqual({
       code: 'forbidden',
       key: 'permission.forbidden',
       message: 'Changing a contract needs the lead role; Sanne has the engineer role',
-      params: { action: 'Changing a contract', role: 'lead', name: 'Sanne', has: 'engineer' },
+      params: { action: 'changeContract', role: 'lead', name: 'Sanne', has: 'engineer' },
     });
+    // Keys, not words: a param that is not a known key is left as it is.
+    expect(englishMessage('permission.forbidden', { action: 'somethingNew', role: 'lead', name: 'Sanne', has: 'engineer' })).toBe(
+      'somethingNew needs the lead role; Sanne has the engineer role',
+    );
   });
 });
 

@@ -111,6 +111,11 @@ describe('vangnet contracts and the lifecycle', () => {
       '--json',
     );
     expect(JSON.parse(whatIf.out)).toEqual({ responseDueAt: '2025-12-22T08:55:00.000Z', resolutionDueAt: '2025-12-24T09:05:00.000Z' });
+    const whatIfArgs = ['sla', 'what-if', '--contract', file, '--priority', 'P2', '--opened', '2025-12-19T16:55:00+01:00'];
+    expect((await vangnet(...whatIfArgs)).out).toMatch(/^Response: {3}due Mon 22 Dec 09:55 — .* business hours from Fri 19 Dec 16:55; skips the weekend/);
+    const dutch = (await vangnet(...whatIfArgs, '--lang', 'nl')).out;
+    expect(dutch).toMatch(/^Response: {3}uiterlijk ma 22 dec 09:55 — .* kantooruren vanaf vr 19 dec 16:55; slaat het weekend over/);
+    expect(dutch).not.toMatch(/business|skips|\{\{/);
     const incident = JSON.parse(
       (await vangnet('incident', 'new', '--client', 'ZORG', '--title', 'Traag', '--priority', 'P2', '--json')).out,
     );

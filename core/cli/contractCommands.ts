@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { COST_MODELS, ContractTerms } from '../../shared/domain/contract';
 import { VangnetError } from '../../shared/errors';
 import { LocalDate } from '../../shared/sla/calendar';
+import { catalogExplanation, explainLanguage } from '../../shared/sla/explanationText';
 import { parseOrThrow } from '../../shared/validation';
 import { findClient } from '../repos/clients';
 import type { WithContext } from './main';
@@ -125,12 +126,12 @@ export function registerContractCommands(program: Command, withContext: WithCont
           priority: opts.priority.trim().toUpperCase() as 'P1',
           openedAt: opts.opened,
           pauses,
-          locale: opts.lang === 'nl' ? 'nl' : 'en',
         });
+        const lang = explainLanguage(opts.lang);
         output.out(
           output.json
             ? JSON.stringify({ responseDueAt: result.responseDueAt, resolutionDueAt: result.resolutionDueAt })
-            : `Response:   ${result.response}\nResolution: ${result.resolution}`,
+            : `Response:   ${catalogExplanation(result.response, lang)}\nResolution: ${catalogExplanation(result.resolution, lang)}`,
         );
       })(),
     );

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { IncidentDetail, IncidentListRow } from '../../shared/contract';
 import { INCIDENT_PAGE_MAX } from '../../shared/contract';
+import { englishExplanation } from '../../shared/sla/explanationText';
 import { findClient } from '../repos/clients';
 import type { CliContext, WithContext } from './main';
 import { CliError, table } from './output';
@@ -20,8 +21,8 @@ function describe(i: IncidentDetail): string {
     `updated:  ${i.updatedAt}`,
     ...(i.sla
       ? [
-          `response:   ${i.sla.response.explanation ?? i.sla.response.state}`,
-          `resolution: ${i.sla.resolution.explanation ?? i.sla.resolution.state}`,
+          `response:   ${i.sla.response.explanation ? englishExplanation(i.sla.response.explanation) : i.sla.response.state}`,
+          `resolution: ${i.sla.resolution.explanation ? englishExplanation(i.sla.resolution.explanation) : i.sla.resolution.state}`,
         ]
       : ['SLA:      no contract in force (best effort)']),
     ...(i.description ? ['', i.description] : []),
@@ -147,7 +148,7 @@ export function registerIncidentCommands(program: Command, withContext: WithCont
     .description('show one incident')
     .action((id: string) =>
       withContext(async (ctx) => {
-        const found = await ctx.call('incidents.get', { id, locale: 'en' });
+        const found = await ctx.call('incidents.get', { id });
         ctx.output.out(ctx.output.json ? JSON.stringify(detailView(found)) : describe(found));
       })(),
     );

@@ -26,6 +26,9 @@ export class CliError extends Error {
 
 export function formatError(info: ErrorInfo): string {
   const lines = [`error: ${info.message}`];
+  // SQLite's own words ride along as a param no screen shows (store.cannotOpen, store.integrity…); support wants them here.
+  const detail = info.params?.detail;
+  if (typeof detail === 'string' && detail !== '' && !info.message.includes(detail)) lines.push(`  detail: ${detail}`);
   for (const issue of info.issues ?? []) {
     if (!info.message.includes(issue.message)) lines.push(`  ${issue.path}: ${issue.message}`);
   }

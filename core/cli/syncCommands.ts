@@ -1,7 +1,8 @@
 import os from 'node:os';
 import type { Command } from 'commander';
 import type { SyncStatus } from '../../shared/contract';
-import { formatDuration } from '../../shared/sla/explain';
+import { englishMessage, isMessageKey } from '../../shared/messages/catalog';
+import { englishDuration } from '../../shared/sla/explanationText';
 import { clockWarning } from '../../shared/sync/clockOffset';
 import type { SyncRepairResult, SyncVerifyResult } from '../../shared/sync/verify';
 import type { CliContext, WithContext } from './main';
@@ -23,16 +24,20 @@ function describeStatus(s: SyncStatus, profileName: string | undefined): string 
   const clock = clockWarning(s.clock?.offsetMs);
   if (clock) {
     lines.push(
-      `Clock:         this computer's clock is ${formatDuration(clock.byMs, 'en')} ${clock.direction === 'ahead' ? 'ahead of' : 'behind'} the office server's — set it right (your changes are dated by the server's time meanwhile)`,
+      `Clock:         this computer's clock is ${englishDuration(clock.byMs)} ${clock.direction === 'ahead' ? 'ahead of' : 'behind'} the office server's — set it right (your changes are dated by the server's time meanwhile)`,
     );
   } else if (s.clock) lines.push(`Clock:         right (within a minute of the office server's)`);
   for (const r of s.rejected) lines.push(`Rejected:      ${describeRejected(r)} (${r.createdAt})`);
   return lines.join('\n');
 }
 
-/** A refused change by its mutation and the code of the refusal, e.g. `#3 contract.set refused (forbidden): …`. */
+/**
+ * A refused change by its mutation and the code of the refusal, e.g. `#3 contract.set refused
+ * (forbidden): …`, in English from its message key (the stored English text when it has none).
+ */
 function describeRejected(r: SyncStatus['rejected'][number]): string {
-  return `#${r.mutationId} ${r.name} refused (${r.code ?? 'no code'}): ${r.error}`;
+  const why = isMessageKey(r.key) ? englishMessage(r.key, r.params ?? undefined) : r.error;
+  return `#${r.mutationId} ${r.name} refused (${r.code ?? 'no code'}): ${why}`;
 }
 
 export function registerSyncCommands(program: Command, withContext: WithContext): void {

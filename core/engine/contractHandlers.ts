@@ -39,7 +39,7 @@ export function createContractHandlers(deps: HandlerDeps): { contracts: Handlers
         return created;
       },
       template: ({ costModel }) => contractTemplate(costModel),
-      whatIf: ({ terms, priority, openedAt, pauses, locale }) => {
+      whatIf: ({ terms, priority, openedAt, pauses }) => {
         const defs = contractCalendars(terms);
         const calendars = { '24/7': compileCalendar(defs['24/7']), business: compileCalendar(defs.business) };
         const opened = Date.parse(openedAt);
@@ -65,8 +65,8 @@ export function createContractHandlers(deps: HandlerDeps): { contracts: Handlers
         return {
           responseDueAt: iso(clocks.response.dueAt),
           resolutionDueAt: iso(clocks.resolution.dueAt ?? null),
-          response: explainClock(clocks.response, calendars, locale, opened),
-          resolution: explainClock(clocks.resolution, calendars, locale, at),
+          response: explainClock(clocks.response, calendars, opened),
+          resolution: explainClock(clocks.resolution, calendars, at),
         };
       },
       importIcal: ({ text, timeZone, untilYear }) =>

@@ -1,4 +1,4 @@
-import type { Handlers, Locale } from '../../shared/contract';
+import type { Handlers } from '../../shared/contract';
 import { VangnetError } from '../../shared/errors';
 import { type IncidentListRecord, queryIncidents } from '../repos/incidentList';
 import type { SlaView } from '../../shared/sla/view';
@@ -10,16 +10,16 @@ import type { HandlerDeps } from './handlers';
 export function createIncidentHandlers(deps: HandlerDeps): Handlers['incidents'] {
   const { db, mutate, newId, sla, now } = deps;
 
-  function detail(id: string, locale: Locale) {
+  function detail(id: string) {
     const incident = getIncidentWithClient(db, id);
     if (!incident) throw new VangnetError('not_found', 'incident.unknown', { id });
-    return { ...incident, sla: sla.view(incident, locale) };
+    return { ...incident, sla: sla.view(incident) };
   }
 
-  /** Runs a mutation on one incident and answers with its fresh detail, explained in `locale`. */
-  function act(id: string, locale: Locale, name: string, args: Record<string, unknown>) {
+  /** Runs a mutation on one incident and answers with its fresh detail. */
+  function act(id: string, name: string, args: Record<string, unknown>) {
     mutate(name, { id, ...args });
-    return detail(id, locale);
+    return detail(id);
   }
 
   return {
@@ -32,19 +32,19 @@ export function createIncidentHandlers(deps: HandlerDeps): Handlers['incidents']
       for (const row of rows) row.sla = views.get(row.id) ?? null;
       return { ...page, rows };
     },
-    get: ({ id, locale }) => detail(id, locale),
-    create: ({ locale, ...input }) => {
+    get: ({ id }) => detail(id),
+    create: (input) => {
       const id = newId();
       mutate('incident.create', { id, ...input });
-      return detail(id, locale);
+      return detail(id);
     },
-    update: ({ locale, ...input }) => act(input.id, locale, 'incident.update', input),
-    setStatus: ({ id, to, at, locale }) => act(id, locale, 'incident.setStatus', { to, ...(at ? { at } : {}) }),
-    acknowledge: ({ id, at, locale }) => act(id, locale, 'incident.setStatus', { to: 'acknowledged', ...(at ? { at } : {}) }),
-    reply: ({ id, body, at, locale }) => act(id, locale, 'incident.reply', { body, ...(at ? { at } : {}) }),
-    note: ({ id, body, at, locale }) => act(id, locale, 'incident.note', { body, ...(at ? { at } : {}) }),
-    assign: ({ id, assigneeId, locale }) => act(id, locale, 'incident.assign', { assigneeId }),
-    setCategory: ({ id, category, locale }) => act(id, locale, 'incident.setCategory', { category }),
+    update: (input) => act(input.id, 'incident.update', input),
+    setStatus: ({ id, to, at }) => act(id, 'incident.setStatus', { to, ...(at ? { at } : {}) }),
+    acknowledge: ({ id, at }) => act(id, 'incident.setStatus', { to: 'acknowledged', ...(at ? { at } : {}) }),
+    reply: ({ id, body, at }) => act(id, 'incident.reply', { body, ...(at ? { at } : {}) }),
+    note: ({ id, body, at }) => act(id, 'incident.note', { body, ...(at ? { at } : {}) }),
+    assign: ({ id, assigneeId }) => act(id, 'incident.assign', { assigneeId }),
+    setCategory: ({ id, category }) => act(id, 'incident.setCategory', { category }),
     timeline: ({ id }) => {
       if (!getIncidentWithClient(db, id)) throw new VangnetError('not_found', 'incident.unknown', { id });
       return timelineFor(db, id);

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { contractTemplate } from '../../shared/domain/contract';
+import type { Explanation } from '../../shared/sla/explanation';
+import { englishExplanation } from '../../shared/sla/explanationText';
 import { createSlaService } from '../sla/slaService';
 import { testEngine } from '../testSupport';
 import { dispatch } from './dispatch';
@@ -19,8 +21,8 @@ interface Detail {
   id: string;
   status: string;
   sla: {
-    response: { state: string; dueAt: string | null; explanation?: string };
-    resolution: { state: string; dueAt: string | null; pausedMs: number; explanation?: string };
+    response: { state: string; dueAt: string | null; explanation?: Explanation };
+    resolution: { state: string; dueAt: string | null; pausedMs: number; explanation?: Explanation };
   } | null;
 }
 
@@ -43,20 +45,21 @@ describe('incident lifecycle and SLA clocks', () => {
     expect(incident.sla?.response.dueAt).toBe('2025-12-24T08:00:00.000Z');
     // Resolution: 1.5 h Tue + 9 h Wed 24th + (25, 26 Christmas; 27, 28 weekend) + 7.5 h Mon 29th → 16:00.
     expect(incident.sla?.resolution.dueAt).toBe('2025-12-29T15:00:00.000Z');
-    const detail = await call<Detail>('incidents.get', { id: incident.id, locale: 'en' });
-    expect(detail.sla?.resolution.explanation).toMatch(/Christmas/);
-    const nl = await call<Detail>('incidents.get', { id: incident.id, locale: 'nl' });
-    expect(nl.sla?.resolution.explanation).toMatch(/Kerst/);
+    const detail = await call<Detail>('incidents.get', { id: incident.id });
+    const why = detail.sla?.resolution.explanation;
+    expect(why).toMatchObject({ key: 'due', params: { at: '2025-12-29T15:00:00.000Z', weekends: 1 } });
+    expect(why?.key === 'due' && why.params.closures[0]?.names.map((n) => n.en)).toEqual(['Christmas Day', 'Boxing Day']);
+    // Data, never prose: the English rendering is made where it is shown.
+    expect(englishExplanation(why!)).toMatch(/^due Mon 29 Dec 16:00 — 18 business hours from Tue 23 Dec 16:00; skips Christmas Day and Boxing Day/);
   });
 
-  it('answers lifecycle actions in the language asked for, English by default', async () => {
+  it('answers lifecycle actions with explanations as data', async () => {
     const clientId = await setUp('subscription');
-    const created = await call<Detail>('incidents.create', { clientId, title: 'Contactformulier stuk', priority: 'P2', locale: 'nl' });
-    expect(created.sla?.resolution.explanation).toMatch(/Kerst/);
-    const acked = await call<Detail>('incidents.acknowledge', { id: created.id, locale: 'nl' });
+    const created = await call<Detail>('incidents.create', { clientId, title: 'Contactformulier stuk', priority: 'P2' });
+    expect(created.sla?.resolution.explanation?.key).toBe('due');
+    const acked = await call<Detail>('incidents.acknowledge', { id: created.id });
     expect(acked.sla?.response.state).toBe('met');
-    expect(acked.sla?.resolution.explanation).toMatch(/Kerst/);
-    expect(acked.sla?.resolution.explanation).not.toMatch(/Christmas/);
+    expect(acked.sla?.response.explanation).toMatchObject({ key: 'met', params: { clock: 'response', target: { ms: 2 * 3_600_000 } } });
     const id = created.id;
     const actions: [string, Record<string, unknown>][] = [
       ['incidents.setStatus', { id, to: 'in_progress' }],
@@ -67,12 +70,10 @@ describe('incident lifecycle and SLA clocks', () => {
       ['incidents.update', { id, title: 'Contactformulier geeft 500' }],
     ];
     for (const [name, args] of actions) {
-      const nl = await call<Detail>(name, { ...args, locale: 'nl' });
-      expect(nl.sla?.resolution.explanation, name).toMatch(/Kerst/);
+      const answer = await call<Detail>(name, args);
+      expect(answer.sla?.resolution.explanation?.key, name).toBe('due');
+      expect(JSON.stringify(answer.sla), name).not.toMatch(/business hours|kantooruren/);
     }
-    // Without a locale (the CLI, scripts) the answer stays English.
-    const en = await call<Detail>('incidents.note', { id, body: 'Logs bekeken.' });
-    expect(en.sla?.resolution.explanation).toMatch(/Christmas/);
   });
 
   it('pauses the resolution clock while waiting on the client and resumes without restarting', async () => {

@@ -1,6 +1,8 @@
 import { type SyncedTable, TABLE_SPECS } from '../../shared/schema/tables';
 import type { SyncedAudit } from '../../shared/domain/audit';
-import type { ErrorCode } from '../../shared/errors';
+import type { SyncStatus } from '../../shared/contract/sync';
+import type { MessageParams } from '../../shared/errors';
+import type { ErrorValue } from '../../shared/sync/errorCode';
 import type { Engineer } from '../../shared/sync/protocol';
 import type { Db } from '../store/database';
 import { stmt } from '../store/statements';
@@ -11,26 +13,28 @@ export function ackOutbox(db: Db, lastMutationId: number): number {
   return stmt(db, `DELETE FROM outbox WHERE mutation_id <= ? AND state = 'pending'`).run(lastMutationId).changes;
 }
 
-export function markRejected(db: Db, mutationId: number, error: { code: ErrorCode; message: string }): void {
-  stmt(db, `UPDATE outbox SET state = 'rejected', error = ?, error_code = ? WHERE mutation_id = ?`).run(error.message, error.code, mutationId);
+export function markRejected(db: Db, mutationId: number, error: ErrorValue): void {
+  stmt(db, `UPDATE outbox SET state = 'rejected', error = ?, error_code = ?, error_key = ?, error_params = ? WHERE mutation_id = ?`).run(
+    error.message,
+    error.code,
+    error.key ?? null,
+    error.params ? JSON.stringify(error.params) : null,
+    mutationId,
+  );
 }
 
 export function dismissRejected(db: Db, mutationId: number): boolean {
   return stmt(db, `DELETE FROM outbox WHERE mutation_id = ? AND state = 'rejected'`).run(mutationId).changes === 1;
 }
 
-export function listRejected(db: Db): { mutationId: number; name: string; code: ErrorCode | null; error: string; createdAt: string }[] {
-  return stmt(
+/** Refused changes with why: code, message key and params (null for ones refused before laptop migrations 0006/0008), English text. */
+export function listRejected(db: Db): SyncStatus['rejected'] {
+  const rows = stmt(
     db,
-    `SELECT mutation_id AS mutationId, name, error_code AS code, error, created_at AS createdAt
+    `SELECT mutation_id AS mutationId, name, error_code AS code, error_key AS key, error_params AS params, error, created_at AS createdAt
      FROM outbox WHERE state = 'rejected' ORDER BY mutation_id`,
-  ).all() as {
-    mutationId: number;
-    name: string;
-    code: ErrorCode | null;
-    error: string;
-    createdAt: string;
-  }[];
+  ).all() as (Omit<SyncStatus['rejected'][number], 'params'> & { params: string | null })[];
+  return rows.map((r) => ({ ...r, params: r.params === null ? null : (JSON.parse(r.params) as MessageParams) }));
 }
 
 /** Pending entries in order, for a push; rejected ones were handled already and are skipped by the server. */

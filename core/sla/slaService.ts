@@ -82,14 +82,14 @@ export function createSlaService(db: Db, now: () => number) {
   }
 
   /** Both clocks of a detail view, with explanations for people. */
-  function view(incident: Incident, locale: 'nl' | 'en', at = now()): SlaView | null {
+  function view(incident: Incident, at = now()): SlaView | null {
     const result = clocks(incident, at);
     if (!result) return null;
     const { calendars, contract } = result.compiled;
     return {
       contractId: contract.id,
-      response: toClockView(result.clocks.response, explainClock(result.clocks.response, calendars, locale, at)),
-      resolution: toClockView(result.clocks.resolution, explainClock(result.clocks.resolution, calendars, locale, at)),
+      response: toClockView(result.clocks.response, explainClock(result.clocks.response, calendars, at)),
+      resolution: toClockView(result.clocks.resolution, explainClock(result.clocks.resolution, calendars, at)),
     };
   }
 

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { tempDataDir } from '../testSupport';
 import { openDatabase, schemaVersion } from './database';
 import { LATEST_VERSION, MIGRATIONS } from './migrations/index';
+import { formatError } from '../cli/output';
+import type { VangnetError } from '../../shared/errors';
 
 /**
  * Landed migrations are immutable: a store in the field has already run them. Editing one changes
@@ -175,6 +177,24 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0008 keeps the key and params of a refusal; entries refused before have none, and params must be an object', () => {
+    const file = path.join(tempDataDir(), 's.db');
+    const v7 = openDatabase(file, { targetVersion: 7 });
+    v7.prepare(
+      `INSERT INTO outbox (client_id, name, args, hlc, created_at, state, error, error_code) VALUES ('d', 'contract.set', '{}', 'h', 'x', 'rejected', 'Nope', 'forbidden')`,
+    ).run();
+    v7.close();
+    const db = openDatabase(file, { targetVersion: 8 });
+    expect(db.prepare('SELECT error_code, error_key, error_params FROM outbox').all()).toEqual([
+      { error_code: 'forbidden', error_key: null, error_params: null },
+    ]);
+    db.prepare(`UPDATE outbox SET error_key = 'permission.forbidden', error_params = '{"role":"lead"}'`).run();
+    expect(() => db.prepare(`UPDATE outbox SET error_params = '["lead"]'`).run()).toThrow(/CHECK/);
+    expect(() => db.prepare(`UPDATE outbox SET error_params = 'lead'`).run()).toThrow();
+    expect(db.prepare('SELECT error_params FROM outbox').pluck().get()).toBe('{"role":"lead"}');
+    db.close();
+  });
+
   it('refuses a store written by a newer version, leaving it untouched', () => {
     const file = path.join(tempDataDir(), 's.db');
     const raw = new Database(file);
@@ -190,6 +210,16 @@ describe('migrations', () => {
     const fs = await import('node:fs');
     const file = path.join(tempDataDir(), 's.db');
     fs.writeFileSync(file, 'this is not a database, it is a shopping list '.repeat(200));
-    expect(() => openDatabase(file)).toThrow(/Cannot open the store.*not a database/);
+    expect(() => openDatabase(file)).toThrow(/Cannot open the store/);
+    // SQLite's words are a param for the CLI and the log, never part of the text a screen shows.
+    let refused: unknown;
+    try {
+      openDatabase(file);
+    } catch (err) {
+      refused = err;
+    }
+    expect(refused).toMatchObject({ code: 'store_corrupt', key: 'store.cannotOpen', params: { detail: expect.stringMatching(/not a database/) } });
+    expect((refused as Error).message).not.toMatch(/not a database/);
+    expect(formatError((refused as VangnetError).toInfo())).toMatch(/\n {2}detail: .*not a database/);
   });
 });

@@ -103,16 +103,27 @@ describe('audit.fetchHistory', () => {
 
   it('offline: answers incomplete with the reason, stores nothing, and asks again next time', async () => {
     const { engine: e, requests } = paired(async () => {
-      throw new OfflineError('Cannot reach http://office.test: connect ECONNREFUSED');
+      throw new OfflineError('Cannot reach http://office.test: connect ECONNREFUSED', null, { key: 'sync.offline', params: { server: 'http://office.test' } });
     });
     const result = await call(e, 'audit.fetchHistory', { entityId: INCIDENT });
     expect(result).toEqual({
       ok: true,
-      value: { fetched: 0, complete: false, problem: 'Cannot reach http://office.test: connect ECONNREFUSED' },
+      value: { fetched: 0, complete: false, problem: { code: 'unavailable', key: 'sync.offline', params: { server: 'http://office.test' }, message: expect.any(String) } },
     });
+    // The network's own words stay in the log.
+    expect(JSON.stringify(result)).not.toContain('ECONNREFUSED');
     expect(getMeta(e.db, completeKey(INCIDENT))).toBeUndefined();
     await call(e, 'audit.fetchHistory', { entityId: INCIDENT });
     expect(requests).toHaveLength(2);
+  });
+
+  it('keeps a raw failure (not a VangnetError) in the log: the answer says internal, without its words', async () => {
+    const { engine: e } = paired(async () => {
+      throw new Error('SQLITE_IOERR: disk I/O error at /home/sanne/secret');
+    });
+    const result = await call(e, 'audit.fetchHistory', { entityId: INCIDENT });
+    expect(result).toMatchObject({ ok: true, value: { complete: false, problem: { code: 'internal' } } });
+    expect(JSON.stringify(result)).not.toMatch(/SQLITE|secret/);
   });
 
   it('does not ask a server when the laptop was never paired: all history is here', async () => {

@@ -59,7 +59,9 @@ export function createAuditHistory(deps: AuditHistoryDeps) {
       // Offline, a revoked token, a server without this endpoint: show what is here, say so.
       const info = toErrorInfo(err);
       log.info({ err: info, entityId }, 'audit history not fetched');
-      return { fetched: 0, complete: false, problem: info.message };
+      // Not a VangnetError (a bug, a database's words): its text stays in the log, the UI says "internal".
+      const problem = info.key ? info : { code: 'internal' as const, message: 'The history could not be fetched' };
+      return { fetched: 0, complete: false, problem };
     }
     // Entries made while a bootstrap is still running may yet be skipped by it: mark complete only after.
     const caughtUp = Number(getMeta(db, 'sync.cursor') ?? 0) > 0 && getMeta(db, 'sync.bootstrapping') !== '1';

@@ -30,7 +30,15 @@ describe('Retry-After from a busy server', () => {
       't',
       answering(429, { 'retry-after': '120' }, { code: 'rate_limited', detail: 'wait' }),
     );
-    await expect(limited.checksums()).rejects.toMatchObject({ name: 'OfflineError', retryAfterMs: 120_000, message: 'wait' });
+    await expect(limited.checksums()).rejects.toMatchObject({
+      name: 'OfflineError',
+      retryAfterMs: 120_000,
+      detail: 'wait',
+      key: 'sync.serverError',
+      params: { status: 429 },
+    });
+    const busy = httpTransport('http://office.test', 't', answering(503, {}, { code: 'unavailable', key: 'server.busy', params: { seconds: 5 }, detail: 'x' }));
+    await expect(busy.checksums()).rejects.toMatchObject({ key: 'server.busy', params: { seconds: 5 }, message: 'The server is busy; retry in 5 s' });
     const down = httpTransport('http://office.test', 't', answering(502, {}));
     await expect(down.checksums()).rejects.toMatchObject({ name: 'OfflineError', retryAfterMs: null });
   });

@@ -1,6 +1,6 @@
 import os from 'node:os';
 import type { SyncRound, SyncStatus } from '../../shared/contract';
-import { toErrorInfo, VangnetError } from '../../shared/errors';
+import { type ErrorInfo, toErrorInfo, VangnetError } from '../../shared/errors';
 import { SYNC_PULL_DEFAULT_LIMIT, SYNC_PULL_MAX_LIMIT, SYNC_PUSH_MAX_MUTATIONS } from '../../shared/sync/protocol';
 import { logger } from '../log';
 import { getMeta, setMeta } from '../repos/meta';
@@ -65,6 +65,8 @@ export function createSyncClient(deps: SyncDeps) {
   let state: SyncStatus['state'] = getMeta(db, 'sync.token') ? 'idle' : 'unpaired';
   let lastError: string | null = null;
   let lastErrorCode: SyncStatus['lastErrorCode'] = null;
+  let lastErrorKey: string | null = null;
+  let lastErrorParams: SyncStatus['lastErrorParams'] = null;
   let connected = false;
   let running: Promise<SyncRound> | null = null;
   /** A repair in progress: rounds wait for it, so nothing is pulled between its fetch and its removals. */
@@ -87,6 +89,8 @@ export function createSyncClient(deps: SyncDeps) {
       connected,
       lastSyncAt: getMeta(db, 'sync.lastSyncAt') ?? null,
       lastErrorCode,
+      lastErrorKey,
+      lastErrorParams,
       pending: countPending(db),
       rejected: listRejected(db),
       lastError,
@@ -96,11 +100,13 @@ export function createSyncClient(deps: SyncDeps) {
 
   function setState(
     next: SyncStatus['state'],
-    error: { code: NonNullable<SyncStatus['lastErrorCode']>; message: string } | null = null,
+    error: ErrorInfo | null = null,
   ): void {
     state = next;
     lastError = error?.message ?? null;
     lastErrorCode = error?.code ?? null;
+    lastErrorKey = error?.key ?? null;
+    lastErrorParams = error?.params ?? null;
     deps.onStatus(status());
   }
 
@@ -238,7 +244,7 @@ export function createSyncClient(deps: SyncDeps) {
     } catch (err) {
       if (closed) throw err;
       const info = toErrorInfo(err);
-      setState(err instanceof OfflineError ? 'offline' : 'error', { code: info.code, message: info.message });
+      setState(err instanceof OfflineError ? 'offline' : 'error', info);
       throw err;
     } finally {
       running = null;

@@ -1,6 +1,6 @@
 import type WebSocket from 'ws';
 import type { z } from 'zod';
-import { VangnetError, type ErrorCode, type MessageParams } from '../../shared/errors';
+import { VangnetError, type ErrorCode, type MessageKey, type MessageParams } from '../../shared/errors';
 import { isMessageKey } from '../../shared/messages/catalog';
 import { AuditTrailResponse } from '../../shared/sync/auditTrail';
 import {
@@ -46,11 +46,16 @@ export interface LiveHandlers {
  * offline, not wrong. `retryAfterMs`: the server's Retry-After, bounded; the next try waits that long.
  */
 export class OfflineError extends VangnetError {
+  /**
+   * `detail` is for the log (the network's own words: never shown); what a person reads is the
+   * message key, by default "cannot reach the office server", or the server's own (e.g. `server.busy`).
+   */
   constructor(
-    detail: string,
+    readonly detail: string,
     readonly retryAfterMs: number | null = null,
+    reason: { key: MessageKey; params?: MessageParams } = { key: 'sync.offline', params: { server: '' } },
   ) {
-    super('unavailable', 'sync.offline', { detail });
+    super('unavailable', reason.key, reason.params);
     this.name = 'OfflineError';
   }
 }
@@ -95,7 +100,7 @@ export function httpTransport(baseUrl: string, token: string | null, fetchImpl: 
         signal: AbortSignal.timeout(30_000),
       });
     } catch (err) {
-      throw new OfflineError(`Cannot reach ${base}: ${(err as Error).message}`);
+      throw new OfflineError(`Cannot reach ${base}: ${(err as Error).message}`, null, { key: 'sync.offline', params: { server: base } });
     }
     const clock = Number(response.headers.get(SERVER_TIME_HEADER) ?? NaN);
     const text = await response.text();
@@ -108,10 +113,13 @@ export function httpTransport(baseUrl: string, token: string | null, fetchImpl: 
     if (!response.ok) {
       const problem = json as { code?: string; detail?: string; key?: unknown; params?: MessageParams } | null;
       const rolledBack = problem?.code === 'rolled_back' ? RolledBackProblem.safeParse(problem) : null;
-      if (rolledBack?.success) throw new RolledBackError(problem?.detail ?? 'rolled back', rolledBack.data);
+      if (rolledBack?.success) throw new RolledBackError(rolledBack.data);
       if (response.status >= 500 || response.status === 429) {
         const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
-        throw new OfflineError(problem?.detail ?? `Server error ${response.status}`, retryAfterMs);
+        const reason = isMessageKey(problem?.key)
+          ? { key: problem.key, ...(problem.params ? { params: problem.params } : {}) }
+          : { key: 'sync.serverError' as const, params: { status: response.status } };
+        throw new OfflineError(problem?.detail ?? `Server error ${response.status}`, retryAfterMs, reason);
       }
       const code = (problem?.code as ErrorCode | undefined) ?? STATUS_CODES[response.status] ?? 'internal';
       // The server's own message key travels on, so the front shows its refusal in the user's language.

@@ -37,6 +37,24 @@ describe.each(DIALECTS)('server migrations on %s', (dialect) => {
     expect(stored.map((r) => ({ ...r, expires_at: Number(r.expires_at) }))).toEqual([lease]);
   });
 
+  it('0008 keeps the key and params of a refusal beside its code; rows from before have none', async () => {
+    const { store, drop } = await freshServerDb(dialect);
+    cleanups.push(drop, () => store.close());
+    const row = { client_id: 'laptopA', mutation_id: 1, name: 'contract.set', error_code: 'forbidden', error_message: 'x', at: 't' };
+    await sql`INSERT INTO rejections (client_id, mutation_id, name, error_code, error_message, at) VALUES (${row.client_id}, 1, ${row.name}, 'forbidden', 'x', 't')`.execute(
+      store.db,
+    );
+    await store.db
+      .insertInto('rejections')
+      .values({ ...row, mutation_id: 2, error_key: 'permission.forbidden', error_params: JSON.stringify({ role: 'lead' }) })
+      .execute();
+    const stored = await store.db.selectFrom('rejections').select(['mutation_id', 'error_key', 'error_params']).orderBy('mutation_id').execute();
+    expect(stored.map((r) => ({ ...r, mutation_id: Number(r.mutation_id) }))).toEqual([
+      { mutation_id: 1, error_key: null, error_params: null },
+      { mutation_id: 2, error_key: 'permission.forbidden', error_params: '{"role":"lead"}' },
+    ]);
+  });
+
   it('applies a listed migration the database has not recorded, even below its newest', async () => {
     // Parallel branches land their reserved numbers in any order: a store may hold 7 before 6.
     const { store, drop } = await freshServerDb(dialect);

@@ -7,6 +7,7 @@ import { up as m0004 } from './migrations/0004_audit_by_client';
 import { up as m0005 } from './migrations/0005_mutation_digests';
 import { up as m0006 } from './migrations/0006_settings';
 import { up as m0007 } from './migrations/0007_job_leases';
+import { up as m0008 } from './migrations/0008_rejection_key';
 import type { Dialect, ServerDatabase } from './schema';
 
 type Up = (db: Kysely<unknown>, dialect: Dialect) => Promise<void>;
@@ -25,6 +26,7 @@ export const SERVER_MIGRATIONS: readonly { version: number; name: string; up: Up
   { version: 5, name: 'mutation_digests', up: m0005 },
   { version: 6, name: 'settings', up: m0006 },
   { version: 7, name: 'job_leases', up: m0007 },
+  { version: 8, name: 'rejection_key', up: m0008 },
 ];
 export const SERVER_SCHEMA_VERSION = Math.max(...SERVER_MIGRATIONS.map((m) => m.version));
 

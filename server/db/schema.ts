@@ -52,6 +52,9 @@ export interface ServerDatabase {
     name: string;
     error_code: string;
     error_message: string;
+    /** Message key and params (JSON) of the refusal; NULL in rows from before server migration 0008. */
+    error_key: string | null;
+    error_params: string | null;
     at: string;
   };
   audit: {

@@ -28,7 +28,7 @@ export function createSlaViews(db: Kysely<ServerDatabase>, now: () => number) {
   return {
     contractsOf,
     /** Both clocks with explanations, or null when no contract was in force at the opening. */
-    async view(incident: Incident, locale: 'nl' | 'en' = 'en'): Promise<SlaView | null> {
+    async view(incident: Incident, ): Promise<SlaView | null> {
       const contract = contractInForce(await contractsOf(incident.clientId), incident.openedAt);
       if (!contract) return null;
       const timeline = await incidentTimeline(db, incident.id);
@@ -42,8 +42,8 @@ export function createSlaViews(db: Kysely<ServerDatabase>, now: () => number) {
       });
       return {
         contractId: contract.id,
-        response: toClockView(clocks.response, explainClock(clocks.response, calendars, locale, at)),
-        resolution: toClockView(clocks.resolution, explainClock(clocks.resolution, calendars, locale, at)),
+        response: toClockView(clocks.response, explainClock(clocks.response, calendars, at)),
+        resolution: toClockView(clocks.resolution, explainClock(clocks.resolution, calendars, at)),
       };
     },
   };

@@ -64,7 +64,7 @@ function pure<T>(name: string, run: () => T): T {
   } catch (err) {
     if (err instanceof VangnetError) throw err;
     log.warn({ err, mutation: name }, 'mutation threw; refused');
-    throw new VangnetError('invalid_args', 'server.mutationFailed', { name, detail: err instanceof Error ? err.message : String(err) });
+    throw new VangnetError('invalid_args', 'server.mutationFailed', { name });
   }
 }
 

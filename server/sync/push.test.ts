@@ -67,7 +67,7 @@ describe.each(DIALECTS)('push and pull on %s', (dialect) => {
     const res = (await (
       await api('/sync/v1/push', { method: 'POST', body: { clientId: 'laptopA', mutations: [bad, unknown] } })
     ).json()) as {
-      rejected: { mutationId: number; error: { code: string }; rows: unknown[] }[];
+      rejected: { mutationId: number; error: { code: string; key?: string; params?: Record<string, unknown> }; rows: unknown[] }[];
       lastMutationId: number;
     };
     expect(res.lastMutationId).toBe(2);
@@ -82,6 +82,15 @@ describe.each(DIALECTS)('push and pull on %s', (dialect) => {
     ).json()) as typeof res & { skipped: number };
     expect(retry.skipped).toBe(2);
     expect(retry.rejected.map((r) => r.mutationId)).toEqual([1, 2]);
+    // Said again with the same key and params, so the laptop translates the repeat like the first.
+    const why = (r: (typeof res.rejected)[number]) => ({ code: r.error.code, key: r.error.key, params: r.error.params });
+    expect(res.rejected.map(why)).toEqual([
+      { code: 'not_found', key: 'client.unknown', params: { id: bad.args.clientId } },
+      { code: 'unknown_call', key: 'call.unknownMutation', params: { name: 'no.such' } },
+    ]);
+    expect(retry.rejected.map(why)).toEqual(res.rejected.map(why));
+    const stored = await server.store.db.selectFrom('rejections').select(['error_key', 'error_params']).orderBy('mutation_id').execute();
+    expect(stored[0]).toEqual({ error_key: 'client.unknown', error_params: JSON.stringify({ id: bad.args.clientId }) });
   });
 
   it('refuses ill-formed text (a lone UTF-16 surrogate) in a pushed mutation alone', async () => {

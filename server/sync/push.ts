@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { VangnetError } from '../../shared/errors';
+import { type MessageParams, VangnetError } from '../../shared/errors';
 import { HlcError } from '../../shared/hlc';
 import { PERMANENT_REJECTIONS } from '../../shared/sync/errorCode';
 import type { PushRequest, PushResponse, Rejection, Restamp } from '../../shared/sync/protocol';
@@ -11,6 +11,9 @@ import { rowsNamedBy } from './applyMutation';
 import type { Notifier } from './notifier';
 import { pushStamps, restampedEarlier, restampFor } from './restamp';
 import { assertRetry, digestRecorder, lastDigest } from './rollback';
+import { logger } from '../log';
+
+const log = logger('push');
 
 /** Whether a database error is deterministic (a constraint), so retrying can never help. */
 function isConstraintError(err: unknown): boolean {
@@ -25,11 +28,26 @@ function isDataError(err: unknown): boolean {
 }
 
 function permanentError(err: unknown): Rejection['error'] | null {
-  if (err instanceof VangnetError && PERMANENT_REJECTIONS.has(err.code)) return { code: err.code, message: err.message };
-  if (err instanceof HlcError) return { code: 'invalid_args', message: err.message };
-  if (isConstraintError(err)) return { code: 'conflict', message: (err as Error).message };
-  if (isDataError(err)) return { code: 'invalid_args', message: (err as Error).message };
-  return null;
+  if (err instanceof VangnetError && PERMANENT_REJECTIONS.has(err.code)) return refusal(err);
+  // The database's and the stamp parser's own words are for the log, never for a laptop's screen.
+  const kind = err instanceof HlcError ? 'badStamp' : isConstraintError(err) ? 'constraint' : isDataError(err) ? 'badValue' : null;
+  if (!kind) return null;
+  log.warn({ err }, 'a pushed mutation is refused');
+  return refusal(new VangnetError(kind === 'constraint' ? 'conflict' : 'invalid_args', `server.${kind}`));
+}
+
+function refusal(err: VangnetError): Rejection['error'] {
+  return { code: err.code, key: err.key, ...(err.params ? { params: err.params } : {}), message: err.message };
+}
+
+/** A refusal recorded earlier, as it is said again; rows from before server migration 0008 have no key. */
+function storedRefusal(row: { error_code: string; error_message: string; error_key: string | null; error_params: string | null }): Rejection['error'] {
+  return {
+    code: row.error_code as Rejection['error']['code'],
+    ...(row.error_key ? { key: row.error_key } : {}),
+    ...(row.error_params ? { params: JSON.parse(row.error_params) as MessageParams } : {}),
+    message: row.error_message,
+  };
 }
 
 /** A write failed in the fast path; the push is redone with a savepoint around each mutation. */
@@ -95,6 +113,8 @@ async function pushOnce(
           name: m.name,
           error_code: error.code,
           error_message: error.message,
+          error_key: error.key ?? null,
+          error_params: error.params ? JSON.stringify(error.params) : null,
           at: new Date(now).toISOString(),
         })
         .execute();
@@ -107,14 +127,14 @@ async function pushOnce(
         // A retry after a lost reply: say again what was refused, or the laptop never undoes it.
         const earlier = await trx
           .selectFrom('rejections')
-          .select(['error_code', 'error_message'])
+          .select(['error_code', 'error_message', 'error_key', 'error_params'])
           .where('client_id', '=', auth.clientId)
           .where('mutation_id', '=', m.mutationId)
           .executeTakeFirst();
         if (earlier) {
           rejected.push({
             mutationId: m.mutationId,
-            error: { code: earlier.error_code as Rejection['error']['code'], message: earlier.error_message },
+            error: storedRefusal(earlier),
             rows: await rowsNamedBy(trx, m.name, m.args),
           });
         }

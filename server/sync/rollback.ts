@@ -38,10 +38,7 @@ export async function assertRetry(trx: Kysely<ServerDatabase>, clientId: string,
     .where('mutation_id', '=', m.mutationId)
     .executeTakeFirst();
   if (!stored || stored.digest === mutationDigest(m)) return;
-  throw new RolledBackError(
-    `Mutation ${m.mutationId} differs from the one the server applied under that id: this laptop's store was set back (restored from a backup?); its new work must follow mutation ${last}`,
-    { mutationId: m.mutationId, lastMutationId: last },
-  );
+  throw new RolledBackError({ mutationId: m.mutationId, lastMutationId: last });
 }
 
 /** The digest of the client's last handled mutation, or null when it has none (or it predates digests). */

@@ -11,10 +11,3 @@ export function call<A extends z.ZodType, R extends z.ZodType>(args: A, result: 
 }
 
 export const NoArgs = z.object({}).strict();
-
-/**
- * The language of the SLA explanations in an answer. English by default, so the CLI and scripts
- * keep what they had; the UI passes its own language.
- */
-export const Locale = z.enum(['nl', 'en']).default('en');
-export type Locale = z.output<typeof Locale>;

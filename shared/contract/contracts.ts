@@ -6,13 +6,15 @@ import { ContractSetArgs } from '../mutations/contract';
 import { Closure, LocalDate } from '../sla/calendar';
 import { en } from '../messages/en';
 import type { IcalReasonCode } from '../messages/catalog';
-import { call, Locale } from './common';
+import { Explanation } from '../sla/explanation';
+import { MessageParamsSchema } from '../sync/errorCode';
+import { call } from './common';
 
 /** An iCal importer's note (shared/sla/ical.ts): `code` and `params` for the screen, `reason` in English. */
 const IcalNoteSchema = z.object({
   summary: z.string(),
   code: z.enum(Object.keys(en.ical) as [IcalReasonCode, ...IcalReasonCode[]]),
-  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  params: MessageParamsSchema.optional(),
   reason: z.string(),
 });
 
@@ -33,13 +35,12 @@ export const contractCalls = {
           .array(z.object({ from: IsoTime, to: IsoTime }))
           .max(50)
           .default([]),
-        locale: Locale,
       }),
       z.object({
         responseDueAt: z.string().nullable(),
         resolutionDueAt: z.string().nullable(),
-        response: z.string(),
-        resolution: z.string(),
+        response: Explanation,
+        resolution: Explanation,
       }),
     ),
     /** Reads an iCal file (.ics text) into closures for the contract editor; what it can't use is listed. */

@@ -5,7 +5,7 @@ import { TimelineEntry } from '../domain/lifecycle';
 import { IncidentCreateArgs, IncidentUpdateFields } from '../mutations/incident';
 import { IncidentAssignArgs, IncidentCategoryArgs, IncidentMessageArgs, IncidentSetStatusArgs } from '../mutations/lifecycle';
 import { SlaView } from '../sla/view';
-import { call, Locale } from './common';
+import { call } from './common';
 
 export const INCIDENT_SORTS = ['sla', 'priority', 'opened', 'updated'] as const;
 export const INCIDENT_PAGE_MAX = 500;
@@ -48,21 +48,18 @@ export const IncidentUpdateInput = IncidentUpdateFields;
 export const IncidentDetail = Incident.extend({ clientName: z.string(), clientCode: z.string(), sla: SlaView.nullable() });
 export type IncidentDetail = z.infer<typeof IncidentDetail>;
 
-/** Every call answering with an incident's detail takes the language of its clocks' explanations. */
-const withLocale = { locale: Locale };
-
 export const incidentCalls = {
   incidents: {
     list: call(IncidentListQuery, IncidentPage),
-    get: call(z.object({ id: Id, locale: Locale }), IncidentDetail),
-    create: call(IncidentCreateInput.extend(withLocale), IncidentDetail),
-    update: call(IncidentUpdateInput.extend(withLocale), IncidentDetail),
-    setStatus: call(IncidentSetStatusArgs.extend(withLocale), IncidentDetail),
-    acknowledge: call(IncidentSetStatusArgs.omit({ to: true }).extend(withLocale), IncidentDetail),
-    reply: call(IncidentMessageArgs.extend(withLocale), IncidentDetail),
-    note: call(IncidentMessageArgs.extend(withLocale), IncidentDetail),
-    assign: call(IncidentAssignArgs.extend(withLocale), IncidentDetail),
-    setCategory: call(IncidentCategoryArgs.extend(withLocale), IncidentDetail),
+    get: call(z.object({ id: Id }), IncidentDetail),
+    create: call(IncidentCreateInput, IncidentDetail),
+    update: call(IncidentUpdateInput, IncidentDetail),
+    setStatus: call(IncidentSetStatusArgs, IncidentDetail),
+    acknowledge: call(IncidentSetStatusArgs.omit({ to: true }), IncidentDetail),
+    reply: call(IncidentMessageArgs, IncidentDetail),
+    note: call(IncidentMessageArgs, IncidentDetail),
+    assign: call(IncidentAssignArgs, IncidentDetail),
+    setCategory: call(IncidentCategoryArgs, IncidentDetail),
     timeline: call(z.object({ id: Id }), z.array(TimelineEntry)),
   },
 } as const;

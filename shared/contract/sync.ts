@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AuditEntry } from '../domain/audit';
 import { Id } from '../domain/common';
 import { ERROR_CODES } from '../errors';
+import { ErrorValue, MessageParamsSchema } from '../sync/errorCode';
 import { SyncRepairArgs, SyncRepairResult, SyncVerifyResult } from '../sync/verify';
 import { call, NoArgs } from './common';
 
@@ -12,13 +13,27 @@ export const SyncStatus = z.object({
   connected: z.boolean(),
   lastSyncAt: z.string().nullable(),
   pending: z.number().int(),
-  /** Changes the server refused, kept until dismissed; `code` says why (null for ones refused before codes were kept). */
+  /**
+   * Changes the server refused, kept until dismissed; `code` says why, `key` and `params` say it in
+   * words each front renders in its language (null for ones refused before they were kept); `error` is English.
+   */
   rejected: z.array(
-    z.object({ mutationId: z.number().int(), name: z.string(), code: z.enum(ERROR_CODES).nullable(), error: z.string(), createdAt: z.string() }),
+    z.object({
+      mutationId: z.number().int(),
+      name: z.string(),
+      code: z.enum(ERROR_CODES).nullable(),
+      key: z.string().nullable(),
+      params: MessageParamsSchema.nullable(),
+      error: z.string(),
+      createdAt: z.string(),
+    }),
   ),
+  /** The last round's failure in English, for the CLI and logs; the UI renders `lastErrorKey` with `lastErrorParams`. */
   lastError: z.string().nullable(),
   /** Lets the UI offer the right remedy: `unauthorized` → pair again, `clock_skew` → fix the clock. */
   lastErrorCode: z.enum(ERROR_CODES).nullable(),
+  lastErrorKey: z.string().nullable(),
+  lastErrorParams: MessageParamsSchema.nullable(),
   /**
    * This laptop's clock against the server's, from the latest sync reply (null before the first):
    * `offsetMs` is what to add to the laptop's clock (negative: it runs ahead), good to half `rttMs`.
@@ -33,12 +48,13 @@ export type SyncRound = z.infer<typeof SyncRound>;
 
 /**
  * `audit.fetchHistory`: how many server entries were new here, and whether the laptop now holds the
- * entity's whole history. When it can't (offline, server unreachable), `problem` says why.
+ * entity's whole history. When it can't (offline, server unreachable), `problem` says why, as an
+ * error value (code, message key and params) the UI renders in its language.
  */
 export const AuditHistoryResult = z.object({
   fetched: z.number().int().min(0),
   complete: z.boolean(),
-  problem: z.string().nullable(),
+  problem: ErrorValue.nullable(),
 });
 export type AuditHistoryResult = z.infer<typeof AuditHistoryResult>;
 

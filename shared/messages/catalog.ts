@@ -1,4 +1,5 @@
 import { type Catalog, en } from './en';
+import { nl } from './nl';
 
 /** A value a message may name: an id, a count, a bound. */
 export type MessageParams = Record<string, string | number>;
@@ -12,6 +13,8 @@ type Leaves<T, P extends string = ''> = {
 export type MessageKey = Leaves<typeof en.errors>;
 /** The code of a field issue (`en.issues`), e.g. `format.uuid`, `number.max`. */
 export type IssueCode = Leaves<typeof en.issues>;
+/** A piece of an SLA clock's explanation (`en.explain`), e.g. `due`, `met.response`. */
+export type ExplainTextKey = Leaves<typeof en.explain>;
 /** Why the iCal importer skipped an event (`en.ical`). */
 export type IcalReasonCode = keyof typeof en.ical;
 
@@ -33,6 +36,31 @@ export function isIssueCode(code: unknown): code is IssueCode {
   return typeof code === 'string' && lookup(en.issues, code) !== undefined;
 }
 
+/** A permission rule's action (`en.actions`), e.g. `changeContract`. */
+export type ActionKey = keyof typeof en.actions;
+
+/**
+ * Params whose values are keys into a catalog section rather than words: `permission.forbidden`'s
+ * action and roles. Each front renders them in its language before filling the message.
+ */
+const KEYED_PARAMS = { action: 'actions', role: 'roles', has: 'roles' } as const;
+
+/** `params` with each keyed param's value put in words by `word(section, key)`; a value it does not know stays as it is. */
+export function wordedParams(
+  params: MessageParams | undefined,
+  word: (section: 'actions' | 'roles', key: string) => string | undefined,
+): MessageParams | undefined {
+  if (!params) return params;
+  const out: MessageParams = { ...params };
+  for (const [name, section] of Object.entries(KEYED_PARAMS)) {
+    const value = out[name];
+    if (typeof value === 'string') out[name] = word(section, value) ?? value;
+  }
+  return out;
+}
+
+const englishWord = (section: 'actions' | 'roles', key: string) => lookup(en[section], key);
+
 /** Fills i18next-style `{{name}}` placeholders; one left unfilled stays visible rather than vanishing. */
 export function interpolate(template: string, params: MessageParams = {}): string {
   return template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
@@ -40,7 +68,7 @@ export function interpolate(template: string, params: MessageParams = {}): strin
 
 /** The English text of an error's message: for logs, the CLI and the server's `detail`. */
 export function englishMessage(key: MessageKey, params?: MessageParams): string {
-  return interpolate(lookup(en.errors, key) ?? key, params);
+  return interpolate(lookup(en.errors, key) ?? key, wordedParams(params, englishWord));
 }
 
 /** The English text of a field issue. */
@@ -51,6 +79,17 @@ export function englishIssue(code: IssueCode, params?: MessageParams): string {
 /** The English text of an iCal importer's note, for the CLI. */
 export function englishIcalReason(code: IcalReasonCode, params?: MessageParams): string {
   return interpolate(en.ical[code], params);
+}
+
+/** The English text of a piece of an SLA clock's explanation. */
+export function englishExplainText(key: ExplainTextKey, params?: MessageParams): string {
+  return interpolate(lookup(en.explain, key) ?? key, params);
+}
+
+/** A piece of an SLA clock's explanation in `lang`, for fronts without i18next (the CLI's `--lang`). */
+export function explainTextIn(lang: 'nl' | 'en'): (key: ExplainTextKey, params?: MessageParams) => string {
+  const section = lang === 'nl' ? nl.explain : en.explain;
+  return (key, params) => interpolate(lookup(section, key) ?? key, params);
 }
 
 /** Every dotted key of a catalog section, for the tests that hold the languages to the same keys. */

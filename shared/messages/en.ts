@@ -59,12 +59,12 @@ export const en = {
       unknownCalendar: 'SLA target uses calendar "{{calendar}}", which the contract does not define',
     },
     store: {
-      cannotOpen: 'Cannot open the store at {{file}}: {{detail}}',
-      damagedInUse: 'The store was found damaged while in use ({{detail}}): nothing more is written to it',
+      cannotOpen: 'Cannot open the store at {{file}}',
+      damagedInUse: 'The store was found damaged while in use: nothing more is written to it',
       damaged:
         'The store at {{file}} was found damaged ({{source}}, {{at}}): nothing is written to it. ' +
         'Restore a verified backup (`vangnet store backups`, `vangnet store restore NAME`).',
-      integrity: 'The store at {{file}} failed its integrity check: {{detail}}',
+      integrity: 'The store at {{file}} failed its integrity check',
       tooNew:
         'This data folder was written by a newer Vangnet (schema {{current}}; this version knows up to {{latest}}). ' +
         'Update Vangnet, or choose another data folder with VANGNET_HOME.',
@@ -86,9 +86,10 @@ export const en = {
       settingsNothing: 'Nothing to change: give --idle-threshold or --idle-detection',
     },
     sync: {
-      offline: '{{detail}}',
+      offline: 'Cannot reach the office server {{server}}',
       http: 'The office server answered {{status}}: {{detail}}',
-      rolledBack: '{{detail}}',
+      rolledBack:
+        "Mutation {{id}} differs from the one the server applied under that id: this laptop's store was set back (restored from a backup?); its new work must follow mutation {{last}}",
       notPaired: 'This laptop is not paired with an office server; use `vangnet login`',
       gap: 'The server stopped at mutation {{id}}',
       auditBackwards: "The office server's audit pages for {{id}} do not move back in time",
@@ -96,6 +97,7 @@ export const en = {
       badAudit: 'Server sent an audit entry that fails its check (seq {{seq}}): {{detail}}',
       auditUnverified: "The office server's audit entry {{entry}} for {{id}} cannot be verified: {{reason}}. Nothing of this history was stored.",
       repairMissingRef: 'Cannot restore {{table}} row {{id}}: a row it refers to is missing here; repair that table too',
+      serverError: 'The office server could not answer (status {{status}}); trying again later',
     },
     server: {
       notEmail: 'Not an e-mail address: {{email}}',
@@ -110,7 +112,7 @@ export const en = {
       noDevice: 'No active device {{id}}',
       clientGone: 'The client went away while its request waited',
       badJson: '{{detail}}',
-      mutationFailed: '{{name}} cannot be applied: {{detail}}',
+      mutationFailed: '{{name}} cannot be applied: the server could not process its contents (see the server log)',
       pushAs: 'This device pushes as client {{device}}, not {{client}}',
       gap: 'Expected mutation {{expected}} next, got {{got}}',
       clockAhead: "Mutation {{id}} is stamped {{minutes}} min ahead of the server; fix this computer's clock",
@@ -124,6 +126,9 @@ export const en = {
       badToken: 'Missing, unknown or revoked device token',
       noRoute: 'No route {{method}} {{path}}',
       databaseDown: 'The database is not reachable',
+      badStamp: 'The change carries a time stamp the server cannot read',
+      constraint: 'The change conflicts with data already on the server',
+      badValue: "The server's database cannot store a value in this change",
     },
     billing: {
       overrunBlocked:
@@ -172,6 +177,7 @@ export const en = {
       integer: 'must be a whole number',
       positiveMinutes: 'must be a positive number of minutes',
       wholeMinutes: 'must come to whole minutes (such as 1.5 or 0.25 hours)',
+      percentage: 'must be from 0 to 100 %',
     },
     list: {
       empty: 'must not be empty',
@@ -236,6 +242,42 @@ export const en = {
     bundling: {
       saves: 'Bundling these {{count}} tickets bills {{saved}} minutes less ({{apart}} apart, {{together}} together)',
     },
+  },
+  /** What a permission rule refuses (shared/permissions.ts), named in `permission.forbidden`'s `{{action}}`. */
+  actions: {
+    changeContract: 'Changing a contract',
+    changeOthersWork: "Changing another engineer's work",
+  },
+  /** The roles (shared/domain/common.ts), named in messages' `{{role}}` and `{{has}}`. */
+  roles: { engineer: 'engineer', lead: 'lead', admin: 'admin' },
+  /** An SLA clock explained (shared/sla/explanation.ts, rendered by shared/sla/explanationText.ts). */
+  explain: {
+    none: 'no target (best effort)',
+    due: 'due {{at}}',
+    atRisk: 'at risk, due {{at}} ({{left}} left)',
+    breached: 'breached {{at}}',
+    span: '{{head}} — {{target}} from {{start}}',
+    paused: 'paused waiting on client since {{since}} — {{left}} of {{target}} left',
+    met: {
+      response: 'met — answered {{at}} after {{used}} of {{target}}',
+      resolution: 'met — resolved {{at}} after {{used}} of {{target}}',
+    },
+    stopped: { response: 'answered {{at}}', resolution: 'resolved {{at}}' },
+    countingFrom: 'counting from {{at}}',
+    skips: 'skips {{list}}',
+    closure: '{{names}} ({{dates}})',
+    lastOfList: '{{rest}} and {{last}}',
+    weekend: 'the weekend',
+    weekends: '{{n}} weekends',
+    pausedFor: 'paused {{duration}} waiting on client',
+    businessHour: '1 business hour',
+    businessHours: '{{n}} business hours',
+    businessTime: '{{duration}} of business hours',
+    hour: '1 hour',
+    hours: '{{n}} hours',
+    minutes: '{{minutes}} m',
+    wholeHours: '{{hours}} h',
+    hoursMinutes: '{{hours}} h {{minutes}} m',
   },
 };
 

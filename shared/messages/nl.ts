@@ -56,12 +56,12 @@ export const nl: Catalog = {
       unknownCalendar: 'de SLA-norm gebruikt kalender "{{calendar}}", die het contract niet kent',
     },
     store: {
-      cannotOpen: 'De opslag in {{file}} kan niet worden geopend: {{detail}}',
-      damagedInUse: 'De opslag bleek tijdens gebruik beschadigd ({{detail}}): er wordt niets meer in geschreven',
+      cannotOpen: 'De opslag in {{file}} kan niet worden geopend',
+      damagedInUse: 'De opslag bleek tijdens gebruik beschadigd: er wordt niets meer in geschreven',
       damaged:
         'De opslag in {{file}} is beschadigd ({{source}}, {{at}}): er wordt niets in geschreven. ' +
         'Zet een gecontroleerde back-up terug (`vangnet store backups`, `vangnet store restore NAAM`).',
-      integrity: 'De opslag in {{file}} kwam niet door de integriteitscontrole: {{detail}}',
+      integrity: 'De opslag in {{file}} kwam niet door de integriteitscontrole',
       tooNew:
         'Deze gegevensmap is gemaakt door een nieuwere Vangnet (schema {{current}}; deze versie kent tot {{latest}}). ' +
         'Werk Vangnet bij, of kies een andere gegevensmap met VANGNET_HOME.',
@@ -83,9 +83,10 @@ export const nl: Catalog = {
       settingsNothing: 'Niets te wijzigen: geef --idle-threshold of --idle-detection',
     },
     sync: {
-      offline: '{{detail}}',
+      offline: 'De kantoorserver {{server}} is niet bereikbaar',
       http: 'De kantoorserver antwoordde {{status}}: {{detail}}',
-      rolledBack: '{{detail}}',
+      rolledBack:
+        'Wijziging {{id}} verschilt van wat de server onder dat nummer toepaste: de opslag van deze laptop is teruggezet (een back-up teruggezet?); nieuw werk moet volgen op wijziging {{last}}',
       notPaired: 'Deze laptop is niet gekoppeld aan een kantoorserver; gebruik `vangnet login`',
       gap: 'De server stopte bij wijziging {{id}}',
       auditBackwards: 'De auditpagina’s van de kantoorserver voor {{id}} gaan niet terug in de tijd',
@@ -94,6 +95,7 @@ export const nl: Catalog = {
       auditUnverified:
         'Auditregel {{entry}} van de kantoorserver voor {{id}} kan niet worden gecontroleerd: {{reason}}. Niets van deze geschiedenis is bewaard.',
       repairMissingRef: 'Rij {{id}} in {{table}} kan niet worden hersteld: een rij waarnaar ze verwijst ontbreekt hier; herstel die tabel ook',
+      serverError: 'De kantoorserver kon niet antwoorden (status {{status}}); later volgt een nieuwe poging',
     },
     server: {
       notEmail: 'Geen e-mailadres: {{email}}',
@@ -108,7 +110,7 @@ export const nl: Catalog = {
       noDevice: 'Geen actief apparaat {{id}}',
       clientGone: 'De client verdween terwijl zijn verzoek wachtte',
       badJson: '{{detail}}',
-      mutationFailed: '{{name}} kan niet worden toegepast: {{detail}}',
+      mutationFailed: '{{name}} kan niet worden toegepast: de server kon de inhoud niet verwerken (zie het serverlogboek)',
       pushAs: 'Dit apparaat verstuurt als client {{device}}, niet {{client}}',
       gap: 'Wijziging {{expected}} verwacht, {{got}} ontvangen',
       clockAhead: 'Wijziging {{id}} is {{minutes}} min vóór op de server; zet de klok van deze computer goed',
@@ -122,6 +124,9 @@ export const nl: Catalog = {
       badToken: 'Ontbrekend, onbekend of ingetrokken apparaattoken',
       noRoute: 'Geen route {{method}} {{path}}',
       databaseDown: 'De database is niet bereikbaar',
+      badStamp: 'De wijziging heeft een tijdstempel die de server niet kan lezen',
+      constraint: 'De wijziging botst met gegevens die al op de server staan',
+      badValue: 'De database van de server kan een waarde in deze wijziging niet bewaren',
     },
     billing: {
       overrunBlocked:
@@ -169,6 +174,7 @@ export const nl: Catalog = {
       integer: 'moet een geheel getal zijn',
       positiveMinutes: 'moet een positief aantal minuten zijn',
       wholeMinutes: 'moet op hele minuten uitkomen (zoals 1,5 of 0,25 uur)',
+      percentage: 'moet tussen 0 en 100 % liggen',
     },
     list: {
       empty: 'mag niet leeg zijn',
@@ -232,5 +238,38 @@ export const nl: Catalog = {
     bundling: {
       saves: 'Deze {{count}} tickets bundelen scheelt {{saved}} gefactureerde minuten ({{apart}} los, {{together}} samen)',
     },
+  },
+  actions: {
+    changeContract: 'Een contract wijzigen',
+    changeOthersWork: 'Het werk van een andere engineer wijzigen',
+  },
+  roles: { engineer: 'engineer', lead: 'teamleider', admin: 'beheerder' },
+  explain: {
+    none: 'geen norm (best effort)',
+    due: 'uiterlijk {{at}}',
+    atRisk: 'in gevaar, uiterlijk {{at}} (nog {{left}})',
+    breached: 'verlopen {{at}}',
+    span: '{{head}} — {{target}} vanaf {{start}}',
+    paused: 'gepauzeerd, wacht op klant sinds {{since}} — nog {{left}} van {{target}}',
+    met: {
+      response: 'gehaald — beantwoord {{at}} na {{used}} van {{target}}',
+      resolution: 'gehaald — opgelost {{at}} na {{used}} van {{target}}',
+    },
+    stopped: { response: 'beantwoord {{at}}', resolution: 'opgelost {{at}}' },
+    countingFrom: 'telt vanaf {{at}}',
+    skips: 'slaat {{list}} over',
+    closure: '{{names}} ({{dates}})',
+    lastOfList: '{{rest}} en {{last}}',
+    weekend: 'het weekend',
+    weekends: '{{n}} weekenden',
+    pausedFor: '{{duration}} gepauzeerd in afwachting van de klant',
+    businessHour: '1 kantooruur',
+    businessHours: '{{n}} kantooruren',
+    businessTime: '{{duration}} kantoortijd',
+    hour: '1 uur',
+    hours: '{{n}} uur',
+    minutes: '{{minutes}} m',
+    wholeHours: '{{hours}} u',
+    hoursMinutes: '{{hours}} u {{minutes}} m',
   },
 };

@@ -21,7 +21,7 @@ export const contractSet = defineMutation({
     existing: { table: 'contracts', by: 'id', value: args.id },
     client: { table: 'clients', by: 'id', value: args.clientId },
   }),
-  permit: (actor) => needsRole(actor, 'lead', 'Changing a contract'),
+  permit: (actor) => needsRole(actor, 'lead', 'changeContract'),
   apply(args, rows, ctx) {
     if (rows.existing) throw new VangnetError('conflict', 'contract.exists', { id: args.id });
     if (!rows.client)

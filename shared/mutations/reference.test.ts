@@ -6,8 +6,8 @@ import { mutationReference, whoMay } from './reference';
 describe('the generated mutation reference says who may run each mutation', () => {
   it('asks the rule itself: none means every engineer, needsRole names the least role and above', () => {
     expect(whoMay({})).toBe('every engineer.');
-    expect(whoMay({ permit: (actor) => needsRole(actor, 'lead', 'x') })).toBe('`lead` or `admin` (and the system actor).');
-    expect(whoMay({ permit: (actor) => needsRole(actor, 'admin', 'x') })).toBe('`admin` (and the system actor).');
+    expect(whoMay({ permit: (actor) => needsRole(actor, 'lead', 'changeContract') })).toBe('`lead` or `admin` (and the system actor).');
+    expect(whoMay({ permit: (actor) => needsRole(actor, 'admin', 'changeContract') })).toBe('`admin` (and the system actor).');
     expect(whoMay({ permit: () => null })).toBe('every engineer.');
   });
 

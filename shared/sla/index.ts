@@ -8,6 +8,7 @@ export * from './compiled';
 export * from './closureMerge';
 export * from './clocks';
 export * from './explain';
+export * from './explanationText';
 export * from './holidays';
 export * from './ical';
 export * from './policy';

@@ -23,7 +23,8 @@ export type PriorityTargets = z.infer<typeof PriorityTargets>;
  * instant, whichever comes first (MISSION.md row 5: 75 % and 15 minutes).
  */
 export const AtRiskRule = z.strictObject({
-  fraction: z.number().min(0).max(1).default(0.75),
+  // Shown as a percentage in the editor: its bounds are worded as 0–100 %, not as 0–1.
+  fraction: z.number().min(0, { message: 'number.percentage' }).max(1, { message: 'number.percentage' }).default(0.75),
   leadMinutes: z.number().min(0).default(15),
 });
 export type AtRiskRule = z.infer<typeof AtRiskRule>;

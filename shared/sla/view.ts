@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { SlaClock } from './clocks';
+import { Explanation } from './explanation';
 import { isoInstant } from './zone';
 
 /**
@@ -19,7 +20,8 @@ export const ClockView = z.object({
   remainingMs: z.number().nullable(),
   elapsedMs: z.number(),
   pausedMs: z.number(),
-  explanation: z.string().optional(),
+  /** How the due instant was reached, as data; each front renders it in its language. */
+  explanation: Explanation.optional(),
 });
 export type ClockView = z.infer<typeof ClockView>;
 
@@ -32,7 +34,7 @@ export type SlaView = z.infer<typeof SlaView>;
 
 const iso = (ms: number | null) => (ms === null ? null : isoInstant(ms));
 
-export function toClockView(clock: SlaClock, explanation?: string): ClockView {
+export function toClockView(clock: SlaClock, explanation?: Explanation): ClockView {
   return {
     state: clock.state,
     running: clock.running,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Engineer } from '../domain/engineer';
 import { TableChecksum } from './checksum';
-import { ErrorCode } from './errorCode';
+import { ErrorValue } from './errorCode';
 import { MutationDigest } from './rollback';
 
 /**
@@ -48,7 +48,7 @@ export type SyncedRow = z.infer<typeof SyncedRow>;
 
 export const Rejection = z.object({
   mutationId: z.number().int(),
-  error: z.object({ code: ErrorCode, message: z.string() }),
+  error: ErrorValue,
   /** The server's current version of every row the mutation touched (absent = no such row), so the client can undo its optimistic write. */
   rows: z.array(z.object({ table: z.string(), id: z.string(), row: z.record(z.string(), z.unknown()).nullable() })),
 });

@@ -30,8 +30,8 @@ export type RolledBackProblem = z.infer<typeof RolledBackProblem>;
 export class RolledBackError extends VangnetError {
   readonly details: RolledBackProblem;
 
-  constructor(detail: string, details: RolledBackProblem) {
-    super('rolled_back', 'sync.rolledBack', { detail });
+  constructor(details: RolledBackProblem) {
+    super('rolled_back', 'sync.rolledBack', { id: details.mutationId, last: details.lastMutationId });
     this.name = 'RolledBackError';
     this.details = details;
   }

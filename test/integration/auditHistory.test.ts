@@ -105,7 +105,9 @@ describe.each(DIALECTS)('audit history on a laptop paired later, %s office serve
     b.network.down = true;
     const offline = await call<AuditHistoryResult>(b, 'audit.fetchHistory', { entityId: incidentId });
     expect(offline).toMatchObject({ fetched: 0, complete: false });
-    expect(offline.problem).toMatch(/Cannot reach/);
+    // An error value the UI translates, not the network's words.
+    expect(offline.problem).toMatchObject({ code: 'unavailable', key: 'sync.offline' });
+    expect(offline.problem?.message).toMatch(/Cannot reach the office server/);
     expect(summary(await trail(b, incidentId))).toEqual(['Joris Bakker: incident.update (local)']);
 
     b.network.down = false;

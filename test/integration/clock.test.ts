@@ -55,7 +55,7 @@ async function paired(s: TestServer, l: Laptop, name: string): Promise<void> {
   await call(l, 'sync.now', {});
 }
 
-const title = async (l: Engine, id: string) => (await call<{ title: string }>(l, 'incidents.get', { id, locale: 'en' })).title;
+const title = async (l: Engine, id: string) => (await call<{ title: string }>(l, 'incidents.get', { id })).title;
 const serverTitle = async (s: TestServer, id: string) =>
   (await s.store.db.selectFrom('incidents').select(['title', 'field_versions']).where('id', '=', id).executeTakeFirstOrThrow()).title;
 
@@ -81,7 +81,7 @@ describe('a laptop with a wrong clock', () => {
       clientId: client.id,
       title: 'Website traag',
       priority: 'P3',
-      locale: 'en',
+
     });
     w.pass(MIN);
     const round = await call<{ pushed: number }>(a, 'sync.now', {});
@@ -101,13 +101,13 @@ describe('a laptop with a wrong clock', () => {
 
     // Still wrong: new edits are stamped with corrected time at once; another laptop's edits arrive.
     w.pass(MIN);
-    await call(a, 'incidents.update', { id: incident.id, description: 'Traag sinds de release', locale: 'en' });
+    await call(a, 'incidents.update', { id: incident.id, description: 'Traag sinds de release' });
     const pending = a.db.prepare('SELECT field_versions FROM incidents WHERE id = ?').get(incident.id) as { field_versions: string };
     const made = parseHlc((JSON.parse(pending.field_versions) as Record<string, string>).description!).wallMs;
     expect(Math.abs(made - w.now())).toBeLessThan(MIN);
     await call(b, 'sync.now', {});
     w.pass(MIN);
-    await call(b, 'incidents.update', { id: incident.id, title: 'Website plat', locale: 'en' });
+    await call(b, 'incidents.update', { id: incident.id, title: 'Website plat' });
     await call(b, 'sync.now', {});
     await call(a, 'sync.now', {});
     expect(await title(a, incident.id)).toBe('Website plat');
@@ -115,7 +115,7 @@ describe('a laptop with a wrong clock', () => {
     // The clock is fixed: the next edit is accepted at once and beats the earlier one.
     a.skew(0);
     w.pass(MIN);
-    await call(a, 'incidents.update', { id: incident.id, title: 'Website weer snel', locale: 'en' });
+    await call(a, 'incidents.update', { id: incident.id, title: 'Website weer snel' });
     const fixed = await call<{ pushed: number; rejected: number }>(a, 'sync.now', {});
     expect(fixed).toMatchObject({ pushed: 1, rejected: 0 });
     expect((await call<SyncStatus>(a, 'sync.status', {})).clock?.offsetMs).toBe(0);
@@ -150,7 +150,7 @@ describe.each(DIALECTS)('concurrent edits across a wrong clock on a %s server', 
       clientId: client.id,
       title: 'Website traag',
       priority: 'P3',
-      locale: 'en',
+
     });
     await call(a, 'sync.now', {});
     await paired(s, b, 'Joris Bakker');
@@ -158,7 +158,7 @@ describe.each(DIALECTS)('concurrent edits across a wrong clock on a %s server', 
     // Sanne's clock goes wrong after her last sync; both edit the same field offline, 10 s apart.
     a.skew(skew);
     w.pass(MIN);
-    const edit = (l: Laptop, t: string) => call(l, 'incidents.update', { id: incident.id, title: t, locale: 'en' });
+    const edit = (l: Laptop, t: string) => call(l, 'incidents.update', { id: incident.id, title: t });
     if (when === 'later') {
       await edit(b, 'Joris first');
       w.pass(10_000);
@@ -195,7 +195,7 @@ describe.each(DIALECTS)('the server receive rule on %s', (dialect) => {
       clientId: client.id,
       title: 'Website traag',
       priority: 'P3',
-      locale: 'en',
+
     });
     await call(a, 'sync.now', {});
     w.pass(1000);

@@ -68,6 +68,8 @@ describe.each(DIALECTS)('roles with a %s office server', (dialect) => {
     expect((await s.store.db.selectFrom('clients').select('id').execute()).length).toBe(1);
     const status = await call<SyncStatus>(again, 'sync.status');
     expect(status.rejected.map((r) => [r.name, r.code])).toEqual([['contract.set', 'forbidden']]);
+    // The refusal's key and params were carried from the server's push answer into the outbox, for the UI to translate.
+    expect(status.rejected[0]).toMatchObject({ key: 'permission.forbidden', params: { action: 'changeContract', role: 'lead', has: 'engineer' } });
 
     // Now the laptop knows the role and refuses at once: nothing is saved, nothing queued.
     const refused = await setContract(again, client.id, '2026-02-01');

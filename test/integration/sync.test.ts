@@ -1,3 +1,4 @@
+import type { SyncStatus } from '../../shared/contract';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../core/engine/dispatch';
 import { type Engine, openEngine } from '../../core/engine/engine';
@@ -198,6 +199,8 @@ describe.each(DIALECTS)('laptops syncing through a %s office server', (dialect) 
     const status = await call<{ rejected: { error: string }[]; pending: number }>(b, 'sync.status', {});
     expect(status.pending).toBe(0);
     expect(status.rejected[0]!.error).toMatch(/BAKK is already used/);
+    // Its key and params came along, so the UI words it in Dutch too.
+    expect(status.rejected[0]).toMatchObject({ code: 'conflict', key: 'client.codeTaken', params: { code: 'BAKK', by: 'Bakkerij A' } });
     expect((await call<{ name: string }[]>(b, 'clients.list', {})).map((c) => c.name)).toEqual(['Bakkerij A']);
   });
 
@@ -211,6 +214,10 @@ describe.each(DIALECTS)('laptops syncing through a %s office server', (dialect) 
     await call(a, 'clients.create', { name: 'Kept locally' });
     const result = await dispatch(a, 'sync.now', {});
     expect(result).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
-    expect((await call<{ pending: number; state: string }>(a, 'sync.status', {})).pending).toBe(1);
+    const status = await call<SyncStatus>(a, 'sync.status', {});
+    expect(status.pending).toBe(1);
+    // The round's failure as data for the UI, beside the English for the CLI.
+    expect(status).toMatchObject({ state: 'error', lastErrorCode: 'unauthorized', lastErrorKey: 'server.badToken', lastErrorParams: null });
+    expect(status.lastError).toBe('Missing, unknown or revoked device token');
   });
 });

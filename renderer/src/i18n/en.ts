@@ -425,6 +425,17 @@ export const en = {
   },
   /** Error and field-issue texts, shared with the CLI (shared/messages): `messages.errors.<key>`, `messages.issues.<code>`. */
   messages: enMessages,
+  /** A field's problem shown away from the field (the what-if, the week view): the field named, then its problem. */
+  issueSentence: '{{field}}: {{problem}}',
+  /** Names of the fields an issue's path points at; a path not named here is shown as it is. */
+  issueFields: {
+    atRisk: { fraction: 'At-risk percentage', leadMinutes: 'At-risk minutes before due' },
+    billingIncrementMinutes: 'Billing increment',
+    reviewCadenceMonths: 'Review cadence',
+    timeZone: 'Time zone',
+    openedAt: 'Reported at',
+    pauses: 'Pauses',
+  },
 } as const;
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

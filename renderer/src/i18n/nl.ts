@@ -429,4 +429,13 @@ export const nl: Translation = {
     then: 'dan',
   },
   messages: nlMessages,
+  issueSentence: '{{field}} {{problem}}',
+  issueFields: {
+    atRisk: { fraction: 'Het percentage voor ‘dreigt te laat’', leadMinutes: 'Het aantal minuten voor de deadline' },
+    billingIncrementMinutes: 'De afrondingseenheid',
+    reviewCadenceMonths: 'De evaluatietermijn',
+    timeZone: 'De tijdzone',
+    openedAt: 'Het meldtijdstip',
+    pauses: 'De pauzes',
+  },
 };

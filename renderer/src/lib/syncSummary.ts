@@ -3,6 +3,7 @@ import type { SyncStatus } from '../../../shared/contract';
 import { missingCase } from '../../../shared/errors';
 import type { MutationName } from '../../../shared/mutations';
 import { formatRelative } from '../i18n/format';
+import { errorText } from './errorText';
 import type { Language } from '../i18n/i18n';
 
 /** The dot's colour: grey (local only), green, accent (working), amber (offline), red (error). */
@@ -53,7 +54,7 @@ export function summariseSync(t: TFunction, { status, settled, slow }: SyncView,
         countsPending: true,
       };
     case 'error':
-      return { tone: 'danger', label: t('status.error', { message: status.lastError ?? '' }), retrying, countsPending: false };
+      return { tone: 'danger', label: t('status.error', { message: lastErrorText(t, status) ?? '' }), retrying, countsPending: false };
     default:
       return missingCase(state);
   }
@@ -72,4 +73,23 @@ const MUTATION_KEYS: Partial<Record<MutationName, MutationKey>> = {
 export function mutationLabel(t: TFunction, name: string): string {
   const key = Object.hasOwn(MUTATION_KEYS, name) ? MUTATION_KEYS[name as MutationName] : undefined;
   return key ? t(`sync.mutation.${key}`) : t('sync.mutation.other', { name });
+}
+
+/** Why the last round failed, in the language on screen (rendered from its key; the English `lastError` is for the CLI). */
+export function lastErrorText(t: TFunction, status: SyncStatus): string | null {
+  if (!status.lastErrorCode) return null;
+  return errorText(t, { code: status.lastErrorCode, message: status.lastError ?? '', ...keyed(status.lastErrorKey, status.lastErrorParams) });
+}
+
+/**
+ * Why the server refused a change, in the language on screen. A refusal stored before codes were
+ * kept has only the server's English words, so those are all there is to show.
+ */
+export function refusalText(t: TFunction, refusal: SyncStatus['rejected'][number]): string {
+  if (!refusal.code) return refusal.error;
+  return errorText(t, { code: refusal.code, message: refusal.error, ...keyed(refusal.key, refusal.params) });
+}
+
+function keyed(key: string | null, params: SyncStatus['lastErrorParams']) {
+  return { ...(key ? { key } : {}), ...(params ? { params } : {}) };
 }

@@ -74,7 +74,7 @@ export const createContractEditorSlice: SliceCreator<ContractEditorSlice> = (set
   }
 
   async function loadWhatIf(): Promise<void> {
-    const { draft, whatIf, language } = get();
+    const { draft, whatIf } = get();
     if (!draft) return;
     const generation = ++whatIfGeneration;
     const openedAt = wallToIso(whatIf.reportedAt, draft.timeZone);
@@ -83,7 +83,7 @@ export const createContractEditorSlice: SliceCreator<ContractEditorSlice> = (set
       return;
     }
     if (get().whatIfStatus !== 'ready') set({ whatIfStatus: 'loading' });
-    const result = await callEngine((api) => api.contracts.whatIf({ terms: draft, priority: whatIf.priority, openedAt, locale: language }));
+    const result = await callEngine((api) => api.contracts.whatIf({ terms: draft, priority: whatIf.priority, openedAt }));
     if (generation !== whatIfGeneration) return;
     if (result.ok) set({ whatIfResult: result.value, whatIfStatus: 'ready', whatIfError: null });
     else set({ whatIfStatus: 'error', whatIfError: result.error });

@@ -1,4 +1,4 @@
-import type { IncidentDetail, Locale, VangnetApi } from '../../../shared/contract';
+import type { IncidentDetail, VangnetApi } from '../../../shared/contract';
 import type { Category, IncidentStatus, Priority } from '../../../shared/domain/incident';
 import type { Result } from '../../../shared/errors';
 import { callEngine } from '../api/vangnet';
@@ -34,24 +34,20 @@ export const createIncidentActionsSlice: SliceCreator<IncidentActionsSlice> = (s
   /** Runs one action on the selected incident; a refusal stays on screen until the next action. */
   async function run(
     kind: IncidentActionKind,
-    call: (api: VangnetApi, id: string, locale: Locale) => Promise<Result<IncidentDetail>>,
+    call: (api: VangnetApi, id: string) => Promise<Result<IncidentDetail>>,
   ): Promise<boolean> {
     const id = get().selectedId;
     if (!id || get().incidentAction.pending) return false;
     set({ incidentAction: { pending: true, error: null, kind } });
-    // The answer explains the clocks in the language on screen, so it can be shown as it is.
-    const locale = get().language;
-    const result = await callEngine((api) => call(api, id, locale));
+    const result = await callEngine((api) => call(api, id));
     if (get().selectedId !== id) return result.ok;
     if (!result.ok) {
       set({ incidentAction: { pending: false, error: result.error, kind } });
       return false;
     }
     set({ incidentAction: { ...IDLE, kind: null }, detail: result.value });
-    // Switched language while it ran: setLanguage's re-read may have lost the race to this answer.
-    if (get().language !== locale) void get().refreshDetail();
     // The timeline and the change log grew; data.changed refreshes the list.
-    else void get().refreshActivity();
+    void get().refreshActivity();
     return true;
   }
 
@@ -59,20 +55,20 @@ export const createIncidentActionsSlice: SliceCreator<IncidentActionsSlice> = (s
     incidentAction: { ...IDLE, kind: null },
     drafts: {},
     acknowledge() {
-      return run('status', (api, id, locale) => api.incidents.acknowledge({ id, locale }));
+      return run('status', (api, id) => api.incidents.acknowledge({ id }));
     },
     changeStatus(to) {
-      return run('status', (api, id, locale) => api.incidents.setStatus({ id, to, locale }));
+      return run('status', (api, id) => api.incidents.setStatus({ id, to }));
     },
     changePriority(priority) {
       if (get().detail?.priority === priority) return Promise.resolve(true);
-      return run('priority', (api, id, locale) => api.incidents.update({ id, priority, locale }));
+      return run('priority', (api, id) => api.incidents.update({ id, priority }));
     },
     assignIncident(assigneeId) {
-      return run('assign', (api, id, locale) => api.incidents.assign({ id, assigneeId, locale }));
+      return run('assign', (api, id) => api.incidents.assign({ id, assigneeId }));
     },
     categorise(category) {
-      return run('category', (api, id, locale) => api.incidents.setCategory({ id, category, locale }));
+      return run('category', (api, id) => api.incidents.setCategory({ id, category }));
     },
     setDraft(incidentId, draft) {
       set((s) => ({ drafts: { ...s.drafts, [incidentId]: draft } }));
@@ -82,10 +78,10 @@ export const createIncidentActionsSlice: SliceCreator<IncidentActionsSlice> = (s
       if (!id) return false;
       const draft = get().drafts[id] ?? EMPTY_DRAFT;
       const body = draft.body;
-      const ok = await run(draft.mode, (api, incidentId, locale) =>
+      const ok = await run(draft.mode, (api, incidentId) =>
         draft.mode === 'reply'
-          ? api.incidents.reply({ id: incidentId, body, locale })
-          : api.incidents.note({ id: incidentId, body, locale }),
+          ? api.incidents.reply({ id: incidentId, body })
+          : api.incidents.note({ id: incidentId, body }),
       );
       // Only what was sent is cleared: text typed while it was on its way stays.
       if (ok && get().drafts[id]?.body === body) get().setDraft(id, { mode: draft.mode, body: '' });

@@ -3,6 +3,7 @@ import type { AuditEntry } from '../../../shared/domain/audit';
 import type { Category, Priority } from '../../../shared/domain/incident';
 import type { TimelineEntry } from '../../../shared/domain/lifecycle';
 import type { ErrorInfo } from '../../../shared/errors';
+import type { ErrorValue } from '../../../shared/sync/errorCode';
 import { callEngine } from '../api/vangnet';
 import { IDLE, type LoadStatus, type MutationState, type SliceCreator } from './types';
 
@@ -35,7 +36,8 @@ export interface IncidentDetailSlice {
    * lacks it): being fetched, all here, or not (offline: `incomplete`; refused or unverifiable: `failed`).
    */
   olderHistory: 'idle' | 'loading' | 'complete' | 'incomplete' | 'failed';
-  olderHistoryProblem: string | null;
+  /** Why older history is missing, as an error value the screen renders in its language. */
+  olderHistoryProblem: ErrorValue | null;
   /** Status changes, replies, notes, assignments… oldest first, as the engine orders them. */
   timeline: TimelineEntry[];
   timelineStatus: LoadStatus;
@@ -98,9 +100,7 @@ export const createIncidentDetailSlice: SliceCreator<IncidentDetailSlice> = (set
   async refreshDetail() {
     const id = get().selectedId;
     if (!id) return;
-    // The clocks' explanations come in the language on screen.
-    const locale = get().language;
-    const [detail] = await Promise.all([callEngine((api) => api.incidents.get({ id, locale })), get().refreshActivity()]);
+    const [detail] = await Promise.all([callEngine((api) => api.incidents.get({ id })), get().refreshActivity()]);
     if (get().selectedId !== id) return; // the engineer moved on meanwhile
     if (detail.ok) set({ detail: detail.value, detailStatus: 'ready', detailError: null });
     else set({ detailStatus: 'error', detailError: detail.error });
@@ -135,7 +135,7 @@ export const createIncidentDetailSlice: SliceCreator<IncidentDetailSlice> = (set
     clearTimeout(timer);
     if (get().selectedId !== id) return;
     if (!result.ok) {
-      set({ olderHistory: 'failed', olderHistoryProblem: result.error.message });
+      set({ olderHistory: 'failed', olderHistoryProblem: result.error });
       return;
     }
     const { fetched, complete, problem } = result.value;
@@ -147,13 +147,11 @@ export const createIncidentDetailSlice: SliceCreator<IncidentDetailSlice> = (set
   },
   async createIncident(input) {
     set({ incidentCreate: { pending: true, error: null } });
-    const locale = get().language;
     const result = await callEngine((api) =>
       api.incidents.create({
         clientId: input.clientId,
         title: input.title,
         priority: input.priority,
-        locale,
         ...(input.description.trim() ? { description: input.description } : {}),
         ...(input.category ? { category: input.category } : {}),
       }),
@@ -163,7 +161,7 @@ export const createIncidentDetailSlice: SliceCreator<IncidentDetailSlice> = (set
       return null;
     }
     set({ incidentCreate: IDLE });
-    get().selectIncident(result.value.id, get().language === locale ? result.value : undefined);
+    get().selectIncident(result.value.id, result.value);
     return result.value;
   },
   resetIncidentCreate() {
@@ -182,16 +180,14 @@ export const createIncidentDetailSlice: SliceCreator<IncidentDetailSlice> = (set
       return true;
     }
     set({ incidentUpdate: { pending: true, error: null } });
-    const locale = get().language;
-    const result = await callEngine((api) => api.incidents.update({ id: current.id, ...changes, locale }));
+    const result = await callEngine((api) => api.incidents.update({ id: current.id, ...changes }));
     if (!result.ok) {
       set({ incidentUpdate: { pending: false, error: result.error } });
       return false;
     }
     if (get().selectedId !== current.id) return true;
     set({ incidentUpdate: IDLE, editing: false, detail: result.value });
-    if (get().language !== locale) void get().refreshDetail();
-    else void get().refreshActivity();
+    void get().refreshActivity();
     return true;
   },
 });

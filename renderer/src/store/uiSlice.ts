@@ -49,10 +49,8 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
   setLanguage(language) {
     persistLanguage(language);
     set({ language });
+    // The SLA explanations are data, rendered on screen: nothing to ask the engine again.
     void applyLanguage(language);
-    // The engine writes the SLA explanations: ask again in the new language.
-    void get().refreshDetail();
-    get().refreshContractPreviews();
   },
   toggleTheme() {
     const theme: Theme = get().theme === 'dark' ? 'light' : 'dark';

@@ -2,8 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../../../shared/contract';
 import { formatDateTime, formatRelative } from '../../i18n/format';
 import { useNow } from '../../lib/clock';
-import { errorHeadline } from '../../lib/errorHeadline';
-import { mutationLabel } from '../../lib/syncSummary';
+import { mutationLabel, refusalText } from '../../lib/syncSummary';
 import { useStore } from '../../store/store';
 import { ErrorAlert } from '../ErrorAlert';
 import { Icon } from '../Icon';
@@ -39,9 +38,8 @@ export function RejectedChanges({ rejected }: { rejected: SyncStatus['rejected']
               <div className="rejected-body">
                 <p className="rejected-name">{name}</p>
                 <p className="rejected-reason" data-testid="rejected-reason">
-                  {/* Why, in the user's language by its code; the server's own words follow. */}
-                  {r.code ? `${errorHeadline(t, { code: r.code, message: r.error })}: ` : null}
-                  {r.error}
+                  {/* Why, in the user's language: the refusal's key and params, never the server's English. */}
+                  {refusalText(t, r)}
                 </p>
                 <time className="rejected-time num" dateTime={r.createdAt} title={formatRelative(r.createdAt, now, language)}>
                   {t('sync.madeAt', { when: formatDateTime(r.createdAt, language) })}

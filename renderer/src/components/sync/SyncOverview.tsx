@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatRelative } from '../../i18n/format';
 import { useNow } from '../../lib/clock';
+import { lastErrorText } from '../../lib/syncSummary';
 import { useStore } from '../../store/store';
 import { Icon } from '../Icon';
 import { RejectedChanges } from './RejectedChanges';
@@ -68,7 +69,7 @@ export function SyncOverview() {
         <div className="alert alert-warning" data-testid="sync-offline">
           <span className="alert-title">{t('sync.unreachable')}</span>
           <span className="alert-hint">{t('sync.offlineHint')}</span>
-          {status.lastError ? <span className="alert-detail">{status.lastError}</span> : null}
+          {status.lastErrorCode ? <span className="alert-detail">{lastErrorText(t, status)}</span> : null}
         </div>
       ) : null}
 

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../components/Icon';
 import { formatDayHeading } from '../../i18n/format';
-import { errorText, issueText } from '../../lib/errorText';
+import { errorText, issueSentence } from '../../lib/errorText';
 import { addDays, isTimeZone, mondayOf, todayIn } from '../../lib/zonedTime';
 import { useStore } from '../../store/store';
 import { layoutWeek } from './weekLayout';
@@ -33,7 +33,7 @@ export function WeekPreview() {
 
   if (!draft) return null;
   const hours = layout ? Array.from({ length: layout.lastHour - layout.firstHour }, (_, i) => layout.firstHour + i) : [];
-  const problem = error ? (error.issues?.[0] ? issueText(t, error.issues[0]) : errorText(t, error)) : null;
+  const problem = error ? (error.issues?.[0] ? issueSentence(t, error.issues[0]) : errorText(t, error)) : null;
 
   return (
     <section className="card week-preview" aria-labelledby="week-title" data-testid="week-preview">

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { PRIORITIES, type Priority } from '../../../../shared/domain/incident';
 import { formatDue } from '../../i18n/format';
-import { errorText, issueText } from '../../lib/errorText';
+import { errorText, issueSentence } from '../../lib/errorText';
+import { explanationOnScreen } from '../../lib/explanationText';
 import { isTimeZone } from '../../lib/zonedTime';
 import { useStore } from '../../store/store';
 
@@ -16,15 +17,15 @@ export function WhatIfPanel() {
   const error = useStore((s) => s.whatIfError);
   const language = useStore((s) => s.language);
   const shownZone = isTimeZone(zone) ? zone : 'Europe/Amsterdam';
-  const problem = error ? (error.issues?.[0] ? issueText(t, error.issues[0]) : errorText(t, error)) : null;
+  const problem = error ? (error.issues?.[0] ? issueSentence(t, error.issues[0]) : errorText(t, error)) : null;
 
   const rows = [
-    { key: 'response', label: t('contractEditor.whatIf.responseDue'), due: result?.responseDueAt ?? null, why: result?.response ?? '' },
+    { key: 'response', label: t('contractEditor.whatIf.responseDue'), due: result?.responseDueAt ?? null, why: result ? explanationOnScreen(t, language, result.response) : '' },
     {
       key: 'resolution',
       label: t('contractEditor.whatIf.resolutionDue'),
       due: result?.resolutionDueAt ?? null,
-      why: result?.resolution ?? '',
+      why: result ? explanationOnScreen(t, language, result.resolution) : '',
     },
   ];
 

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Icon } from '../../components/Icon';
 import { formatDateTime, formatRelative } from '../../i18n/format';
 import { useNow } from '../../lib/clock';
+import { errorText } from '../../lib/errorText';
 import { useStore } from '../../store/store';
 import { describeAudit } from './auditText';
 
@@ -67,7 +68,7 @@ export function AuditHistory() {
       <div role="status" className="audit-older" data-testid="audit-older" data-state={older}>
         {older === 'loading' ? <p className="muted">{t('detail.olderLoading')}</p> : null}
         {olderMissing ? (
-          <p className="muted" title={olderProblem ?? undefined}>
+          <p className="muted" title={olderProblem ? errorText(t, olderProblem) : undefined}>
             {older === 'failed' ? t('detail.olderFailed') : t('detail.olderOffline')}{' '}
             <button type="button" className="btn btn-small" data-testid="audit-older-retry" onClick={() => void fetchOlderHistory()}>
               {t('detail.olderRetry')}

@@ -5,15 +5,17 @@ import { formatDue } from '../../i18n/format';
 import { useEverySecond } from '../../lib/clock';
 import { type ClockState, formatCountdown, formatMinutes, liveClock } from '../../lib/slaClock';
 import { useDurationUnits } from '../../lib/useDurationUnits';
+import { useExplanationText } from '../../lib/explanationText';
 import { useStore } from '../../store/store';
 
 /**
  * One clock, large: the countdown in its state's colour, the due instant, the target and the
- * engine's explanation of how the due instant was reached, in the language on screen.
+ * engine's explanation of how the due instant was reached (data), rendered in the language on screen.
  */
 export function SlaClockCard({ clock, name }: { clock: ClockView; name: ClockName }) {
   const { t } = useTranslation();
   const units = useDurationUnits();
+  const explanation = useExplanationText(clock.explanation);
   const language = useStore((s) => s.language);
   const face = useEverySecond((now) => {
     const live = liveClock(clock, now);
@@ -73,9 +75,9 @@ export function SlaClockCard({ clock, name }: { clock: ClockView; name: ClockNam
       </p>
       {when ? <p className="clock-when num">{when}</p> : null}
       {target ? <p className="clock-target">{target}</p> : <p className="clock-target">{t('sla.noTarget')}</p>}
-      {clock.explanation ? (
+      {explanation ? (
         <p className="clock-explanation" data-testid="clock-explanation">
-          {clock.explanation}
+          {explanation}
         </p>
       ) : null}
     </section>
