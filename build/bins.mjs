@@ -30,26 +30,68 @@ export const MANIFEST = path.join(BIN_DIR, 'bins.json');
  * of its own (dist/bin/lazy-<name>.cjs) and imported through a stand-in that requires that file on
  * first use. date-holidays brings moment-timezone's zone data and astronomical tables (2 MB of
  * the 3.7 MB a CLI start would otherwise read and compile); only SLA calendar compilation
- * (shared/sla/holidays.ts) needs it, and that only ever constructs `new Holidays(…)`.
+ * (shared/sla/holidays.ts) needs it, and the SLA reference cache (core/sla/referenceCache.ts)
+ * spares even that on later starts. pino (and sonic-boom, thread-stream…) is needed only once
+ * something logs, which a successful CLI command never does (core/log.ts creates it on first use).
+ *
+ * The stand-in is a function Proxy: calling it (`pino(…)`), constructing it (`new Holidays(…)`) and
+ * reading a property (`pino.destination`) all load the real export first. Only our own sources get
+ * the stand-in; a package that requires one of these (fastify requires pino) gets the real thing.
+ * The value says which of our importers get it: the office server logs from its first line and its
+ * fastify bundles pino anyway, so server/log.ts imports the real one (not a second copy).
  */
-const LAZY_CONSTRUCTORS = ['date-holidays'];
+const LAZY = { 'date-holidays': /./, pino: /[\\/]core[\\/]/ };
+const LAZY_PACKAGES = Object.keys(LAZY);
 const lazyFile = (name) => `./lazy-${name}.cjs`;
 
 /** @type {import('esbuild').Plugin} */
-const lazyConstructors = {
-  name: 'lazy-constructors',
+const lazyPackages = {
+  name: 'lazy-packages',
   setup(build) {
-    const filter = new RegExp(`^(${LAZY_CONSTRUCTORS.join('|')})$`);
-    build.onResolve({ filter }, (args) => ({ path: args.path, namespace: 'lazy' }));
+    const filter = new RegExp(`^(${LAZY_PACKAGES.join('|')})$`);
+    build.onResolve({ filter }, (args) =>
+      args.importer.includes('node_modules') || !LAZY[args.path].test(args.importer) ? undefined : { path: args.path, namespace: 'lazy' },
+    );
     // The stand-in's require stays a runtime require (the banner's), relative to dist/bin/.
     build.onResolve({ filter: /^\.\/lazy-.*\.cjs$/ }, (args) => ({ path: args.path, external: true }));
-    // The lazy file is the package's ES module entry bundled to CommonJS: its default export is `.default`.
+    // A lazy file is the package bundled to CommonJS: an ES module entry's default export is `.default`.
     build.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => ({
       contents: `
         let loaded;
-        const load = () => (loaded ??= require(${JSON.stringify(lazyFile(args.path))}).default);
-        export default function Lazy(...args) { return new (load())(...args); }
+        const load = () => {
+          if (loaded === undefined) {
+            const m = require(${JSON.stringify(lazyFile(args.path))});
+            loaded = m.default ?? m;
+          }
+          return loaded;
+        };
+        export default new Proxy(function lazy() {}, {
+          apply: (_, self, args) => Reflect.apply(load(), self, args),
+          construct: (_, args) => Reflect.construct(load(), args),
+          get: (_, key) => Reflect.get(load(), key),
+        });
       `,
+    }));
+  },
+};
+
+/**
+ * zod's main entry re-exports every locale's messages (`z.locales`, 350 kB of the bundle), though
+ * only English is ever used: Vangnet renders issues from its own catalog (shared/validation.ts).
+ * Its locale index is replaced by one that exports `en` alone.
+ */
+/** @type {import('esbuild').Plugin} */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /node_modules[\\/]zod[\\/]/.test(args.importer)
+        ? { path: path.join(path.dirname(args.importer), '../locales/index.js'), namespace: 'zod-locales' }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(path.join(path.dirname(args.path), 'en.js'))};`,
+      resolveDir: path.dirname(args.path),
     }));
   },
 };
@@ -79,7 +121,7 @@ const options = {
   sourcesContent: false,
   absWorkingDir: root,
   metafile: true,
-  plugins: [lazyConstructors],
+  plugins: [lazyPackages, zodEnglishOnly],
   logLevel: 'warning',
 };
 
@@ -107,7 +149,7 @@ export async function rebuildBins({ clean = false } = {}) {
   if (clean) fs.rmSync(BIN_DIR, { recursive: true, force: true });
   const [result, ...lazy] = await Promise.all([
     esbuild.build({ ...options, write: false }),
-    ...LAZY_CONSTRUCTORS.map((name) =>
+    ...LAZY_PACKAGES.map((name) =>
       esbuild.build({
         ...lazyOptions,
         entryPoints: [name],
