@@ -1,5 +1,6 @@
-import pg from 'pg';
+import type pg from 'pg';
 import type { ServerDb } from '../db/connect';
+import { loadPg } from '../db/pgDriver';
 
 const CHANNEL = 'vangnet_changes';
 
@@ -22,7 +23,8 @@ export async function createNotifier(store: ServerDb): Promise<Notifier> {
   let client: pg.Client | undefined;
   if (store.pgConfig) {
     // A connection of its own, outside the pool: LISTEN state must not leak into pooled queries.
-    client = new pg.Client(store.pgConfig);
+    const { Client } = await loadPg();
+    client = new Client(store.pgConfig);
     await client.connect();
     client.on('notification', (msg) => {
       const seq = Number(msg.payload);
