@@ -2,7 +2,7 @@
 // and imports it. When the bundle is missing or older than any source it was built from (a git
 // checkout after an edit or a pull), it is rebuilt first — about a second — and stderr says so:
 // running stale code silently would be worse, and the tests that spawn the CLI must run today's
-// sources. Checking costs one small JSON read and a stat per source file (a few ms).
+// sources. Checking costs one small JSON read and a stat per source file (about a millisecond).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -21,14 +21,13 @@ function staleReason(name) {
   } catch {
     return 'dist/bin/bins.json is missing or unreadable';
   }
+  // Plain concatenation and no exception for a missing file: a third of the CPU time of
+  // path.join + a throwing statSync over the ~190 inputs, on every start.
+  const prefix = root + path.sep;
   for (const input of manifest.inputs) {
-    let mtime;
-    try {
-      mtime = fs.statSync(path.join(root, input)).mtimeMs;
-    } catch {
-      return `${input} is gone`;
-    }
-    if (mtime >= manifest.builtAt) return `${input} changed since the bundle was built`;
+    const stat = fs.statSync(prefix + input, { throwIfNoEntry: false });
+    if (!stat) return `${input} is gone`;
+    if (stat.mtimeMs >= manifest.builtAt) return `${input} changed since the bundle was built`;
   }
   return null;
 }

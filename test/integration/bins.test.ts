@@ -106,6 +106,29 @@ describe('the bins run their bundles', () => {
     }
   }, 120_000);
 
+  it('the bundles carry zod in English only', () => {
+    const bundles = fs.readdirSync(path.join(ROOT, 'dist/bin')).filter((f) => /\.(mjs|cjs)$/.test(f));
+    expect(bundles.length).toBeGreaterThan(3);
+    // German is one of the locales zod's main entry would otherwise bring along.
+    const german = bundles.filter((f) => fs.readFileSync(path.join(ROOT, 'dist/bin', f), 'utf8').includes('Ungültige Eingabe'));
+    expect(german).toEqual([]);
+  });
+
+  it('the bundled CLI still logs, through pino loaded on the first log line', async () => {
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'vangnet-bins-log-'));
+    try {
+      fs.writeFileSync(path.join(home, 'vangnet.sqlite3'), 'not a database, not at all');
+      const result = await run('bin/vangnet.mjs', ['--home', home, 'client', 'list', '--json'], { VANGNET_LOG_LEVEL: 'info' });
+      expect(result.code).toBe(1);
+      const lines = result.stderr.split('\n').filter((line) => line.startsWith('{'));
+      expect(lines.map((line) => JSON.parse(line) as { module: string; msg: string })).toContainEqual(
+        expect.objectContaining({ module: 'store-damage', msg: 'store marked damaged' }),
+      );
+    } finally {
+      fs.rmSync(home, { recursive: true, force: true });
+    }
+  }, 120_000);
+
   it('builds a missing bundle, rebuilds one older than its sources, and says so', async () => {
     // A folder of its own, so the other tests' processes keep using dist/bin/ meanwhile; inside the
     // checkout, where the bundles' external packages resolve from node_modules.
@@ -130,6 +153,13 @@ describe('the bins run their bundles', () => {
 
       const fresh = await run('bin/vangnet.mjs', ['--version'], env);
       expect(fresh.stderr).toBe('');
+
+      // A source the bundle was built from is gone (renamed, deleted): rebuilt too.
+      const built = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as { builtAt: number; inputs: string[] };
+      fs.writeFileSync(manifestFile, JSON.stringify({ ...built, inputs: [...built.inputs, 'core/no-such-source.ts'] }));
+      const gone = await run('bin/vangnet.mjs', ['--version'], env);
+      expect(gone.stderr).toMatch(/core\/no-such-source\.ts is gone; rebuilding /);
+      expect(gone.stdout.trim()).toBe(pkg.version);
     } finally {
       fs.rmSync(binDir, { recursive: true, force: true });
     }
