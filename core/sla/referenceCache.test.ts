@@ -93,6 +93,18 @@ describe('the SLA reference cache', () => {
       bad.zones.years['Europe/Amsterdam|2152']!.at.push(0);
       return JSON.stringify(bad);
     }],
+    ['null', 'null'],
+    ['an offset written as text', () => JSON.stringify(planted('Text', 2158)).replace('"offsets":[18000000]', '"offsets":["18000000"]')],
+    ['a field it does not know', () => {
+      const bad = planted('Unknown', 2159);
+      Object.assign(bad.zones.years['Europe/Amsterdam|2159']!, { extra: true });
+      return JSON.stringify(bad);
+    }],
+    ['a region check without its code', () => {
+      const bad = planted('Codeless', 2160) as unknown as { holidays: { regions: Record<string, unknown> } };
+      bad.holidays.regions['QCodeless//'] = { params: { country: 'QCodeless' } };
+      return JSON.stringify(bad);
+    }],
     ['a holiday without its names', () => {
       const bad = planted('Nameless', 2153) as unknown as { holidays: { years: Record<string, { names?: unknown }[]> } };
       delete bad.holidays.years['QNameless//|2153']![0]!.names;

@@ -1,10 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
 import dateHolidaysPackage from 'date-holidays/package.json';
-import type { IssueCode } from '../../shared/messages/catalog';
 import { type HolidayTables, holidayTables, seedHolidayTables } from '../../shared/sla/holidays';
-import { type ZoneTables, seedZoneTables, zoneTables } from '../../shared/sla/zone';
+import { type ZoneTables, type ZoneYear, seedZoneTables, zoneTables } from '../../shared/sla/zone';
 import { logger } from '../log';
 
 const log = logger('sla-reference-cache');
@@ -33,24 +31,43 @@ export function referenceStamp(): Record<string, string | number> {
   };
 }
 
-const ZoneYear = z
-  .strictObject({ from: z.number(), to: z.number(), at: z.array(z.number()).min(1), offsets: z.array(z.number()).min(1) })
-  .refine((zy) => zy.at.length === zy.offsets.length);
-const HolidayDay = z.strictObject({
-  date: z.string(),
-  startLocal: z.number(),
-  endLocal: z.number(),
-  names: z.strictObject({ nl: z.string(), en: z.string() }),
+interface CacheFile {
+  stamp: Record<string, string | number>;
+  zones: ZoneTables;
+  holidays: HolidayTables;
+}
+
+// The file's shape, checked by hand: a zod schema would cost more to set up and run than the
+// rest of reading the cache (this runs at every start). Anything off means "corrupt".
+type Check = (value: unknown) => boolean;
+const isNumber: Check = (v) => typeof v === 'number' && Number.isFinite(v);
+const isString: Check = (v) => typeof v === 'string';
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const listOf = (check: Check, min = 0): Check => (v) => Array.isArray(v) && v.length >= min && v.every(check);
+const recordOf = (check: Check): Check => (v) => isRecord(v) && Object.values(v).every(check);
+const shape =
+  (fields: Record<string, Check>, optional: readonly string[] = []): Check =>
+  (v) =>
+    isRecord(v) &&
+    Object.keys(v).every((k) => Object.hasOwn(fields, k)) &&
+    Object.entries(fields).every(([k, check]) => (optional.includes(k) && v[k] === undefined) || check(v[k]));
+
+const isZoneYear: Check = (v) =>
+  shape({ from: isNumber, to: isNumber, at: listOf(isNumber, 1), offsets: listOf(isNumber, 1) })(v) &&
+  (v as ZoneYear).at.length === (v as ZoneYear).offsets.length;
+const isHolidayDay = shape({
+  date: isString,
+  startLocal: isNumber,
+  endLocal: isNumber,
+  names: shape({ nl: isString, en: isString }),
 });
-const RegionProblem = z
-  .strictObject({ code: z.string().transform((c) => c as IssueCode), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() })
-  .nullable();
-const CacheFile = z.strictObject({
-  stamp: z.record(z.string(), z.union([z.string(), z.number()])),
-  zones: z.strictObject({ zones: z.array(z.string()), years: z.record(z.string(), ZoneYear) }),
-  holidays: z.strictObject({ regions: z.record(z.string(), RegionProblem), years: z.record(z.string(), z.array(HolidayDay)) }),
+const isRegionProblem: Check = (v) =>
+  v === null || shape({ code: isString, params: recordOf((p) => isString(p) || isNumber(p)) }, ['params'])(v);
+const isCacheFile = shape({
+  stamp: recordOf((p) => isString(p) || isNumber(p)),
+  zones: shape({ zones: listOf(isString), years: recordOf(isZoneYear) }),
+  holidays: shape({ regions: recordOf(isRegionProblem), years: recordOf(listOf(isHolidayDay)) }),
 });
-type CacheFile = z.infer<typeof CacheFile>;
 
 export interface ReferenceCache {
   /** Why the file was not used, or null when it was. */
@@ -106,8 +123,7 @@ function readCache(file: string): CacheFile | string {
   } catch {
     return 'corrupt';
   }
-  const parsed = CacheFile.safeParse(json);
-  return parsed.success ? parsed.data : 'corrupt';
+  return isCacheFile(json) ? (json as CacheFile) : 'corrupt';
 }
 
 function writeAtomically(file: string, contents: string): boolean {
