@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { openEngine } from '../../core/engine/engine';
 import { seedDemo } from '../../core/demo/seed';
 import { tempDataDir } from '../../core/testSupport';
+import { startServerProcess } from '../../server/testSupport';
 import { REFERENCE_CACHE_FILE } from '../../core/sla/referenceCache';
 import type { BenchRow, BenchSection } from './report';
 
@@ -37,25 +38,13 @@ function runOnce(args: string[]): Sample {
 /** `vangnet-server serve --port 0` until its first `/healthz` answers 200, then killed. */
 async function serverToHealthz(dataDir: string): Promise<Sample> {
   const started = performance.now();
-  const child = spawn(process.execPath, [path.join(ROOT, 'server/bin/vangnet-server.mjs'), '--data', dataDir, 'serve', '--port', '0'], {
-    env: { ...process.env, VANGNET_LOG_LEVEL: 'silent' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const server = await startServerProcess(['--data', dataDir], [], { env: { VANGNET_LOG_LEVEL: 'silent' } });
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      child.stdout.on('data', (d: Buffer) => {
-        out += d.toString();
-        const match = /listening on (http:\/\/\S+)/.exec(out);
-        if (match) resolve(match[1]!);
-      });
-      child.once('exit', (code) => reject(new Error(`the server exited ${code}`)));
-    });
-    const res = await fetch(`${url}/healthz`);
+    const res = await fetch(`${server.url}/healthz`);
     if (res.status !== 200) throw new Error(`/healthz answered ${res.status}`);
     return { cpuMs: NaN, wallMs: performance.now() - started };
   } finally {
-    child.kill('SIGKILL');
+    server.stop();
   }
 }
 

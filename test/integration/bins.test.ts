@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import pkg from '../../package.json';
+import { startServerProcess } from '../../server/testSupport';
 
 /** The installed commands run their esbuild bundles (dist/bin/, built by build/bins.mjs), not tsx. */
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -58,6 +59,22 @@ describe('the bins run their bundles', () => {
     expect(result.stdout).toContain('Vangnet office server');
     expect(result.code).toBe(0);
     expectBundleOnly(result.modules, 'vangnet-server.mjs');
+  }, 120_000);
+
+  it('vangnet-server serve on SQLite answers /healthz without loading pg', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vangnet-bins-server-'));
+    const traceFile = path.join(dir, 'modules.txt');
+    const server = await startServerProcess(['--data', dir], [], { node: ['--import', TRACE], env: { TRACE_IMPORTS_FILE: traceFile } });
+    try {
+      const { url } = server;
+      expect((await fetch(`${url}/healthz`)).status).toBe(200);
+      const modules = fs.readFileSync(traceFile, 'utf8').split('\n');
+      expect(modules).toContain(`file://${path.join(ROOT, 'dist/bin/vangnet-server.mjs')}`);
+      expect(modules.filter((url) => url.includes('/node_modules/pg/'))).toEqual([]);
+    } finally {
+      server.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   }, 120_000);
 
   it("the bundled CLI's store check runs its worker thread", async () => {
