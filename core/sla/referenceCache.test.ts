@@ -105,6 +105,21 @@ describe('the SLA reference cache', () => {
       bad.holidays.regions['QCodeless//'] = { params: { country: 'QCodeless' } };
       return JSON.stringify(bad);
     }],
+    ['a zone table whose changes run backwards', () => {
+      const bad = planted('Backwards', 2161);
+      const zy = bad.zones.years['Europe/Amsterdam|2161']!;
+      zy.at.push(zy.from + 90 * 86_400_000, zy.from + 30 * 86_400_000);
+      zy.offsets.push(HOUR, 2 * HOUR);
+      return JSON.stringify(bad);
+    }],
+    ['a zone table filed under another year', () => JSON.stringify(planted('Moved', 2162)).replace('Europe/Amsterdam|2162', 'Europe/Amsterdam|2163')],
+    ['an offset of more than a day', () => JSON.stringify(planted('Far', 2164)).replace('"offsets":[18000000]', '"offsets":[90000000]')],
+    ['a holiday that ends before it starts', () => {
+      const bad = planted('Inverted', 2165);
+      const day = bad.holidays.years['QInverted//|2165']![0]!;
+      day.endLocal = day.startLocal - 1;
+      return JSON.stringify(bad);
+    }],
     ['a holiday without its names', () => {
       const bad = planted('Nameless', 2153) as unknown as { holidays: { years: Record<string, { names?: unknown }[]> } };
       delete bad.holidays.years['QNameless//|2153']![0]!.names;

@@ -52,20 +52,36 @@ const shape =
     Object.keys(v).every((k) => Object.hasOwn(fields, k)) &&
     Object.entries(fields).every(([k, check]) => (optional.includes(k) && v[k] === undefined) || check(v[k]));
 
-const isZoneYear: Check = (v) =>
-  shape({ from: isNumber, to: isNumber, at: listOf(isNumber, 1), offsets: listOf(isNumber, 1) })(v) &&
-  (v as ZoneYear).at.length === (v as ZoneYear).offsets.length;
-const isHolidayDay = shape({
-  date: isString,
-  startLocal: isNumber,
-  endLocal: isNumber,
-  names: shape({ nl: isString, en: isString }),
-});
+const DAY_MS = 86_400_000;
+const MAX_OFFSET_MS = 18 * 3_600_000;
+const recordWith = (check: (value: unknown, key: string) => boolean): Check => (v) =>
+  isRecord(v) && Object.entries(v).every(([key, value]) => check(value, key));
+
+/**
+ * One zone table, and that it is what zone.ts would have made for its `zone|year` key: a file
+ * whose digits were damaged but whose shape survived must not move a clock.
+ */
+const isZoneYear = (v: unknown, key: string): boolean => {
+  if (!shape({ from: isNumber, to: isNumber, at: listOf(isNumber, 1), offsets: listOf(isNumber, 1) })(v)) return false;
+  const { from, to, at, offsets } = v as ZoneYear;
+  const year = Number(key.slice(key.lastIndexOf('|') + 1));
+  return (
+    from === Date.UTC(year, 0, 1) - 2 * DAY_MS &&
+    to === Date.UTC(year + 1, 0, 1) + 2 * DAY_MS &&
+    at.length === offsets.length &&
+    at[0] === from &&
+    at.every((t, i) => i === 0 || (t > at[i - 1]! && t <= to)) &&
+    offsets.every((o) => Math.abs(o) <= MAX_OFFSET_MS && o % 1000 === 0)
+  );
+};
+const isHolidayDay: Check = (v) =>
+  shape({ date: isString, startLocal: isNumber, endLocal: isNumber, names: shape({ nl: isString, en: isString }) })(v) &&
+  (v as { startLocal: number; endLocal: number }).endLocal > (v as { startLocal: number }).startLocal;
 const isRegionProblem: Check = (v) =>
   v === null || shape({ code: isString, params: recordOf((p) => isString(p) || isNumber(p)) }, ['params'])(v);
 const isCacheFile = shape({
   stamp: recordOf((p) => isString(p) || isNumber(p)),
-  zones: shape({ zones: listOf(isString), years: recordOf(isZoneYear) }),
+  zones: shape({ zones: listOf(isString), years: recordWith(isZoneYear) }),
   holidays: shape({ regions: recordOf(isRegionProblem), years: recordOf(listOf(isHolidayDay)) }),
 });
 
