@@ -115,7 +115,8 @@ describe('the bins run their bundles', () => {
         '--opened',
         '2026-12-24T17:00:00+01:00',
       ];
-      const result = await run('bin/vangnet.mjs', [...args, '--json']);
+      // A data folder of its own: the default one may hold anything (a newer schema, other work).
+      const result = await run('bin/vangnet.mjs', [...args, '--json'], { VANGNET_HOME: path.join(dir, 'home') });
       // Half an hour on Thursday 24 December, then Christmas (Friday) and the weekend are skipped.
       expect(JSON.parse(result.stdout)).toEqual({ responseDueAt: '2026-12-28T08:00:00.000Z', resolutionDueAt: null });
     } finally {
