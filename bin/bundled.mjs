@@ -3,9 +3,13 @@
 // checkout after an edit or a pull), it is rebuilt first — about a second — and stderr says so:
 // running stale code silently would be worse, and the tests that spawn the CLI must run today's
 // sources. Checking costs one small JSON read and a stat per source file (about a millisecond).
+// A command built as CommonJS too (dist/bin/<name>.cjs: the CLI) runs from that file, compiled with
+// V8's code cache kept beside it, which Node 20 offers for scripts but not for ES modules.
 import fs from 'node:fs';
+import Module, { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import vm from 'node:vm';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // Where build/bins.mjs writes them; $VANGNET_BIN_DIR moves both (a test of the rebuild uses its own,
@@ -51,5 +55,40 @@ export async function importBundle(name) {
       await rebuildBins();
     }
   }
+  const script = path.join(binDir, `${name}.cjs`);
+  if (fs.existsSync(script)) return runWithCodeCache(script);
   return import(pathToFileURL(path.join(binDir, `${name}.mjs`)).href);
+}
+
+/**
+ * Runs a CommonJS bundle (build/bins.mjs, CACHED_ENTRIES) the way Node's own loader would, but
+ * compiled with V8's code cache: `<file>.v8cache`, written at exit when there was none or V8
+ * refused it (another Node, another build: V8 checks the source and its own version). The cache
+ * is a shortcut only: when it cannot be read or written, the script is compiled as usual.
+ */
+function runWithCodeCache(file) {
+  const cacheFile = `${file}.v8cache`;
+  let cachedData;
+  try {
+    cachedData = fs.readFileSync(cacheFile);
+  } catch {
+    cachedData = undefined;
+  }
+  const script = new vm.Script(Module.wrap(fs.readFileSync(file, 'utf8')), { filename: file, cachedData });
+  if (cachedData === undefined || script.cachedDataRejected) {
+    // At exit, so the functions the command compiled on its way are in the cache too.
+    process.once('exit', () => {
+      const temp = `${cacheFile}.${process.pid}.tmp`;
+      try {
+        fs.writeFileSync(temp, script.createCachedData());
+        fs.renameSync(temp, cacheFile);
+      } catch {
+        fs.rmSync(temp, { force: true });
+      }
+    });
+  }
+  const module = { exports: {}, filename: file, id: file, loaded: false };
+  script.runInThisContext()(module.exports, createRequire(file), module, file, path.dirname(file));
+  module.loaded = true;
+  return module.exports;
 }
