@@ -136,6 +136,7 @@ export async function benchStartup(): Promise<BenchSection> {
       `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, Node ${process.version}, ` +
       `load average ${loadBefore.toFixed(1)} at the start and ${os.loadavg()[0]!.toFixed(1)} at the end. ` +
       `The CLI keeps the SLA reference data (zone tables, public holidays) in the data folder (core/sla/referenceCache.ts); the first-run case deletes it before each run. ` +
+      'The CLI runs from dist/bin/vangnet.cjs with V8\'s code cache (bin/bundled.mjs), written by the unmeasured first run. ' +
       'For comparison, before issue 10 §6 (2026-12-02, load average 17): incident list 5.73× node -e 0 in CPU, first /healthz after 3,993 ms.',
     rows,
     ratios,
