@@ -5,6 +5,7 @@
 // sources. Checking costs one small JSON read and a stat per source file (about a millisecond).
 // A command built as CommonJS too (dist/bin/<name>.cjs: the CLI) runs from that file, compiled with
 // V8's code cache kept beside it, which Node 20 offers for scripts but not for ES modules.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import path from 'node:path';
@@ -62,25 +63,29 @@ export async function importBundle(name) {
 
 /**
  * Runs a CommonJS bundle (build/bins.mjs, CACHED_ENTRIES) the way Node's own loader would, but
- * compiled with V8's code cache: `<file>.v8cache`, written at exit when there was none or V8
- * refused it (another Node, another build: V8 checks the source and its own version). The cache
- * is a shortcut only: when it cannot be read or written, the script is compiled as usual.
+ * compiled with V8's code cache: `<file>.v8cache`, written at exit when there was none, when it
+ * was made from other source (its header holds the source's hash: V8 itself checks only the
+ * length) or when V8 refused it (another Node). The cache is a shortcut only: when it cannot be
+ * read or written, the script is compiled as usual.
  */
 function runWithCodeCache(file) {
   const cacheFile = `${file}.v8cache`;
+  const source = fs.readFileSync(file, 'utf8');
+  const header = Buffer.from(`${createHash('sha1').update(source).digest('hex')}\n`);
   let cachedData;
   try {
-    cachedData = fs.readFileSync(cacheFile);
+    const stored = fs.readFileSync(cacheFile);
+    if (stored.subarray(0, header.length).equals(header)) cachedData = stored.subarray(header.length);
   } catch {
     cachedData = undefined;
   }
-  const script = new vm.Script(Module.wrap(fs.readFileSync(file, 'utf8')), { filename: file, cachedData });
+  const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
   if (cachedData === undefined || script.cachedDataRejected) {
     // At exit, so the functions the command compiled on its way are in the cache too.
     process.once('exit', () => {
       const temp = `${cacheFile}.${process.pid}.tmp`;
       try {
-        fs.writeFileSync(temp, script.createCachedData());
+        fs.writeFileSync(temp, Buffer.concat([header, script.createCachedData()]));
         fs.renameSync(temp, cacheFile);
       } catch {
         fs.rmSync(temp, { force: true });

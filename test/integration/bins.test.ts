@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -65,9 +66,15 @@ describe('the bins run their bundles', () => {
     // The CommonJS bundle ran, not the ES module one.
     expect(result.modules).not.toContain(`file://${path.join(ROOT, 'dist/bin/vangnet.mjs')}`);
     expect(fs.statSync(cache).size).toBeGreaterThan(10_000);
-    // With the cache in place, the same answer.
+    // The cache starts with the hash of the source it was made from.
+    const sourceHash = createHash('sha1').update(fs.readFileSync(path.join(ROOT, 'dist/bin/vangnet.cjs'))).digest('hex');
+    expect(fs.readFileSync(cache).subarray(0, 41).toString()).toBe(`${sourceHash}\n`);
+    // A cache V8 would accept (same source length) but made from other source is not used, and replaced.
+    const payload = fs.readFileSync(cache).subarray(41);
+    fs.writeFileSync(cache, Buffer.concat([Buffer.from(`${'0'.repeat(40)}\n`), payload]));
     const again = await run('bin/vangnet.mjs', ['--version']);
     expect(again.stdout.trim()).toBe(pkg.version);
+    expect(fs.readFileSync(cache).subarray(0, 41).toString()).toBe(`${sourceHash}\n`);
   }, 120_000);
 
   it('vangnet-server runs from dist/bin/vangnet-server.mjs', async () => {
