@@ -149,12 +149,16 @@ const BIN = path.join(path.dirname(fileURLToPath(import.meta.url)), 'bin/vangnet
 /**
  * `vangnet-server … serve --port 0` in a process of its own, as deployed (`args` go before
  * `serve`: `--data DIR` or `--database-url URL`; `serveArgs` after it). Resolves once it listens;
- * stop() kills it.
+ * stop() kills it. `node` adds options for Node itself (`--import` a preload), `env` variables.
  */
-export function startServerProcess(args: string[], serveArgs: string[] = []): Promise<{ url: string; child: ChildProcess; stop(): void }> {
-  const child = spawn(process.execPath, [BIN, ...args, 'serve', '--port', '0', ...serveArgs], {
+export function startServerProcess(
+  args: string[],
+  serveArgs: string[] = [],
+  extra: { node?: string[]; env?: Record<string, string> } = {},
+): Promise<{ url: string; child: ChildProcess; stop(): void }> {
+  const child = spawn(process.execPath, [...(extra.node ?? []), BIN, ...args, 'serve', '--port', '0', ...serveArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, VANGNET_LOG_LEVEL: 'warn' },
+    env: { ...process.env, VANGNET_LOG_LEVEL: 'warn', ...extra.env },
   });
   const stop = () => child.kill('SIGKILL');
   return new Promise((resolve, reject) => {

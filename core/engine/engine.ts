@@ -13,6 +13,7 @@ import { isCorruptionError, markDamaged, readDamage } from '../store/storeDamage
 import { storeStatus } from '../store/storeStatus';
 import { countIncidents, incidentIdsOfClient } from '../repos/lifecycle';
 import { beginBulkLoad, endBulkLoad, isBulkLoadPending } from '../repos/bulkLoad';
+import { loadReferenceCache } from '../sla/referenceCache';
 import { createSlaScheduler } from '../sla/scheduler';
 import { createSlaService } from '../sla/slaService';
 import { createAuditHistory } from '../sync/auditHistory';
@@ -107,6 +108,8 @@ function startEngine(db: Db, file: string, options: EngineOptions): Engine {
     return storeProfile(profile()?.engineerId ?? newId(), name);
   }
 
+  // Zone tables and holidays from an earlier run, kept again at close when this one added any.
+  const referenceCache = loadReferenceCache(options.dataDir);
   const sla = createSlaService(db, now);
   if (!damagedAtOpen) {
     // A bulk pull that never finished (the app quit mid-bootstrap) left the SLA cache and indexes to settle.
@@ -283,6 +286,7 @@ function startEngine(db: Db, file: string, options: EngineOptions): Engine {
       sync.stop();
       listeners.clear();
       db.close();
+      referenceCache.save();
     },
   };
 }

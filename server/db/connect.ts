@@ -2,13 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import { VangnetError } from '../../shared/errors';
 import { migrateServer } from './migrate';
+import { loadPg } from './pgDriver';
 import type { Dialect, ServerDatabase } from './schema';
-
-// PostgreSQL returns bigint as text; our seqs and ids stay far below 2^53.
-pg.types.setTypeParser(20, (value) => Number(value));
 
 export interface ServerDb {
   db: Kysely<ServerDatabase>;
@@ -62,7 +60,8 @@ export async function connectServerDb(options: ConnectOptions): Promise<ServerDb
       connectionString: options.databaseUrl,
       ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
     };
-    const pool = new pg.Pool({ ...pgConfig, max: 10 });
+    const { Pool } = await loadPg();
+    const pool = new Pool({ ...pgConfig, max: 10 });
     const db = new Kysely<ServerDatabase>({ dialect: new PostgresDialect({ pool }) });
     result = { db, dialect: 'postgres', pool, pgConfig, ...(options.schema ? { schema: options.schema } : {}), close: () => db.destroy() };
   } else {

@@ -28,9 +28,13 @@ const CLOSED_AT_CHRISTMAS = [
   { kind: 'span', start: '2026-12-24T12:00', end: '2026-12-25T00:00', label: 'Christmas Eve afternoon' },
 ] as const;
 
-export const ContractSet = z
-  .object({ effectiveFrom: LocalDate.optional(), terms: ContractTerms })
-  .meta({ examples: [{ effectiveFrom: '2026-01-01', terms: { ...contractTemplate('subscription'), closures: CLOSED_AT_CHRISTMAS } }] });
+// The example is made when the OpenAPI document is: the template validates its calendar, which
+// loads the public-holiday tables, and a starting server has better things to do.
+export const ContractSet = z.object({ effectiveFrom: LocalDate.optional(), terms: ContractTerms }).meta({
+  get examples() {
+    return [{ effectiveFrom: '2026-01-01', terms: { ...contractTemplate('subscription'), closures: CLOSED_AT_CHRISTMAS } }];
+  },
+});
 
 const PATCHABLE = ['title', 'description', 'priority'] as const;
 

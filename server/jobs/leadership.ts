@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import type { ServerDb } from '../db/connect';
+import { loadPg } from '../db/pgDriver';
 import type { ServerDatabase } from '../db/schema';
 import { logger } from '../log';
 
@@ -75,7 +76,8 @@ export function advisoryLeadership(config: pg.ClientConfig): Leadership {
   }
 
   async function connect(): Promise<pg.Client> {
-    const fresh = new pg.Client(config);
+    const { Client } = await loadPg();
+    const fresh = new Client(config);
     // A dropped connection has lost every lock: forget them, and connect again on the next claim.
     fresh.on('error', (err) => {
       log.warn({ err }, 'the job leadership connection failed; its locks are gone');

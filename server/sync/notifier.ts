@@ -1,5 +1,6 @@
-import pg from 'pg';
+import type pg from 'pg';
 import type { ServerDb } from '../db/connect';
+import { loadPg } from '../db/pgDriver';
 
 /**
  * NOTIFY channels are per database, not per schema: a store in a schema of its own (two instances
@@ -31,7 +32,8 @@ export async function createNotifier(store: ServerDb): Promise<Notifier> {
   const channel = channelOf(store.schema);
   if (store.pgConfig) {
     // A connection of its own, outside the pool: LISTEN state must not leak into pooled queries.
-    client = new pg.Client(store.pgConfig);
+    const { Client } = await loadPg();
+    client = new Client(store.pgConfig);
     await client.connect();
     client.on('notification', (msg) => {
       const seq = Number(msg.payload);

@@ -193,3 +193,38 @@ describe('custom closures', () => {
     expect(coveredMsBetween(cal, t('2025-01-06T00:00:00+01:00'), t('2025-01-07T00:00:00+01:00'))).toBe(7 * H);
   });
 });
+
+describe('compiled calendars are shared', () => {
+  it('one definition compiles once; another, or another name, compiles its own', () => {
+    const a = compileCalendar({ ...OFFICE, name: 'Shared A' });
+    expect(compileCalendar({ ...OFFICE, name: 'Shared A' })).toBe(a);
+    expect(compileCalendar({ ...OFFICE, name: 'Shared B' })).not.toBe(a);
+    expect(compileCalendar({ ...OFFICE, name: 'Shared A', holidays: undefined })).not.toBe(a);
+  });
+
+  it('a shared calendar gives the answers a fresh one gives, whatever was asked of it before', () => {
+    const def = { ...OFFICE, name: 'Shared answers' };
+    const first = compileCalendar(def);
+    // Fills its years and its last-year hint far from where the next question lands.
+    addCoveredMs(first, t('2031-03-03T09:00:00+01:00'), 5 * H);
+    const again = compileCalendar(def);
+    expect(again).toBe(first);
+    // Wednesday 16:00–17:30, Christmas, Boxing Day and the weekend skipped, Monday 08:30–09:00.
+    expect(iso(addCoveredMs(again, t('2025-12-24T16:00:00+01:00'), 2 * H))).toBe(iso(t('2025-12-29T09:00:00+01:00')));
+    const twin = compileCalendar({ ...OFFICE, name: 'Fresh twin' });
+    expect(twin).not.toBe(first);
+    expect(addCoveredMs(twin, t('2025-12-24T16:00:00+01:00'), 2 * H)).toBe(addCoveredMs(again, t('2025-12-24T16:00:00+01:00'), 2 * H));
+  });
+
+  it('an invalid definition is refused every time, never remembered', () => {
+    const bad = { ...OFFICE, timeZone: 'Mars/Olympus' };
+    expect(() => compileCalendar(bad)).toThrow(VangnetError);
+    expect(() => compileCalendar(bad)).toThrow(VangnetError);
+  });
+
+  it('keeps at most 64 and compiles a dropped one afresh', () => {
+    const first = compileCalendar({ ...OFFICE, name: 'Evicted 0' });
+    for (let i = 1; i <= 64; i++) compileCalendar({ ...OFFICE, name: `Evicted ${i}` });
+    expect(compileCalendar({ ...OFFICE, name: 'Evicted 0' })).not.toBe(first);
+  });
+});

@@ -34,8 +34,27 @@ const MAX_TIME = Date.UTC(LAST_YEAR, 11, 31);
 const MAX_EMPTY_YEARS = 5;
 const MEAN_YEAR_MS = 365.2425 * 86_400_000;
 
+/**
+ * Compiled calendars by their definition's JSON: contract versions (and clients) that share a
+ * calendar share its compiled years, so a list page compiles each year once, not once per contract.
+ * A compiled calendar is a pure function of its definition; its lazily filled years and `last` are
+ * caches. Bounded, because contract previews compile whatever calendar they are sent.
+ */
+const shared = new Map<string, CompiledCalendar>();
+const SHARED_MAX = 64;
+
 /** Validates (if needed) and compiles a calendar. Cheap: years are compiled on first use. */
 export function compileCalendar(def: CalendarInput): CompiledCalendar {
+  const key = JSON.stringify(def);
+  const known = shared.get(key);
+  if (known) return known;
+  const compiled = compileFresh(def);
+  if (shared.size >= SHARED_MAX) shared.delete(shared.keys().next().value!);
+  shared.set(key, compiled);
+  return compiled;
+}
+
+function compileFresh(def: CalendarInput): CompiledCalendar {
   const parsed = parseCalendar(def);
   return {
     def: parsed,

@@ -49,12 +49,25 @@ function instanceFor(region: HolidayRegion): Holidays {
   return hd;
 }
 
-// Validation runs on every compile; the catalogue of countries is built once.
+export type RegionProblem = { code: IssueCode; params?: MessageParams } | null;
+
+// Validation runs on every compile; the catalogue of countries is built once, answers are kept.
 let catalogue: Holidays | null = null;
 let countries: Record<string, string> | null = null;
+const regionProblems = new Map<string, RegionProblem>();
 
 /** Null when `date-holidays` knows the country (and state/region, if given), else why not. */
-export function holidayRegionProblem(region: HolidayRegion): { code: IssueCode; params?: MessageParams } | null {
+export function holidayRegionProblem(region: HolidayRegion): RegionProblem {
+  const key = regionKey(region);
+  let problem = regionProblems.get(key);
+  if (problem === undefined) {
+    problem = checkRegion(region);
+    regionProblems.set(key, problem);
+  }
+  return problem;
+}
+
+function checkRegion(region: HolidayRegion): RegionProblem {
   const all = (catalogue ??= new Holidays());
   countries ??= all.getCountries('en');
   if (!countries[region.country]) return { code: 'calendar.holidayCountry', params: { country: region.country } };
@@ -86,4 +99,26 @@ export function publicHolidays(region: HolidayRegion, year: number): HolidayDay[
     });
   years.set(key, days);
   return days;
+}
+
+/**
+ * What was asked of `date-holidays` so far, as plain data, and the way to hand it to a later run
+ * (the SLA reference cache, core/sla/referenceCache.ts, stamped with the library's version): with
+ * it, a start need not load the library at all.
+ */
+export interface HolidayTables {
+  /** Region checks by `country/state/region`. */
+  regions: Record<string, RegionProblem>;
+  /** Public holidays by `country/state/region|year`. */
+  years: Record<string, HolidayDay[]>;
+}
+
+export function holidayTables(): HolidayTables {
+  return { regions: Object.fromEntries(regionProblems), years: Object.fromEntries(years) };
+}
+
+/** Adds answers from an earlier run on the same library version; ones computed here are kept. */
+export function seedHolidayTables(tables: HolidayTables): void {
+  for (const [key, problem] of Object.entries(tables.regions)) if (!regionProblems.has(key)) regionProblems.set(key, problem);
+  for (const [key, days] of Object.entries(tables.years)) if (!years.has(key)) years.set(key, days);
 }

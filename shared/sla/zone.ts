@@ -17,11 +17,15 @@ export const HOUR_MS = 3_600_000;
 export const DAY_MS = 86_400_000;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
+/** Zones known valid without asking Intl: checked here, or in an earlier run (seedZoneTables). */
+const knownZones = new Set<string>();
 
 /** True when the runtime knows `timeZone` as an IANA zone (or an alias such as `UTC`). */
 export function isTimeZone(timeZone: string): boolean {
+  if (knownZones.has(timeZone)) return true;
   try {
     formatterFor(timeZone);
+    knownZones.add(timeZone);
     return true;
   } catch {
     return false;
@@ -78,7 +82,7 @@ function probeOffset(timeZone: string, utc: number): number {
 }
 
 /** Offsets of one UTC year (with a day of margin each side): `at[i]` is where `offsets[i]` starts. */
-interface ZoneYear {
+export interface ZoneYear {
   from: number;
   to: number;
   at: number[];
@@ -115,20 +119,46 @@ function zoneYear(timeZone: string, year: number): ZoneYear {
   return zy;
 }
 
+/**
+ * The zone work done so far, as plain data, and the way to hand it to a later run: the SLA
+ * reference cache (core/sla/referenceCache.ts) keeps it in the data folder, stamped with the ICU
+ * and tz data versions it came from, so a start does not probe Intl thousands of times again.
+ */
+export interface ZoneTables {
+  /** Zones Intl accepted. */
+  zones: string[];
+  /** By `zone|UTC year`. */
+  years: Record<string, ZoneYear>;
+}
+
+export function zoneTables(): ZoneTables {
+  return { zones: [...knownZones], years: Object.fromEntries(zoneYears) };
+}
+
+/** Adds tables computed by an earlier run on the same zone data; ones computed here are kept. */
+export function seedZoneTables(tables: ZoneTables): void {
+  for (const zone of tables.zones) knownZones.add(zone);
+  for (const [key, zy] of Object.entries(tables.years)) if (!zoneYears.has(key)) zoneYears.set(key, zy);
+}
+
 function utcYearOf(utc: number): number {
   return new Date(utc).getUTCFullYear();
 }
 
-/** Offset (local − UTC) in ms in force at the UTC instant `utc`. */
-export function offsetAt(timeZone: string, utc: number): number {
-  if (timeZone === 'UTC') return 0;
-  // The zone's last table answers most calls (a list page's incidents opened in the same year).
+/** A table that covers `utc`: the zone's last one answers most calls (a list page's incidents opened in the same year). */
+function tableAt(timeZone: string, utc: number): ZoneYear {
   let zy = lastTable.get(timeZone);
   if (!zy || utc < zy.from || utc > zy.to) {
     zy = zoneYear(timeZone, utcYearOf(utc));
     lastTable.set(timeZone, zy);
   }
-  const { at, offsets } = zy;
+  return zy;
+}
+
+/** Offset (local − UTC) in ms in force at the UTC instant `utc`. */
+export function offsetAt(timeZone: string, utc: number): number {
+  if (timeZone === 'UTC') return 0;
+  const { at, offsets } = tableAt(timeZone, utc);
   let lo = 0;
   let hi = at.length - 1;
   while (lo < hi) {
@@ -171,7 +201,9 @@ export function localToUtc(timeZone: string, local: number): number {
 
 /** The next offset change after `t`, or the end of the probed stretch when none comes sooner. */
 function nextChange(timeZone: string, t: number): number {
-  const zy = zoneYear(timeZone, utcYearOf(t));
+  let zy = tableAt(timeZone, t);
+  // At the table's very end, the stretch after it is the next year's table.
+  if (t >= zy.to) zy = zoneYear(timeZone, utcYearOf(t));
   for (let i = 1; i < zy.at.length; i++) if (zy.at[i]! > t) return zy.at[i]!;
   return zy.to;
 }

@@ -14,6 +14,7 @@ import { mergeReport, writeReport } from './report';
  * `npm run bench`: runs every benchmark and rewrites docs/benchmarks.md.
  * `npm run bench -- drain throughput` runs only those (by function name) and prints, writing nothing;
  * add `--write` to replace just their sections in docs/benchmarks.md.
+ * `npm run bench:startup` is `npm run bench -- startup --write`: the start-up section alone (a minute or two).
  */
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const all = [
