@@ -5,6 +5,8 @@ import type { StoreStatus } from '../../shared/storeHealth';
 import { VangnetError } from '../../shared/errors';
 import { HybridLogicalClock } from '../../shared/hlc';
 import { slaFeedOf } from '../../shared/schema/tables';
+import { rowAfter, writeId } from '../../shared/mutations/define';
+import type { MutationArgs, MutationName } from '../../shared/mutations/index';
 import { getMeta, setMeta } from '../repos/meta';
 import { upsertEngineer } from '../repos/sync';
 import { type Db, openDatabase } from '../store/database';
@@ -54,7 +56,7 @@ export interface Engine {
   profile(): Profile | null;
   /** Creates the local profile if there is none yet (the CLI's first run). */
   ensureProfile(name: string): Profile;
-  mutate(name: string, args: unknown): MutationOutcome;
+  mutate<N extends MutationName>(name: N, args: MutationArgs<N>): MutationOutcome;
   subscribe(listener: Listener): () => void;
   close(): void;
 }
@@ -210,7 +212,7 @@ function startEngine(db: Db, file: string, options: EngineOptions): Engine {
 
   const auditHistory = createAuditHistory({ db, transportFor, now, onChanged: (tables) => emit('data.changed', { tables }) });
 
-  function mutate(name: string, args: unknown): MutationOutcome {
+  function mutate<N extends MutationName>(name: N, args: MutationArgs<N>): MutationOutcome {
     const p = profile();
     if (!p) throw new VangnetError('not_ready', 'profile.missing');
     const outcome = runMutation(
@@ -220,7 +222,7 @@ function startEngine(db: Db, file: string, options: EngineOptions): Engine {
         deviceId,
         actor: localActor(db, p),
         afterWrites: (writes) =>
-          refreshSlaFor(writes.map((w) => ({ table: w.table, id: w.row.id, row: w.row as unknown as Record<string, unknown> }))),
+          refreshSlaFor(writes.map((w) => ({ table: w.table, id: writeId(w), row: rowAfter(w) as Record<string, unknown> | null }))),
       },
       name,
       args,

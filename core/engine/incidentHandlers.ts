@@ -4,7 +4,11 @@ import { type IncidentListRecord, queryIncidents } from '../repos/incidentList';
 import type { SlaView } from '../../shared/sla/view';
 import { getIncidentWithClient } from '../repos/incidents';
 import { timelineFor } from '../repos/lifecycle';
+import type { MutationArgs } from '../../shared/mutations/index';
 import type { HandlerDeps } from './handlers';
+
+/** The mutations an incident action runs: each takes the incident's id. */
+type IncidentAction = 'incident.update' | 'incident.setStatus' | 'incident.reply' | 'incident.note' | 'incident.assign' | 'incident.setCategory';
 
 /** The incident calls: list with clocks, detail with explanations, and every lifecycle action. */
 export function createIncidentHandlers(deps: HandlerDeps): Handlers['incidents'] {
@@ -17,9 +21,9 @@ export function createIncidentHandlers(deps: HandlerDeps): Handlers['incidents']
   }
 
   /** Runs a mutation on one incident and answers with its fresh detail, explained in `locale`. */
-  function act(id: string, locale: Locale, name: string, args: Record<string, unknown>) {
-    mutate(name, { id, ...args });
-    return detail(id, locale);
+  function act<N extends IncidentAction>(locale: Locale, name: N, args: MutationArgs<N> & { id: string }) {
+    mutate(name, args);
+    return detail(args.id, locale);
   }
 
   return {
@@ -38,13 +42,13 @@ export function createIncidentHandlers(deps: HandlerDeps): Handlers['incidents']
       mutate('incident.create', { id, ...input });
       return detail(id, locale);
     },
-    update: ({ locale, ...input }) => act(input.id, locale, 'incident.update', input),
-    setStatus: ({ id, to, at, locale }) => act(id, locale, 'incident.setStatus', { to, ...(at ? { at } : {}) }),
-    acknowledge: ({ id, at, locale }) => act(id, locale, 'incident.setStatus', { to: 'acknowledged', ...(at ? { at } : {}) }),
-    reply: ({ id, body, at, locale }) => act(id, locale, 'incident.reply', { body, ...(at ? { at } : {}) }),
-    note: ({ id, body, at, locale }) => act(id, locale, 'incident.note', { body, ...(at ? { at } : {}) }),
-    assign: ({ id, assigneeId, locale }) => act(id, locale, 'incident.assign', { assigneeId }),
-    setCategory: ({ id, category, locale }) => act(id, locale, 'incident.setCategory', { category }),
+    update: ({ locale, ...input }) => act(locale, 'incident.update', input),
+    setStatus: ({ id, to, at, locale }) => act(locale, 'incident.setStatus', { id, to, ...(at ? { at } : {}) }),
+    acknowledge: ({ id, at, locale }) => act(locale, 'incident.setStatus', { id, to: 'acknowledged', ...(at ? { at } : {}) }),
+    reply: ({ id, body, at, locale }) => act(locale, 'incident.reply', { id, body, ...(at ? { at } : {}) }),
+    note: ({ id, body, at, locale }) => act(locale, 'incident.note', { id, body, ...(at ? { at } : {}) }),
+    assign: ({ id, assigneeId, locale }) => act(locale, 'incident.assign', { id, assigneeId }),
+    setCategory: ({ id, category, locale }) => act(locale, 'incident.setCategory', { id, category }),
     timeline: ({ id }) => {
       if (!getIncidentWithClient(db, id)) throw new VangnetError('not_found', 'incident.unknown', { id });
       return timelineFor(db, id);

@@ -35,7 +35,7 @@ export const en = {
       pauseInverted: 'A pause must end after it starts ({{from}}/{{to}})',
       pauseBeforeOpened: 'A pause cannot start before the incident opened ({{from}})',
     },
-    platform: { exists: 'A platform with id {{id}} already exists' },
+    platform: { exists: 'A platform with id {{id}} already exists', unknown: 'Unknown platform {{id}}' },
     incident: {
       exists: 'An incident with id {{id}} already exists',
       unknown: 'Unknown incident {{id}}',
@@ -204,6 +204,7 @@ export const en = {
       holidayNeedsState: 'a holiday region needs its state',
       calendarName: 'must name a calendar',
     },
+    unknownPlatform: 'unknown platform',
   },
 };
 

@@ -32,7 +32,7 @@ export const nl: Catalog = {
       pauseInverted: 'Een pauze moet eindigen nadat hij begint ({{from}}/{{to}})',
       pauseBeforeOpened: 'Een pauze kan niet beginnen voordat het incident geopend werd ({{from}})',
     },
-    platform: { exists: 'Er bestaat al een platform met id {{id}}' },
+    platform: { exists: 'Er bestaat al een platform met id {{id}}', unknown: 'Onbekend platform {{id}}' },
     incident: {
       exists: 'Er bestaat al een incident met id {{id}}',
       unknown: 'Onbekend incident {{id}}',
@@ -201,5 +201,6 @@ export const nl: Catalog = {
       holidayNeedsState: 'een feestdagenregio heeft een provincie nodig',
       calendarName: 'moet een kalender noemen',
     },
+    unknownPlatform: 'onbekend platform',
   },
 };

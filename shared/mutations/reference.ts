@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ReadSpec } from './define';
+import { isListRead, type ReadSpec } from './define';
 import { mutations } from './index';
 
 /**
@@ -10,8 +10,9 @@ import { mutations } from './index';
 export function mutationReference(): string {
   const sections = Object.values(mutations).map((def) => {
     const reads = Object.entries(def.reads(argNames()) as Record<string, ReadSpec>);
-    const created = reads.find(([key]) => key === 'existing')?.[1];
-    const lines = reads.map(([key, spec]) => `- \`${key}\`: \`${spec.table}\` by \`${spec.by}\` = ${spec.value}`);
+    const existing = reads.find(([key]) => key === 'existing')?.[1];
+    const created = existing && !isListRead(existing) ? existing : undefined;
+    const lines = reads.map(([key, spec]) => `- \`${key}\`: ${describeRead(spec)}`);
     const schema = z.toJSONSchema(def.args, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
     delete schema.$schema;
     return [
@@ -31,6 +32,13 @@ export function mutationReference(): string {
     ].join('\n');
   });
   return `${[HEADER, ...sections].join('\n\n')}\n`;
+}
+
+function describeRead(spec: ReadSpec): string {
+  if (!isListRead(spec)) return `\`${spec.table}\` by \`${spec.by}\` = ${String(spec.value)}`;
+  const where = Object.entries(spec.where).map(([field, value]) => `\`${field}\` = ${String(value)}`);
+  const order = [...(spec.orderBy ?? []).map((o) => `\`${o.field}\`${o.desc ? ' descending' : ''}`), '`id`'];
+  return `up to ${spec.limit} \`${spec.table}\` rows where ${where.join(' and ')}, by ${order.join(', ')}`;
 }
 
 /** JSON indented by two, with every part that fits on a short line kept on one. */
