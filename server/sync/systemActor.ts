@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { HybridLogicalClock } from '../../shared/hlc';
-import type { Write } from '../../shared/mutations/index';
+import type { MutationArgs, MutationName, Write } from '../../shared/mutations/index';
 import { SYSTEM_ACTOR } from '../../shared/permissions';
 import type { ServerDb } from '../db/connect';
 import { applyMutation } from './applyMutation';
@@ -18,7 +18,7 @@ export const SYSTEM_DEVICE_ID = 'server:system';
 
 export interface SystemRunner {
   /** Runs one mutation as `SYSTEM_ACTOR` (allowed everything), in a transaction of its own, and tells the laptops. */
-  run(name: string, args: unknown): Promise<Write[]>;
+  run<N extends MutationName>(name: N, args: MutationArgs<N>): Promise<Write[]>;
 }
 
 /**
