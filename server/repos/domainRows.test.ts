@@ -82,6 +82,18 @@ describe.each(DIALECTS)('domain rows on a %s server', (dialect) => {
     await expect(writeRow(s.db, { op: 'delete', table: 'platforms', before: platform })).rejects.toThrow(/touched 0 rows/);
   });
 
+  it('store the settings row: its integer and boolean come back as a number and a boolean', async () => {
+    const s = await store(dialect);
+    const row = { id: 'team' as const, idleThresholdMinutes: 240, idleDetection: true, fieldVersions: { idleDetection: 'h1' } };
+    await writeRow(s.db, { op: 'insert', table: 'settings', row });
+    expect(await loadRow(s.db, 'settings', 'id', 'team')).toStrictEqual(row);
+    const off = { ...row, idleThresholdMinutes: 1, idleDetection: false };
+    await writeRow(s.db, { op: 'update', table: 'settings', before: row, row: off });
+    expect(await loadRow(s.db, 'settings', 'id', 'team')).toStrictEqual(off);
+    const raw = await s.db.selectFrom('settings').select(['idle_threshold_minutes', 'idle_detection']).executeTakeFirstOrThrow();
+    expect([Number(raw.idle_threshold_minutes), Number(raw.idle_detection)]).toEqual([1, 0]);
+  });
+
   it('store integers and booleans and read them back as numbers and booleans (integer and native boolean columns)', async () => {
     const s = await store(dialect);
     const nativeBoolean = dialect === 'postgres' ? 'boolean' : 'integer';
