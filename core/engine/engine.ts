@@ -5,7 +5,7 @@ import type { StoreStatus } from '../../shared/storeHealth';
 import { VangnetError } from '../../shared/errors';
 import { HybridLogicalClock } from '../../shared/hlc';
 import { slaFeedOf } from '../../shared/schema/tables';
-import { rowAfter, writeId } from '../../shared/mutations/define';
+import { writeId } from '../../shared/mutations/define';
 import type { MutationArgs, MutationName } from '../../shared/mutations/index';
 import { getMeta, setMeta } from '../repos/meta';
 import { upsertEngineer } from '../repos/sync';
@@ -222,7 +222,10 @@ function startEngine(db: Db, file: string, options: EngineOptions): Engine {
         deviceId,
         actor: localActor(db, p),
         afterWrites: (writes) =>
-          refreshSlaFor(writes.map((w) => ({ table: w.table, id: writeId(w), row: rowAfter(w) as Record<string, unknown> | null }))),
+          // A deleted row still names what it fed (its incident, its client): those clocks move too.
+          refreshSlaFor(
+            writes.map((w) => ({ table: w.table, id: writeId(w), row: (w.op === 'delete' ? w.before : w.row) as Record<string, unknown> })),
+          ),
       },
       name,
       args,
