@@ -7,7 +7,7 @@ type Snake<S extends string> = S extends `${infer Head}${infer Rest}`
   : S;
 
 /**
- * A field's stored form (shared/schema/tables.ts, toColumn): text stays text, integers numbers,
+ * A field's stored form (shared/schema/tableSpec.ts, toColumn): text stays text, integers numbers,
  * booleans the integers 0/1, JSON (objects, arrays) text; an absent value is NULL.
  */
 type Stored<V> = V extends string

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Incident } from '../domain/incident';
 import type { Settings } from '../domain/settings';
-import { APPLY_ORDER, applyOrder, fromRecord, parentsOf, SYNCED_TABLES, TABLE_SPECS, toRecord } from './tables';
+import { APPLY_ORDER, applyOrder, fromRecord, parentsOf, SYNCED_TABLES, TABLE_NAMES, TABLE_SPECS, toRecord } from './tables';
 import { fromColumn, recordToRow, rowToRecord, toColumn } from './tableSpec';
 
 describe('table specs', () => {
@@ -84,6 +84,19 @@ describe('the table registry', () => {
     const record = toRecord('audit', { id: 3, before: null, after: { a: 1 } } as never);
     expect(record).toMatchObject({ id: 3, before: null, after: '{"a":1}' });
     expect(fromRecord('audit', record)).toMatchObject({ id: 3, before: null, after: { a: 1 } });
+  });
+});
+
+describe('the mutation tables', () => {
+  it('name table and columns in snake_case of their fields, as server/db/schema.ts derives its Kysely types', () => {
+    const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+    for (const table of TABLE_NAMES) {
+      const spec = TABLE_SPECS[table];
+      expect(spec.sqlTable, table).toBe(snake(table));
+      const fields = Object.keys((spec.schema as unknown as { shape: object }).shape).sort();
+      expect(spec.columns.map((c) => c.field).sort(), table).toEqual(fields);
+      for (const c of spec.columns) expect(c.column).toBe(snake(c.field));
+    }
   });
 });
 
