@@ -143,6 +143,12 @@ describe('applying pulled pages', () => {
       tombstone(10, 'incidents', child.id),
     ]);
     expect(page.touched).toEqual(new Set(['clients', 'incidents']));
+    // The rows removed, as they were (their SLA feed moves clocks); the parked one was never stored.
+    expect(page.removed.map((r) => [r.table, r.id])).toEqual([
+      ['incidents', child.id],
+      ['clients', other.id],
+    ]);
+    expect(page.removed[1]!.row).toMatchObject({ code: 'OTHER' });
     expect(count('clients')).toBe(1);
     expect(count('incidents')).toBe(1);
     expect(count('incident_events')).toBe(1);

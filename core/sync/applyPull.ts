@@ -95,21 +95,23 @@ function applyOrPark(db: Db, change: { seq: number; table: SyncedTable; row: { i
 
 /**
  * A tombstone: the row was deleted on the server. Children go before parents within a page (the
- * reverse of APPLY_ORDER); only `mutable` tables take one. A row still referred to here (a child made offline, not pushed yet) stays:
- * the server refuses that child, undoing it locally, and repair removes what is left.
+ * reverse of APPLY_ORDER); only `mutable` tables take one. A row still referred to here (a child
+ * made offline, not pushed yet) stays: the server refuses that child, undoing it locally, and
+ * repair removes what is left. Returns the local row it removed (its SLA feed moves clocks), if any.
  */
-function applyTombstone(db: Db, table: SyncedTable, id: string): boolean {
+function applyTombstone(db: Db, table: SyncedTable, id: string): Record<string, unknown> | null {
   unpark(db, table, id);
   if (TABLE_SPECS[table].kind !== 'mutable') {
     log.warn({ table, id }, 'ignoring a tombstone of a table whose rows are never deleted');
-    return false;
+    return null;
   }
+  const local = getRowBy(db, table, 'id', id) as Record<string, unknown> | undefined;
   try {
-    return deleteRow(db, table, id);
+    return local && deleteRow(db, table, id) ? local : null;
   } catch (err) {
     if (!isForeignKeyError(err)) throw err;
     log.warn({ table, id }, 'deleted on the server but still referred to here; kept');
-    return false;
+    return null;
   }
 }
 
@@ -123,7 +125,7 @@ export function applyChanges(
   db: Db,
   changes: readonly Change[],
   observe: (hlc: string) => void,
-): { touched: Set<string>; unparked: Change[] } {
+): { touched: Set<string>; unparked: Change[]; removed: { table: SyncedTable; id: string; row: Record<string, unknown> }[] } {
   const tombstones: { table: SyncedTable; id: string }[] = [];
   const parsed = changes.flatMap((change) => {
     if (!isSyncedTable(change.table)) {
@@ -158,7 +160,14 @@ export function applyChanges(
   parsed.sort((a, b) => applyRank(a.table) - applyRank(b.table));
   for (const change of parsed) if (applyOrPark(db, change)) touched.add(change.table);
   tombstones.sort((a, b) => applyRank(b.table) - applyRank(a.table));
-  for (const { table, id } of tombstones) if (applyTombstone(db, table, id)) touched.add(table);
+  const removed: { table: SyncedTable; id: string; row: Record<string, unknown> }[] = [];
+  for (const { table, id } of tombstones) {
+    const row = applyTombstone(db, table, id);
+    if (row) {
+      touched.add(table);
+      removed.push({ table, id, row });
+    }
+  }
   const unparked: Change[] = [];
   // Parents this page brought free the rows waiting for them (which may be parents in turn).
   const tried = new Set<string>();
@@ -175,7 +184,7 @@ export function applyChanges(
       unparked.push({ seq: waiting.seq, table, id: waiting.id, row: waiting.row });
     }
   }
-  return { touched, unparked };
+  return { touched, unparked, removed };
 }
 
 function restoreDeleted(db: Db, table: SyncedTable, row: Record<string, unknown>): boolean {
