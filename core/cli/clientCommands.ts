@@ -44,4 +44,17 @@ export function registerClientCommands(program: Command, withContext: WithContex
         );
       })(),
     );
+
+  const platform = program.command('platform').description("clients' platforms (sites and applications)");
+
+  platform
+    .command('delete')
+    .description('delete a platform, on every laptop once synced (leads and admins)')
+    .argument('<id>', 'the platform id')
+    .action((id: string) =>
+      withContext(async ({ call, output }) => {
+        await call('platforms.delete', { id });
+        output.out(output.json ? JSON.stringify({ id }) : `Deleted platform ${id}`);
+      })(),
+    );
 }

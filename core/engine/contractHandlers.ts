@@ -93,6 +93,10 @@ export function createContractHandlers(deps: HandlerDeps): { contracts: Handlers
         if (!created) throw new VangnetError('internal', 'call.wroteNoRow', { call: 'platform.create' });
         return created;
       },
+      delete: ({ id }) => {
+        mutate('platform.delete', { id });
+        return { id };
+      },
     },
   };
 }

@@ -5,6 +5,8 @@ import type { StoreStatus } from '../../shared/storeHealth';
 import { VangnetError } from '../../shared/errors';
 import { HybridLogicalClock } from '../../shared/hlc';
 import { slaFeedOf } from '../../shared/schema/tables';
+import { writeId } from '../../shared/mutations/define';
+import type { MutationArgs, MutationName } from '../../shared/mutations/index';
 import { getMeta, setMeta } from '../repos/meta';
 import { upsertEngineer } from '../repos/sync';
 import { type Db, openDatabase } from '../store/database';
@@ -57,7 +59,7 @@ export interface Engine {
   profile(): Profile | null;
   /** Creates the local profile if there is none yet (the CLI's first run). */
   ensureProfile(name: string): Profile;
-  mutate(name: string, args: unknown): MutationOutcome;
+  mutate<N extends MutationName>(name: N, args: MutationArgs<N>): MutationOutcome;
   subscribe(listener: Listener): () => void;
   close(): void;
 }
@@ -215,7 +217,7 @@ function startEngine(db: Db, file: string, options: EngineOptions): Engine {
 
   const auditHistory = createAuditHistory({ db, transportFor, now, onChanged: (tables) => emit('data.changed', { tables }) });
 
-  function mutate(name: string, args: unknown): MutationOutcome {
+  function mutate<N extends MutationName>(name: N, args: MutationArgs<N>): MutationOutcome {
     const p = profile();
     if (!p) throw new VangnetError('not_ready', 'profile.missing');
     const outcome = runMutation(
@@ -225,7 +227,10 @@ function startEngine(db: Db, file: string, options: EngineOptions): Engine {
         deviceId,
         actor: localActor(db, p),
         afterWrites: (writes) =>
-          refreshSlaFor(writes.map((w) => ({ table: w.table, id: w.row.id, row: w.row as unknown as Record<string, unknown> }))),
+          // A deleted row still names what it fed (its incident, its client): those clocks move too.
+          refreshSlaFor(
+            writes.map((w) => ({ table: w.table, id: writeId(w), row: (w.op === 'delete' ? w.before : w.row) as Record<string, unknown> })),
+          ),
       },
       name,
       args,

@@ -13,6 +13,7 @@ import type { AuditHistory } from '../sync/auditHistory';
 import type { SyncClient } from '../sync/syncClient';
 import { createContractHandlers } from './contractHandlers';
 import { createIncidentHandlers } from './incidentHandlers';
+import type { MutationArgs, MutationName } from '../../shared/mutations/index';
 import type { MutationOutcome } from './mutator';
 
 export interface HandlerDeps {
@@ -22,7 +23,7 @@ export interface HandlerDeps {
   dataDir: string;
   defaultDeviceName: string;
   newId(): string;
-  mutate(name: string, args: unknown): MutationOutcome;
+  mutate<N extends MutationName>(name: N, args: MutationArgs<N>): MutationOutcome;
   profile(): Profile | null;
   setProfileName(name: string): Profile;
   sync: SyncClient;

@@ -4,7 +4,11 @@ import { type IncidentListRecord, queryIncidents } from '../repos/incidentList';
 import type { SlaView } from '../../shared/sla/view';
 import { getIncidentWithClient } from '../repos/incidents';
 import { timelineFor } from '../repos/lifecycle';
+import type { MutationArgs } from '../../shared/mutations/index';
 import type { HandlerDeps } from './handlers';
+
+/** The mutations an incident action runs: each takes the incident's id. */
+type IncidentAction = 'incident.update' | 'incident.setStatus' | 'incident.reply' | 'incident.note' | 'incident.assign' | 'incident.setCategory';
 
 /** The incident calls: list with clocks, detail with explanations, and every lifecycle action. */
 export function createIncidentHandlers(deps: HandlerDeps): Handlers['incidents'] {
@@ -17,9 +21,9 @@ export function createIncidentHandlers(deps: HandlerDeps): Handlers['incidents']
   }
 
   /** Runs a mutation on one incident and answers with its fresh detail. */
-  function act(id: string, name: string, args: Record<string, unknown>) {
-    mutate(name, { id, ...args });
-    return detail(id);
+  function act<N extends IncidentAction>(name: N, args: MutationArgs<N> & { id: string }) {
+    mutate(name, args);
+    return detail(args.id);
   }
 
   return {
@@ -38,13 +42,13 @@ export function createIncidentHandlers(deps: HandlerDeps): Handlers['incidents']
       mutate('incident.create', { id, ...input });
       return detail(id);
     },
-    update: (input) => act(input.id, 'incident.update', input),
-    setStatus: ({ id, to, at }) => act(id, 'incident.setStatus', { to, ...(at ? { at } : {}) }),
-    acknowledge: ({ id, at }) => act(id, 'incident.setStatus', { to: 'acknowledged', ...(at ? { at } : {}) }),
-    reply: ({ id, body, at }) => act(id, 'incident.reply', { body, ...(at ? { at } : {}) }),
-    note: ({ id, body, at }) => act(id, 'incident.note', { body, ...(at ? { at } : {}) }),
-    assign: ({ id, assigneeId }) => act(id, 'incident.assign', { assigneeId }),
-    setCategory: ({ id, category }) => act(id, 'incident.setCategory', { category }),
+    update: (input) => act('incident.update', input),
+    setStatus: ({ id, to, at }) => act('incident.setStatus', { id, to, ...(at ? { at } : {}) }),
+    acknowledge: ({ id, at }) => act('incident.setStatus', { id, to: 'acknowledged', ...(at ? { at } : {}) }),
+    reply: ({ id, body, at }) => act('incident.reply', { id, body, ...(at ? { at } : {}) }),
+    note: ({ id, body, at }) => act('incident.note', { id, body, ...(at ? { at } : {}) }),
+    assign: ({ id, assigneeId }) => act('incident.assign', { id, assigneeId }),
+    setCategory: ({ id, category }) => act('incident.setCategory', { id, category }),
     timeline: ({ id }) => {
       if (!getIncidentWithClient(db, id)) throw new VangnetError('not_found', 'incident.unknown', { id });
       return timelineFor(db, id);

@@ -52,7 +52,8 @@ describe('mutations on the local store', () => {
       /Unknown client/,
     );
     expect(() => engine.mutate('client.create', { id: uuidv4(), name: '', code: 'X1' })).toThrow(/must not be empty/);
-    expect(() => engine.mutate('no.such', {})).toThrow(/Unknown mutation/);
+    // A name from outside the program (a plugin, a stale outbox): refused at run time too.
+    expect(() => engine.mutate('no.such' as never, {} as never)).toThrow(/Unknown mutation/);
     expect(count('clients') + count('incidents') + count('outbox') + count('audit')).toBe(0);
   });
 
@@ -108,5 +109,26 @@ describe('mutations on the local store', () => {
     expect(() =>
       engine.mutate('incident.create', { id: uuidv4(), clientId, title: 'x', priority: 'P2', openedAt: '2026-03-03T00:00:00Z' }),
     ).toThrow(/future/);
+  });
+
+  it('delete a row with its outbox entry and an audit entry whose after is null; a wrong argument object is a type error', () => {
+    ({ engine } = testEngine());
+    const clientId = uuidv4();
+    const id = uuidv4();
+    engine.mutate('client.create', { id: clientId, name: 'A', code: 'AA' });
+    engine.mutate('platform.create', { id, clientId, name: 'Portaal' });
+    const outcome = engine.mutate('platform.delete', { id });
+    expect(outcome.writes).toEqual([expect.objectContaining({ op: 'delete', table: 'platforms', before: expect.objectContaining({ id }) })]);
+    expect(count('platforms')).toBe(0);
+    expect(listOutbox(engine.db).map((e) => e.name)).toEqual(['client.create', 'platform.create', 'platform.delete']);
+    const deleted = engine.db.prepare(`SELECT * FROM audit WHERE mutation = 'platform.delete'`).get() as { entity_id: string; before: string; after: string | null };
+    expect(deleted).toMatchObject({ entity_id: id, after: null });
+    expect(JSON.parse(deleted.before)).toMatchObject({ id, name: 'Portaal' });
+    expect(verifyAuditChain(engine.db)).toBeNull();
+    // Deleting it again: nothing to delete, nothing written.
+    expect(() => engine.mutate('platform.delete', { id })).toThrow(/Unknown platform/);
+    expect(count('outbox')).toBe(3);
+    // @ts-expect-error platform.delete takes { id }, not a name
+    expect(() => engine.mutate('platform.delete', { name: 'Portaal' })).toThrow(/id/);
   });
 });

@@ -115,8 +115,8 @@ function createdHereUnrefused(db: Db, id: string): boolean {
 
 /**
  * Removes local rows of `table` that the server doesn't have, except those pending changes made,
- * those this laptop created that the server never refused (kept and named), and those other rows
- * still need.
+ * those this laptop created that the server never refused (kept and named) unless the server holds
+ * a tombstone for them (`deleted`: it had the row, then deleted it), and those other rows still need.
  */
 export function removeRowsNotOnServer(
   db: Db,
@@ -124,6 +124,7 @@ export function removeRowsNotOnServer(
   onServer: ReadonlySet<string>,
   counts: RepairCounts,
   changed: RepairedRow[],
+  deleted: ReadonlySet<string> = new Set(),
 ): void {
   const pending = pendingStamps(db);
   const extra = [...localRows(db, table)].filter((r) => !onServer.has(String(r.id)));
@@ -133,8 +134,7 @@ export function removeRowsNotOnServer(
       counts.kept += 1;
       continue;
     }
-    // Server-owned rows are never made here: one the server lacks is simply gone.
-    if (TABLE_SPECS[table].kind !== 'serverOwned' && createdHereUnrefused(db, id)) {
+    if (TABLE_SPECS[table].kind !== 'serverOwned' && !deleted.has(id) && createdHereUnrefused(db, id)) {
       counts.kept += 1;
       counts.unsynced.push(id);
       continue;

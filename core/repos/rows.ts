@@ -1,4 +1,6 @@
-import { fromRecord, type RowOf, type SyncedTable, TABLE_SPECS, toRecord } from '../../shared/schema/tables';
+import type { ReadSpec, ReadValue } from '../../shared/mutations/define';
+import { planRead, type ReadPlan } from '../../shared/mutations/reads';
+import { fromRecord, type LookupField, type RowOf, type SyncedTable, TABLE_SPECS, toRecord } from '../../shared/schema/tables';
 import type { Db } from '../store/database';
 import { stmt } from '../store/statements';
 import { strictAssert } from './assert';
@@ -27,11 +29,33 @@ function sqlFor(table: SyncedTable) {
   return entry;
 }
 
-/** Generic row access for the synced tables, driven by the table registry (shared/schema/tables.ts). */
-export function getRowBy<T extends SyncedTable>(db: Db, table: T, by: 'id' | 'code', value: string): RowOf<T> | undefined {
-  strictAssert(TABLE_SPECS[table].lookups.includes(by), `getRowBy: ${table} has no lookup by ${by}`);
-  const record = stmt(db, `SELECT * FROM ${TABLE_SPECS[table].sqlTable} WHERE ${by} = ?`).get(value) as Record<string, unknown> | undefined;
-  return record ? fromRecord(table, record) : undefined;
+/** A read plan as SQLite SQL with positional parameters (SQLite's text order is by code point already). */
+function planSql(plan: ReadPlan): { text: string; params: (string | number)[] } {
+  const params: (string | number)[] = [];
+  const where = plan.where.map((w) => {
+    params.push(w.value);
+    return `${w.column} = ?`;
+  });
+  const order = plan.orderBy.map((o) => `${o.column} ${o.desc ? 'DESC NULLS LAST' : 'ASC NULLS FIRST'}`);
+  const text = `SELECT * FROM ${plan.sqlTable} WHERE ${where.join(' AND ')}${order.length > 0 ? ` ORDER BY ${order.join(', ')}` : ''} LIMIT ${plan.limit ?? 1}`;
+  return { text, params };
+}
+
+/** Loads what a mutation's read names: one row (or undefined), or a list read's ordered rows. */
+export function loadRead(db: Db, spec: ReadSpec): unknown {
+  const plan = planRead(spec);
+  const { text, params } = planSql(plan);
+  const records = stmt(db, text).all(...params) as Record<string, unknown>[];
+  const rows = records.map((r) => fromRecord(plan.table, r));
+  return plan.limit === undefined ? rows[0] : rows;
+}
+
+/**
+ * Generic row access for the synced tables, driven by the table registry (shared/schema/tables.ts):
+ * the first row whose lookup field `by` equals `value` (by id, should the field not be unique).
+ */
+export function getRowBy<T extends SyncedTable>(db: Db, table: T, by: LookupField<T> | 'id', value: ReadValue): RowOf<T> | undefined {
+  return loadRead(db, { table, by, value } as unknown as ReadSpec) as RowOf<T> | undefined;
 }
 
 export function insertRow<T extends SyncedTable>(db: Db, table: T, row: RowOf<T>): void {

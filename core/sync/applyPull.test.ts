@@ -3,7 +3,7 @@ import type { Change } from '../../shared/sync/protocol';
 import { auditHash } from '../../shared/auditChain';
 import { countParked } from '../repos/parked';
 import { testEngine } from '../testSupport';
-import { applyChanges } from './applyPull';
+import { applyChanges, undoRejected } from './applyPull';
 
 const stamp = '001772442000000:000000:dev';
 const client = {
@@ -121,5 +121,71 @@ describe('applying pulled pages', () => {
       idle_threshold_minutes: 20,
       idle_detection: 0,
     });
+  });
+
+  it('applies tombstones: children before parents, never an append-only row, a parked row dropped, a row still referred to kept', () => {
+    const { engine } = testEngine();
+    const apply = (changes: Change[]) => engine.db.transaction(() => applyChanges(engine.db, changes, () => undefined))();
+    const tombstone = (seq: number, table: string, id: string): Change => ({ seq, table, id, row: null });
+    const count = (table: string) => engine.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get();
+    apply([change(1, 'clients', client), change(2, 'incidents', incident), change(3, 'incidentEvents', event)]);
+    const other = { ...client, id: '0c000000-0000-7000-8000-000000000002', code: 'OTHER' };
+    const waiting = { ...incident, id: '01000000-0000-7000-8000-000000000002', clientId: '0c000000-0000-7000-8000-00000000ffff' };
+    const child = { ...incident, id: '01000000-0000-7000-8000-000000000003', clientId: other.id };
+    apply([change(4, 'clients', other), change(5, 'incidents', waiting), change(6, 'incidents', child)]);
+    expect(countParked(engine.db)).toBe(1);
+
+    // The client is listed before its incident: the incident still goes first. Timeline entries are never deleted.
+    const page = apply([
+      tombstone(7, 'clients', other.id),
+      tombstone(8, 'incidentEvents', event.id),
+      tombstone(9, 'incidents', waiting.id),
+      tombstone(10, 'incidents', child.id),
+    ]);
+    expect(page.touched).toEqual(new Set(['clients', 'incidents']));
+    // The rows removed, as they were (their SLA feed moves clocks); the parked one was never stored.
+    expect(page.removed.map((r) => [r.table, r.id])).toEqual([
+      ['incidents', child.id],
+      ['clients', other.id],
+    ]);
+    expect(page.removed[1]!.row).toMatchObject({ code: 'OTHER' });
+    expect(count('clients')).toBe(1);
+    expect(count('incidents')).toBe(1);
+    expect(count('incident_events')).toBe(1);
+    expect(countParked(engine.db)).toBe(0);
+
+    // An incident still refers to this client here: the client stays until that is settled.
+    expect(apply([tombstone(11, 'clients', client.id)]).touched).toEqual(new Set());
+    expect(count('clients')).toBe(1);
+    // A tombstone of a row this laptop never had changes nothing.
+    expect(apply([tombstone(12, 'platforms', '0b000000-0000-7000-8000-000000000001')]).touched).toEqual(new Set());
+  });
+
+  it('brings back a row a refused delete removed here', () => {
+    const { engine } = testEngine();
+    engine.db.transaction(() => applyChanges(engine.db, [change(1, 'clients', client)], () => undefined))();
+    const platform = {
+      id: '0b000000-0000-7000-8000-000000000001',
+      clientId: client.id,
+      name: 'Portaal',
+      url: null,
+      stack: '',
+      environments: ['production'],
+      createdAt: client.createdAt,
+      createdBy: 'e1',
+      fieldVersions: { name: stamp },
+    };
+    engine.db.transaction(() => applyChanges(engine.db, [change(2, 'platforms', platform)], () => undefined))();
+    const outcome = engine.mutate('platform.delete', { id: platform.id });
+    expect(engine.db.prepare('SELECT count(*) FROM platforms').pluck().get()).toBe(0);
+    const touched = engine.db.transaction(() =>
+      undoRejected(
+        engine.db,
+        [{ mutationId: 1, error: { code: 'forbidden', message: 'no' }, rows: [{ table: 'platforms', id: platform.id, row: platform }] }],
+        () => outcome.hlc,
+      ),
+    )();
+    expect(touched).toEqual(new Set(['platforms']));
+    expect(engine.db.prepare('SELECT name FROM platforms').pluck().all()).toEqual(['Portaal']);
   });
 });

@@ -94,6 +94,28 @@ function applyOrPark(db: Db, change: { seq: number; table: SyncedTable; row: { i
 }
 
 /**
+ * A tombstone: the row was deleted on the server. Children go before parents within a page (the
+ * reverse of APPLY_ORDER); only `mutable` tables take one. A row still referred to here (a child
+ * made offline, not pushed yet) stays: the server refuses that child, undoing it locally, and
+ * repair removes what is left. Returns the local row it removed (its SLA feed moves clocks), if any.
+ */
+function applyTombstone(db: Db, table: SyncedTable, id: string): Record<string, unknown> | null {
+  unpark(db, table, id);
+  if (TABLE_SPECS[table].kind !== 'mutable') {
+    log.warn({ table, id }, 'ignoring a tombstone of a table whose rows are never deleted');
+    return null;
+  }
+  const local = getRowBy(db, table, 'id', id) as Record<string, unknown> | undefined;
+  try {
+    return local && deleteRow(db, table, id) ? local : null;
+  } catch (err) {
+    if (!isForeignKeyError(err)) throw err;
+    log.warn({ table, id }, 'deleted on the server but still referred to here; kept');
+    return null;
+  }
+}
+
+/**
  * Applies one page of pulled changes. Every row is checked against its schema first: a bad
  * payload throws before anything is written, and the caller's transaction keeps the store as it was.
  * A row whose parent is not stored yet waits (core/repos/parked.ts) and is applied, and returned
@@ -103,13 +125,18 @@ export function applyChanges(
   db: Db,
   changes: readonly Change[],
   observe: (hlc: string) => void,
-): { touched: Set<string>; unparked: Change[] } {
+): { touched: Set<string>; unparked: Change[]; removed: { table: SyncedTable; id: string; row: Record<string, unknown> }[] } {
+  const tombstones: { table: SyncedTable; id: string }[] = [];
   const parsed = changes.flatMap((change) => {
     if (!isSyncedTable(change.table)) {
       log.warn({ table: change.table }, 'ignoring rows of a table this version does not know');
       return [];
     }
     const table = change.table;
+    if (change.row === null) {
+      tombstones.push({ table, id: change.id });
+      return [];
+    }
     const spec = TABLE_SPECS[table];
     const result = spec.schema.safeParse(change.row);
     if (!result.success) {
@@ -132,6 +159,15 @@ export function applyChanges(
   if (newest) observe(newest);
   parsed.sort((a, b) => applyRank(a.table) - applyRank(b.table));
   for (const change of parsed) if (applyOrPark(db, change)) touched.add(change.table);
+  tombstones.sort((a, b) => applyRank(b.table) - applyRank(a.table));
+  const removed: { table: SyncedTable; id: string; row: Record<string, unknown> }[] = [];
+  for (const { table, id } of tombstones) {
+    const row = applyTombstone(db, table, id);
+    if (row) {
+      touched.add(table);
+      removed.push({ table, id, row });
+    }
+  }
   const unparked: Change[] = [];
   // Parents this page brought free the rows waiting for them (which may be parents in turn).
   const tried = new Set<string>();
@@ -148,7 +184,17 @@ export function applyChanges(
       unparked.push({ seq: waiting.seq, table, id: waiting.id, row: waiting.row });
     }
   }
-  return { touched, unparked };
+  return { touched, unparked, removed };
+}
+
+function restoreDeleted(db: Db, table: SyncedTable, row: Record<string, unknown>): boolean {
+  try {
+    return insertRowIfAbsent(db, table, TABLE_SPECS[table].schema.parse(row) as never);
+  } catch (err) {
+    // Its parent is gone here too: the pull or a repair brings both back.
+    if (!isForeignKeyError(err)) throw err;
+    return false;
+  }
 }
 
 /**
@@ -170,7 +216,11 @@ export function undoRejected(db: Db, rejections: readonly Rejection[], hlcOf: (m
       if (kindOf(ref.table) !== 'mutable') continue;
       const table = ref.table as SyncedTable;
       const local = getRowBy(db, table, 'id', ref.id) as Stamped | undefined;
-      if (!local) continue;
+      if (!local) {
+        // Deleted here by the refused mutation (a tombstone the server never took): the server's copy comes back.
+        if (ref.row !== null && restoreDeleted(db, table, ref.row)) touched.add(table);
+        continue;
+      }
       const stamped = Object.entries(local.fieldVersions)
         .filter(([, v]) => compareHlc(v, hlc) === 0)
         .map(([f]) => f);

@@ -198,7 +198,9 @@ export function createSyncClient(deps: SyncDeps) {
           for (const table of applied.touched) touched.add(table);
           const pruned = settleUnconfirmed(db, page.changes, page.cursor).map((id) => ({ table: 'incidents', id, row: null }));
           if (pruned.length > 0) touched.add('incidentEvents');
-          deps.afterApply(applied.unparked.length || pruned.length ? [...page.changes, ...applied.unparked, ...pruned] : page.changes);
+          // Rows a tombstone removed are passed as they were, so the clocks they fed (a contract's client) move.
+          const extra = [...applied.unparked, ...applied.removed, ...pruned];
+          deps.afterApply(extra.length > 0 ? [...page.changes, ...extra] : page.changes);
           setMeta(db, 'sync.cursor', String(page.cursor));
           setMeta(db, 'sync.bootstrapping', bootstrap && page.hasMore ? '1' : '0');
           acknowledgePulled(db, page.lastMutationId, page.lastDigest);

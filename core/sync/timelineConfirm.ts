@@ -1,5 +1,6 @@
 import { TIMELINE_KINDS } from '../../shared/domain/lifecycle';
 import { deterministicId } from '../../shared/ids';
+import { isListRead } from '../../shared/mutations/define';
 import { findMutation } from '../../shared/mutations/index';
 import type { Change } from '../../shared/sync/protocol';
 import { getMeta, setMeta } from '../repos/meta';
@@ -37,9 +38,9 @@ function incidentsNamedBy(name: string, args: unknown): string[] {
   const def = findMutation(name);
   const parsed = def?.args.safeParse(args);
   if (!def || !parsed?.success) return [];
-  return Object.values(def.reads(parsed.data))
-    .filter((spec) => spec.table === 'incidents' && spec.by === 'id')
-    .map((spec) => spec.value);
+  return Object.values(def.reads(parsed.data)).flatMap((spec) =>
+    !isListRead(spec) && spec.table === 'incidents' && spec.by === 'id' ? [String(spec.value)] : [],
+  );
 }
 
 /**

@@ -32,10 +32,15 @@ function notComparable(seq: number, cursor: number, pending: number): string | n
   return null;
 }
 
+/** Ids of one table's tombstones in a pull page: rows the server deleted. */
+function tombstoneIds(table: ChecksumTable, changes: readonly Change[]): string[] {
+  return changes.filter((c) => c.table === table && c.row === null).map((c) => c.id);
+}
+
 /** Rows of one table from a pull page, each checked against its schema before anything is written. */
 function parseRows(table: ChecksumTable, changes: readonly Change[]): { id: string }[] {
   return changes
-    .filter((c) => c.table === table)
+    .filter((c) => c.table === table && c.row !== null)
     .map((c) => {
       const parsed = SYNCED_ROW_SCHEMAS[table].safeParse(c.row);
       if (!parsed.success) {
@@ -108,6 +113,7 @@ export function createVerifier(deps: VerifyDeps) {
       wanted.map((table) => [table, { ...emptyCounts(), fetched: 0 }]),
     );
     const onServer = new Map<ChecksumTable, Set<string>>();
+    const deletedOnServer = new Set<string>();
     const touched = new Set<string>();
     const apply = (table: ChecksumTable, write: (changed: RepairedRow[]) => void) => {
       const changed: RepairedRow[] = [];
@@ -129,6 +135,7 @@ export function createVerifier(deps: VerifyDeps) {
             apply(table, (changed) => restoreRows(db, table, rows, tally, changed));
           });
           for (const row of rows) ids.add(row.id);
+          for (const id of tombstoneIds(table, page.changes)) deletedOnServer.add(id);
           tally.fetched += rows.length;
           after = page.cursor;
           if (!page.hasMore) break;
@@ -138,7 +145,7 @@ export function createVerifier(deps: VerifyDeps) {
       // Then what the server doesn't have, children first, in one transaction.
       writeTransaction(db, () => {
         for (const table of [...wanted].reverse()) {
-          apply(table, (changed) => removeRowsNotOnServer(db, table, onServer.get(table)!, counts.get(table)!, changed));
+          apply(table, (changed) => removeRowsNotOnServer(db, table, onServer.get(table)!, counts.get(table)!, changed, deletedOnServer));
         }
       });
     } finally {

@@ -8,13 +8,14 @@ import { up as m0005 } from './migrations/0005_mutation_digests';
 import { up as m0006 } from './migrations/0006_settings';
 import { up as m0007 } from './migrations/0007_job_leases';
 import { up as m0008 } from './migrations/0008_rejection_key';
+import { up as m0009 } from './migrations/0009_lookup_indexes';
 import type { Dialect, ServerDatabase } from './schema';
 
 type Up = (db: Kysely<unknown>, dialect: Dialect) => Promise<void>;
 
 /**
  * Numbered, immutable; the same list on both dialects, in increasing order. Numbers are handed out
- * ahead of time to parallel branches, so the list may have a gap until they all land (0006 is
+ * ahead of time to parallel branches, so the list may have a gap until they all land (0008 is
  * reserved): every listed migration a database has not recorded is applied, even one numbered
  * below its newest.
  */
@@ -27,6 +28,7 @@ export const SERVER_MIGRATIONS: readonly { version: number; name: string; up: Up
   { version: 6, name: 'settings', up: m0006 },
   { version: 7, name: 'job_leases', up: m0007 },
   { version: 8, name: 'rejection_key', up: m0008 },
+  { version: 9, name: 'lookup_indexes', up: m0009 },
 ];
 export const SERVER_SCHEMA_VERSION = Math.max(...SERVER_MIGRATIONS.map((m) => m.version));
 

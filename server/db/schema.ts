@@ -1,7 +1,35 @@
 import type { Generated } from 'kysely';
+import type { TableName, TableRows } from '../../shared/mutations/define';
 
-/** The office server's tables, for Kysely's types. Domain tables mirror shared/schema/tables.ts. */
-export interface ServerDatabase {
+/** camelCase -> snake_case, as shared/schema/tables.ts names tables and columns. */
+type Snake<S extends string> = S extends `${infer Head}${infer Rest}`
+  ? `${Head extends Lowercase<Head> ? Head : `_${Lowercase<Head>}`}${Snake<Rest>}`
+  : S;
+
+/**
+ * A field's stored form (shared/schema/tableSpec.ts, toColumn): text stays text, integers numbers,
+ * booleans the integers 0/1, JSON (objects, arrays) text; an absent value is NULL.
+ */
+type Stored<V> = V extends string
+  ? string
+  : V extends number
+    ? number
+    : V extends boolean
+      ? number
+      : V extends null | undefined
+        ? null
+        : string;
+
+/**
+ * A synced domain table as Kysely sees it, derived from its row type: the same snake_case names
+ * the registry's columns have (a test in shared/schema/tables.test.ts holds them to it), so a new
+ * table or field needs no line here.
+ */
+export type DomainTable<T extends TableName> = { [F in keyof TableRows[T] & string as Snake<F>]-?: Stored<TableRows[T][F]> };
+export type DomainTables = { [T in TableName as Snake<T>]: DomainTable<T> };
+
+/** The office server's tables, for Kysely's types. */
+export interface ServerDatabase extends DomainTables {
   engineers: {
     id: string;
     name: string;
@@ -85,27 +113,6 @@ export interface ServerDatabase {
     kind: string;
     ip: string;
     detail: string;
-  };
-  clients: {
-    id: string;
-    name: string;
-    code: string;
-    created_at: string;
-    created_by: string;
-    field_versions: string;
-  };
-  incidents: {
-    id: string;
-    client_id: string;
-    title: string;
-    description: string;
-    priority: string;
-    status: string;
-    opened_at: string;
-    created_at: string;
-    created_by: string;
-    updated_at: string;
-    field_versions: string;
   };
 }
 

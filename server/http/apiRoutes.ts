@@ -8,6 +8,7 @@ import { VangnetError } from '../../shared/errors';
 import { parseOrThrow } from '../../shared/validation';
 import type { DeviceAuth } from '../auth/devices';
 import type { ServerDb } from '../db/connect';
+import type { MutationArgs, MutationName } from '../../shared/mutations/index';
 import type { MutationService } from '../services/mutations';
 import { loadRow, pageClients, pageIncidents } from '../repos/domain';
 import { ContractSet, IncidentFilter, IncidentPatch, Page, PathId, StatusChange, parseBody } from './apiSchemas';
@@ -31,7 +32,7 @@ export function registerApiRoutes(app: FastifyInstance, { store, guard, mutation
   const sla = createSlaViews(store.db, now);
   const withClocks = async (row: Incident) => ({ ...view(row), sla: await sla.view(row) });
 
-  const mutate = async (device: DeviceAuth, name: string, args: unknown) => {
+  const mutate = async <N extends MutationName>(device: DeviceAuth, name: N, args: MutationArgs<N>) => {
     await mutations.runMutation({ kind: 'device', device }, name, args);
   };
 

@@ -1,15 +1,17 @@
 import { z } from 'zod';
 import { IncidentUpdateInput } from '../../shared/contract';
-import { Id, IsoTime } from '../../shared/domain/common';
-import { ContractTerms, contractTemplate } from '../../shared/domain/contract';
+import { Id } from '../../shared/domain/common';
+import { contractTemplate } from '../../shared/domain/contract';
 import { IncidentStatus, Priority } from '../../shared/domain/incident';
-import { LocalDate } from '../../shared/sla/calendar';
+import { ContractSetArgs } from '../../shared/mutations/contract';
+import { IncidentSetStatusArgs } from '../../shared/mutations/lifecycle';
 import { invalidArgs, parseOrThrow } from '../../shared/validation';
 
 /**
  * What the REST API accepts beyond the shared contract's inputs: query strings, path ids and the
  * bodies of its own routes. The routes validate with these and the OpenAPI document is generated
- * from them, so the two cannot drift.
+ * from them, so the two cannot drift. A body that feeds a mutation is derived from its args (the
+ * id comes from the path or is made here), never written a second time.
  */
 export const API_PAGE_MAX = 500;
 
@@ -21,7 +23,7 @@ export const IncidentFilter = Page.extend({ clientId: Id.optional(), status: Inc
 
 export const PathId = z.object({ id: Id });
 
-export const StatusChange = z.object({ to: IncidentStatus, at: IsoTime.optional() });
+export const StatusChange = IncidentSetStatusArgs.omit({ id: true });
 
 const CLOSED_AT_CHRISTMAS = [
   { kind: 'days', from: '2026-12-28', to: '2026-12-31', label: 'Between the years' },
@@ -30,11 +32,13 @@ const CLOSED_AT_CHRISTMAS = [
 
 // The example is made when the OpenAPI document is: the template validates its calendar, which
 // loads the public-holiday tables, and a starting server has better things to do.
-export const ContractSet = z.object({ effectiveFrom: LocalDate.optional(), terms: ContractTerms }).meta({
-  get examples() {
-    return [{ effectiveFrom: '2026-01-01', terms: { ...contractTemplate('subscription'), closures: CLOSED_AT_CHRISTMAS } }];
-  },
-});
+export const ContractSet = ContractSetArgs.omit({ id: true, clientId: true })
+  .partial({ effectiveFrom: true })
+  .meta({
+    get examples() {
+      return [{ effectiveFrom: '2026-01-01', terms: { ...contractTemplate('subscription'), closures: CLOSED_AT_CHRISTMAS } }];
+    },
+  });
 
 const PATCHABLE = ['title', 'description', 'priority'] as const;
 

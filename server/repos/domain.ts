@@ -5,18 +5,14 @@ import type { Incident, IncidentStatus, Priority } from '../../shared/domain/inc
 import { fromRecord } from '../../shared/schema/tables';
 import type { ServerDatabase } from '../db/schema';
 
-/** One row by id or code, mapped through shared/schema/tables.ts (the mutations' reads use it too). */
-export { loadRow } from '../sync/applyMutation';
+/** One row by a lookup field, mapped through shared/schema/tables.ts (the mutations' reads use it too). */
+export { loadRow } from './domainRows';
 
 /** A page of rows ordered by id, after a cursor: `limit` rows and whether more follow. */
 export interface IdPage<T> {
   rows: T[];
   hasMore: boolean;
 }
-
-// contracts and incident_events are not in ServerDatabase yet: they are read untyped and mapped.
-type AnyDb = Kysely<Record<string, Record<string, unknown>>>;
-const untyped = (db: Kysely<ServerDatabase>) => db as unknown as AnyDb;
 
 export async function pageClients(
   db: Kysely<ServerDatabase>,
@@ -56,13 +52,13 @@ export async function pageIncidents(db: Kysely<ServerDatabase>, f: IncidentQuery
 
 /** Every contract version of a client. */
 export async function contractsOfClient(db: Kysely<ServerDatabase>, clientId: string): Promise<Contract[]> {
-  const rows = await untyped(db).selectFrom('contracts').selectAll().where('client_id', '=', clientId).execute();
+  const rows = await db.selectFrom('contracts').selectAll().where('client_id', '=', clientId).execute();
   return rows.map((r) => fromRecord('contracts', r));
 }
 
 /** An incident's timeline events in the order the SLA clocks replay them. */
 export async function incidentTimeline(db: Kysely<ServerDatabase>, incidentId: string) {
-  const rows = await untyped(db)
+  const rows = await db
     .selectFrom('incident_events')
     .selectAll()
     .where('incident_id', '=', incidentId)

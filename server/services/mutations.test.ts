@@ -1,6 +1,7 @@
 import { v4 as uuidv4 } from 'uuid';
 import { afterEach, describe, expect, it } from 'vitest';
 import { VangnetError } from '../../shared/errors';
+import { writeId } from '../../shared/mutations/define';
 import { createNotifier } from '../sync/notifier';
 import { DIALECTS, freshServerDb } from '../testSupport';
 import { asSystem, createMutationService } from './mutations';
@@ -32,7 +33,7 @@ describe.each(DIALECTS)('runMutation on %s', (dialect) => {
       name: 'Acme',
       code: 'ACME',
     });
-    expect(writes.map((w) => [w.op, w.table, w.row.id])).toEqual([['insert', 'clients', id]]);
+    expect(writes.map((w) => [w.op, w.table, writeId(w)])).toEqual([['insert', 'clients', id]]);
     const audit = await store.db.selectFrom('audit').selectAll().execute();
     expect(audit.map((a) => [a.actor_id, a.device_id, a.client_id, Number(a.mutation_id), a.entity_id])).toEqual([
       ['system', 'server', 'server-escalation', 0, id],

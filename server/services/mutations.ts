@@ -1,8 +1,8 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Actor } from '../../shared/domain/common';
 import { HybridLogicalClock } from '../../shared/hlc';
+import type { MutationArgs, MutationName, Write } from '../../shared/mutations/index';
 import { SYSTEM_ACTOR } from '../../shared/permissions';
-import type { Write } from '../../shared/mutations/index';
 import type { PushRequest, PushResponse } from '../../shared/sync/protocol';
 import type { DeviceAuth } from '../auth/devices';
 import type { ServerDb } from '../db/connect';
@@ -66,9 +66,10 @@ export function createMutationService({ store, notifier, now }: MutationServiceD
   return {
     /**
      * One mutation, stamped by this server after every stamp on the rows it names. A refusal
-     * (VangnetError) or a failed write is thrown, with nothing written.
+     * (VangnetError) or a failed write is thrown, with nothing written. The arguments are typed by
+     * the mutation's name; they are still parsed by its schema, as a pushed mutation's are.
      */
-    async runMutation(acting: ActingAs, name: string, args: unknown): Promise<Write[]> {
+    async runMutation<N extends MutationName>(acting: ActingAs, name: N, args: MutationArgs<N>): Promise<Write[]> {
       const origin = originOf(acting);
       return inWriteTransaction(store, notifier, async (tx) => {
         const hlc = await stampAfterRows(tx.trx, clock, name, args);

@@ -3,9 +3,13 @@ import { auditView } from '../../shared/auditChain';
 import type { Actor } from '../../shared/domain/common';
 import { VangnetError } from '../../shared/errors';
 import { hlcToIso } from '../../shared/hlc';
-import { authorize, findMutation, type MutationContext, type ReadSpec, type TableName, type TableRows, type Write } from '../../shared/mutations/index';
-import { fromRecord, TABLE_SPECS, toRecord } from '../../shared/schema/tables';
+import { isListRead, rowAfter, writeId } from '../../shared/mutations/define';
+import { authorize, findMutation, type MutationContext, type ReadSpec, type Write } from '../../shared/mutations/index';
+import { planRead } from '../../shared/mutations/reads';
+import { checkWrites } from '../../shared/mutations/writes';
+import { TABLE_SPECS } from '../../shared/schema/tables';
 import { parseOrThrow } from '../../shared/validation';
+import { loadPlanned, loadRow, writeRow } from '../repos/domainRows';
 import type { ServerDatabase } from '../db/schema';
 import { logger } from '../log';
 import type { Ledger } from './ledger';
@@ -17,39 +21,6 @@ export interface MutationOrigin {
   deviceId: string;
   clientId: string;
   mutationId: number;
-}
-
-type AnyDb = Kysely<Record<string, Record<string, unknown>>>;
-
-/** Reads one domain row by a lookup column, mapped through shared/schema/tables.ts. */
-export async function loadRow<T extends TableName>(
-  trx: Kysely<ServerDatabase>,
-  table: T,
-  by: 'id' | 'code',
-  value: string,
-): Promise<TableRows[T] | undefined> {
-  const record = await (trx as unknown as AnyDb)
-    .selectFrom(TABLE_SPECS[table].sqlTable)
-    .selectAll()
-    .where(by, '=', value)
-    .executeTakeFirst();
-  return record ? (fromRecord(table, record) as TableRows[T]) : undefined;
-}
-
-async function writeRow(trx: Kysely<ServerDatabase>, write: Write): Promise<void> {
-  const db = trx as unknown as AnyDb;
-  const record = toRecord(write.table, write.row);
-  if (write.op === 'insert') {
-    await db.insertInto(TABLE_SPECS[write.table].sqlTable).values(record).execute();
-  } else {
-    const { id, ...rest } = record;
-    const result = await db
-      .updateTable(TABLE_SPECS[write.table].sqlTable)
-      .set(rest)
-      .where('id', '=', id as string)
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) throw new Error(`update of ${write.table} ${id} touched ${result.numUpdatedRows} rows`);
-  }
 }
 
 /**
@@ -80,9 +51,10 @@ export async function rowsNamedBy(trx: Kysely<ServerDatabase>, name: string, arg
   }
   const out: { table: string; id: string; row: Record<string, unknown> | null }[] = [];
   for (const spec of specs) {
-    if (spec.by !== 'id') continue;
-    const row = await loadRow(trx, spec.table, 'id', spec.value);
-    out.push({ table: spec.table, id: spec.value, row: (row as Record<string, unknown> | undefined) ?? null });
+    if (isListRead(spec) || spec.by !== 'id') continue;
+    const id = String(spec.value);
+    const row = await loadRow(trx, spec.table, 'id', id);
+    out.push({ table: spec.table, id, row: (row as Record<string, unknown> | undefined) ?? null });
   }
   return out;
 }
@@ -111,10 +83,16 @@ export async function planMutation(
   const ctx: MutationContext = { actor: origin.actor, deviceId: origin.deviceId, hlc: mutation.hlc, now: hlcToIso(mutation.hlc) };
   const loaded: Record<string, unknown> = {};
   for (const [key, spec] of Object.entries(pure(def.name, () => def.reads(args)))) {
-    loaded[key] = await loadRow(trx, spec.table, spec.by, spec.value);
+    // A read the table's spec does not allow is the mutation's defect: refused like one.
+    loaded[key] = await loadPlanned(trx, pure(def.name, () => planRead(spec)));
   }
   pure(def.name, () => authorize(def, origin.actor, args, loaded as never));
-  return { name: mutation.name, ctx, writes: pure(def.name, () => def.apply(args, loaded as never, ctx)) };
+  const writes = pure(def.name, () => {
+    const computed = def.apply(args, loaded as never, ctx);
+    checkWrites(def.name, computed);
+    return computed;
+  });
+  return { name: mutation.name, ctx, writes };
 }
 
 /** Phase two: the writes, their change-log entries and audit entries, into the caller's transaction. */
@@ -127,7 +105,8 @@ export async function writeMutation(
   const { ctx } = planned;
   for (const write of planned.writes) {
     await writeRow(trx, write);
-    ledger.recordChange(write.table, write.row.id, write.row as unknown as Record<string, unknown>);
+    // A delete is recorded as a tombstone (row null): a pull removes the row, a bootstrap leaves it out.
+    ledger.recordChange(write.table, writeId(write), rowAfter(write) as Record<string, unknown> | null);
     ledger.appendAudit(
       {
         at: ctx.now,
@@ -137,9 +116,9 @@ export async function writeMutation(
         deviceId: ctx.deviceId,
         mutation: planned.name,
         entity: TABLE_SPECS[write.table].entity,
-        entityId: write.row.id,
-        before: write.op === 'update' ? auditView(write.before) : null,
-        after: auditView(write.row),
+        entityId: writeId(write),
+        before: write.op === 'insert' ? null : auditView(write.before),
+        after: write.op === 'delete' ? null : auditView(write.row),
       },
       { clientId: origin.clientId, mutationId: origin.mutationId },
     );

@@ -56,7 +56,7 @@ describe.each(DIALECTS)('GET /sync/v1/audit on %s', (dialect) => {
 
     // Exactly the rows the change log hands out for the same entries.
     const pulled = PullResponse.parse(await (await api('/sync/v1/pull?after=0&limit=5000')).json());
-    const fromPull = pulled.changes.filter((c) => c.table === 'audit' && c.row.entityId === incidentId).map((c) => c.row);
+    const fromPull = pulled.changes.filter((c) => c.table === 'audit' && c.row?.entityId === incidentId).map((c) => c.row);
     expect(entries).toEqual([...fromPull].reverse());
 
     // Past the oldest entry: an empty page.

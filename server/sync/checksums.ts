@@ -31,7 +31,11 @@ export async function computeChecksums(store: ServerDb, window = CHECKSUM_WINDOW
         .where('seq', '>', low)
         .where('seq', '<=', low + window)
         .execute();
-      for (const r of rows) accumulators.get(r.table_name)!.add(JSON.parse(r.row) as Record<string, unknown>);
+      for (const r of rows) {
+        const row = JSON.parse(r.row) as Record<string, unknown> | null;
+        // A tombstone: the row is deleted, it counts for nothing.
+        if (row) accumulators.get(r.table_name)!.add(row);
+      }
     }
     const tables = Object.fromEntries(CHECKSUM_TABLES.map((t) => [t, accumulators.get(t)!.result()])) as TableChecksums;
     return { seq: head, tables };

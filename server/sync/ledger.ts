@@ -58,8 +58,11 @@ export class Ledger {
     this.changes.length = mark.changes;
   }
 
-  /** Records the latest state of a row; an older change entry of the same row is replaced. */
-  recordChange(table: string, rowId: string, row: Record<string, unknown>): void {
+  /**
+   * Records the latest state of a row; an older change entry of the same row is replaced. A deleted
+   * row is recorded as a tombstone, `row` null (stored as the JSON text `null`).
+   */
+  recordChange(table: string, rowId: string, row: Record<string, unknown> | null): void {
     this.seq += 1;
     this.changes.push({ table, rowId, seq: this.seq, row: JSON.stringify(row) });
   }

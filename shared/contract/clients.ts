@@ -3,7 +3,7 @@ import { Client } from '../domain/client';
 import { Id } from '../domain/common';
 import { Platform } from '../domain/platform';
 import { ClientCreateArgs } from '../mutations/client';
-import { PlatformCreateArgs } from '../mutations/contract';
+import { PlatformCreateArgs, PlatformDeleteArgs } from '../mutations/contract';
 import { call } from './common';
 
 export const ClientSummary = Client.extend({ openIncidents: z.number().int() });
@@ -20,5 +20,7 @@ export const clientCalls = {
   platforms: {
     list: call(z.object({ clientId: Id }), z.array(Platform)),
     create: call(PlatformCreateArgs.omit({ id: true }), Platform),
+    /** Deletes everywhere (a tombstone); leads and admins only. */
+    delete: call(PlatformDeleteArgs, PlatformDeleteArgs),
   },
 } as const;

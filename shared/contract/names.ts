@@ -31,6 +31,7 @@ export const CALL_NAMES = [
   'contracts.week',
   'platforms.list',
   'platforms.create',
+  'platforms.delete',
   'engineers.list',
   'settings.get',
   'settings.set',

@@ -35,7 +35,7 @@ export const en = {
       pauseInverted: 'A pause must end after it starts ({{from}}/{{to}})',
       pauseBeforeOpened: 'A pause cannot start before the incident opened ({{from}})',
     },
-    platform: { exists: 'A platform with id {{id}} already exists' },
+    platform: { exists: 'A platform with id {{id}} already exists', unknown: 'Unknown platform {{id}}' },
     incident: {
       exists: 'An incident with id {{id}} already exists',
       unknown: 'Unknown incident {{id}}',
@@ -217,6 +217,7 @@ export const en = {
       holidayNeedsState: 'a holiday region needs its state',
       calendarName: 'must name a calendar',
     },
+    unknownPlatform: 'unknown platform',
   },
   /** Billing's notices, hints and suggestions (shared/billing): shown, never applied by themselves. */
   billing: {
@@ -247,6 +248,7 @@ export const en = {
   actions: {
     changeContract: 'Changing a contract',
     changeOthersWork: "Changing another engineer's work",
+    deletePlatform: 'Deleting a platform',
   },
   /** The roles (shared/domain/common.ts), named in messages' `{{role}}` and `{{has}}`. */
   roles: { engineer: 'engineer', lead: 'lead', admin: 'admin' },

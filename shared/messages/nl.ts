@@ -32,7 +32,7 @@ export const nl: Catalog = {
       pauseInverted: 'Een pauze moet eindigen nadat hij begint ({{from}}/{{to}})',
       pauseBeforeOpened: 'Een pauze kan niet beginnen voordat het incident geopend werd ({{from}})',
     },
-    platform: { exists: 'Er bestaat al een platform met id {{id}}' },
+    platform: { exists: 'Er bestaat al een platform met id {{id}}', unknown: 'Onbekend platform {{id}}' },
     incident: {
       exists: 'Er bestaat al een incident met id {{id}}',
       unknown: 'Onbekend incident {{id}}',
@@ -214,6 +214,7 @@ export const nl: Catalog = {
       holidayNeedsState: 'een feestdagenregio heeft een provincie nodig',
       calendarName: 'moet een kalender noemen',
     },
+    unknownPlatform: 'onbekend platform',
   },
   billing: {
     bundle: {
@@ -242,6 +243,7 @@ export const nl: Catalog = {
   actions: {
     changeContract: 'Een contract wijzigen',
     changeOthersWork: 'Het werk van een andere engineer wijzigen',
+    deletePlatform: 'Een platform verwijderen',
   },
   roles: { engineer: 'engineer', lead: 'teamleider', admin: 'beheerder' },
   explain: {

@@ -75,3 +75,22 @@ export const platformCreate = defineMutation({
     return [{ op: 'insert', table: 'platforms', row }];
   },
 });
+
+export const PlatformDeleteArgs = z.object({ id: Id });
+export type PlatformDeleteArgs = z.infer<typeof PlatformDeleteArgs>;
+
+/**
+ * Removes a platform (no other row refers to one): a tombstone that removes it on every laptop too.
+ * An inventory entry others may rely on, so only a lead or an admin removes one.
+ */
+export const platformDelete = defineMutation({
+  name: 'platform.delete',
+  summary: 'Deletes a platform everywhere (a tombstone); leads and admins only.',
+  args: PlatformDeleteArgs,
+  reads: (args: PlatformDeleteArgs) => ({ platform: { table: 'platforms', by: 'id', value: args.id } }),
+  permit: (actor) => needsRole(actor, 'lead', 'deletePlatform'),
+  apply(args, rows) {
+    if (!rows.platform) throw new VangnetError('not_found', 'platform.unknown', { id: args.id }, [{ path: 'id', code: 'unknownPlatform' }]);
+    return [{ op: 'delete', table: 'platforms', before: rows.platform }];
+  },
+});

@@ -1,5 +1,6 @@
+import type { z } from 'zod';
 import { clientCreate } from './client';
-import { contractSet, platformCreate } from './contract';
+import { contractSet, platformCreate, platformDelete } from './contract';
 import type { MutationDef } from './define';
 import { incidentCreate, incidentUpdate } from './incident';
 import { incidentAssign, incidentNote, incidentReply, incidentSetCategory, incidentSetStatus } from './lifecycle';
@@ -17,6 +18,7 @@ const ALL = [
   contractSet,
   platformCreate,
   settingsSet,
+  platformDelete,
 ] as const;
 
 /** Every mutation the system knows. Sync carries them by name; adding one here is all it takes. */
@@ -24,11 +26,14 @@ export const mutations: Readonly<Record<string, MutationDef<unknown>>> = Object.
   ALL.map((m) => [m.name, m as unknown as MutationDef<unknown>]),
 );
 
-export type MutationName = (typeof ALL)[number]['name'];
+type AnyDefinition = (typeof ALL)[number];
+export type MutationName = AnyDefinition['name'];
+/** What a caller passes to mutation `N` (its schema's input: fields with defaults may be left out). */
+export type MutationArgs<N extends MutationName> = z.input<Extract<AnyDefinition, { name: N }>['args']>;
 
 export function findMutation(name: string): MutationDef<unknown> | undefined {
   return Object.hasOwn(mutations, name) ? mutations[name] : undefined;
 }
 
 export { authorize } from './permit';
-export type { MutationContext, MutationDef, ReadSpec, TableName, TableRows, Write } from './define';
+export type { ListRead, MutationContext, MutationDef, ReadSpec, RowRead, TableName, TableRows, Write } from './define';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { type Actor, ROLES } from '../domain/common';
-import type { MutationDef, ReadSpec } from './define';
+import { isListRead, type MutationDef, type ReadSpec } from './define';
 import { mutations } from './index';
 
 /**
@@ -11,8 +11,9 @@ import { mutations } from './index';
 export function mutationReference(): string {
   const sections = Object.values(mutations).map((def) => {
     const reads = Object.entries(def.reads(argNames()) as Record<string, ReadSpec>);
-    const created = reads.find(([key]) => key === 'existing')?.[1];
-    const lines = reads.map(([key, spec]) => `- \`${key}\`: \`${spec.table}\` by \`${spec.by}\` = ${spec.value}`);
+    const existing = reads.find(([key]) => key === 'existing')?.[1];
+    const created = existing && !isListRead(existing) ? existing : undefined;
+    const lines = reads.map(([key, spec]) => `- \`${key}\`: ${describeRead(spec)}`);
     const schema = z.toJSONSchema(def.args, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
     delete schema.$schema;
     return [
@@ -59,6 +60,13 @@ export function whoMay(def: Pick<MutationDef, 'permit'>): string {
 /** Rows as a rule sees them when none were loaded. */
 function noRows(): never {
   return new Proxy({}, { get: () => undefined }) as never;
+}
+
+function describeRead(spec: ReadSpec): string {
+  if (!isListRead(spec)) return `\`${spec.table}\` by \`${spec.by}\` = ${String(spec.value)}`;
+  const where = Object.entries(spec.where).map(([field, value]) => `\`${field}\` = ${String(value)}`);
+  const order = [...(spec.orderBy ?? []).map((o) => `\`${o.field}\`${o.desc ? ' descending' : ''}`), '`id`'];
+  return `up to ${spec.limit} \`${spec.table}\` rows where ${where.join(' and ')}, by ${order.join(', ')}`;
 }
 
 /** JSON indented by two, with every part that fits on a short line kept on one. */

@@ -28,8 +28,8 @@ describe('settings.set', () => {
   });
 
   it('keeps both fields when two laptops each make the row offline with a different one', () => {
-    const onA = run(undefined, { idleThresholdMinutes: 20 }, ctx(5, 'a'))[0]!.row as Settings;
-    const onB = run(undefined, { idleDetection: false }, ctx(0, 'b'))[0]!.row as Settings;
+    const onA = (run(undefined, { idleThresholdMinutes: 20 }, ctx(5, 'a'))[0]! as { row: Settings }).row;
+    const onB = (run(undefined, { idleDetection: false }, ctx(0, 'b'))[0]! as { row: Settings }).row;
     // The server runs B's (older) mutation after A's row exists: an update of its own field only.
     const [update] = run(onA, { idleDetection: false }, ctx(0, 'b'));
     expect(update).toMatchObject({ op: 'update', row: { idleThresholdMinutes: 20, idleDetection: false } });

@@ -35,7 +35,7 @@ const incident: Incident = {
 function update(row: Incident, args: { title?: string; description?: string }, hlc: string): Incident {
   const writes = incidentUpdate.apply({ id: row.id, ...args }, { incident: row }, { actor, deviceId: 'dev', hlc, now: hlcToIso(hlc) });
   const write = writes.find((w: Write) => w.table === 'incidents');
-  return write ? (write.row as Incident) : row;
+  return write && write.op !== 'delete' ? (write.row as Incident) : row;
 }
 
 describe('an incident row’s updatedAt', () => {

@@ -46,6 +46,7 @@ export interface TableSpec<
   S extends z.ZodType = z.ZodType,
   P extends string = string,
   C extends boolean = boolean,
+  L extends string = string,
 > {
   kind: K;
   /** The schema every row must satisfy: before a laptop stores a pulled row, and in tests. */
@@ -55,8 +56,11 @@ export interface TableSpec<
   /** Singular name used in the audit trail and the REST API. */
   entity: string;
   columns: readonly ColumnSpec[];
-  /** Columns a mutation may look a row up by (indexed on both sides). */
-  lookups: readonly ('id' | 'code')[];
+  /**
+   * Fields a mutation may read rows by (ReadSpec.by in shared/mutations/define.ts): each one leads
+   * an index on the laptop and on the server (a test checks both), so a read never scans a table.
+   */
+  lookups: readonly L[];
   /** The rows this table's rows refer to (foreign keys on the laptop): applied before them. */
   parents: readonly ParentRef<P>[];
   /** False for a table whose laptop copy is legitimately partial (the audit trail): no checksum, no repair. */
@@ -75,31 +79,35 @@ export function col(field: string, kind: ColumnKind = 'text'): ColumnSpec {
 
 export type SqlValue = string | number | null;
 
+/** One value -> its column form (shared by inserts, updates and the values reads compare with). */
+export function toColumn(kind: ColumnKind, value: unknown): SqlValue {
+  if (value === null || (value === undefined && kind !== 'json')) return null;
+  if (kind === 'json') return JSON.stringify(value ?? {});
+  if (kind === 'boolean') return value ? 1 : 0;
+  if (kind === 'integer') return Number(value);
+  return String(value as string);
+}
+
+/** A column as read from either dialect -> its domain value. */
+export function fromColumn(kind: ColumnKind, value: unknown): unknown {
+  if (value === null || value === undefined) return value;
+  if (kind === 'json') return typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
+  // PostgreSQL hands back bigints as text, booleans as booleans; SQLite both as numbers.
+  if (kind === 'integer') return Number(value);
+  if (kind === 'boolean') return value === true || Number(value) === 1;
+  return value;
+}
+
 /** Domain row -> column record ready for binding, on either dialect. */
 export function rowToRecord(spec: Pick<TableSpec, 'columns'>, row: object): Record<string, SqlValue> {
   const record: Record<string, SqlValue> = {};
-  for (const c of spec.columns) {
-    const value = (row as Record<string, unknown>)[c.field];
-    if (value === null || (value === undefined && c.kind !== 'json')) record[c.column] = null;
-    else if (c.kind === 'json') record[c.column] = JSON.stringify(value ?? {});
-    else if (c.kind === 'boolean') record[c.column] = value ? 1 : 0;
-    else if (c.kind === 'integer') record[c.column] = Number(value);
-    else record[c.column] = String(value);
-  }
+  for (const c of spec.columns) record[c.column] = toColumn(c.kind, (row as Record<string, unknown>)[c.field]);
   return record;
 }
 
 /** Column record (as read from SQLite or PostgreSQL) -> domain row. */
 export function recordToRow(spec: Pick<TableSpec, 'columns'>, record: Record<string, unknown>): Record<string, unknown> {
   const row: Record<string, unknown> = {};
-  for (const c of spec.columns) {
-    const value = record[c.column];
-    if (value === null || value === undefined) row[c.field] = value;
-    else if (c.kind === 'json') row[c.field] = typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
-    // PostgreSQL hands back bigints as text, booleans as booleans; SQLite both as numbers.
-    else if (c.kind === 'integer') row[c.field] = Number(value);
-    else if (c.kind === 'boolean') row[c.field] = value === true || Number(value) === 1;
-    else row[c.field] = value;
-  }
+  for (const c of spec.columns) row[c.field] = fromColumn(c.kind, record[c.column]);
   return row;
 }

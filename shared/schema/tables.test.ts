@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Incident } from '../domain/incident';
 import type { Settings } from '../domain/settings';
-import { APPLY_ORDER, applyOrder, fromRecord, parentsOf, SYNCED_TABLES, TABLE_SPECS, toRecord } from './tables';
+import { APPLY_ORDER, applyOrder, fromRecord, parentsOf, SYNCED_TABLES, TABLE_NAMES, TABLE_SPECS, toRecord } from './tables';
+import { fromColumn, recordToRow, rowToRecord, toColumn } from './tableSpec';
 
 describe('table specs', () => {
   it('map a domain row to columns and back unchanged', () => {
@@ -83,5 +84,51 @@ describe('the table registry', () => {
     const record = toRecord('audit', { id: 3, before: null, after: { a: 1 } } as never);
     expect(record).toMatchObject({ id: 3, before: null, after: '{"a":1}' });
     expect(fromRecord('audit', record)).toMatchObject({ id: 3, before: null, after: { a: 1 } });
+  });
+});
+
+describe('the mutation tables', () => {
+  it('name table and columns in snake_case of their fields, as server/db/schema.ts derives its Kysely types', () => {
+    const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+    for (const table of TABLE_NAMES) {
+      const spec = TABLE_SPECS[table];
+      expect(spec.sqlTable, table).toBe(snake(table));
+      const fields = Object.keys((spec.schema as unknown as { shape: object }).shape).sort();
+      expect(spec.columns.map((c) => c.field).sort(), table).toEqual(fields);
+      for (const c of spec.columns) expect(c.column).toBe(snake(c.field));
+    }
+  });
+});
+
+describe('typed columns', () => {
+  const spec = {
+    columns: [
+      { field: 'minutes', column: 'minutes', kind: 'integer' },
+      { field: 'idle', column: 'idle', kind: 'boolean' },
+      { field: 'note', column: 'note', kind: 'text' },
+    ],
+  } as const;
+
+  it('bind integers as numbers and booleans as 0/1, and read them back as numbers and booleans', () => {
+    const record = rowToRecord(spec, { minutes: 10, idle: true, note: null });
+    expect(record).toEqual({ minutes: 10, idle: 1, note: null });
+    expect(rowToRecord(spec, { minutes: 0, idle: false, note: 'x' })).toEqual({ minutes: 0, idle: 0, note: 'x' });
+    expect(recordToRow(spec, record)).toEqual({ minutes: 10, idle: true, note: null });
+  });
+
+  it('read what every dialect hands back: SQLite 0/1, PostgreSQL booleans, bigints as text', () => {
+    expect(fromColumn('boolean', 0)).toBe(false);
+    expect(fromColumn('boolean', 1)).toBe(true);
+    expect(fromColumn('boolean', '1')).toBe(true);
+    expect(fromColumn('boolean', true)).toBe(true);
+    expect(fromColumn('boolean', false)).toBe(false);
+    expect(fromColumn('integer', '9007199254740991')).toBe(9007199254740991);
+    expect(fromColumn('integer', '0')).toBe(0);
+    expect(fromColumn('integer', null)).toBeNull();
+    expect(fromColumn('json', '{"a":[1]}')).toEqual({ a: [1] });
+    expect(toColumn('boolean', null)).toBeNull();
+    expect(toColumn('boolean', false)).toBe(0);
+    expect(toColumn('integer', '12')).toBe(12);
+    expect(toColumn('json', undefined)).toBe('{}');
   });
 });

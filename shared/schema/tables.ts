@@ -21,9 +21,13 @@ export type { ColumnKind, ColumnSpec, SlaFeed, TableKind, TableSpec } from './ta
  * Declaration order is the order tables are reported in (checksums, verify); the order rows are
  * applied in is derived from `parents` (APPLY_ORDER).
  */
-function table<K extends TableKind, S extends z.ZodType, C extends boolean, P extends string = never>(
-  spec: TableSpec<K, S, P, C>,
-): TableSpec<K, S, P, C> {
+function table<
+  K extends TableKind,
+  S extends z.ZodType,
+  C extends boolean,
+  P extends string = never,
+  L extends string = never,
+>(spec: TableSpec<K, S, P, C, L> & { lookups: readonly (keyof z.output<S>)[] }): TableSpec<K, S, P, C, L> {
   return spec;
 }
 
@@ -61,7 +65,7 @@ export const TABLE_SPECS = {
       col('category'),
       stamped,
     ],
-    lookups: ['id'],
+    lookups: ['id', 'clientId', 'assigneeId'],
     parents: byClient,
     checksummed: true,
     sla: { via: 'incident', field: 'id' },
@@ -82,7 +86,7 @@ export const TABLE_SPECS = {
       col('hlc'),
       stamped,
     ],
-    lookups: ['id'],
+    lookups: ['id', 'incidentId'],
     parents: [{ table: 'incidents', field: 'incidentId' }],
     checksummed: true,
     sla: { via: 'incident', field: 'incidentId' },
@@ -93,7 +97,7 @@ export const TABLE_SPECS = {
     sqlTable: 'contracts',
     entity: 'contract',
     columns: [col('id'), col('clientId'), col('effectiveFrom'), col('terms', 'json'), col('createdAt'), col('createdBy'), stamped],
-    lookups: ['id'],
+    lookups: ['id', 'clientId'],
     parents: byClient,
     checksummed: true,
     // A contract sets the clocks of every incident of its client.
@@ -115,7 +119,7 @@ export const TABLE_SPECS = {
       col('createdBy'),
       stamped,
     ],
-    lookups: ['id'],
+    lookups: ['id', 'clientId'],
     parents: byClient,
     checksummed: true,
   }),
@@ -177,6 +181,8 @@ export type SyncedTable = keyof Specs;
 export type TableName = { [T in SyncedTable]: Specs[T]['kind'] extends 'serverOwned' ? never : T }[SyncedTable];
 /** The tables compared by checksum and repaired (all but the partial audit trail). */
 export type ChecksumTable = { [T in SyncedTable]: Specs[T]['checksummed'] extends false ? never : T }[SyncedTable];
+/** The fields a mutation may read a table's rows by (ReadSpec in shared/mutations/define.ts). */
+export type LookupField<T extends SyncedTable> = Specs[T]['lookups'][number];
 /** A row of a synced table, as its schema describes it. */
 export type RowOf<T extends SyncedTable> = z.output<Specs[T]['schema']>;
 

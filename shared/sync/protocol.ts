@@ -103,7 +103,13 @@ const RowObject = z.custom<Record<string, unknown>>((v) => typeof v === 'object'
   params: { expected: 'object' },
 });
 
-export const Change = z.object({ seq: z.number().int(), table: z.string(), id: z.string(), row: RowObject });
+/**
+ * A row's latest state at `seq`; `row: null` is a tombstone: the row was deleted, and a laptop
+ * removes its copy (or does nothing, holding none). A bootstrap carries tombstones too: it holds no
+ * deleted row, and a laptop that pushed a row before its first pull, deleted since by another,
+ * still learns of it.
+ */
+export const Change = z.object({ seq: z.number().int(), table: z.string(), id: z.string(), row: RowObject.nullable() });
 export type Change = z.infer<typeof Change>;
 
 export const PullResponse = z.object({

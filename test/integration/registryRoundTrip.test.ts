@@ -11,10 +11,11 @@ import {
   type SyncedTable,
   TABLE_NAMES,
   TABLE_SPECS,
+  toRecord,
 } from '../../shared/schema/tables';
 import type { SyncRepairResult, SyncVerifyResult } from '../../shared/sync/verify';
 import { call } from './harness';
-import { comparable, generatedWorld } from './registryRows';
+import { comparable, generatedRow, generatedWorld, generatorStamp } from './registryRows';
 
 /**
  * Every table in the registry (shared/schema/tables.ts) makes the whole round trip, on both
@@ -35,6 +36,9 @@ const CORPUS: { call: string; args: (ids: Record<string, string>) => unknown; ke
   },
   { call: 'platforms.create', args: (ids) => ({ clientId: ids.client, name: 'Portaal', url: 'https://registerbouw.test' }) },
   { call: 'settings.set', args: () => ({ idleThresholdMinutes: 15 }) },
+  // A delete pushed as a mutation: a tombstone in the server's change log.
+  { call: 'platforms.create', args: (ids) => ({ clientId: ids.client, name: 'Oud portaal' }), keep: 'doomed' },
+  { call: 'platforms.delete', args: (ids) => ({ id: ids.doomed }) },
 ];
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -50,13 +54,26 @@ async function laptop(s: TestServer, name: string): Promise<Engine> {
   return engine;
 }
 
-/** The server's current rows of every table, as its change log serves them. */
+/** The server's current rows of every table, as its change log serves them (tombstones left out). */
 async function serverRows(s: TestServer): Promise<Map<SyncedTable, Set<string>>> {
   const rows = await s.store.db.selectFrom('changes').select(['table_name', 'row']).execute();
   const out = new Map<SyncedTable, Set<string>>(SYNCED_TABLES.map((t) => [t, new Set()]));
-  for (const r of rows) out.get(r.table_name as SyncedTable)?.add(comparable(r.table_name as SyncedTable, JSON.parse(r.row)));
+  for (const r of rows) {
+    const row = JSON.parse(r.row) as Record<string, unknown> | null;
+    if (row) out.get(r.table_name as SyncedTable)?.add(comparable(r.table_name as SyncedTable, row));
+  }
   return out;
 }
+
+/** Ids the server's change log holds a tombstone for, per table. */
+async function tombstones(s: TestServer): Promise<Map<string, string[]>> {
+  const rows = await s.store.db.selectFrom('changes').select(['table_name', 'row_id']).where('row', '=', 'null').execute();
+  const out = new Map<string, string[]>();
+  for (const r of rows) out.set(r.table_name, [...(out.get(r.table_name) ?? []), r.row_id]);
+  return out;
+}
+
+const MUTABLE_TABLES = SYNCED_TABLES.filter((t) => TABLE_SPECS[t].kind === 'mutable');
 
 function laptopRows(engine: Engine, table: SyncedTable): string[] {
   const records = engine.db.prepare(`SELECT * FROM ${TABLE_SPECS[table].sqlTable}`).all() as Record<string, unknown>[];
@@ -74,10 +91,14 @@ async function expectSameRows(s: TestServer, engine: Engine): Promise<void> {
   }
 }
 
-async function injectOnServer(s: TestServer, rows: { table: SyncedTable; row: Record<string, unknown> }[]): Promise<void> {
+/** Rows written into the server's change log as a pull serves them; `tombstone` records the row deleted. */
+async function injectOnServer(
+  s: TestServer,
+  rows: { table: SyncedTable; row: Record<string, unknown>; tombstone?: boolean }[],
+): Promise<void> {
   await s.store.db.transaction().execute(async (trx) => {
     const ledger = await Ledger.open(trx, s.store.dialect);
-    for (const { table, row } of rows) ledger.recordChange(table, String(row.id), row);
+    for (const { table, row, tombstone } of rows) ledger.recordChange(table, String(row.id), tombstone ? null : row);
     await ledger.close();
   });
 }
@@ -98,6 +119,7 @@ describe.each(DIALECTS)('every registered table round-trips on a %s office serve
     expect(a.sync.status().pending).toBe(0);
     const pushed = await serverRows(s);
     for (const table of TABLE_NAMES) expect(pushed.get(table)!.size, `no mutation of the corpus writes ${table}`).toBeGreaterThan(0);
+    expect(await tombstones(s)).toEqual(new Map([['platforms', [ids.doomed]]]));
 
     // Pull: rows generated from every table's schema, written on the server, pulled by A.
     const generated = generatedWorld(dialect === 'sqlite' ? 7 : 11);
@@ -133,5 +155,46 @@ describe.each(DIALECTS)('every registered table round-trips on a %s office serve
     for (const t of repair.tables) expect(t.inserted, t.table).toBe(1);
     expect(await call<SyncVerifyResult>(b, 'sync.verify')).toMatchObject({ comparable: true, divergent: [] });
     await expectSameRows(s, b);
+
+    // Delete: every mutable table loses a row no other row refers to, by a tombstone on the server.
+    // (Settings hold one row, id `team`: its generated row is that row again, and is deleted too.)
+    const parentIds = new Map(generated.map(({ table, row }) => [table, String(row.id)]));
+    const stamp = generatorStamp();
+    const doomed = MUTABLE_TABLES.map((table, i) => ({ table, row: generatedRow(table, parentIds, stamp, 101 + i) }));
+    await injectOnServer(s, doomed);
+    for (const engine of [a, b]) await call(engine, 'sync.now');
+    for (const { table, row } of doomed) expect(laptopRows(b, table), table).toContain(comparable(table, row));
+    await injectOnServer(
+      s,
+      doomed.map(({ table, row }) => ({ table, row: { id: row.id }, tombstone: true })),
+    );
+    for (const engine of [a, b]) {
+      await call(engine, 'sync.now');
+      await expectSameRows(s, engine);
+      for (const { table, row } of doomed) expect(laptopRows(engine, table), table).not.toContain(comparable(table, row));
+      expect(await call<SyncVerifyResult>(engine, 'sync.verify')).toMatchObject({ comparable: true, divergent: [] });
+    }
+    // A laptop bootstrapped now never holds them.
+    const c = await laptop(s, 'Nadia');
+    await call(c, 'sync.now');
+    await expectSameRows(s, c);
+    // Brought back behind the sync's back (children first is not needed: nothing refers to them),
+    // they make verify diverge, and repair removes them on the tombstones' word.
+    for (const { table, row } of doomed) {
+      if (!TABLE_SPECS[table].checksummed) continue;
+      const record = toRecord(table, row as never);
+      const columns = Object.keys(record);
+      c.db
+        .prepare(
+          `INSERT OR REPLACE INTO ${TABLE_SPECS[table].sqlTable} (${columns.join(', ')}) VALUES (${columns.map((k) => `@${k}`).join(', ')})`,
+        )
+        .run(record);
+    }
+    const deletedTables = MUTABLE_TABLES.filter((t) => TABLE_SPECS[t].checksummed);
+    expect((await call<SyncVerifyResult>(c, 'sync.verify')).divergent).toEqual(CHECKSUM_TABLES.filter((t) => deletedTables.includes(t)));
+    const removal = await call<SyncRepairResult>(c, 'sync.repair', { tables: deletedTables });
+    for (const t of removal.tables) expect(t.removed, t.table).toBe(1);
+    expect(await call<SyncVerifyResult>(c, 'sync.verify')).toMatchObject({ comparable: true, divergent: [] });
+    await expectSameRows(s, c);
   });
 });

@@ -47,8 +47,7 @@ export function generatedRow(
  * trail's hash chain) get their rows from the mutations instead.
  */
 export function generatedWorld(seed: number): { table: SyncedTable; row: Record<string, unknown> }[] {
-  // Newer than anything the test's laptops stamped, so these writes win every merge.
-  const stamp = new HybridLogicalClock('generator', () => Date.now() + 1000).tick();
+  const stamp = generatorStamp();
   const ids = new Map<SyncedTable, string>();
   const out: { table: SyncedTable; row: Record<string, unknown> }[] = [];
   for (const [i, table] of APPLY_ORDER.entries()) {
@@ -58,6 +57,11 @@ export function generatedWorld(seed: number): { table: SyncedTable; row: Record<
     out.push({ table, row });
   }
   return out;
+}
+
+/** A stamp newer than anything the test's laptops stamped, so generated writes win every merge. */
+export function generatorStamp(): string {
+  return new HybridLogicalClock('generator', () => Date.now() + 1000).tick();
 }
 
 /** A row as compared across stores: exactly its table's fields, canonical JSON. */
