@@ -17,7 +17,9 @@ export function seedDemo(engine: Engine, options: { seed: number; clients: numbe
   if (countClients(engine.db) > 0) {
     throw new VangnetError('conflict', 'client.seeded');
   }
-  const data = generateData({ ...options, until: new Date() });
+  // The engine's clock, not the machine's: a store whose clock is set (a test's) must not be handed
+  // incidents opened after its "now", which the mutation refuses.
+  const data = generateData({ ...options, until: new Date(engine.now()) });
   writeTransaction(engine.db, () => {
     for (const client of data.clients) engine.mutate('client.create', client);
     for (const contract of data.contracts) engine.mutate('contract.set', contract);

@@ -42,6 +42,8 @@ export interface Engine {
   readonly db: Db;
   readonly dataDir: string;
   readonly deviceId: string;
+  /** The engine's clock (the machine's, or a test's): what "now" means for everything it writes. */
+  readonly now: () => number;
   readonly handlers: Handlers;
   readonly sync: SyncClient;
   /** Starts the background work of a running app: the sync loop, the SLA scheduler and the store's care. */
@@ -255,6 +257,7 @@ function startEngine(db: Db, file: string, options: EngineOptions): Engine {
     db,
     dataDir: options.dataDir,
     deviceId,
+    now,
     handlers,
     sync,
     care,

@@ -12,7 +12,7 @@ import { prunePairingCodes } from '../jobs/builtin';
 import { leadershipFor } from '../jobs/leadership';
 import { logger } from '../log';
 import { readHeadSeq } from '../repos/syncState';
-import { createMutationService } from '../services/mutations';
+import { createMutationService, type MutationService } from '../services/mutations';
 import { createNotifier, type Notifier } from '../sync/notifier';
 import { createAuthGuard, FAILURE_WINDOW_MS, MAX_FAILURES } from './authGuard';
 import { checkedJsonText } from './jsonBody';
@@ -58,6 +58,8 @@ export interface ServerOptions {
 export interface VangnetServer {
   app: FastifyInstance;
   notifier: Notifier;
+  /** The server's one way to write (push, REST, and what the server does by itself: `asSystem`). */
+  mutations: MutationService;
   /** Background jobs: one runner across every process on the database. */
   jobs: Jobs;
   close(): Promise<void>;
@@ -140,6 +142,7 @@ export async function buildServer(options: ServerOptions): Promise<VangnetServer
   return {
     app,
     notifier,
+    mutations,
     jobs,
     async close() {
       // First, while the database is still open: a running job finishes and its lead is given up.

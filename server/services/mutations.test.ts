@@ -1,18 +1,15 @@
-import { SYSTEM_ACTOR } from '../../shared/permissions';
 import { v4 as uuidv4 } from 'uuid';
 import { afterEach, describe, expect, it } from 'vitest';
 import { VangnetError } from '../../shared/errors';
 import { writeId } from '../../shared/mutations/define';
 import { createNotifier } from '../sync/notifier';
 import { DIALECTS, freshServerDb } from '../testSupport';
-import { createMutationService } from './mutations';
+import { asSystem, createMutationService } from './mutations';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
-
-const SYSTEM = SYSTEM_ACTOR;
 
 describe.each(DIALECTS)('runMutation on %s', (dialect) => {
   async function service() {
@@ -31,7 +28,7 @@ describe.each(DIALECTS)('runMutation on %s', (dialect) => {
   it('writes a mutation made by the server itself, booked under its source, and pokes the live sockets', async () => {
     const { store, heard, mutations } = await service();
     const id = uuidv4();
-    const writes = await mutations.runMutation({ kind: 'server', actor: SYSTEM, source: 'escalation' }, 'client.create', {
+    const writes = await mutations.runMutation(asSystem('escalation'), 'client.create', {
       id,
       name: 'Acme',
       code: 'ACME',
@@ -46,9 +43,14 @@ describe.each(DIALECTS)('runMutation on %s', (dialect) => {
     await expect.poll(() => heard).toEqual([head]);
   });
 
+  it('names a system source only by a short lowercase word, so its client id stays apart from laptops and REST', () => {
+    expect(asSystem('monitoring')).toMatchObject({ kind: 'server', actor: { id: 'system', kind: 'system' }, source: 'monitoring' });
+    for (const bad of ['', 'Monitoring', 'a b', 'x'.repeat(40), '../x']) expect(() => asSystem(bad)).toThrow(/source/);
+  });
+
   it('throws a refusal with nothing written and nobody poked', async () => {
     const { store, heard, mutations } = await service();
-    const acting = { kind: 'server', actor: SYSTEM, source: 'escalation' } as const;
+    const acting = asSystem('escalation');
     await mutations.runMutation(acting, 'client.create', { id: uuidv4(), name: 'Acme', code: 'ACME' });
     const refused = mutations.runMutation(acting, 'client.create', { id: uuidv4(), name: 'Other', code: 'ACME' });
     await expect(refused).rejects.toBeInstanceOf(VangnetError);

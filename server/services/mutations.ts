@@ -2,6 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Actor } from '../../shared/domain/common';
 import { HybridLogicalClock } from '../../shared/hlc';
 import type { MutationArgs, MutationName, Write } from '../../shared/mutations/index';
+import { SYSTEM_ACTOR } from '../../shared/permissions';
 import type { PushRequest, PushResponse } from '../../shared/sync/protocol';
 import type { DeviceAuth } from '../auth/devices';
 import type { ServerDb } from '../db/connect';
@@ -18,6 +19,17 @@ import { inWriteTransaction, stepMutation, WriteFailed } from './writeTransactio
  * of their own with mutation id 0 (see `originOf`).
  */
 export type ActingAs = { kind: 'device'; device: DeviceAuth } | { kind: 'server'; actor: Actor; source: string };
+
+/**
+ * What the server does by itself (an alert opening an incident, an escalation step), named by its
+ * source: run as `SYSTEM_ACTOR` ("Vangnet (system)", allowed everything), audited with actor
+ * `system` and client id `server-<source>`, in the same hash chain as every other write.
+ */
+export function asSystem(source: string): ActingAs {
+  if (!/^[a-z][a-z0-9-]{0,30}$/.test(source))
+    throw new Error(`asSystem: source must be a short lowercase name, got ${JSON.stringify(source)}`);
+  return { kind: 'server', actor: SYSTEM_ACTOR, source };
+}
 
 /** The device id audit entries of server-made writes carry: no device made them. */
 export const SERVER_DEVICE_ID = 'server';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BusinessCalendar, type CalendarDef, Closure, HolidayRegionSchema, LocalDate, TimeZoneName, WeekHours } from '../sla/calendar';
 import { AtRiskRule, SlaTarget } from '../sla/policy';
+import { billingTermsShape } from '../billing/terms';
 import { issueFromZod } from '../validation';
 import { FieldVersions, Id, IsoTime } from './common';
 
@@ -36,6 +37,8 @@ const ContractTermsShape = z.strictObject({
   billingIncrementMinutes: z.number().int().min(1).max(240).default(15),
   /** How often the SLA level is reviewed with the client. */
   reviewCadenceMonths: z.number().int().min(1).max(24).default(3),
+  /** Rate, subscription, all-in and prepaid fields: optional, defaults applied only when billing reads them. */
+  ...billingTermsShape,
 });
 
 /** The calendar's own rules (no overlapping or inverted hours, valid closures), reported at the terms' paths. */

@@ -59,3 +59,17 @@ export function catalogKeys(section: object, prefix = ''): string[] {
 }
 
 export type { Catalog };
+
+/** The key of a billing notice, hint or suggestion (`en.billing`), e.g. `billing.scope.support`. */
+export type BillingKey = `billing.${Leaves<typeof en.billing>}`;
+
+/** A billing text as data: what the UI renders in its language, and the CLI in English. */
+export interface BillingText {
+  key: BillingKey;
+  params: MessageParams;
+}
+
+/** The English text of a billing notice, for the CLI and logs. */
+export function englishBilling(text: BillingText): string {
+  return interpolate(lookup(en, text.key) ?? text.key, text.params);
+}

@@ -125,6 +125,10 @@ export const en = {
       noRoute: 'No route {{method}} {{path}}',
       databaseDown: 'The database is not reachable',
     },
+    billing: {
+      overrunBlocked:
+        'The prepaid bundle is used up ({{overrun}} hours over): new timers on {{client}} are refused until hours are bought or a lead overrides',
+    },
   },
   /** Why the iCal importer skipped an event, or what it assumed (shared/sla/ical.ts). */
   ical: {
@@ -167,11 +171,13 @@ export const en = {
       below: 'must be less than {{max}}',
       integer: 'must be a whole number',
       positiveMinutes: 'must be a positive number of minutes',
+      wholeMinutes: 'must come to whole minutes (such as 1.5 or 0.25 hours)',
     },
     list: {
       empty: 'must not be empty',
       min: 'must hold at least {{min}} items',
       max: 'must hold at most {{max}} items',
+      unique: 'must not list the same value twice',
     },
     format: {
       invalid: 'has the wrong format',
@@ -191,6 +197,7 @@ export const en = {
       tableName: 'must be a table name',
       digest: 'must be a SHA-256 digest',
       entityId: 'must be an entity id',
+      month: 'must be a month YYYY-MM',
     },
     calendar: {
       noHours: 'a business calendar needs at least one interval of business hours (use kind "24/7" for always)',
@@ -205,6 +212,31 @@ export const en = {
       calendarName: 'must name a calendar',
     },
     unknownPlatform: 'unknown platform',
+  },
+  /** Billing's notices, hints and suggestions (shared/billing): shown, never applied by themselves. */
+  billing: {
+    bundle: {
+      threshold: 'The prepaid bundle passed {{threshold}}%: {{remaining}} of {{total}} hours left',
+      empty: 'The prepaid bundle is used up',
+      overrun: 'The prepaid bundle is used up and {{overrun}} hours over',
+    },
+    overrun: {
+      warn: 'The prepaid bundle is used up ({{overrun}} hours over); time logged now is overrun',
+      overridden: '{{name}} overrode the blocked prepaid bundle of {{client}} ({{overrun}} hours over)',
+    },
+    scope: {
+      changeRequest: 'Probably new development (a change request): mentions {{terms}}',
+      support: 'Probably support: mentions {{terms}}',
+      mixed: 'Mentions support ({{support}}) and new development ({{change}}): choose yourself',
+    },
+    allIn: {
+      auditUpcoming: 'Next security audit due in {{month}}',
+      auditDue: 'Security audit due this month ({{month}})',
+      auditOverdue: 'Security audit overdue since {{month}}',
+    },
+    bundling: {
+      saves: 'Bundling these {{count}} tickets bills {{saved}} minutes less ({{apart}} apart, {{together}} together)',
+    },
   },
 };
 

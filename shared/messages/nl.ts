@@ -123,6 +123,10 @@ export const nl: Catalog = {
       noRoute: 'Geen route {{method}} {{path}}',
       databaseDown: 'De database is niet bereikbaar',
     },
+    billing: {
+      overrunBlocked:
+        'De strippenkaart is op ({{overrun}} uur over): nieuwe timers op {{client}} worden geweigerd tot er uren zijn bijgekocht of een teamlead dit toestaat',
+    },
   },
   ical: {
     cancelled: 'afgelast',
@@ -164,11 +168,13 @@ export const nl: Catalog = {
       below: 'moet minder dan {{max}} zijn',
       integer: 'moet een geheel getal zijn',
       positiveMinutes: 'moet een positief aantal minuten zijn',
+      wholeMinutes: 'moet op hele minuten uitkomen (zoals 1,5 of 0,25 uur)',
     },
     list: {
       empty: 'mag niet leeg zijn',
       min: 'moet minstens {{min}} items bevatten',
       max: 'mag hoogstens {{max}} items bevatten',
+      unique: 'mag niet twee keer dezelfde waarde bevatten',
     },
     format: {
       invalid: 'heeft niet de juiste vorm',
@@ -188,6 +194,7 @@ export const nl: Catalog = {
       tableName: 'moet een tabelnaam zijn',
       digest: 'moet een SHA-256-digest zijn',
       entityId: 'moet een id zijn',
+      month: 'moet een maand zijn (JJJJ-MM)',
     },
     calendar: {
       noHours: 'een kantoorkalender heeft minstens één blok kantooruren nodig',
@@ -202,5 +209,29 @@ export const nl: Catalog = {
       calendarName: 'moet een kalender noemen',
     },
     unknownPlatform: 'onbekend platform',
+  },
+  billing: {
+    bundle: {
+      threshold: 'De strippenkaart is onder {{threshold}}%: nog {{remaining}} van {{total}} uur',
+      empty: 'De strippenkaart is op',
+      overrun: 'De strippenkaart is op en {{overrun}} uur overschreden',
+    },
+    overrun: {
+      warn: 'De strippenkaart is op ({{overrun}} uur over); tijd die je nu schrijft is overschrijding',
+      overridden: '{{name}} heeft de geblokkeerde strippenkaart van {{client}} vrijgegeven ({{overrun}} uur over)',
+    },
+    scope: {
+      changeRequest: 'Waarschijnlijk doorontwikkeling (een wijzigingsverzoek): noemt {{terms}}',
+      support: 'Waarschijnlijk support: noemt {{terms}}',
+      mixed: 'Noemt support ({{support}}) en doorontwikkeling ({{change}}): kies zelf',
+    },
+    allIn: {
+      auditUpcoming: 'Volgende security audit in {{month}}',
+      auditDue: 'Security audit deze maand ({{month}})',
+      auditOverdue: 'Security audit te laat sinds {{month}}',
+    },
+    bundling: {
+      saves: 'Deze {{count}} tickets bundelen scheelt {{saved}} gefactureerde minuten ({{apart}} los, {{together}} samen)',
+    },
   },
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isListRead, type ReadSpec } from './define';
+import { type Actor, ROLES } from '../domain/common';
+import { isListRead, type MutationDef, type ReadSpec } from './define';
 import { mutations } from './index';
 
 /**
@@ -23,6 +24,8 @@ export function mutationReference(): string {
           ? `Creates a row in \`${created.table}\` whose id is ${created.value}, made by the caller; an id that exists already is refused (\`conflict\`).`
           : 'Changes rows that exist; an unknown id is refused (`not_found`).'),
       '',
+      `Who may: ${whoMay(def)}`,
+      '',
       'Reads:',
       ...lines,
       '',
@@ -39,6 +42,31 @@ function describeRead(spec: ReadSpec): string {
   const where = Object.entries(spec.where).map(([field, value]) => `\`${field}\` = ${String(value)}`);
   const order = [...(spec.orderBy ?? []).map((o) => `\`${o.field}\`${o.desc ? ' descending' : ''}`), '`id`'];
   return `up to ${spec.limit} \`${spec.table}\` rows where ${where.join(' and ')}, by ${order.join(', ')}`;
+}
+
+/**
+ * The least role the mutation's rule lets through, found by asking the rule itself (with no rows
+ * loaded), so the reference can't drift from what the laptop and the server check.
+ */
+export function whoMay(def: Pick<MutationDef, 'permit'>): string {
+  if (!def.permit) return 'every engineer.';
+  const allows = (role: Actor['role']) => {
+    const probe: Actor = { id: 'reference-probe', name: 'probe', kind: 'engineer', role };
+    try {
+      return def.permit?.(probe, argNames(), noRows()) === null;
+    } catch {
+      return false;
+    }
+  };
+  const least = ROLES.findIndex(allows);
+  if (least < 0) return 'decided per row (see the rule in `shared/mutations/`); the system actor always.';
+  const roles = ROLES.slice(least);
+  return least === 0 ? 'every engineer.' : `${roles.map((r) => `\`${r}\``).join(' or ')} (and the system actor).`;
+}
+
+/** Rows as a rule sees them when none were loaded. */
+function noRows(): never {
+  return new Proxy({}, { get: () => undefined }) as never;
 }
 
 /** JSON indented by two, with every part that fits on a short line kept on one. */
@@ -66,7 +94,9 @@ This page lists each one with the rows it reads and its arguments as JSON Schema
 generated from the zod schemas the laptop and the server validate with). Rules a schema cannot
 state — e.g. \`incident.update\` needs at least one field to change, a status change must be one
 the lifecycle allows, business hours may not overlap — are checked too, and a mutation that breaks
-one is rejected with \`invalid_args\`.
+one is rejected with \`invalid_args\`. "Who may" is the least role the mutation's rule allows
+(roles: \`engineer\` < \`lead\` < \`admin\`); a refused one is \`forbidden\` on the laptop and the
+server alike. An unpaired laptop profile is its own admin.
 
 ## Row ids
 

@@ -1,14 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Engine } from '../../core/engine/engine';
 import { testEngine } from '../../core/testSupport';
-import type { MutationService } from '../../server/services/mutations';
-import type { SystemRunner } from '../../server/sync/systemActor';
+import { asSystem, type MutationService } from '../../server/services/mutations';
 import type { MutationArgs } from '../../shared/mutations/index';
-import { SYSTEM_ACTOR } from '../../shared/permissions';
 
 /**
  * `mutate(name, args)` is typed by the mutation's name on every host: the engine's, the server's
- * `runMutation` (push, REST) and the system runner's. The `@ts-expect-error` lines are the test:
+ * `runMutation` (push, REST) and what the server does by itself (`asSystem`). The `@ts-expect-error` lines are the test:
  * `npm run typecheck` fails when one of them stops being an error. At run time the schema still
  * refuses what a cast lets through.
  */
@@ -25,16 +23,16 @@ export function engineCalls(engine: Engine): void {
   engine.mutate('client.destroy', { id: ID });
 }
 
-export async function serverCalls(mutations: MutationService, system: SystemRunner): Promise<void> {
-  const acting = { kind: 'server', actor: SYSTEM_ACTOR, source: 'test' } as const;
+export async function serverCalls(mutations: MutationService): Promise<void> {
+  const acting = asSystem('test');
   await mutations.runMutation(acting, 'settings.set', { idleDetection: false });
   // @ts-expect-error -- idleThresholdMinutes is a number
   await mutations.runMutation(acting, 'settings.set', { idleThresholdMinutes: '10' });
   // @ts-expect-error -- no such mutation
   await mutations.runMutation(acting, 'settings.reset', {});
-  await system.run('platform.delete', { id: ID });
+  await mutations.runMutation(acting, 'platform.delete', { id: ID });
   // @ts-expect-error -- contract.set needs its terms
-  await system.run('contract.set', { id: ID, clientId: ID, effectiveFrom: '2026-01-01' });
+  await mutations.runMutation(acting, 'contract.set', { id: ID, clientId: ID, effectiveFrom: '2026-01-01' });
 }
 
 // The arguments type is what a caller passes: defaults may be left out (platform.create's stack).

@@ -9,7 +9,7 @@ import { auditHash, GENESIS_HASH } from '../../shared/auditChain';
 import { auditContentOf, auditFromRecord } from '../../shared/sync/auditTrail';
 import { contractTemplate } from '../../shared/domain/contract';
 import { setRole } from '../../server/auth/devices';
-import { createSystemRunner, SYSTEM_CLIENT_ID } from '../../server/sync/systemActor';
+import { asSystem } from '../../server/services/mutations';
 import { DIALECTS, startTestServer, type TestServer } from '../../server/testSupport';
 import { call, runCli } from './harness';
 
@@ -115,11 +115,21 @@ describe.each(DIALECTS)('roles with a %s office server', (dialect) => {
     await call(a, 'sync.login', { serverUrl: s.url, code: await s.engineer('Sanne') });
     const client = await call<{ id: string }>(a, 'clients.create', { name: 'Zorgplein', code: 'ZORG' });
     await call(a, 'sync.now');
-    const system = createSystemRunner(s.store, s.server.notifier);
+    const system = asSystem('monitoring');
     const id = uuidv7();
-    await system.run('incident.create', { id, clientId: client.id, title: 'Monitoring: site down', priority: 'P1' });
+    await s.server.mutations.runMutation(system, 'incident.create', {
+      id,
+      clientId: client.id,
+      title: 'Monitoring: site down',
+      priority: 'P1',
+    });
     // The system may do what an engineer may not.
-    await system.run('contract.set', { id: uuidv7(), clientId: client.id, effectiveFrom: '2026-01-01', terms: contractTemplate('all_in') });
+    await s.server.mutations.runMutation(system, 'contract.set', {
+      id: uuidv7(),
+      clientId: client.id,
+      effectiveFrom: '2026-01-01',
+      terms: contractTemplate('all_in'),
+    });
 
     await call(a, 'sync.now');
     expect(a.db.prepare('SELECT title FROM incidents WHERE id = ?').pluck().get(id)).toBe('Monitoring: site down');
@@ -128,7 +138,7 @@ describe.each(DIALECTS)('roles with a %s office server', (dialect) => {
     expect(trail.map((e) => [e.actorId, e.actorName, e.mutation])).toEqual([['system', 'Vangnet (system)', 'incident.create']]);
 
     const rows = await s.store.db.selectFrom('audit').selectAll().orderBy('id').execute();
-    expect(rows.filter((r) => r.actor_id === 'system').map((r) => r.client_id)).toEqual([SYSTEM_CLIENT_ID, SYSTEM_CLIENT_ID]);
+    expect(rows.filter((r) => r.actor_id === 'system').map((r) => r.client_id)).toEqual(['server-monitoring', 'server-monitoring']);
     let prev = GENESIS_HASH;
     for (const r of rows) {
       const content = auditContentOf(auditFromRecord(r));
