@@ -8,6 +8,7 @@ import { up as m0005 } from './migrations/0005_mutation_digests';
 import { up as m0006 } from './migrations/0006_settings';
 import { up as m0007 } from './migrations/0007_job_leases';
 import { up as m0009 } from './migrations/0009_lookup_indexes';
+import { up as m0010 } from './migrations/0010_time_entries';
 import type { Dialect, ServerDatabase } from './schema';
 
 type Up = (db: Kysely<unknown>, dialect: Dialect) => Promise<void>;
@@ -27,6 +28,7 @@ export const SERVER_MIGRATIONS: readonly { version: number; name: string; up: Up
   { version: 6, name: 'settings', up: m0006 },
   { version: 7, name: 'job_leases', up: m0007 },
   { version: 9, name: 'lookup_indexes', up: m0009 },
+  { version: 10, name: 'time_entries', up: m0010 },
 ];
 export const SERVER_SCHEMA_VERSION = Math.max(...SERVER_MIGRATIONS.map((m) => m.version));
 

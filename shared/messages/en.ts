@@ -129,6 +129,19 @@ export const en = {
       overrunBlocked:
         'The prepaid bundle is used up ({{overrun}} hours over): new timers on {{client}} are refused until hours are bought or a lead overrides',
     },
+    time: {
+      exists: 'A time entry with id {{id}} already exists',
+      unknown: 'Unknown time entry {{id}}',
+      notRunning: 'Time entry {{id}} is not running',
+      otherClient: 'Incident {{incident}} belongs to another client than {{client}}',
+      endBeforeStart: 'An entry must end after it starts ({{start}} – {{end}})',
+      inFuture: 'The time {{at}} lies in the future',
+      tooLong: 'An entry may be at most {{max}} hours long',
+      stopFirst: 'Time entry {{id}} is still running: stop the timer instead of setting its end',
+      noTimer: 'No timer is running',
+      noQuestion: 'There is no open question about timer {{id}}',
+      rangeOrder: 'The range must end on or after its first day ({{from}} – {{to}})',
+    },
   },
   /** Why the iCal importer skipped an event, or what it assumed (shared/sla/ical.ts). */
   ical: {
@@ -212,6 +225,16 @@ export const en = {
       calendarName: 'must name a calendar',
     },
     unknownPlatform: 'unknown platform',
+    unknownIncident: 'unknown incident',
+    otherClient: 'the incident belongs to another client',
+    timeOrder: 'must be after the start',
+    entryTooLong: 'must be at most {{max}} hours after the start',
+    unknownTimeEntry: 'unknown time entry',
+    timerRunning: 'the timer is still running',
+    time: {
+      target: 'give an incident or a client',
+      nothingToChange: 'nothing to change: give a start, end, note or billable',
+    },
   },
   /** Billing's notices, hints and suggestions (shared/billing): shown, never applied by themselves. */
   billing: {

@@ -127,6 +127,19 @@ export const nl: Catalog = {
       overrunBlocked:
         'De strippenkaart is op ({{overrun}} uur over): nieuwe timers op {{client}} worden geweigerd tot er uren zijn bijgekocht of een teamlead dit toestaat',
     },
+    time: {
+      exists: 'Er bestaat al een tijdregistratie met id {{id}}',
+      unknown: 'Onbekende tijdregistratie {{id}}',
+      notRunning: 'Tijdregistratie {{id}} loopt niet',
+      otherClient: 'Incident {{incident}} hoort bij een andere klant dan {{client}}',
+      endBeforeStart: 'Een registratie moet eindigen na het begin ({{start}} – {{end}})',
+      inFuture: 'Het tijdstip {{at}} ligt in de toekomst',
+      tooLong: 'Een registratie mag hoogstens {{max}} uur duren',
+      stopFirst: 'Tijdregistratie {{id}} loopt nog: stop de timer in plaats van het einde te zetten',
+      noTimer: 'Er loopt geen timer',
+      noQuestion: 'Er staat geen vraag open over timer {{id}}',
+      rangeOrder: 'Het bereik moet eindigen op of na de eerste dag ({{from}} – {{to}})',
+    },
   },
   ical: {
     cancelled: 'afgelast',
@@ -209,6 +222,16 @@ export const nl: Catalog = {
       calendarName: 'moet een kalender noemen',
     },
     unknownPlatform: 'onbekend platform',
+    unknownIncident: 'onbekend incident',
+    otherClient: 'het incident hoort bij een andere klant',
+    timeOrder: 'moet na het begin liggen',
+    entryTooLong: 'mag hoogstens {{max}} uur na het begin liggen',
+    unknownTimeEntry: 'onbekende tijdregistratie',
+    timerRunning: 'de timer loopt nog',
+    time: {
+      target: 'geef een incident of een klant',
+      nothingToChange: 'niets te wijzigen: geef een begin, einde, notitie of declarabel',
+    },
   },
   billing: {
     bundle: {
