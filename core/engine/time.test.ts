@@ -20,7 +20,7 @@ async function call<T>(name: string, args: unknown): Promise<T> {
   return result.value as T;
 }
 
-async function refusal(name: string, args: unknown): Promise<{ code: string; key: string }> {
+async function refusal(name: string, args: unknown): Promise<{ code: string; key?: string }> {
   const result = await dispatch(engine, name, args);
   if (result.ok) throw new Error(`${name} was not refused`);
   return result.error;

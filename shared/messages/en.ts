@@ -84,6 +84,9 @@ export const en = {
       pauseFormat: '--pause must be FROM/TO, got {{value}}',
       idleThreshold: '{{flag}} must be a whole number of minutes (1-240)',
       settingsNothing: 'Nothing to change: give --idle-threshold or --idle-detection',
+      timerTarget: 'Give an incident id or --client CODE',
+      minutes: '--minutes must be a whole number of minutes, got {{value}}',
+      unknownClientCode: 'Unknown client: {{code}} (see `vangnet client list`)',
     },
     sync: {
       offline: '{{detail}}',

@@ -81,6 +81,9 @@ export const nl: Catalog = {
       pauseFormat: '--pause moet VAN/TOT zijn, niet {{value}}',
       idleThreshold: '{{flag}} moet een geheel aantal minuten zijn (1-240)',
       settingsNothing: 'Niets te wijzigen: geef --idle-threshold of --idle-detection',
+      timerTarget: 'Geef een incident-id of --client CODE',
+      minutes: '--minutes moet een heel aantal minuten zijn, niet {{value}}',
+      unknownClientCode: 'Onbekende klant: {{code}} (zie `vangnet client list`)',
     },
     sync: {
       offline: '{{detail}}',
