@@ -48,7 +48,8 @@ function describeRead(spec: ReadSpec): string {
  * The least role the mutation's rule lets through, found by asking the rule itself (with no rows
  * loaded), so the reference can't drift from what the laptop and the server check.
  */
-export function whoMay(def: Pick<MutationDef, 'permit'>): string {
+export function whoMay(def: Pick<MutationDef, 'permit' | 'who'>): string {
+  if (def.who) return def.who;
   if (!def.permit) return 'every engineer.';
   const allows = (role: Actor['role']) => {
     const probe: Actor = { id: 'reference-probe', name: 'probe', kind: 'engineer', role };

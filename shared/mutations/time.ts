@@ -20,6 +20,7 @@ const ENGINEER = z.string().min(1).max(200);
 const NO_ROW = '';
 const MINUTE = 60_000;
 const ACTION = "Changing another engineer's time";
+const OWN_OR_LEAD = "the entry's own engineer, or a `lead` or `admin` (and the system actor).";
 
 /** On an incident (its client follows), on a client without one, or both when they agree. */
 const Target = { incidentId: Id.nullable().default(null), clientId: Id.nullable().default(null) };
@@ -125,6 +126,7 @@ export const timerStart = defineMutation({
     running: { table: 'timeEntries', where: { runningFor: args.engineerId }, limit: RUNNING_READ },
   }),
   permit: (actor, args) => ownOrLead(actor, args.engineerId, ACTION),
+  who: OWN_OR_LEAD,
   apply(args, rows, ctx) {
     if (rows.existing) throw new VangnetError('conflict', 'time.exists', { id: args.id });
     const target = resolveTarget(args, rows);
@@ -152,6 +154,7 @@ export const timerStop = defineMutation({
   args: TimerStopArgs,
   reads: (args: TimerStopArgs) => entryRead(args),
   permit: (actor, _args, rows) => ownEntry(actor, rows.entry),
+  who: OWN_OR_LEAD,
   apply(args, rows, ctx) {
     const entry = running(rows, args.id);
     const at = args.at === undefined ? ctx.now : utc(args.at);
@@ -171,6 +174,7 @@ export const timerSplit = defineMutation({
   args: TimerSplitArgs,
   reads: (args: TimerSplitArgs) => ({ ...entryRead(args), existing: { table: 'timeEntries', by: 'id', value: args.newId } }),
   permit: (actor, _args, rows) => ownEntry(actor, rows.entry),
+  who: OWN_OR_LEAD,
   apply(args, rows, ctx) {
     const entry = running(rows, args.id);
     if (rows.existing) throw new VangnetError('conflict', 'time.exists', { id: args.newId });
@@ -204,6 +208,7 @@ export const timeLog = defineMutation({
   args: TimeLogArgs,
   reads: (args: TimeLogArgs) => ({ existing: { table: 'timeEntries', by: 'id', value: args.id }, ...targetReads(args) }),
   permit: (actor, args) => ownOrLead(actor, args.engineerId, ACTION),
+  who: OWN_OR_LEAD,
   apply(args, rows, ctx) {
     if (rows.existing) throw new VangnetError('conflict', 'time.exists', { id: args.id });
     const target = resolveTarget(args, rows);
@@ -238,6 +243,7 @@ export const timeUpdate = defineMutation({
   args: TimeUpdateArgs,
   reads: (args: TimeUpdateArgs) => entryRead(args),
   permit: (actor, _args, rows) => ownEntry(actor, rows.entry),
+  who: OWN_OR_LEAD,
   apply(args, rows, ctx) {
     const before = entryOf(rows, args.id);
     if (args.endedAt !== undefined && before.endedAt === null)
@@ -265,6 +271,7 @@ export const timeDelete = defineMutation({
   args: TimeDeleteArgs,
   reads: (args: TimeDeleteArgs) => entryRead(args),
   permit: (actor, _args, rows) => ownEntry(actor, rows.entry),
+  who: OWN_OR_LEAD,
   apply(args, rows, ctx) {
     const before = entryOf(rows, args.id);
     // The reason goes into the row first, so the audit trail's last copy of it says why it went.
