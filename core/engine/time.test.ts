@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { TimeEntryView, TimeList } from '../../shared/contract/time';
 import { contractTemplate } from '../../shared/domain/contract';
 import { getRowBy } from '../repos/rows';
+import { heartbeatOf } from '../repos/timeEntries';
 import { testEngine } from '../testSupport';
 import { dispatch } from './dispatch';
 import { type Engine, openEngine } from './engine';
@@ -190,6 +191,7 @@ describe('the heartbeat and the stale-timer question', () => {
   it('asks nothing after a short gap, and keeps the timer running across restarts', async () => {
     const { incident } = await setUp();
     const entry = await call<TimeEntryView>('time.start', { incidentId: (await incident('DNS')).id });
+    expect(heartbeatOf(engine.db, entry.id)).toBe(new Date(T0).toISOString());
     setNow(T0 + 5 * MIN);
     engine.timers.beat();
     restartAt(T0 + 12 * MIN);
