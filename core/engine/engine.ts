@@ -281,6 +281,7 @@ function startEngine(db: Db, file: string, options: EngineOptions): Engine {
     },
     wake() {
       sync.kick();
+      if (!damagedAtOpen) timers.changed();
       scheduler.check();
     },
     mutate,

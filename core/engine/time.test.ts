@@ -191,7 +191,8 @@ describe('the heartbeat and the stale-timer question', () => {
   it('asks nothing after a short gap, and keeps the timer running across restarts', async () => {
     const { incident } = await setUp();
     const entry = await call<TimeEntryView>('time.start', { incidentId: (await incident('DNS')).id });
-    expect(heartbeatOf(engine.db, entry.id)).toBe(new Date(T0).toISOString());
+    // The CLI (an engine never started) leaves beating to the app.
+    expect(heartbeatOf(engine.db, entry.id)).toBeUndefined();
     setNow(T0 + 5 * MIN);
     engine.timers.beat();
     restartAt(T0 + 12 * MIN);
@@ -201,6 +202,27 @@ describe('the heartbeat and the stale-timer question', () => {
       startedAt: new Date(T0).toISOString(),
       minutes: 12,
     });
+  });
+
+  it('beats at once for a timer started in the running app, and asks after the machine slept with the app open', async () => {
+    const { incident } = await setUp();
+    engine.timers.start();
+    const entry = await call<TimeEntryView>('time.start', { incidentId: (await incident('Mail')).id });
+    expect(heartbeatOf(engine.db, entry.id)).toBe(new Date(T0).toISOString());
+    setNow(T0 + MIN);
+    engine.timers.beat();
+    setNow(T0 + 3 * 60 * MIN);
+    expect(await call('time.question', {})).toBeNull();
+    engine.wake();
+    expect(await call('time.question', {})).toMatchObject({
+      entry: { id: entry.id },
+      lastHeartbeatAt: new Date(T0 + MIN).toISOString(),
+      gapMinutes: 179,
+    });
+    expect(heartbeatOf(engine.db, entry.id)).toBe(new Date(T0 + MIN).toISOString());
+    const after = await call<TimeEntryView>('time.answer', { entryId: entry.id, answer: 'keep' });
+    expect(after.endedAt).toBeNull();
+    expect(heartbeatOf(engine.db, entry.id)).toBe(new Date(T0 + 3 * 60 * MIN).toISOString());
   });
 
   it('asks after a long gap; stopAtHeartbeat stops the timer at its last heartbeat', async () => {

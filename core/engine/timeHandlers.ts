@@ -102,14 +102,14 @@ export function createTimeHandlers(deps: HandlerDeps): Handlers['time'] {
     start: ({ incidentId, clientId, note, billable }) => {
       const id = newId();
       mutate('timer.start', { id, engineerId: me(), incidentId: incidentId ?? null, clientId: clientId ?? null, note, billable });
-      timers.beat();
+      timers.changed();
       return view(stored(id, 'timer.start'));
     },
     stop: ({ note }) => {
       const entry = runningTimer(db, me());
       if (!entry) throw new VangnetError('not_found', 'time.noTimer');
       mutate('timer.stop', { id: entry.id, note });
-      timers.beat();
+      timers.changed();
       return view(stored(entry.id, 'timer.stop'));
     },
     log: ({ incidentId, clientId, engineerId, ...rest }) => {

@@ -26,6 +26,8 @@ export interface TimerWatchDeps {
 export interface TimerWatch {
   /** Notes that the running timer (if any) runs now; nothing while a question waits for its answer. */
   beat(): void;
+  /** A timer started or stopped here: beats at once while the app runs (the CLI leaves beating to the app). */
+  changed(): void;
   /** The stale-timer question found when the engine opened, while it stands. */
   question(): StaleTimerQuestion | null;
   /** Answers it with a mutation (or, for `keep`, a fresh heartbeat): the timer running afterwards. */
@@ -39,7 +41,8 @@ export interface TimerWatch {
  * a mutation, so it survives anything; what a crash, a power cut or a night with the lid closed
  * loses is knowing when work stopped. At open, a running timer whose last heartbeat here is older
  * than STALE_AFTER_MS becomes a question: stop at the heartbeat, keep running, or split the gap off.
- * A timer with no heartbeat here (started on another laptop) asks nothing and starts beating.
+ * A timer with no heartbeat here (started on another laptop, or from the CLI while the app was
+ * closed) asks nothing and starts beating.
  */
 export function createTimerWatch(deps: TimerWatchDeps): TimerWatch {
   const { db, now } = deps;
@@ -68,15 +71,26 @@ export function createTimerWatch(deps: TimerWatchDeps): TimerWatch {
     return { entry, heartbeat: pending.heartbeat };
   }
 
+  let started = false;
+
+  /**
+   * The tick. A heartbeat missed for longer than the stale threshold while the engine ran (the
+   * machine slept with the app open) raises the same question as at open, instead of being covered.
+   */
   function beat(): void {
     if (standing()) return;
     const entry = running();
-    if (entry) writeHeartbeat(db, entry.id, iso());
-    else clearHeartbeats(db);
+    if (!entry) return clearHeartbeats(db);
+    const last = heartbeatOf(db, entry.id);
+    if (last !== undefined && now() - Date.parse(last) > staleAfter) pending = { entryId: entry.id, heartbeat: last };
+    else writeHeartbeat(db, entry.id, iso());
   }
 
   return {
     beat,
+    changed() {
+      if (started) beat();
+    },
     question() {
       const q = standing();
       if (!q) return null;
@@ -101,15 +115,19 @@ export function createTimerWatch(deps: TimerWatchDeps): TimerWatch {
         after = getRowBy(db, 'timeEntries', 'id', newId) ?? null;
       } else after = q.entry;
       pending = null;
-      beat();
+      const next = running();
+      if (next) writeHeartbeat(db, next.id, iso());
+      else clearHeartbeats(db);
       return after;
     },
     start() {
+      started = true;
       beat();
       timer ??= setInterval(beat, HEARTBEAT_EVERY_MS);
       timer.unref?.();
     },
     stop() {
+      started = false;
       if (timer) clearInterval(timer);
       timer = null;
     },
