@@ -145,6 +145,12 @@ describe('time.list', () => {
     await log({ incidentId: y.id }, 30);
     await log({ incidentId: z.id }, 40);
     await log({ clientId: other }, 50);
+    // A version from April on (5-minute increment) does not round March.
+    await call('contracts.set', {
+      clientId: acme,
+      effectiveFrom: '2026-04-01',
+      terms: { ...contractTemplate('prepaid'), billingIncrementMinutes: 5 },
+    });
     const list = await call<TimeList>('time.list', { month: '2026-03' });
     expect(list.entries).toHaveLength(6);
     expect(list.truncated).toBe(false);

@@ -50,7 +50,8 @@ function linesOf(
   const lines: TimeList['lines'] = [];
   const totals: TimeList['totals'] = [];
   for (const [clientId, list] of byClient) {
-    const contract = contractInForce(contractsFor(deps.db, clientId), endIso);
+    // The range ends before `endIso`: a version starting that very day is the next range's.
+    const contract = contractInForce(contractsFor(deps.db, clientId), new Date(Date.parse(endIso) - 1).toISOString());
     const terms = contract ? billingTermsOf(contract.terms) : null;
     const incrementMinutes = terms?.incrementMinutes ?? 1;
     const billed = billedLines(list, { incrementMinutes, timeZone: terms?.timeZone ?? zone });
