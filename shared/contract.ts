@@ -9,6 +9,7 @@ import { incidentCalls } from './contract/incidents';
 import { settingsCalls } from './contract/settings';
 import { storeCalls } from './contract/store';
 import { syncCalls } from './contract/sync';
+import { timeCalls } from './contract/time';
 
 /**
  * The one contract between the UI (and every other front) and the engine. Each call has an
@@ -25,6 +26,7 @@ export const contract = {
   ...syncCalls,
   ...storeCalls,
   ...settingsCalls,
+  ...timeCalls,
 } as const;
 
 export { events };

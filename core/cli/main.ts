@@ -14,6 +14,7 @@ import { registerIncidentCommands } from './incidentCommands';
 import { registerSettingsCommands } from './settingsCommands';
 import { registerStoreCommands } from './storeCommands';
 import { registerSyncCommands } from './syncCommands';
+import { registerTimeCommands } from './timeCommands';
 import { CliError, formatError, type Output, stdOutput } from './output';
 
 /** What every command gets: the open engine, the output, and typed access to the contract. */
@@ -92,6 +93,7 @@ export async function main(argv: string[]): Promise<number> {
   registerContractCommands(program, withContext);
   registerAuditCommands(program, withContext);
   registerSettingsCommands(program, withContext);
+  registerTimeCommands(program, withContext);
   registerStoreCommands(program, withContext, withDataDir);
 
   try {

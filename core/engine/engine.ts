@@ -26,6 +26,7 @@ import { localActor } from './actor';
 import { createHandlers } from './handlers';
 import { type MutationOutcome, runMutation } from './mutator';
 import { createStoreCare, type StoreCare } from './storeCare';
+import { createTimerWatch, type TimerWatch } from '../time/timerWatch';
 
 export interface EngineOptions {
   dataDir: string;
@@ -51,6 +52,8 @@ export interface Engine {
   start(): void;
   /** The full check, audit-chain check and backup; started by `start()`, awaited by tests. */
   readonly care: StoreCare;
+  /** The running timer's heartbeat and the stale-timer question (core/time/timerWatch.ts). */
+  readonly timers: TimerWatch;
   storeStatus(): StoreStatus;
   /** A SQLITE_CORRUPT error in use: marks the store damaged and says so as `store_damaged`. */
   storeFailed(err: unknown): VangnetError;
@@ -242,6 +245,9 @@ function startEngine(db: Db, file: string, options: EngineOptions): Engine {
     return outcome;
   }
 
+  // At open: a timer running here whose heartbeat is old becomes a question (docs/time.md).
+  const timers = createTimerWatch({ db, now, engineerId: () => profile()?.engineerId ?? null, mutate, newId });
+
   const handlers = createHandlers({
     db,
     deviceId,
@@ -257,6 +263,7 @@ function startEngine(db: Db, file: string, options: EngineOptions): Engine {
     now,
     storeStatus: status,
     defaultDeviceName: os.hostname(),
+    timers,
   });
 
   return {
@@ -267,6 +274,7 @@ function startEngine(db: Db, file: string, options: EngineOptions): Engine {
     handlers,
     sync,
     care,
+    timers,
     storeStatus: status,
     storeFailed,
     profile,
@@ -275,9 +283,11 @@ function startEngine(db: Db, file: string, options: EngineOptions): Engine {
       if (!damagedAtOpen) sync.start();
       scheduler.start();
       care.start();
+      if (!damagedAtOpen) timers.start();
     },
     wake() {
       sync.kick();
+      if (!damagedAtOpen) timers.changed();
       scheduler.check();
     },
     mutate,
@@ -287,6 +297,7 @@ function startEngine(db: Db, file: string, options: EngineOptions): Engine {
     },
     close() {
       care.stop();
+      timers.stop();
       scheduler.stop();
       sync.stop();
       listeners.clear();

@@ -13,6 +13,8 @@ import type { AuditHistory } from '../sync/auditHistory';
 import type { SyncClient } from '../sync/syncClient';
 import { createContractHandlers } from './contractHandlers';
 import { createIncidentHandlers } from './incidentHandlers';
+import { createTimeHandlers } from './timeHandlers';
+import type { TimerWatch } from '../time/timerWatch';
 import type { MutationArgs, MutationName } from '../../shared/mutations/index';
 import type { MutationOutcome } from './mutator';
 
@@ -31,6 +33,8 @@ export interface HandlerDeps {
   sla: SlaService;
   now(): number;
   storeStatus(): StoreStatus;
+  /** The running timer's heartbeat and the stale-timer question (core/time/timerWatch.ts). */
+  timers: TimerWatch;
 }
 
 /** The engine's implementation of every contract call; arguments arrive validated by dispatch. */
@@ -91,6 +95,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       forEntity: ({ entityId, limit }) => auditForEntity(db, entityId, limit),
       fetchHistory: ({ entityId }) => deps.auditHistory.fetchHistory(entityId),
     },
+    time: createTimeHandlers(deps),
     store: {
       status: () => deps.storeStatus(),
       restore: () => {

@@ -167,7 +167,9 @@ describe('migrations', () => {
   it('0006 keeps the code of a refusal beside its message; entries refused before have none', () => {
     const file = path.join(tempDataDir(), 's.db');
     const v5 = openDatabase(file, { targetVersion: 5 });
-    const add = v5.prepare(`INSERT INTO outbox (client_id, name, args, hlc, created_at, state, error) VALUES ('d', 'contract.set', '{}', 'h', 'x', ?, ?)`);
+    const add = v5.prepare(
+      `INSERT INTO outbox (client_id, name, args, hlc, created_at, state, error) VALUES ('d', 'contract.set', '{}', 'h', 'x', ?, ?)`,
+    );
     add.run('rejected', 'Nope');
     v5.close();
     const db = openDatabase(file, { targetVersion: 6 });
@@ -192,6 +194,23 @@ describe('migrations', () => {
     expect(() => db.prepare(`UPDATE outbox SET error_params = '["lead"]'`).run()).toThrow(/CHECK/);
     expect(() => db.prepare(`UPDATE outbox SET error_params = 'lead'`).run()).toThrow();
     expect(db.prepare('SELECT error_params FROM outbox').pluck().get()).toBe('{"role":"lead"}');
+    db.close();
+  });
+
+  it('0009 adds time entries tied to their client and incident, and the local timer heartbeat', () => {
+    const file = path.join(tempDataDir(), 's.db');
+    const v7 = openDatabase(file, { targetVersion: 7 });
+    v7.prepare(`INSERT INTO clients VALUES ('c1', 'Acme', 'ACME', '2026-01-01T00:00:00Z', 'e1', '{}')`).run();
+    v7.close();
+    const db = openDatabase(file, { targetVersion: 9 });
+    const add = db.prepare(`INSERT INTO time_entries VALUES (?, 'e1', ?, ?, 't', NULL, 'e1', '', ?, ?, NULL, 't', 'e1', '{}')`);
+    add.run('t1', 'c1', null, 1, 'support');
+    expect(() => add.run('t2', 'nope', null, 1, 'support')).toThrow(/FOREIGN KEY/);
+    expect(() => add.run('t3', 'c1', 'no-incident', 1, 'support')).toThrow(/FOREIGN KEY/);
+    expect(() => add.run('t4', 'c1', null, 2, 'support')).toThrow(/CHECK/);
+    expect(() => add.run('t5', 'c1', null, 0, 'overtime')).toThrow(/CHECK/);
+    db.prepare(`INSERT INTO timer_heartbeat VALUES ('t1', '2026-03-02T09:00:00Z')`).run();
+    expect(db.prepare('SELECT entry_id FROM timer_heartbeat').pluck().all()).toEqual(['t1']);
     db.close();
   });
 

@@ -45,6 +45,15 @@ export const CALL_NAMES = [
   'audit.fetchHistory',
   'store.status',
   'store.restore',
+  'time.running',
+  'time.start',
+  'time.stop',
+  'time.log',
+  'time.update',
+  'time.delete',
+  'time.list',
+  'time.question',
+  'time.answer',
 ] as const satisfies readonly CallName[];
 
 export const EVENT_NAMES = [

@@ -84,6 +84,9 @@ export const en = {
       pauseFormat: '--pause must be FROM/TO, got {{value}}',
       idleThreshold: '{{flag}} must be a whole number of minutes (1-240)',
       settingsNothing: 'Nothing to change: give --idle-threshold or --idle-detection',
+      timerTarget: 'Give an incident id or --client CODE',
+      minutes: '--minutes must be a whole number of minutes, got {{value}}',
+      unknownClientCode: 'Unknown client: {{code}} (see `vangnet client list`)',
     },
     sync: {
       offline: 'Cannot reach the office server {{server}}',
@@ -133,6 +136,19 @@ export const en = {
     billing: {
       overrunBlocked:
         'The prepaid bundle is used up ({{overrun}} hours over): new timers on {{client}} are refused until hours are bought or a lead overrides',
+    },
+    time: {
+      exists: 'A time entry with id {{id}} already exists',
+      unknown: 'Unknown time entry {{id}}',
+      notRunning: 'Time entry {{id}} is not running',
+      otherClient: 'Incident {{incident}} belongs to another client than {{client}}',
+      endBeforeStart: 'An entry must end after it starts ({{start}} – {{end}})',
+      inFuture: 'The time {{at}} lies in the future',
+      tooLong: 'An entry may be at most {{max}} hours long',
+      stopFirst: 'Time entry {{id}} is still running: stop the timer instead of setting its end',
+      noTimer: 'No timer is running',
+      noQuestion: 'There is no open question about timer {{id}}',
+      rangeOrder: 'The range must end on or after its first day ({{from}} – {{to}})',
     },
   },
   /** Why the iCal importer skipped an event, or what it assumed (shared/sla/ical.ts). */
@@ -218,6 +234,16 @@ export const en = {
       calendarName: 'must name a calendar',
     },
     unknownPlatform: 'unknown platform',
+    unknownIncident: 'unknown incident',
+    otherClient: 'the incident belongs to another client',
+    timeOrder: 'must be after the start',
+    entryTooLong: 'must be at most {{max}} hours after the start',
+    unknownTimeEntry: 'unknown time entry',
+    timerRunning: 'the timer is still running',
+    time: {
+      target: 'give an incident or a client',
+      nothingToChange: 'nothing to change: give a start, end, note or billable',
+    },
   },
   /** Billing's notices, hints and suggestions (shared/billing): shown, never applied by themselves. */
   billing: {
@@ -249,6 +275,7 @@ export const en = {
     changeContract: 'Changing a contract',
     changeOthersWork: "Changing another engineer's work",
     deletePlatform: 'Deleting a platform',
+    changeOthersTime: "Changing another engineer's time",
   },
   /** The roles (shared/domain/common.ts), named in messages' `{{role}}` and `{{has}}`. */
   roles: { engineer: 'engineer', lead: 'lead', admin: 'admin' },

@@ -81,6 +81,9 @@ export const nl: Catalog = {
       pauseFormat: '--pause moet VAN/TOT zijn, niet {{value}}',
       idleThreshold: '{{flag}} moet een geheel aantal minuten zijn (1-240)',
       settingsNothing: 'Niets te wijzigen: geef --idle-threshold of --idle-detection',
+      timerTarget: 'Geef een incident-id of --client CODE',
+      minutes: '--minutes moet een heel aantal minuten zijn, niet {{value}}',
+      unknownClientCode: 'Onbekende klant: {{code}} (zie `vangnet client list`)',
     },
     sync: {
       offline: 'De kantoorserver {{server}} is niet bereikbaar',
@@ -131,6 +134,19 @@ export const nl: Catalog = {
     billing: {
       overrunBlocked:
         'De strippenkaart is op ({{overrun}} uur over): nieuwe timers op {{client}} worden geweigerd tot er uren zijn bijgekocht of een teamlead dit toestaat',
+    },
+    time: {
+      exists: 'Er bestaat al een tijdregistratie met id {{id}}',
+      unknown: 'Onbekende tijdregistratie {{id}}',
+      notRunning: 'Tijdregistratie {{id}} loopt niet',
+      otherClient: 'Incident {{incident}} hoort bij een andere klant dan {{client}}',
+      endBeforeStart: 'Een registratie moet eindigen na het begin ({{start}} – {{end}})',
+      inFuture: 'Het tijdstip {{at}} ligt in de toekomst',
+      tooLong: 'Een registratie mag hoogstens {{max}} uur duren',
+      stopFirst: 'Tijdregistratie {{id}} loopt nog: stop de timer in plaats van het einde te zetten',
+      noTimer: 'Er loopt geen timer',
+      noQuestion: 'Er staat geen vraag open over timer {{id}}',
+      rangeOrder: 'Het bereik moet eindigen op of na de eerste dag ({{from}} – {{to}})',
     },
   },
   ical: {
@@ -215,6 +231,16 @@ export const nl: Catalog = {
       calendarName: 'moet een kalender noemen',
     },
     unknownPlatform: 'onbekend platform',
+    unknownIncident: 'onbekend incident',
+    otherClient: 'het incident hoort bij een andere klant',
+    timeOrder: 'moet na het begin liggen',
+    entryTooLong: 'mag hoogstens {{max}} uur na het begin liggen',
+    unknownTimeEntry: 'onbekende tijdregistratie',
+    timerRunning: 'de timer loopt nog',
+    time: {
+      target: 'geef een incident of een klant',
+      nothingToChange: 'niets te wijzigen: geef een begin, einde, notitie of declarabel',
+    },
   },
   billing: {
     bundle: {
@@ -244,6 +270,7 @@ export const nl: Catalog = {
     changeContract: 'Een contract wijzigen',
     changeOthersWork: 'Het werk van een andere engineer wijzigen',
     deletePlatform: 'Een platform verwijderen',
+    changeOthersTime: 'De tijd van een andere engineer wijzigen',
   },
   roles: { engineer: 'engineer', lead: 'teamleider', admin: 'beheerder' },
   explain: {

@@ -99,6 +99,8 @@ export interface MutationDef<A = unknown, S extends ReadSpecs = ReadSpecs, N ext
    * the laptop and the server alike (`authorize` in ./permit.ts). Null allows; absent, everyone may.
    */
   permit?(actor: Actor, args: A, rows: Loaded<S>): Refusal | null;
+  /** Who may, in words, for the generated reference when the rule depends on the row (one's own, or a lead). */
+  who?: string;
   apply(args: A, rows: Loaded<S>, ctx: MutationContext): Write[];
 }
 

@@ -5,6 +5,7 @@ import type { MutationDef } from './define';
 import { incidentCreate, incidentUpdate } from './incident';
 import { incidentAssign, incidentNote, incidentReply, incidentSetCategory, incidentSetStatus } from './lifecycle';
 import { settingsSet } from './settings';
+import { timeDelete, timeLog, timerSplit, timerStart, timerStop, timeUpdate } from './time';
 
 const ALL = [
   clientCreate,
@@ -19,6 +20,12 @@ const ALL = [
   platformCreate,
   settingsSet,
   platformDelete,
+  timerStart,
+  timerStop,
+  timerSplit,
+  timeLog,
+  timeUpdate,
+  timeDelete,
 ] as const;
 
 /** Every mutation the system knows. Sync carries them by name; adding one here is all it takes. */

@@ -37,11 +37,19 @@ export function mutationReference(): string {
   return `${[HEADER, ...sections].join('\n\n')}\n`;
 }
 
+function describeRead(spec: ReadSpec): string {
+  if (!isListRead(spec)) return `\`${spec.table}\` by \`${spec.by}\` = ${String(spec.value)}`;
+  const where = Object.entries(spec.where).map(([field, value]) => `\`${field}\` = ${String(value)}`);
+  const order = [...(spec.orderBy ?? []).map((o) => `\`${o.field}\`${o.desc ? ' descending' : ''}`), '`id`'];
+  return `up to ${spec.limit} \`${spec.table}\` rows where ${where.join(' and ')}, by ${order.join(', ')}`;
+}
+
 /**
  * The least role the mutation's rule lets through, found by asking the rule itself (with no rows
  * loaded), so the reference can't drift from what the laptop and the server check.
  */
-export function whoMay(def: Pick<MutationDef, 'permit'>): string {
+export function whoMay(def: Pick<MutationDef, 'permit' | 'who'>): string {
+  if (def.who) return def.who;
   if (!def.permit) return 'every engineer.';
   const allows = (role: Actor['role']) => {
     const probe: Actor = { id: 'reference-probe', name: 'probe', kind: 'engineer', role };
@@ -60,13 +68,6 @@ export function whoMay(def: Pick<MutationDef, 'permit'>): string {
 /** Rows as a rule sees them when none were loaded. */
 function noRows(): never {
   return new Proxy({}, { get: () => undefined }) as never;
-}
-
-function describeRead(spec: ReadSpec): string {
-  if (!isListRead(spec)) return `\`${spec.table}\` by \`${spec.by}\` = ${String(spec.value)}`;
-  const where = Object.entries(spec.where).map(([field, value]) => `\`${field}\` = ${String(value)}`);
-  const order = [...(spec.orderBy ?? []).map((o) => `\`${o.field}\`${o.desc ? ' descending' : ''}`), '`id`'];
-  return `up to ${spec.limit} \`${spec.table}\` rows where ${where.join(' and ')}, by ${order.join(', ')}`;
 }
 
 /** JSON indented by two, with every part that fits on a short line kept on one. */

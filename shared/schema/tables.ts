@@ -7,6 +7,7 @@ import { Incident } from '../domain/incident';
 import { TimelineEntry } from '../domain/lifecycle';
 import { Platform } from '../domain/platform';
 import { Settings } from '../domain/settings';
+import { TimeEntry } from '../domain/time';
 import { syncedAuditProblem } from '../sync/auditTrail';
 import { col, type ParentRef, recordToRow, rowToRecord, type SlaFeed, type SqlValue, type TableKind, type TableSpec } from './tableSpec';
 
@@ -141,6 +142,31 @@ export const TABLE_SPECS = {
     columns: [col('id'), col('idleThresholdMinutes', 'integer'), col('idleDetection', 'boolean'), stamped],
     lookups: ['id'],
     parents: [],
+    checksummed: true,
+  }),
+  timeEntries: table({
+    kind: 'mutable',
+    schema: TimeEntry,
+    sqlTable: 'time_entries',
+    entity: 'time_entry',
+    columns: [
+      col('id'),
+      col('engineerId'),
+      col('clientId'),
+      col('incidentId'),
+      col('startedAt'),
+      col('endedAt'),
+      col('runningFor'),
+      col('note'),
+      col('billable', 'boolean'),
+      col('scope'),
+      col('changeReason'),
+      col('createdAt'),
+      col('createdBy'),
+      stamped,
+    ],
+    lookups: ['id', 'engineerId', 'clientId', 'incidentId', 'runningFor'],
+    parents: [...byClient, { table: 'incidents', field: 'incidentId' }],
     checksummed: true,
   }),
   audit: table({

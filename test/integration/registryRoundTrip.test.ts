@@ -39,6 +39,11 @@ const CORPUS: { call: string; args: (ids: Record<string, string>) => unknown; ke
   // A delete pushed as a mutation: a tombstone in the server's change log.
   { call: 'platforms.create', args: (ids) => ({ clientId: ids.client, name: 'Oud portaal' }), keep: 'doomed' },
   { call: 'platforms.delete', args: (ids) => ({ id: ids.doomed }) },
+  { call: 'time.start', args: (ids) => ({ incidentId: ids.incident }) },
+  { call: 'time.stop', args: () => ({ note: 'Opgelost' }) },
+  { call: 'time.log', args: (ids) => ({ clientId: ids.client, startedAt: '2026-01-05T09:00:00Z', minutes: 30 }), keep: 'logged' },
+  { call: 'time.update', args: (ids) => ({ id: ids.logged, reason: 'Belletje erbij', note: 'Overleg' }) },
+  { call: 'time.delete', args: (ids) => ({ id: ids.logged, reason: 'Dubbel geboekt' }) },
 ];
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -112,14 +117,20 @@ describe.each(DIALECTS)('every registered table round-trips on a %s office serve
     // Push: the corpus, made on laptop A and pushed.
     const ids: Record<string, string> = { terms: JSON.stringify(await call(a, 'contracts.template', { costModel: 'all_in' })) };
     for (const step of CORPUS) {
-      const made = await call<{ id?: string }>(a, step.call, step.args(ids));
-      if (step.keep && made.id) ids[step.keep] = made.id;
+      const made = await call<{ id?: string; entry?: { id: string } }>(a, step.call, step.args(ids));
+      const id = made.id ?? made.entry?.id;
+      if (step.keep && id) ids[step.keep] = id;
     }
     await call(a, 'sync.now');
     expect(a.sync.status().pending).toBe(0);
     const pushed = await serverRows(s);
     for (const table of TABLE_NAMES) expect(pushed.get(table)!.size, `no mutation of the corpus writes ${table}`).toBeGreaterThan(0);
-    expect(await tombstones(s)).toEqual(new Map([['platforms', [ids.doomed]]]));
+    expect(await tombstones(s)).toEqual(
+      new Map([
+        ['platforms', [ids.doomed]],
+        ['timeEntries', [ids.logged]],
+      ]),
+    );
 
     // Pull: rows generated from every table's schema, written on the server, pulled by A.
     const generated = generatedWorld(dialect === 'sqlite' ? 7 : 11);

@@ -6,6 +6,7 @@ import { sql as m0005 } from './0005_search_text';
 import { sql as m0006 } from './0006_rejection_code';
 import { sql as m0007 } from './0007_settings';
 import { sql as m0008 } from './0008_rejection_key';
+import { sql as m0009 } from './0009_time';
 
 /** Numbered, immutable migrations. `user_version` equals the number of the last one applied. */
 export interface Migration {
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'rejection_code', sql: m0006 },
   { version: 7, name: 'settings', sql: m0007 },
   { version: 8, name: 'rejection_key', sql: m0008 },
+  { version: 9, name: 'time', sql: m0009 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;

@@ -161,6 +161,7 @@ export const en = {
         platforms: 'Platforms',
         engineers: 'Engineers',
         settings: 'Team settings',
+        timeEntries: 'Time entries',
       },
     },
   },

@@ -166,6 +166,7 @@ export const nl: Translation = {
         platforms: 'Platforms',
         engineers: 'Engineers',
         settings: 'Teaminstellingen',
+        timeEntries: 'Tijdregistraties',
       },
     },
   },
