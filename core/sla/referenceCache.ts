@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import dateHolidaysPackage from 'date-holidays/package.json';
+import dateHolidaysPackage from 'date-holidays/package.json' with { type: 'json' };
 import { type HolidayTables, holidayTables, seedHolidayTables } from '../../shared/sla/holidays';
 import { type ZoneTables, type ZoneYear, seedZoneTables, zoneTables } from '../../shared/sla/zone';
 import { logger } from '../log';
