@@ -12,6 +12,7 @@ import { SlaAlertBanner } from './SlaAlertBanner';
 import { StatusBar } from './StatusBar';
 import { StoreDamaged } from './StoreDamaged';
 import { SyncDialog } from './sync/SyncDialog';
+import { StaleTimerDialog } from './timer/StaleTimerDialog';
 import '../styles/shell.css';
 
 export function App() {
@@ -20,6 +21,7 @@ export function App() {
   const dialog = useStore((s) => s.dialog);
   const storeProblem = useStore((s) => storeNeedsRestore(s.storeStatus));
   const storeOpen = useStore((s) => s.storeStatus?.open ?? true);
+  const staleQuestion = useStore((s) => s.staleQuestion);
   useShortcuts();
 
   return (
@@ -38,6 +40,8 @@ export function App() {
       {!needsProfile && dialog === 'newClient' ? <AddClientDialog /> : null}
       {!needsProfile && dialog === 'shortcuts' ? <ShortcutsDialog /> : null}
       {dialog === 'sync' ? <SyncDialog /> : null}
+      {/* A timer found with an old heartbeat must be answered before anything else (docs/time.md). */}
+      {!needsProfile && staleQuestion ? <StaleTimerDialog key={staleQuestion.entry.id} question={staleQuestion} /> : null}
     </div>
   );
 }
