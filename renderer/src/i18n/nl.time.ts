@@ -1,6 +1,6 @@
 import type { Translation } from './en';
 
-type TimeTexts = Pick<Translation, 'timer' | 'staleTimer' | 'duration'>;
+type TimeTexts = Pick<Translation, 'timer' | 'staleTimer' | 'timeRoom' | 'duration'>;
 
 /** Nederlandse teksten voor tijdregistratie: de timer in de statusbalk, de startknop en de vraag over een oude timer. */
 export const nlTime: TimeTexts = {
@@ -27,6 +27,28 @@ export const nlTime: TimeTexts = {
     splitGap: 'Tussentijd apart zetten',
     splitGapHint: 'De registratie eindigt om {{lastHeartbeat}}; er start nu een nieuwe timer op hetzelfde werk.',
     failed: 'Het antwoord kon niet worden opgeslagen',
+  },
+  timeRoom: {
+    title: 'Tijd',
+    views: 'Weergave',
+    day: 'Dag',
+    week: 'Week',
+    previousDay: 'Vorige dag',
+    nextDay: 'Volgende dag',
+    previousWeek: 'Vorige week',
+    nextWeek: 'Volgende week',
+    today: 'Vandaag',
+    period: 'Periode',
+    entries: 'Registraties',
+    column: { client: 'Klant', incident: 'Incident', time: 'Start – einde', minutes: 'Minuten' },
+    noIncident: 'Geen incident (klanttijd)',
+    running: 'loopt',
+    empty: 'Geen tijd geregistreerd in deze periode.',
+    totals: 'Totalen per klant',
+    totalsColumn: { client: 'Klant', raw: 'Werkelijk', rounded: 'Afgerond' },
+    roundedTitle: 'Naar boven afgerond per ticket per maand, zoals gefactureerd',
+    total: 'Totaal',
+    loadFailed: 'Tijdregistraties konden niet worden geladen',
   },
   duration: {
     minutes: '{{minutes}} min',

@@ -18,6 +18,7 @@ const REFRESH: Record<Refresh, (store: Store) => void> = {
   timer: (store) => {
     void store.loadTimer();
     void store.loadStaleQuestion();
+    if (store.route === 'time') void store.loadTimeList();
   },
 };
 

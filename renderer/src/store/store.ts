@@ -11,6 +11,7 @@ import { createProfileSlice } from './profileSlice';
 import { createSlaAlertsSlice } from './slaAlertsSlice';
 import { createStoreHealthSlice } from './storeHealthSlice';
 import { createSyncSlice } from './syncSlice';
+import { createTimeRoomSlice } from './timeRoomSlice';
 import { createTimerSlice } from './timerSlice';
 import type { Store } from './types';
 import { createUiSlice } from './uiSlice';
@@ -31,4 +32,5 @@ export const useStore = create<Store>()((...a) => ({
   ...createStoreHealthSlice(...a),
   ...createSlaAlertsSlice(...a),
   ...createTimerSlice(...a),
+  ...createTimeRoomSlice(...a),
 }));

@@ -12,6 +12,7 @@ import type { ProfileSlice } from './profileSlice';
 import type { SlaAlertsSlice } from './slaAlertsSlice';
 import type { StoreHealthSlice } from './storeHealthSlice';
 import type { SyncSlice } from './syncSlice';
+import type { TimeRoomSlice } from './timeRoomSlice';
 import type { TimerSlice } from './timerSlice';
 import type { UiSlice } from './uiSlice';
 
@@ -28,7 +29,8 @@ export type Store = UiSlice &
   SyncSlice &
   StoreHealthSlice &
   SlaAlertsSlice &
-  TimerSlice;
+  TimerSlice &
+  TimeRoomSlice;
 
 /** A slice sees the whole store (to call another slice's refresh) but defines only its own part. */
 export type SliceCreator<T> = StateCreator<Store, [], [], T>;
