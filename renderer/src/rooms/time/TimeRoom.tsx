@@ -38,7 +38,7 @@ export function TimeRoom() {
   const total = list?.entries.reduce((sum, e) => sum + e.minutes, 0) ?? 0;
 
   return (
-    <section className="room" aria-labelledby="room-title" data-testid="room-time">
+    <section className="room time-room" aria-labelledby="room-title" data-testid="room-time">
       <TopBar title={t('timeRoom.title')} count={list ? formatMinutes(t, total) : undefined} />
       <div
         className="time-toolbar"
