@@ -21,7 +21,10 @@ test('a timer started on an incident runs in the status bar, stops there, and it
   shell,
   incidents,
 }) => {
-  await seed(host.url, { clients: [{ name: 'Bakkerij de Vries', code: 'BAKK' }], incidents: [{ client: 'BAKK', title: TITLE, priority: 'P1', hoursAgo: 1 }] });
+  await seed(host.url, {
+    clients: [{ name: 'Bakkerij de Vries', code: 'BAKK' }],
+    incidents: [{ client: 'BAKK', title: TITLE, priority: 'P1', hoursAgo: 1 }],
+  });
   await page.goto('/');
   await incidents.open(TITLE);
   await expect(shell.statusBar).toContainText('No timer running');

@@ -27,7 +27,10 @@ export function App() {
   return (
     <div className="app" data-testid="app-shell">
       <Sidebar />
-      <main className={storeProblem ? 'main main-with-store-problem' : 'main'} aria-busy={profileStatus === 'loading' || profileStatus === 'idle'}>
+      <main
+        className={storeProblem ? 'main main-with-store-problem' : 'main'}
+        aria-busy={profileStatus === 'loading' || profileStatus === 'idle'}
+      >
         {storeProblem ? <StoreDamaged /> : null}
         <SlaAlertBanner />
         {/* A damaged store that still reads keeps its rooms below the panel; one that cannot open has only the panel. */}

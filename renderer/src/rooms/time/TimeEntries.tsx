@@ -42,14 +42,21 @@ export function TimeEntries({ entries, timeZone }: { entries: readonly TimeEntry
               <th scope="colgroup" colSpan={3}>
                 {formatDayHeading(day, language)}
               </th>
-              <td className="col-num num">{formatMinutes(t, list.reduce((sum, e) => sum + e.minutes, 0))}</td>
+              <td className="col-num num">
+                {formatMinutes(
+                  t,
+                  list.reduce((sum, e) => sum + e.minutes, 0),
+                )}
+              </td>
             </tr>
             {list.map((e) => (
               <tr key={e.id} data-testid="time-entry">
                 <td>
                   <span className="client-code">{clients.find((c) => c.id === e.clientId)?.code ?? '—'}</span>
                 </td>
-                <td className="time-incident">{e.incidentId ? (titles[e.incidentId] ?? '…') : <span className="muted">{t('timeRoom.noIncident')}</span>}</td>
+                <td className="time-incident">
+                  {e.incidentId ? (titles[e.incidentId] ?? '…') : <span className="muted">{t('timeRoom.noIncident')}</span>}
+                </td>
                 <td className="num">
                   <time dateTime={e.startedAt}>{at(e.startedAt)}</time>
                   {' – '}

@@ -54,7 +54,14 @@ export function TimeRoom() {
       >
         <div className="segmented" role="group" aria-label={t('timeRoom.views')}>
           {VIEWS.map((v) => (
-            <button key={v} type="button" className="btn btn-small" aria-pressed={view === v} data-testid={`time-view-${v}`} onClick={() => setView(v)}>
+            <button
+              key={v}
+              type="button"
+              className="btn btn-small"
+              aria-pressed={view === v}
+              data-testid={`time-view-${v}`}
+              onClick={() => setView(v)}
+            >
               {t(`timeRoom.${v}`)}
             </button>
           ))}
