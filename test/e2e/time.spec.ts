@@ -96,3 +96,45 @@ test('a timer whose heartbeat is hours old asks, in a dialog that must be answer
   await expect(dialog).toBeHidden();
   await expect(shell.statusBar.getByTestId('status-timer')).toContainText('Timer on BAKK');
 });
+
+/** `YYYY-MM-DDTHH:mm` in Amsterdam, `minutesAgo` before now: what a datetime-local field holds. */
+function amsterdamLocal(minutesAgo: number): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Amsterdam',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(Date.now() - minutesAgo * 60_000));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
+}
+
+test('time logged by hand: bad input is refused field by field, in Dutch too; a good entry appears', async ({ page, host, shell }) => {
+  await seed(host.url, { clients: [{ name: 'Bakkerij de Vries', code: 'BAKK' }] });
+  await page.goto('/#/time');
+  const form = page.getByTestId('time-log-form');
+  await form.getByTestId('time-log-submit').click();
+  await expect(page.getByTestId('time-log-error')).toBeVisible();
+  await expect(form.getByTestId('time-log-minutes-error')).toBeVisible();
+
+  await form.getByLabel('Client').selectOption({ label: 'Bakkerij de Vries (BAKK)' });
+  await form.getByLabel('Start').fill(amsterdamLocal(30));
+  await form.getByLabel('Minutes').fill('2000');
+  await form.getByTestId('time-log-submit').click();
+  await expect(form.getByTestId('time-log-minutes-error')).toBeVisible();
+  await shell.setLanguage('nl');
+  await expect(page.getByTestId('time-log-error')).toContainText('De tijd kon niet worden geregistreerd');
+  await shell.setLanguage('en');
+
+  await form.getByLabel('Minutes').fill('2');
+  await form.getByTestId('time-log-submit').click();
+  await expect(page.getByTestId('time-log-error')).toBeHidden();
+  const entry = page.getByTestId('time-entry');
+  await expect(entry).toHaveCount(1);
+  await expect(entry.getByTestId('time-entry-minutes')).toHaveText('2');
+  await expect(page.getByTestId('time-total')).toContainText('BAKK');
+  await expectAccessible(page, '[data-testid="room-time"]');
+});

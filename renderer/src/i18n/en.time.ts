@@ -47,6 +47,17 @@ export const enTime = {
     total: 'Total',
     loadFailed: 'Could not load time entries',
   },
+  timeLog: {
+    title: 'Log time by hand',
+    client: 'Client',
+    chooseClient: 'Choose a client',
+    start: 'Start',
+    minutes: 'Minutes',
+    note: 'Note',
+    submit: 'Log time',
+    logged: 'Time logged',
+    failed: 'The time could not be logged',
+  },
   duration: {
     /** Whole minutes as hours and minutes: "1 h 05 min", "45 min". */
     minutes: '{{minutes}} min',

@@ -1,6 +1,6 @@
 import type { Translation } from './en';
 
-type TimeTexts = Pick<Translation, 'timer' | 'staleTimer' | 'timeRoom' | 'duration'>;
+type TimeTexts = Pick<Translation, 'timer' | 'staleTimer' | 'timeRoom' | 'timeLog' | 'duration'>;
 
 /** Nederlandse teksten voor tijdregistratie: de timer in de statusbalk, de startknop en de vraag over een oude timer. */
 export const nlTime: TimeTexts = {
@@ -49,6 +49,17 @@ export const nlTime: TimeTexts = {
     roundedTitle: 'Naar boven afgerond per ticket per maand, zoals gefactureerd',
     total: 'Totaal',
     loadFailed: 'Tijdregistraties konden niet worden geladen',
+  },
+  timeLog: {
+    title: 'Tijd met de hand registreren',
+    client: 'Klant',
+    chooseClient: 'Kies een klant',
+    start: 'Start',
+    minutes: 'Minuten',
+    note: 'Notitie',
+    submit: 'Tijd registreren',
+    logged: 'Tijd geregistreerd',
+    failed: 'De tijd kon niet worden geregistreerd',
   },
   duration: {
     minutes: '{{minutes}} min',

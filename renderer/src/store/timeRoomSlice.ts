@@ -2,9 +2,9 @@ import type { TimeList } from '../../../shared/contract/time';
 import type { ErrorInfo } from '../../../shared/errors';
 import { callEngine } from '../api/vangnet';
 import { TIME_ZONE } from '../i18n/format';
-import { todayIn } from '../lib/zonedTime';
+import { todayIn, wallToIso } from '../lib/zonedTime';
 import { periodOf, shiftPeriod, type TimeView } from '../rooms/time/timePeriod';
-import type { LoadStatus, SliceCreator } from './types';
+import { IDLE, type LoadStatus, type MutationState, type SliceCreator } from './types';
 
 export interface TimeRoomSlice {
   timeView: TimeView;
@@ -19,6 +19,10 @@ export interface TimeRoomSlice {
   shiftTimeDay(step: -1 | 1): void;
   timeToday(): void;
   loadTimeList(): Promise<void>;
+  /** The manual entry form's submit: pending, or refused with the engine's reason and field issues. */
+  timeLog: MutationState;
+  /** Logs a finished entry by hand (`time.log`); `start` is a local `YYYY-MM-DDTHH:mm` in the team's zone. */
+  logTime(input: { clientId: string; start: string; minutes: number; note: string }): Promise<boolean>;
 }
 
 export const createTimeRoomSlice: SliceCreator<TimeRoomSlice> = (set, get) => {
@@ -39,6 +43,19 @@ export const createTimeRoomSlice: SliceCreator<TimeRoomSlice> = (set, get) => {
     timeListStatus: 'idle',
     timeListError: null,
     incidentTitles: {},
+    timeLog: IDLE,
+    async logTime({ clientId, start, minutes, note }) {
+      if (get().timeLog.pending) return false;
+      // An unreadable start goes to the engine as it is: its refusal names the field, like every other.
+      const startedAt = wallToIso(start, TIME_ZONE) ?? start;
+      set({ timeLog: { pending: true, error: null } });
+      const result = await callEngine((api) =>
+        api.time.log({ clientId, startedAt, minutes, ...(note.trim() ? { note: note.trim() } : {}) }),
+      );
+      set({ timeLog: result.ok ? IDLE : { pending: false, error: result.error } });
+      // data.changed brings the entry into the list when the Time room is open.
+      return result.ok;
+    },
     setTimeView(view) {
       set({ timeView: view });
       void get().loadTimeList();

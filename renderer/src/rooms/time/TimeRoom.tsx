@@ -8,6 +8,7 @@ import { formatMinutes } from '../../lib/timerText';
 import { useStore } from '../../store/store';
 import { periodOf, type TimeView } from './timePeriod';
 import { TimeEntries } from './TimeEntries';
+import { TimeLogForm } from './TimeLogForm';
 import { TimeTotals } from './TimeTotals';
 import '../clients/clients.css';
 import './time.css';
@@ -99,6 +100,7 @@ export function TimeRoom() {
             <TimeTotals totals={list.totals} />
           </>
         ) : null}
+        <TimeLogForm />
       </div>
     </section>
   );
