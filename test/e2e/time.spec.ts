@@ -55,6 +55,13 @@ test('a timer started on an incident runs in the status bar, stops there, and it
   await room.getByTestId('time-view-week').click();
   await expect(room.getByTestId('time-view-week')).toHaveAttribute('aria-pressed', 'true');
   await expect(room.getByTestId('time-entry')).toHaveCount(2);
+  // Arrow keys on the toolbar step a week back: nothing logged there; Today comes back.
+  const period = await room.getByTestId('time-period').textContent();
+  await page.keyboard.press('ArrowLeft');
+  await expect(room.getByTestId('time-period')).not.toHaveText(period ?? '');
+  await expect(room.getByTestId('time-empty')).toBeVisible();
+  await room.getByRole('button', { name: 'Today' }).click();
+  await expect(room.getByTestId('time-entry')).toHaveCount(2);
   await expectAccessible(page, '[data-testid="room-time"]');
 });
 
