@@ -85,6 +85,8 @@ test('a timer whose heartbeat is hours old asks, in a dialog that must be answer
   // A crash, then the laptop stayed off for three hours: the last heartbeat is that old.
   await host.kill();
   const db = new Database(path.join(host.dataDir, 'vangnet.sqlite3'));
+  // The timer started four hours ago (its stored start), so the heartbeat lies between start and now.
+  db.prepare('UPDATE time_entries SET started_at = ?').run(new Date(Date.now() - 4 * 3_600_000).toISOString());
   db.prepare('UPDATE timer_heartbeat SET at = ?').run(new Date(Date.now() - 3 * 3_600_000).toISOString());
   db.close();
   await host.restart();
@@ -102,6 +104,8 @@ test('a timer whose heartbeat is hours old asks, in a dialog that must be answer
   await dialog.getByTestId('stale-answer-keep').click();
   await expect(dialog).toBeHidden();
   await expect(shell.statusBar.getByTestId('status-timer')).toContainText('Timer on BAKK');
+  // Kept: the elapsed time counts from the stored start, four hours ago.
+  await expect(shell.statusBar.getByTestId('status-timer-elapsed')).toHaveText(/^4:00:\d\d$/);
 });
 
 /** `YYYY-MM-DDTHH:mm` in Amsterdam, `minutesAgo` before now: what a datetime-local field holds. */
