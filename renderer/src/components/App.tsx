@@ -12,6 +12,7 @@ import { SlaAlertBanner } from './SlaAlertBanner';
 import { StatusBar } from './StatusBar';
 import { StoreDamaged } from './StoreDamaged';
 import { SyncDialog } from './sync/SyncDialog';
+import { StaleTimerDialog } from './timer/StaleTimerDialog';
 import '../styles/shell.css';
 
 export function App() {
@@ -20,12 +21,16 @@ export function App() {
   const dialog = useStore((s) => s.dialog);
   const storeProblem = useStore((s) => storeNeedsRestore(s.storeStatus));
   const storeOpen = useStore((s) => s.storeStatus?.open ?? true);
+  const staleQuestion = useStore((s) => s.staleQuestion);
   useShortcuts();
 
   return (
     <div className="app" data-testid="app-shell">
       <Sidebar />
-      <main className={storeProblem ? 'main main-with-store-problem' : 'main'} aria-busy={profileStatus === 'loading' || profileStatus === 'idle'}>
+      <main
+        className={storeProblem ? 'main main-with-store-problem' : 'main'}
+        aria-busy={profileStatus === 'loading' || profileStatus === 'idle'}
+      >
         {storeProblem ? <StoreDamaged /> : null}
         <SlaAlertBanner />
         {/* A damaged store that still reads keeps its rooms below the panel; one that cannot open has only the panel. */}
@@ -38,6 +43,8 @@ export function App() {
       {!needsProfile && dialog === 'newClient' ? <AddClientDialog /> : null}
       {!needsProfile && dialog === 'shortcuts' ? <ShortcutsDialog /> : null}
       {dialog === 'sync' ? <SyncDialog /> : null}
+      {/* A timer found with an old heartbeat must be answered before anything else (docs/time.md). */}
+      {!needsProfile && staleQuestion ? <StaleTimerDialog key={staleQuestion.entry.id} question={staleQuestion} /> : null}
     </div>
   );
 }

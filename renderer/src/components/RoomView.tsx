@@ -1,6 +1,7 @@
 import { missingCase } from '../../../shared/errors';
 import { ClientsRoom } from '../rooms/clients/ClientsRoom';
 import { IncidentsRoom } from '../rooms/incidents/IncidentsRoom';
+import { TimeRoom } from '../rooms/time/TimeRoom';
 import { useStore } from '../store/store';
 import { PlaceholderRoom } from './PlaceholderRoom';
 
@@ -13,6 +14,7 @@ export function RoomView() {
     case 'clients':
       return <ClientsRoom />;
     case 'time':
+      return <TimeRoom />;
     case 'reports':
     case 'oncall':
       return <PlaceholderRoom room={route} />;

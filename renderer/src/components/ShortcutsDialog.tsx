@@ -1,5 +1,6 @@
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TIMER_SHORTCUT } from '../lib/timerText';
 import { useStore } from '../store/store';
 import { Dialog } from './Dialog';
 
@@ -23,6 +24,7 @@ export function ShortcutsDialog() {
     { keys: ['Ctrl 1…5'], label: t('shortcuts.goRoom') },
     { keys: ['G', 'S'], join: 'then', label: t('shortcuts.openSync') },
     { keys: ['J', 'K'], join: 'or', label: t('shortcuts.moveSelection') },
+    { keys: [TIMER_SHORTCUT.toUpperCase()], label: t('shortcuts.timer') },
     { keys: ['Esc'], label: t('shortcuts.closeDialog') },
     { keys: ['?'], label: t('shortcuts.help') },
   ];

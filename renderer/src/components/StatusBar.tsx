@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../store/store';
 import { SyncIndicator } from './sync/SyncIndicator';
+import { TimerStatus } from './timer/TimerStatus';
+import '../styles/timer.css';
 
 /**
  * Reserved for what an engineer must see at a glance: sync with the office server, on-call duty and
- * the running timer. On-call and the timer state plainly that they are not active until they land.
+ * the running timer. On-call states plainly that it is not active until it lands.
  */
 export function StatusBar() {
   const { t } = useTranslation();
@@ -22,9 +24,7 @@ export function StatusBar() {
       <span className="status-item" data-testid="status-oncall">
         {t('status.oncallNone')}
       </span>
-      <span className="status-item num" data-testid="status-timer">
-        {t('status.noTimer')}
-      </span>
+      <TimerStatus />
     </footer>
   );
 }

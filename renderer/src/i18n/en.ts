@@ -1,5 +1,6 @@
 import { en as enMessages } from '../../../shared/messages/en';
 import { enClients } from './en.clients';
+import { enTime } from './en.time';
 
 /** English strings. The Dutch file must have exactly these keys (checked by its type). */
 export const en = {
@@ -409,6 +410,7 @@ export const en = {
     submit: 'Create incident',
   },
   ...enClients,
+  ...enTime,
   shortcuts: {
     title: 'Keyboard shortcuts',
     open: 'Keyboard shortcuts',
@@ -423,6 +425,7 @@ export const en = {
     help: 'Show this help',
     openSync: 'Office server and sync',
     then: 'then',
+    timer: 'Start or stop the timer on the selected incident',
   },
   /** Error and field-issue texts, shared with the CLI (shared/messages): `messages.errors.<key>`, `messages.issues.<code>`. */
   messages: enMessages,

@@ -1,6 +1,7 @@
 import type { Translation } from './en';
 import { nl as nlMessages } from '../../../shared/messages/nl';
 import { nlClients } from './nl.clients';
+import { nlTime } from './nl.time';
 
 /** Nederlandse teksten. Same keys as `en.ts`; the type refuses a missing or extra key. */
 export const nl: Translation = {
@@ -414,6 +415,7 @@ export const nl: Translation = {
     submit: 'Incident aanmaken',
   },
   ...nlClients,
+  ...nlTime,
   shortcuts: {
     title: 'Sneltoetsen',
     open: 'Sneltoetsen',
@@ -428,6 +430,7 @@ export const nl: Translation = {
     help: 'Deze hulp tonen',
     openSync: 'Kantoorserver en synchronisatie',
     then: 'dan',
+    timer: 'Timer starten of stoppen op het gekozen incident',
   },
   messages: nlMessages,
   issueSentence: '{{field}} {{problem}}',

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useStore } from '../store/store';
 import { ROUTES, type Route } from '../store/uiSlice';
+import { TIMER_SHORTCUT } from './timerText';
 
 const CHORD_MS = 1200;
 const GO_KEYS: Record<string, Route> = { i: 'incidents', t: 'time', c: 'clients', r: 'reports', o: 'oncall' };
@@ -61,6 +62,9 @@ export function useShortcuts(): void {
           break;
         case '/':
           document.querySelector<HTMLInputElement>('[data-search]')?.focus();
+          break;
+        case TIMER_SHORTCUT:
+          void store.toggleTimer();
           break;
         case '?':
           store.openDialog('shortcuts');

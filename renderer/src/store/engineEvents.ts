@@ -6,7 +6,7 @@ import { useStore } from './store';
 const COALESCE_MS = 40;
 
 type Store = ReturnType<typeof useStore.getState>;
-type Refresh = 'clients' | 'list' | 'detail' | 'clientDetail' | 'engineers';
+type Refresh = 'clients' | 'list' | 'detail' | 'clientDetail' | 'engineers' | 'timer';
 
 const REFRESH: Record<Refresh, (store: Store) => void> = {
   clients: (store) => void store.loadClients(),
@@ -14,6 +14,12 @@ const REFRESH: Record<Refresh, (store: Store) => void> = {
   detail: (store) => void store.refreshDetail(),
   clientDetail: (store) => void store.refreshClientDetail(),
   engineers: (store) => void store.loadEngineers(),
+  // The running timer, and whether the engine now asks about a stale one.
+  timer: (store) => {
+    void store.loadTimer();
+    void store.loadStaleQuestion();
+    if (store.route === 'time') void store.loadTimeList();
+  },
 };
 
 /**
@@ -31,6 +37,7 @@ const SHOWN_IN: Readonly<Record<string, readonly Refresh[]>> = {
   // A pull that confirms our own change brings only its server audit entry: the history's marks flip.
   audit: ['detail'],
   engineers: ['engineers'],
+  timeEntries: ['timer'],
 };
 
 /**
@@ -99,4 +106,6 @@ export function reloadAll(): void {
   store.refreshList();
   void store.refreshDetail();
   void store.refreshClientDetail();
+  void store.loadTimer();
+  void store.loadStaleQuestion();
 }

@@ -11,6 +11,8 @@ import { createProfileSlice } from './profileSlice';
 import { createSlaAlertsSlice } from './slaAlertsSlice';
 import { createStoreHealthSlice } from './storeHealthSlice';
 import { createSyncSlice } from './syncSlice';
+import { createTimeRoomSlice } from './timeRoomSlice';
+import { createTimerSlice } from './timerSlice';
 import type { Store } from './types';
 import { createUiSlice } from './uiSlice';
 
@@ -29,4 +31,6 @@ export const useStore = create<Store>()((...a) => ({
   ...createSyncSlice(...a),
   ...createStoreHealthSlice(...a),
   ...createSlaAlertsSlice(...a),
+  ...createTimerSlice(...a),
+  ...createTimeRoomSlice(...a),
 }));

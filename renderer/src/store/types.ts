@@ -12,6 +12,8 @@ import type { ProfileSlice } from './profileSlice';
 import type { SlaAlertsSlice } from './slaAlertsSlice';
 import type { StoreHealthSlice } from './storeHealthSlice';
 import type { SyncSlice } from './syncSlice';
+import type { TimeRoomSlice } from './timeRoomSlice';
+import type { TimerSlice } from './timerSlice';
 import type { UiSlice } from './uiSlice';
 
 export type Store = UiSlice &
@@ -26,7 +28,9 @@ export type Store = UiSlice &
   IncidentActionsSlice &
   SyncSlice &
   StoreHealthSlice &
-  SlaAlertsSlice;
+  SlaAlertsSlice &
+  TimerSlice &
+  TimeRoomSlice;
 
 /** A slice sees the whole store (to call another slice's refresh) but defines only its own part. */
 export type SliceCreator<T> = StateCreator<Store, [], [], T>;

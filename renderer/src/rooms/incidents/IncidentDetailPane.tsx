@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { StartTimerButton } from '../../components/timer/StartTimerButton';
 import { Icon } from '../../components/Icon';
 import { PriorityBadge } from '../../components/PriorityBadge';
 import { RelativeTime } from '../../components/RelativeTime';
@@ -77,6 +78,7 @@ export function IncidentDetailPane() {
                 </dd>
               </dl>
               <SlaClocks sla={detail.sla} />
+              <StartTimerButton incidentId={detail.id} />
               <IncidentActions status={detail.status} />
               <IncidentFields incident={detail} />
               <section className="detail-section" aria-labelledby="detail-description">

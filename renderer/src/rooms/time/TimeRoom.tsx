@@ -1,0 +1,107 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Icon } from '../../components/Icon';
+import { TopBar } from '../../components/TopBar';
+import { formatDayHeading, TIME_ZONE } from '../../i18n/format';
+import { formatMinutes } from '../../lib/timerText';
+import { useStore } from '../../store/store';
+import { periodOf, type TimeView } from './timePeriod';
+import { TimeEntries } from './TimeEntries';
+import { TimeLogForm } from './TimeLogForm';
+import { TimeTotals } from './TimeTotals';
+import '../clients/clients.css';
+import './time.css';
+
+const VIEWS: readonly TimeView[] = ['day', 'week'];
+
+/** The engineer's own time: a day or a week of entries, and totals per client with rounded beside raw. */
+export function TimeRoom() {
+  const { t } = useTranslation();
+  const language = useStore((s) => s.language);
+  const view = useStore((s) => s.timeView);
+  const day = useStore((s) => s.timeDay);
+  const list = useStore((s) => s.timeList);
+  const status = useStore((s) => s.timeListStatus);
+  const error = useStore((s) => s.timeListError);
+  const engineerId = useStore((s) => s.profile?.engineerId);
+  const setView = useStore((s) => s.setTimeView);
+  const shift = useStore((s) => s.shiftTimeDay);
+  const today = useStore((s) => s.timeToday);
+  const load = useStore((s) => s.loadTimeList);
+
+  useEffect(() => {
+    if (engineerId) void load();
+  }, [engineerId, load]);
+
+  const { from, to } = periodOf(view, day);
+  const period = from === to ? formatDayHeading(from, language) : `${formatDayHeading(from, language)} – ${formatDayHeading(to, language)}`;
+  const total = list?.entries.reduce((sum, e) => sum + e.minutes, 0) ?? 0;
+
+  return (
+    <section className="room time-room" aria-labelledby="room-title" data-testid="room-time">
+      <TopBar title={t('timeRoom.title')} count={list ? formatMinutes(t, total) : undefined} />
+      <div
+        className="time-toolbar"
+        role="toolbar"
+        aria-label={t('timeRoom.period')}
+        onKeyDown={(e) => {
+          // Left and right step through days or weeks from anywhere on the toolbar.
+          if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') {
+            shift(e.key === 'ArrowLeft' ? -1 : 1);
+            e.preventDefault();
+          }
+        }}
+      >
+        <div className="segmented" role="group" aria-label={t('timeRoom.views')}>
+          {VIEWS.map((v) => (
+            <button
+              key={v}
+              type="button"
+              className="btn btn-small"
+              aria-pressed={view === v}
+              data-testid={`time-view-${v}`}
+              onClick={() => setView(v)}
+            >
+              {t(`timeRoom.${v}`)}
+            </button>
+          ))}
+        </div>
+        <button
+          type="button"
+          className="btn btn-small btn-icon"
+          aria-label={view === 'day' ? t('timeRoom.previousDay') : t('timeRoom.previousWeek')}
+          title={view === 'day' ? t('timeRoom.previousDay') : t('timeRoom.previousWeek')}
+          onClick={() => shift(-1)}
+        >
+          <Icon name="chevronLeft" size={14} />
+        </button>
+        <button
+          type="button"
+          className="btn btn-small btn-icon"
+          aria-label={view === 'day' ? t('timeRoom.nextDay') : t('timeRoom.nextWeek')}
+          title={view === 'day' ? t('timeRoom.nextDay') : t('timeRoom.nextWeek')}
+          onClick={() => shift(1)}
+        >
+          <Icon name="chevronRight" size={14} />
+        </button>
+        <button type="button" className="btn btn-small" onClick={today}>
+          {t('timeRoom.today')}
+        </button>
+        <h2 className="time-period" data-testid="time-period" aria-live="polite">
+          {period}
+        </h2>
+      </div>
+      <div className="table-wrap time-body" aria-busy={status === 'loading'}>
+        {status === 'error' ? <ErrorAlert error={error} testId="time-error" title={t('timeRoom.loadFailed')} /> : null}
+        {list ? (
+          <>
+            <TimeEntries entries={list.entries} timeZone={TIME_ZONE} />
+            <TimeTotals totals={list.totals} />
+          </>
+        ) : null}
+        <TimeLogForm />
+      </div>
+    </section>
+  );
+}
