@@ -1,7 +1,8 @@
 import type { Handlers } from '../../shared/contract';
 import type { TimeEntryView, TimeList } from '../../shared/contract/time';
 import { addMonths, monthOfInstant } from '../../shared/billing/month';
-import { type BillableEntry, billedLines, MAX_ENTRY_MINUTES } from '../../shared/billing/rounding';
+import { type BillableEntry, billedLines } from '../../shared/billing/rounding';
+import { billableOf } from '../../shared/billing/clientBundle';
 import { billingTermsOf } from '../../shared/billing/terms';
 import { contractInForce } from '../../shared/domain/slaInputs';
 import { entryMinutes, type TimeEntry } from '../../shared/domain/time';
@@ -40,12 +41,10 @@ function linesOf(
 ): Pick<TimeList, 'lines' | 'totals'> {
   const byClient = new Map<string, BillableEntry[]>();
   for (const e of entries) {
-    const minutes = Math.min(entryMinutes(e, nowMs), MAX_ENTRY_MINUTES);
     // A running timer has no minutes to bill yet; a stop within the minute bills nothing.
-    if (e.endedAt === null || minutes === 0) continue;
-    const list = byClient.get(e.clientId) ?? [];
-    list.push({ id: e.id, ticketId: e.incidentId, startedAt: e.startedAt, minutes, billable: e.billable, scope: e.scope });
-    byClient.set(e.clientId, list);
+    const billable = billableOf(e, nowMs);
+    if (!billable) continue;
+    byClient.set(e.clientId, [...(byClient.get(e.clientId) ?? []), billable]);
   }
   const lines: TimeList['lines'] = [];
   const totals: TimeList['totals'] = [];

@@ -150,6 +150,11 @@ export const en = {
       noQuestion: 'There is no open question about timer {{id}}',
       rangeOrder: 'The range must end on or after its first day ({{from}} – {{to}})',
     },
+    budget: {
+      exists: 'A budget line with id {{id}} already exists',
+      notPrepaid: '{{client}} has no prepaid contract in force: budget lines are for prepaid bundles only',
+      validBeforeBought: 'The purchase must be valid through a day on or after it was bought ({{on}})',
+    },
   },
   /** Why the iCal importer skipped an event, or what it assumed (shared/sla/ical.ts). */
   ical: {
@@ -194,6 +199,7 @@ export const en = {
       positiveMinutes: 'must be a positive number of minutes',
       wholeMinutes: 'must come to whole minutes (such as 1.5 or 0.25 hours)',
       percentage: 'must be from 0 to 100 %',
+      nonZero: 'must not be 0',
     },
     list: {
       empty: 'must not be empty',
@@ -276,6 +282,7 @@ export const en = {
     changeOthersWork: "Changing another engineer's work",
     deletePlatform: 'Deleting a platform',
     changeOthersTime: "Changing another engineer's time",
+    changeBudget: 'Buying or adjusting prepaid hours',
   },
   /** The roles (shared/domain/common.ts), named in messages' `{{role}}` and `{{has}}`. */
   roles: { engineer: 'engineer', lead: 'lead', admin: 'admin' },

@@ -162,6 +162,7 @@ export const en = {
         engineers: 'Engineers',
         settings: 'Team settings',
         timeEntries: 'Time entries',
+        budgetLines: 'Prepaid bundle ledger',
       },
     },
   },

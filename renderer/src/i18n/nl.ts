@@ -167,6 +167,7 @@ export const nl: Translation = {
         engineers: 'Engineers',
         settings: 'Teaminstellingen',
         timeEntries: 'Tijdregistraties',
+        budgetLines: 'Strippenkaartregels',
       },
     },
   },

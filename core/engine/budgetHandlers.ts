@@ -1,0 +1,54 @@
+import type { Handlers } from '../../shared/contract';
+import type { BudgetView } from '../../shared/contract/budget';
+import { clientBundle } from '../../shared/billing/clientBundle';
+import { VangnetError } from '../../shared/errors';
+import { budgetLinesFor, timeEntriesOfClient } from '../repos/budget';
+import { contractsFor } from '../repos/lifecycle';
+import { getRowBy } from '../repos/rows';
+import type { HandlerDeps } from './handlers';
+
+/** The prepaid bundle of a client (docs/billing.md): its ledger, and purchases and corrections. */
+export function createBudgetHandlers(deps: HandlerDeps): Handlers['budget'] {
+  const { db, mutate, newId, now } = deps;
+
+  const view = (clientId: string, asOf?: string): BudgetView => {
+    if (!getRowBy(db, 'clients', 'id', clientId))
+      throw new VangnetError('not_found', 'client.unknown', { id: clientId }, [{ path: 'clientId', code: 'unknownClient' }]);
+    const lines = budgetLinesFor(db, clientId);
+    const bundle = clientBundle({
+      lines,
+      entries: timeEntriesOfClient(db, clientId),
+      contracts: contractsFor(db, clientId),
+      nowMs: now(),
+      asOf,
+    });
+    const { ledger, ...rest } = bundle;
+    return {
+      clientId,
+      ...rest,
+      lines: lines.map(({ fieldVersions: _, ...line }) => line),
+      purchases: ledger.purchases,
+      draws: ledger.draws.map(({ from: _, ...draw }) => draw),
+      purchasedMinutes: ledger.purchasedMinutes,
+      drawnMinutes: ledger.drawnMinutes,
+      expiredMinutes: ledger.expiredMinutes,
+      balanceMinutes: ledger.balanceMinutes,
+      overrunMinutes: ledger.overrunMinutes,
+    };
+  };
+  /** Today in the zone of the client's contract (what `forClient` reads the ledger as of). */
+  const today = (clientId: string): string => view(clientId).asOf;
+
+  return {
+    forClient: ({ clientId, asOf }) => view(clientId, asOf),
+    buy: ({ clientId, minutes, purchasedOn, validThrough, note }) => {
+      const day = purchasedOn ?? today(clientId);
+      mutate('budget.buy', { id: newId(), clientId, minutes, purchasedOn: day, validThrough: validThrough ?? null, note: note ?? '' });
+      return view(clientId);
+    },
+    adjust: ({ clientId, minutes, day, reason }) => {
+      mutate('budget.adjust', { id: newId(), clientId, minutes, day: day ?? today(clientId), reason });
+      return view(clientId);
+    },
+  };
+}
