@@ -87,6 +87,7 @@ export const en = {
       timerTarget: 'Give an incident id or --client CODE',
       minutes: '--minutes must be a whole number of minutes, got {{value}}',
       unknownClientCode: 'Unknown client: {{code}} (see `vangnet client list`)',
+      hours: '--hours must be a number of hours that comes to whole minutes (such as 10, 1.5 or 0.25), got {{value}}',
     },
     sync: {
       offline: 'Cannot reach the office server {{server}}',

@@ -84,6 +84,7 @@ export const nl: Catalog = {
       timerTarget: 'Geef een incident-id of --client CODE',
       minutes: '--minutes moet een heel aantal minuten zijn, niet {{value}}',
       unknownClientCode: 'Onbekende klant: {{code}} (zie `vangnet client list`)',
+      hours: '--hours moet een aantal uren zijn dat op hele minuten uitkomt (zoals 10, 1.5 of 0.25), niet {{value}}',
     },
     sync: {
       offline: 'De kantoorserver {{server}} is niet bereikbaar',
