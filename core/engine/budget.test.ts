@@ -108,4 +108,30 @@ describe('the prepaid bundle of a client', () => {
     expect((await call<BudgetView>('budget.forClient', { clientId: acme })).lines).toEqual([]);
     expect((await call<BudgetView>('budget.forClient', { clientId: subs })).prepaid).toBe(false);
   });
+
+  it('applies the overrun policy to new timers: warn starts with a warning, block refuses until a lead overrides', async () => {
+    const { acme } = await setUp();
+    await call('budget.buy', { clientId: acme, minutes: 30, purchasedOn: '2026-03-01' });
+    expect(await call('time.start', { clientId: acme })).toMatchObject({ overrun: null });
+    await call('budget.adjust', { clientId: acme, minutes: -45, reason: 'Op' });
+    const warned = await call<{ overrun: { kind: string; key: string; params: object } }>('time.start', { clientId: acme });
+    expect(warned.overrun).toEqual({ kind: 'warn', key: 'billing.overrun.warn', params: { overrun: '0:15' } });
+
+    const blockTerms = { ...contractTemplate('prepaid'), prepaid: { overrunPolicy: 'block' } };
+    await call('contracts.set', { clientId: acme, effectiveFrom: '2026-03-01', terms: blockTerms });
+    const refused = await refusal('time.start', { clientId: acme });
+    expect(refused).toMatchObject({ code: 'forbidden', key: 'billing.overrunBlocked' });
+    expect(refused.message).toMatch(/new timers on Acme are refused until hours are bought or a lead overrides/);
+    // This laptop's profile is unpaired, so its own admin: the override is allowed and carried in the args.
+    const overridden = await call<{ id: string; overrun: { kind: string } }>('time.start', { clientId: acme, override: true });
+    expect(overridden.overrun).toMatchObject({ kind: 'override', key: 'billing.overrun.overridden' });
+    const outbox = engine.db
+      .prepare("SELECT args FROM outbox WHERE name = 'timer.start' ORDER BY rowid DESC LIMIT 1")
+      .pluck()
+      .get() as string;
+    expect(JSON.parse(outbox)).toMatchObject({ id: overridden.id, override: true });
+    // Buying hours lifts the block.
+    await call('budget.buy', { clientId: acme, minutes: 600 });
+    expect(await call('time.start', { clientId: acme })).toMatchObject({ overrun: null });
+  });
 });

@@ -1,11 +1,41 @@
 import type { Handlers } from '../../shared/contract';
 import type { BudgetView } from '../../shared/contract/budget';
 import { clientBundle } from '../../shared/billing/clientBundle';
+import { overrunDecision } from '../../shared/billing/bundleAlerts';
+import type { BillingText } from '../../shared/messages/catalog';
+import { localActor } from './actor';
 import { VangnetError } from '../../shared/errors';
 import { budgetLinesFor, timeEntriesOfClient } from '../repos/budget';
 import { contractsFor } from '../repos/lifecycle';
 import { getRowBy } from '../repos/rows';
 import type { HandlerDeps } from './handlers';
+
+/**
+ * The overrun policy for a new timer on `clientId` (docs/billing.md): nothing unless its contract in
+ * force is prepaid; then `overrunDecision` on its ledger. Throws the refusal; returns the warning or
+ * the override, or null when minutes are left.
+ */
+export function overrunCheck(deps: HandlerDeps, clientId: string, override: boolean): ({ kind: 'warn' | 'override' } & BillingText) | null {
+  const profile = deps.profile();
+  const client = getRowBy(deps.db, 'clients', 'id', clientId);
+  if (!profile || !client) return null;
+  const bundle = clientBundle({
+    lines: budgetLinesFor(deps.db, clientId),
+    entries: timeEntriesOfClient(deps.db, clientId),
+    contracts: contractsFor(deps.db, clientId),
+    nowMs: deps.now(),
+  });
+  if (!bundle.prepaid) return null;
+  const decision = overrunDecision({
+    policy: bundle.overrunPolicy,
+    ledger: bundle.ledger,
+    actor: localActor(deps.db, profile),
+    override,
+    clientName: client.name,
+  });
+  if (decision.kind === 'refuse') throw decision.error;
+  return decision.kind === 'allow' ? null : decision;
+}
 
 /** The prepaid bundle of a client (docs/billing.md): its ledger, and purchases and corrections. */
 export function createBudgetHandlers(deps: HandlerDeps): Handlers['budget'] {

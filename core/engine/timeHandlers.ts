@@ -12,6 +12,7 @@ import { assertTimeZone, localToUtc } from '../../shared/sla/zone';
 import { contractsFor } from '../repos/lifecycle';
 import { getRowBy } from '../repos/rows';
 import { listTimeEntries, overlappingEntries, runningTimer } from '../repos/timeEntries';
+import { overrunCheck } from './budgetHandlers';
 import type { HandlerDeps } from './handlers';
 
 const DAY_MS = 86_400_000;
@@ -99,11 +100,14 @@ export function createTimeHandlers(deps: HandlerDeps): Handlers['time'] {
       const entry = deps.profile() ? runningTimer(db, me()) : undefined;
       return entry ? view(entry) : null;
     },
-    start: ({ incidentId, clientId, note, billable }) => {
+    start: ({ incidentId, clientId, note, billable, override }) => {
       const id = newId();
-      mutate('timer.start', { id, engineerId: me(), incidentId: incidentId ?? null, clientId: clientId ?? null, note, billable });
+      const target = incidentId === undefined ? clientId : (getRowBy(db, 'incidents', 'id', incidentId)?.clientId ?? clientId);
+      // Refuses here (the laptop) when the bundle blocks; the server does not recompute it (docs/billing.md).
+      const overrun = target === undefined ? null : overrunCheck(deps, target, override ?? false);
+      mutate('timer.start', { id, engineerId: me(), incidentId: incidentId ?? null, clientId: clientId ?? null, note, billable, override });
       timers.changed();
-      return view(stored(id, 'timer.start'));
+      return { ...view(stored(id, 'timer.start')), overrun };
     },
     stop: ({ note }) => {
       const entry = runningTimer(db, me());

@@ -284,6 +284,7 @@ export const en = {
     deletePlatform: 'Deleting a platform',
     changeOthersTime: "Changing another engineer's time",
     changeBudget: 'Buying or adjusting prepaid hours',
+    overrideOverrun: 'Starting a timer on a blocked prepaid bundle',
   },
   /** The roles (shared/domain/common.ts), named in messages' `{{role}}` and `{{has}}`. */
   roles: { engineer: 'engineer', lead: 'lead', admin: 'admin' },

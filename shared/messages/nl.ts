@@ -279,6 +279,7 @@ export const nl: Catalog = {
     deletePlatform: 'Een platform verwijderen',
     changeOthersTime: 'De tijd van een andere engineer wijzigen',
     changeBudget: 'Uren van een strippenkaart kopen of corrigeren',
+    overrideOverrun: 'Een timer starten op een geblokkeerde strippenkaart',
   },
   roles: { engineer: 'engineer', lead: 'teamleider', admin: 'beheerder' },
   explain: {

@@ -67,7 +67,12 @@ describe('budget mutations', () => {
   it('adjust appends a signed line with its reason; zero, fractions and an empty reason are refused', () => {
     const args = budgetAdjust.args.parse({ id: LINE, clientId: CLIENT, minutes: -90, day: '2026-03-02', reason: ' Dubbel geboekt ' });
     const [write] = budgetAdjust.apply(args, prepaid, ctx());
-    expect((write as { row: BudgetLine }).row).toMatchObject({ kind: 'adjustment', minutes: -90, validThrough: null, note: 'Dubbel geboekt' });
+    expect((write as { row: BudgetLine }).row).toMatchObject({
+      kind: 'adjustment',
+      minutes: -90,
+      validThrough: null,
+      note: 'Dubbel geboekt',
+    });
     const bad = (input: Record<string, unknown>) =>
       budgetAdjust.args.safeParse({ id: LINE, clientId: CLIENT, minutes: 30, day: '2026-03-02', reason: 'x', ...input }).success;
     expect(bad({})).toBe(true);
@@ -106,5 +111,17 @@ describe('budget mutations', () => {
     const [write] = buy({ minutes: 60, purchasedOn: '2026-03-01' });
     const existing = (write as { row: BudgetLine }).row;
     expect(() => buy({ minutes: 120, purchasedOn: '2026-03-01' }, { ...prepaid, existing })).toThrow(/already exists/);
+  });
+});
+
+describe('timer.start with an override', () => {
+  it('is refused to an engineer on every host (only a lead may override a blocked bundle)', async () => {
+    const { timerStart } = await import('./time');
+    const args = timerStart.args.parse({ id: LINE, engineerId: 'sanne', clientId: CLIENT, override: true });
+    expect(() => authorize(timerStart, engineer('sanne'), args, {} as never)).toThrow(
+      /Starting a timer on a blocked prepaid bundle needs the lead role/,
+    );
+    expect(() => authorize(timerStart, engineer('lea', 'lead'), { ...args, engineerId: 'lea' }, {} as never)).not.toThrow();
+    expect(() => authorize(timerStart, engineer('sanne'), { ...args, override: false }, {} as never)).not.toThrow();
   });
 });
