@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Result } from './errors';
 import type { LinkEvent } from './rpc';
 import { appCalls } from './contract/app';
+import { budgetCalls } from './contract/budget';
 import { clientCalls } from './contract/clients';
 import { contractCalls } from './contract/contracts';
 import { events } from './contract/events';
@@ -27,6 +28,7 @@ export const contract = {
   ...storeCalls,
   ...settingsCalls,
   ...timeCalls,
+  ...budgetCalls,
 } as const;
 
 export { events };

@@ -15,6 +15,7 @@ import { registerSettingsCommands } from './settingsCommands';
 import { registerStoreCommands } from './storeCommands';
 import { registerSyncCommands } from './syncCommands';
 import { registerTimeCommands } from './timeCommands';
+import { registerBudgetCommands } from './budgetCommands';
 import { CliError, formatError, type Output, stdOutput } from './output';
 
 /** What every command gets: the open engine, the output, and typed access to the contract. */
@@ -94,6 +95,7 @@ export async function main(argv: string[]): Promise<number> {
   registerAuditCommands(program, withContext);
   registerSettingsCommands(program, withContext);
   registerTimeCommands(program, withContext);
+  registerBudgetCommands(program, withContext);
   registerStoreCommands(program, withContext, withDataDir);
 
   try {

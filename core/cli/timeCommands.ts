@@ -6,7 +6,7 @@ import type { CliContext, WithContext } from './main';
 import { type Output, table } from './output';
 
 /** A client by id or code, as the other commands accept it. */
-function clientIdOf(ctx: CliContext, idOrCode: string): string {
+export function clientIdOf(ctx: CliContext, idOrCode: string): string {
   const client = findClient(ctx.engine.db, idOrCode);
   if (!client) throw new VangnetError('not_found', 'cli.unknownClientCode', { code: idOrCode });
   return client.id;

@@ -14,6 +14,7 @@ import type { SyncClient } from '../sync/syncClient';
 import { createContractHandlers } from './contractHandlers';
 import { createIncidentHandlers } from './incidentHandlers';
 import { createTimeHandlers } from './timeHandlers';
+import { createBudgetHandlers } from './budgetHandlers';
 import type { TimerWatch } from '../time/timerWatch';
 import type { MutationArgs, MutationName } from '../../shared/mutations/index';
 import type { MutationOutcome } from './mutator';
@@ -96,6 +97,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       fetchHistory: ({ entityId }) => deps.auditHistory.fetchHistory(entityId),
     },
     time: createTimeHandlers(deps),
+    budget: createBudgetHandlers(deps),
     store: {
       status: () => deps.storeStatus(),
       restore: () => {

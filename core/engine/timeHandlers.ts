@@ -1,7 +1,8 @@
 import type { Handlers } from '../../shared/contract';
 import type { TimeEntryView, TimeList } from '../../shared/contract/time';
 import { addMonths, monthOfInstant } from '../../shared/billing/month';
-import { type BillableEntry, billedLines, MAX_ENTRY_MINUTES } from '../../shared/billing/rounding';
+import { type BillableEntry, billedLines } from '../../shared/billing/rounding';
+import { billableOf } from '../../shared/billing/clientBundle';
 import { billingTermsOf } from '../../shared/billing/terms';
 import { contractInForce } from '../../shared/domain/slaInputs';
 import { entryMinutes, type TimeEntry } from '../../shared/domain/time';
@@ -11,6 +12,7 @@ import { assertTimeZone, localToUtc } from '../../shared/sla/zone';
 import { contractsFor } from '../repos/lifecycle';
 import { getRowBy } from '../repos/rows';
 import { listTimeEntries, overlappingEntries, runningTimer } from '../repos/timeEntries';
+import { overrunCheck } from './budgetHandlers';
 import type { HandlerDeps } from './handlers';
 
 const DAY_MS = 86_400_000;
@@ -40,12 +42,10 @@ function linesOf(
 ): Pick<TimeList, 'lines' | 'totals'> {
   const byClient = new Map<string, BillableEntry[]>();
   for (const e of entries) {
-    const minutes = Math.min(entryMinutes(e, nowMs), MAX_ENTRY_MINUTES);
     // A running timer has no minutes to bill yet; a stop within the minute bills nothing.
-    if (e.endedAt === null || minutes === 0) continue;
-    const list = byClient.get(e.clientId) ?? [];
-    list.push({ id: e.id, ticketId: e.incidentId, startedAt: e.startedAt, minutes, billable: e.billable, scope: e.scope });
-    byClient.set(e.clientId, list);
+    const billable = billableOf(e, nowMs);
+    if (!billable) continue;
+    byClient.set(e.clientId, [...(byClient.get(e.clientId) ?? []), billable]);
   }
   const lines: TimeList['lines'] = [];
   const totals: TimeList['totals'] = [];
@@ -100,11 +100,14 @@ export function createTimeHandlers(deps: HandlerDeps): Handlers['time'] {
       const entry = deps.profile() ? runningTimer(db, me()) : undefined;
       return entry ? view(entry) : null;
     },
-    start: ({ incidentId, clientId, note, billable }) => {
+    start: ({ incidentId, clientId, note, billable, override }) => {
       const id = newId();
-      mutate('timer.start', { id, engineerId: me(), incidentId: incidentId ?? null, clientId: clientId ?? null, note, billable });
+      const target = incidentId === undefined ? clientId : (getRowBy(db, 'incidents', 'id', incidentId)?.clientId ?? clientId);
+      // Refuses here (the laptop) when the bundle blocks; the server does not recompute it (docs/billing.md).
+      const overrun = target === undefined ? null : overrunCheck(deps, target, override ?? false);
+      mutate('timer.start', { id, engineerId: me(), incidentId: incidentId ?? null, clientId: clientId ?? null, note, billable, override });
       timers.changed();
-      return view(stored(id, 'timer.start'));
+      return { ...view(stored(id, 'timer.start')), overrun };
     },
     stop: ({ note }) => {
       const entry = runningTimer(db, me());

@@ -214,6 +214,22 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0010 adds the append-only budget lines, tied to their client, with a known kind and never 0 minutes', () => {
+    const file = path.join(tempDataDir(), 's.db');
+    const v9 = openDatabase(file, { targetVersion: 9 });
+    v9.prepare(`INSERT INTO clients VALUES ('c1', 'Acme', 'ACME', '2026-01-01T00:00:00Z', 'e1', '{}')`).run();
+    v9.close();
+    const db = openDatabase(file, { targetVersion: 10 });
+    const add = db.prepare(`INSERT INTO budget_lines VALUES (?, ?, ?, ?, '2026-03-01', NULL, '', 't', 'e1', '{}')`);
+    add.run('b1', 'c1', 'purchase', 600);
+    add.run('b2', 'c1', 'adjustment', -30);
+    expect(() => add.run('b3', 'nope', 'purchase', 60)).toThrow(/FOREIGN KEY/);
+    expect(() => add.run('b4', 'c1', 'gift', 60)).toThrow(/CHECK/);
+    expect(() => add.run('b5', 'c1', 'adjustment', 0)).toThrow(/CHECK/);
+    expect(() => add.run('b6', 'c1', 'purchase', 1.5)).toThrow(/cannot store REAL/);
+    db.close();
+  });
+
   it('refuses a store written by a newer version, leaving it untouched', () => {
     const file = path.join(tempDataDir(), 's.db');
     const raw = new Database(file);

@@ -54,6 +54,9 @@ export const CALL_NAMES = [
   'time.list',
   'time.question',
   'time.answer',
+  'budget.forClient',
+  'budget.buy',
+  'budget.adjust',
 ] as const satisfies readonly CallName[];
 
 export const EVENT_NAMES = [

@@ -16,8 +16,21 @@ const hasTarget = (a: { incidentId?: string; clientId?: string }) => a.incidentI
 const TARGET = { message: 'time.target', path: ['incidentId'] };
 
 export const TimerStartInput = z
-  .object({ ...Target, note: TimeNote.optional(), billable: z.boolean().optional() })
+  .object({
+    ...Target,
+    note: TimeNote.optional(),
+    billable: z.boolean().optional(),
+    /** A lead overrides a prepaid bundle that is used up and blocks new timers (audited with the mutation's args). */
+    override: z.boolean().optional(),
+  })
   .refine(hasTarget, TARGET);
+
+/** The started timer, and what the prepaid bundle's overrun policy says: a warning, or the override the audit keeps. */
+export const TimerStarted = TimeEntryView.extend({
+  overrun: z
+    .object({ kind: z.enum(['warn', 'override']), key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) })
+    .nullable(),
+});
 
 export const TimeLogInput = z
   .object({
@@ -91,7 +104,7 @@ export const timeCalls = {
     /** This laptop's engineer's running timer, or null. */
     running: call(NoArgs, TimeEntryView.nullable()),
     /** Starts a timer on an incident or a client; a timer already running stops now. */
-    start: call(TimerStartInput, TimeEntryView),
+    start: call(TimerStartInput, TimerStarted),
     /** Stops the running timer (refused when none runs), optionally with a note. */
     stop: call(z.object({ note: TimeNote.optional() }), TimeEntryView),
     /** A finished entry by hand; `overlaps` lists the engineer's entries it overlaps (a warning). */

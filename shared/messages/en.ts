@@ -87,6 +87,7 @@ export const en = {
       timerTarget: 'Give an incident id or --client CODE',
       minutes: '--minutes must be a whole number of minutes, got {{value}}',
       unknownClientCode: 'Unknown client: {{code}} (see `vangnet client list`)',
+      hours: '--hours must be a number of hours that comes to whole minutes (such as 10, 1.5 or 0.25), got {{value}}',
     },
     sync: {
       offline: 'Cannot reach the office server {{server}}',
@@ -150,6 +151,11 @@ export const en = {
       noQuestion: 'There is no open question about timer {{id}}',
       rangeOrder: 'The range must end on or after its first day ({{from}} – {{to}})',
     },
+    budget: {
+      exists: 'A budget line with id {{id}} already exists',
+      notPrepaid: '{{client}} has no prepaid contract in force: budget lines are for prepaid bundles only',
+      validBeforeBought: 'The purchase must be valid through a day on or after it was bought ({{on}})',
+    },
   },
   /** Why the iCal importer skipped an event, or what it assumed (shared/sla/ical.ts). */
   ical: {
@@ -194,6 +200,7 @@ export const en = {
       positiveMinutes: 'must be a positive number of minutes',
       wholeMinutes: 'must come to whole minutes (such as 1.5 or 0.25 hours)',
       percentage: 'must be from 0 to 100 %',
+      nonZero: 'must not be 0',
     },
     list: {
       empty: 'must not be empty',
@@ -276,6 +283,8 @@ export const en = {
     changeOthersWork: "Changing another engineer's work",
     deletePlatform: 'Deleting a platform',
     changeOthersTime: "Changing another engineer's time",
+    changeBudget: 'Buying or adjusting prepaid hours',
+    overrideOverrun: 'Starting a timer on a blocked prepaid bundle',
   },
   /** The roles (shared/domain/common.ts), named in messages' `{{role}}` and `{{has}}`. */
   roles: { engineer: 'engineer', lead: 'lead', admin: 'admin' },

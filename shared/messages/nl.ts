@@ -84,6 +84,7 @@ export const nl: Catalog = {
       timerTarget: 'Geef een incident-id of --client CODE',
       minutes: '--minutes moet een heel aantal minuten zijn, niet {{value}}',
       unknownClientCode: 'Onbekende klant: {{code}} (zie `vangnet client list`)',
+      hours: '--hours moet een aantal uren zijn dat op hele minuten uitkomt (zoals 10, 1.5 of 0.25), niet {{value}}',
     },
     sync: {
       offline: 'De kantoorserver {{server}} is niet bereikbaar',
@@ -148,6 +149,11 @@ export const nl: Catalog = {
       noQuestion: 'Er staat geen vraag open over timer {{id}}',
       rangeOrder: 'Het bereik moet eindigen op of na de eerste dag ({{from}} – {{to}})',
     },
+    budget: {
+      exists: 'Er bestaat al een budgetregel met id {{id}}',
+      notPrepaid: '{{client}} heeft geen geldend strippenkaartcontract: budgetregels zijn alleen voor strippenkaarten',
+      validBeforeBought: 'De aankoop moet geldig zijn tot een dag op of na de aankoopdatum ({{on}})',
+    },
   },
   ical: {
     cancelled: 'afgelast',
@@ -191,6 +197,7 @@ export const nl: Catalog = {
       positiveMinutes: 'moet een positief aantal minuten zijn',
       wholeMinutes: 'moet op hele minuten uitkomen (zoals 1,5 of 0,25 uur)',
       percentage: 'moet tussen 0 en 100 % liggen',
+      nonZero: 'mag geen 0 zijn',
     },
     list: {
       empty: 'mag niet leeg zijn',
@@ -271,6 +278,8 @@ export const nl: Catalog = {
     changeOthersWork: 'Het werk van een andere engineer wijzigen',
     deletePlatform: 'Een platform verwijderen',
     changeOthersTime: 'De tijd van een andere engineer wijzigen',
+    changeBudget: 'Uren van een strippenkaart kopen of corrigeren',
+    overrideOverrun: 'Een timer starten op een geblokkeerde strippenkaart',
   },
   roles: { engineer: 'engineer', lead: 'teamleider', admin: 'beheerder' },
   explain: {

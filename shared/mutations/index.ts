@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { clientCreate } from './client';
 import { contractSet, platformCreate, platformDelete } from './contract';
+import { budgetAdjust, budgetBuy } from './budget';
 import type { MutationDef } from './define';
 import { incidentCreate, incidentUpdate } from './incident';
 import { incidentAssign, incidentNote, incidentReply, incidentSetCategory, incidentSetStatus } from './lifecycle';
@@ -26,6 +27,8 @@ const ALL = [
   timeLog,
   timeUpdate,
   timeDelete,
+  budgetBuy,
+  budgetAdjust,
 ] as const;
 
 /** Every mutation the system knows. Sync carries them by name; adding one here is all it takes. */

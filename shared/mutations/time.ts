@@ -6,7 +6,7 @@ import type { Incident } from '../domain/incident';
 import { MAX_TIME_ENTRY_MINUTES, scopeOfCategory, type TimeEntry, TimeNote, TimeReason } from '../domain/time';
 import { VangnetError } from '../errors';
 import { mergeFields } from '../merge';
-import { ownOrLead } from '../permissions';
+import { needsRole, ownOrLead } from '../permissions';
 import { defineMutation, type Write } from './define';
 
 /**
@@ -112,7 +112,15 @@ function stopped(before: TimeEntry, at: string, hlc: string, note?: string): Wri
 const RUNNING_READ = 50;
 
 export const TimerStartArgs = z
-  .object({ id: Id, engineerId: ENGINEER, ...Target, note: TimeNote.default(''), billable: z.boolean().default(true) })
+  .object({
+    id: Id,
+    engineerId: ENGINEER,
+    ...Target,
+    note: TimeNote.default(''),
+    billable: z.boolean().default(true),
+    /** A lead starts it although the client's prepaid bundle is used up and blocks (docs/billing.md); kept in the audit trail with the args. */
+    override: z.boolean().default(false),
+  })
   .refine(needsTarget, TARGET_ISSUE);
 export type TimerStartArgs = z.infer<typeof TimerStartArgs>;
 
@@ -125,7 +133,8 @@ export const timerStart = defineMutation({
     ...targetReads(args),
     running: { table: 'timeEntries', where: { runningFor: args.engineerId }, limit: RUNNING_READ },
   }),
-  permit: (actor, args) => ownOrLead(actor, args.engineerId, ACTION),
+  permit: (actor, args) =>
+    ownOrLead(actor, args.engineerId, ACTION) ?? (args.override ? needsRole(actor, 'lead', 'overrideOverrun') : null),
   who: OWN_OR_LEAD,
   apply(args, rows, ctx) {
     if (rows.existing) throw new VangnetError('conflict', 'time.exists', { id: args.id });

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { SyncedAudit } from '../domain/audit';
+import { BudgetLine } from '../domain/budget';
 import { Client } from '../domain/client';
 import { Contract } from '../domain/contract';
 import { Engineer } from '../domain/engineer';
@@ -167,6 +168,27 @@ export const TABLE_SPECS = {
     ],
     lookups: ['id', 'engineerId', 'clientId', 'incidentId', 'runningFor'],
     parents: [...byClient, { table: 'incidents', field: 'incidentId' }],
+    checksummed: true,
+  }),
+  budgetLines: table({
+    kind: 'appendOnly',
+    schema: BudgetLine,
+    sqlTable: 'budget_lines',
+    entity: 'budget_line',
+    columns: [
+      col('id'),
+      col('clientId'),
+      col('kind'),
+      col('minutes', 'integer'),
+      col('day'),
+      col('validThrough'),
+      col('note'),
+      col('createdAt'),
+      col('createdBy'),
+      stamped,
+    ],
+    lookups: ['id', 'clientId'],
+    parents: byClient,
     checksummed: true,
   }),
   audit: table({

@@ -44,6 +44,13 @@ const CORPUS: { call: string; args: (ids: Record<string, string>) => unknown; ke
   { call: 'time.log', args: (ids) => ({ clientId: ids.client, startedAt: '2026-01-05T09:00:00Z', minutes: 30 }), keep: 'logged' },
   { call: 'time.update', args: (ids) => ({ id: ids.logged, reason: 'Belletje erbij', note: 'Overleg' }) },
   { call: 'time.delete', args: (ids) => ({ id: ids.logged, reason: 'Dubbel geboekt' }) },
+  // The client moves to a prepaid bundle: its ledger is append-only lines.
+  {
+    call: 'contracts.set',
+    args: (ids) => ({ clientId: ids.client, effectiveFrom: '2021-01-01', terms: JSON.parse(ids.prepaidTerms!) as unknown }),
+  },
+  { call: 'budget.buy', args: (ids) => ({ clientId: ids.client, minutes: 600, purchasedOn: '2026-01-02', validThrough: '2026-12-31' }) },
+  { call: 'budget.adjust', args: (ids) => ({ clientId: ids.client, minutes: -30, reason: 'Dubbel geboekt' }) },
 ];
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -115,7 +122,10 @@ describe.each(DIALECTS)('every registered table round-trips on a %s office serve
     const a = await laptop(s, 'Sanne');
 
     // Push: the corpus, made on laptop A and pushed.
-    const ids: Record<string, string> = { terms: JSON.stringify(await call(a, 'contracts.template', { costModel: 'all_in' })) };
+    const ids: Record<string, string> = {
+      terms: JSON.stringify(await call(a, 'contracts.template', { costModel: 'all_in' })),
+      prepaidTerms: JSON.stringify(await call(a, 'contracts.template', { costModel: 'prepaid' })),
+    };
     for (const step of CORPUS) {
       const made = await call<{ id?: string; entry?: { id: string } }>(a, step.call, step.args(ids));
       const id = made.id ?? made.entry?.id;

@@ -75,6 +75,7 @@ describe.each(DIALECTS)('verifying laptops against a %s office server', (dialect
       engineers: 2,
       settings: 0,
       timeEntries: 0,
+      budgetLines: 0,
     });
 
     // Behind the mutations' back: a title edited under the same field stamp, a timeline entry gone.

@@ -7,6 +7,7 @@ import { sql as m0006 } from './0006_rejection_code';
 import { sql as m0007 } from './0007_settings';
 import { sql as m0008 } from './0008_rejection_key';
 import { sql as m0009 } from './0009_time';
+import { sql as m0010 } from './0010_budget_lines';
 
 /** Numbered, immutable migrations. `user_version` equals the number of the last one applied. */
 export interface Migration {
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'settings', sql: m0007 },
   { version: 8, name: 'rejection_key', sql: m0008 },
   { version: 9, name: 'time', sql: m0009 },
+  { version: 10, name: 'budget_lines', sql: m0010 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;

@@ -163,6 +163,7 @@ export const en = {
         engineers: 'Engineers',
         settings: 'Team settings',
         timeEntries: 'Time entries',
+        budgetLines: 'Prepaid bundle ledger',
       },
     },
   },

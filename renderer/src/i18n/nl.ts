@@ -168,6 +168,7 @@ export const nl: Translation = {
         engineers: 'Engineers',
         settings: 'Teaminstellingen',
         timeEntries: 'Tijdregistraties',
+        budgetLines: 'Strippenkaartregels',
       },
     },
   },

@@ -1,0 +1,84 @@
+import type { Handlers } from '../../shared/contract';
+import type { BudgetView } from '../../shared/contract/budget';
+import { clientBundle } from '../../shared/billing/clientBundle';
+import { overrunDecision } from '../../shared/billing/bundleAlerts';
+import type { BillingText } from '../../shared/messages/catalog';
+import { localActor } from './actor';
+import { VangnetError } from '../../shared/errors';
+import { budgetLinesFor, timeEntriesOfClient } from '../repos/budget';
+import { contractsFor } from '../repos/lifecycle';
+import { getRowBy } from '../repos/rows';
+import type { HandlerDeps } from './handlers';
+
+/**
+ * The overrun policy for a new timer on `clientId` (docs/billing.md): nothing unless its contract in
+ * force is prepaid; then `overrunDecision` on its ledger. Throws the refusal; returns the warning or
+ * the override, or null when minutes are left.
+ */
+export function overrunCheck(deps: HandlerDeps, clientId: string, override: boolean): ({ kind: 'warn' | 'override' } & BillingText) | null {
+  const profile = deps.profile();
+  const client = getRowBy(deps.db, 'clients', 'id', clientId);
+  if (!profile || !client) return null;
+  const bundle = clientBundle({
+    lines: budgetLinesFor(deps.db, clientId),
+    entries: timeEntriesOfClient(deps.db, clientId),
+    contracts: contractsFor(deps.db, clientId),
+    nowMs: deps.now(),
+  });
+  if (!bundle.prepaid) return null;
+  const decision = overrunDecision({
+    policy: bundle.overrunPolicy,
+    ledger: bundle.ledger,
+    actor: localActor(deps.db, profile),
+    override,
+    clientName: client.name,
+  });
+  if (decision.kind === 'refuse') throw decision.error;
+  return decision.kind === 'allow' ? null : decision;
+}
+
+/** The prepaid bundle of a client (docs/billing.md): its ledger, and purchases and corrections. */
+export function createBudgetHandlers(deps: HandlerDeps): Handlers['budget'] {
+  const { db, mutate, newId, now } = deps;
+
+  const view = (clientId: string, asOf?: string): BudgetView => {
+    if (!getRowBy(db, 'clients', 'id', clientId))
+      throw new VangnetError('not_found', 'client.unknown', { id: clientId }, [{ path: 'clientId', code: 'unknownClient' }]);
+    const lines = budgetLinesFor(db, clientId);
+    const bundle = clientBundle({
+      lines,
+      entries: timeEntriesOfClient(db, clientId),
+      contracts: contractsFor(db, clientId),
+      nowMs: now(),
+      asOf,
+    });
+    const { ledger, ...rest } = bundle;
+    return {
+      clientId,
+      ...rest,
+      lines: lines.map(({ fieldVersions: _, ...line }) => line),
+      purchases: ledger.purchases,
+      draws: ledger.draws.map(({ from: _, ...draw }) => draw),
+      purchasedMinutes: ledger.purchasedMinutes,
+      drawnMinutes: ledger.drawnMinutes,
+      expiredMinutes: ledger.expiredMinutes,
+      balanceMinutes: ledger.balanceMinutes,
+      overrunMinutes: ledger.overrunMinutes,
+    };
+  };
+  /** Today in the zone of the client's contract (what `forClient` reads the ledger as of). */
+  const today = (clientId: string): string => view(clientId).asOf;
+
+  return {
+    forClient: ({ clientId, asOf }) => view(clientId, asOf),
+    buy: ({ clientId, minutes, purchasedOn, validThrough, note }) => {
+      const day = purchasedOn ?? today(clientId);
+      mutate('budget.buy', { id: newId(), clientId, minutes, purchasedOn: day, validThrough: validThrough ?? null, note: note ?? '' });
+      return view(clientId);
+    },
+    adjust: ({ clientId, minutes, day, reason }) => {
+      mutate('budget.adjust', { id: newId(), clientId, minutes, day: day ?? today(clientId), reason });
+      return view(clientId);
+    },
+  };
+}
