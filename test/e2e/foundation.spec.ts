@@ -78,10 +78,10 @@ test('the language switch translates the interface and is remembered', async ({ 
   await page.reload();
   await expect(shell.navLink('clients')).toHaveText(/Klanten/);
   await shell.goTo('time');
-  await expect(page.getByTestId('room-time')).toContainText('Urenregistratie komt in een latere versie.');
+  await expect(page.getByTestId('room-time')).toContainText('Geen tijd geregistreerd in deze periode.');
 
   await shell.setLanguage('en');
-  await expect(page.getByTestId('room-time')).toContainText('Time tracking is coming in a later release.');
+  await expect(page.getByTestId('room-time')).toContainText('No time logged in this period.');
   await expect(shell.navLink('clients')).toHaveText(/Clients/);
 });
 
