@@ -4,10 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import type { Role } from '../shared/domain/common';
+import type { Actor, Role } from '../shared/domain/common';
 import { addEngineer } from './auth/devices';
 import { connectServerDb, type ServerDb } from './db/connect';
 import { buildServer, type ServerOptions, type VangnetServer } from './http/app';
+import { type ActingAs, createMutationService } from './services/mutations';
+import { createNotifier } from './sync/notifier';
 
 /** Test helpers for the server's own and cross-room tests (never imported by production code). */
 export const PG_URL = process.env.VANGNET_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -180,3 +182,27 @@ export function startServerProcess(
     });
   });
 }
+
+/**
+ * A fresh store of `dialect` with its notifier (every seq it hears kept in `heard`) and the
+ * server's mutation service over both; `cleanups` gets what closes and drops them, in order.
+ */
+export async function serviceOnFreshStore(dialect: TestDialect, cleanups: (() => Promise<void>)[]) {
+  const { store, drop } = await freshServerDb(dialect);
+  const notifier = await createNotifier(store);
+  cleanups.push(
+    drop,
+    () => store.close(),
+    () => notifier.close(),
+  );
+  const heard: number[] = [];
+  notifier.subscribe((seq) => heard.push(seq));
+  return { store, notifier, heard, mutations: createMutationService({ store, notifier, now: Date.now }) };
+}
+
+/** An engineer of `role`, acting through the mutation service as the server would for their device. */
+export const actingEngineer = (id: string, role: Role): ActingAs => ({
+  kind: 'server',
+  actor: { id, name: id, kind: 'engineer', role } satisfies Actor,
+  source: 'test',
+});

@@ -1,33 +1,21 @@
 import { v4 as uuidv4 } from 'uuid';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Actor, Role } from '../../shared/domain/common';
 import { contractTemplate } from '../../shared/domain/contract';
-import { createNotifier } from '../sync/notifier';
-import { DIALECTS, freshServerDb } from '../testSupport';
-import { type ActingAs, asSystem, createMutationService } from './mutations';
+import { actingEngineer, DIALECTS, serviceOnFreshStore } from '../testSupport';
+import { asSystem } from './mutations';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-const as = (id: string, role: Role): ActingAs => ({
-  kind: 'server',
-  actor: { id, name: id, kind: 'engineer', role } satisfies Actor,
-  source: 'test',
-});
+const as = actingEngineer;
 
 /** The office server runs the same ledger mutations (docs/billing.md): leads only, prepaid contracts only. */
 describe.each(DIALECTS)('budget mutations on a %s office server', (dialect) => {
   it('refuses an engineer and a non-prepaid client, and stores a lead’s lines as they were sent', async () => {
-    const { store, drop } = await freshServerDb(dialect);
-    const notifier = await createNotifier(store);
-    cleanups.push(
-      drop,
-      () => store.close(),
-      () => notifier.close(),
-    );
-    const { runMutation } = createMutationService({ store, notifier, now: Date.now });
+    const { store, mutations } = await serviceOnFreshStore(dialect, cleanups);
+    const { runMutation } = mutations;
     const [prepaid, allIn] = [uuidv4(), uuidv4()];
     await runMutation(asSystem('test'), 'client.create', { id: prepaid, name: 'Acme', code: 'ACME' });
     await runMutation(asSystem('test'), 'client.create', { id: allIn, name: 'Vast', code: 'VAST' });

@@ -2,9 +2,8 @@ import { v4 as uuidv4 } from 'uuid';
 import { afterEach, describe, expect, it } from 'vitest';
 import { VangnetError } from '../../shared/errors';
 import { writeId } from '../../shared/mutations/define';
-import { createNotifier } from '../sync/notifier';
-import { DIALECTS, freshServerDb } from '../testSupport';
-import { asSystem, createMutationService } from './mutations';
+import { DIALECTS, serviceOnFreshStore } from '../testSupport';
+import { asSystem } from './mutations';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -12,18 +11,7 @@ afterEach(async () => {
 });
 
 describe.each(DIALECTS)('runMutation on %s', (dialect) => {
-  async function service() {
-    const { store, drop } = await freshServerDb(dialect);
-    const notifier = await createNotifier(store);
-    cleanups.push(
-      drop,
-      () => store.close(),
-      () => notifier.close(),
-    );
-    const heard: number[] = [];
-    notifier.subscribe((seq) => heard.push(seq));
-    return { store, heard, mutations: createMutationService({ store, notifier, now: Date.now }) };
-  }
+  const service = () => serviceOnFreshStore(dialect, cleanups);
 
   it('writes a mutation made by the server itself, booked under its source, and pokes the live sockets', async () => {
     const { store, heard, mutations } = await service();

@@ -1,32 +1,20 @@
 import { v4 as uuidv4 } from 'uuid';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Actor, Role } from '../../shared/domain/common';
-import { createNotifier } from '../sync/notifier';
-import { DIALECTS, freshServerDb } from '../testSupport';
-import { type ActingAs, asSystem, createMutationService } from './mutations';
+import { actingEngineer, DIALECTS, serviceOnFreshStore } from '../testSupport';
+import { asSystem } from './mutations';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-const as = (id: string, role: Role): ActingAs => ({
-  kind: 'server',
-  actor: { id, name: id, kind: 'engineer', role } satisfies Actor,
-  source: 'test',
-});
+const as = actingEngineer;
 
 /** The office server runs the same time mutations and refuses alike (docs/time.md): the rules are not the laptop's alone. */
 describe.each(DIALECTS)('time mutations on a %s office server', (dialect) => {
   it("refuses an engineer changing another's entry, lets a lead, and keeps one timer running per engineer", async () => {
-    const { store, drop } = await freshServerDb(dialect);
-    const notifier = await createNotifier(store);
-    cleanups.push(
-      drop,
-      () => store.close(),
-      () => notifier.close(),
-    );
-    const { runMutation } = createMutationService({ store, notifier, now: Date.now });
+    const { store, mutations } = await serviceOnFreshStore(dialect, cleanups);
+    const { runMutation } = mutations;
     const clientId = uuidv4();
     await runMutation(asSystem('test'), 'client.create', { id: clientId, name: 'Acme', code: 'ACME' });
     const entry = uuidv4();

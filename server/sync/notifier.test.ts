@@ -1,24 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { freshServerDb } from '../testSupport';
-import { channelOf, createNotifier } from './notifier';
+import { serviceOnFreshStore } from '../testSupport';
+import { channelOf } from './notifier';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-async function notifierInOwnSchema() {
-  const { store, drop } = await freshServerDb('postgres');
-  const notifier = await createNotifier(store);
-  cleanups.push(
-    drop,
-    () => store.close(),
-    () => notifier.close(),
-  );
-  const heard: number[] = [];
-  notifier.subscribe((seq) => heard.push(seq));
-  return { notifier, heard };
-}
+const notifierInOwnSchema = () => serviceOnFreshStore('postgres', cleanups);
 
 describe('the PostgreSQL notifier', () => {
   it('keeps the pokes of stores sharing one database apart: each schema has a channel of its own', async () => {
