@@ -2,7 +2,7 @@ import type { BudgetLine } from '../domain/budget';
 import type { Contract } from '../domain/contract';
 import { type Category, PRIORITIES, type Priority } from '../domain/incident';
 import type { TimeEntry } from '../domain/time';
-import type { ClockState } from '../sla/clocks';
+import type { ClockState, IncidentClocks } from '../sla/clocks';
 import { parseOrThrow } from '../validation';
 import { allInMonth, type AllInMonth, type AuditDue, securityAuditDue } from './allIn';
 import { bundleLedger, monthDraws } from './bundle';
@@ -202,5 +202,19 @@ export function monthStatement(input: StatementInput): Statement {
         : null,
     sla,
     empty: ofMonth.length === 0 && sla.every((r) => r.incidents === 0),
+  };
+}
+
+/** An incident's outcome for the statement from its SLA clocks (null clocks: no contract, no SLA). */
+export function slaOutcomeOf(incidentId: string, clocks: IncidentClocks | null): SlaOutcome | null {
+  if (!clocks) return null;
+  const { response, resolution } = clocks;
+  return {
+    incidentId,
+    priority: clocks.priority,
+    response: response.state,
+    resolution: resolution.state,
+    resolvedAt: resolution.running ? null : resolution.stoppedAt,
+    resolutionDueAt: resolution.dueAt ?? resolution.breachedAt,
   };
 }

@@ -1,9 +1,11 @@
+import PDFDocument from 'pdfkit';
 import type { Statement, StatementLine } from './statement';
 import { fill, formatEuro, formatHm, formatMonth, type StatementLang, statementLabels } from './statementLabels';
 
 /**
- * A statement as an A4 PDF (pdfkit, loaded only when a PDF is asked for: it reads its font
- * metrics from files at run time, so the bundles keep it external). Header with agency, client and
+ * A statement as an A4 PDF. pdfkit reads its font metrics from files beside its own code at run
+ * time, so the bundles keep it external (build/bins.mjs, build/bundle.mjs); this module is itself
+ * imported only when a PDF is asked for (statementFile.ts), so nothing else loads pdfkit. Header with agency, client and
  * month; the ticket tables (raw, billable and rounded minutes as h:mm); the budget of the cost
  * model; SLA per priority; page numbers. The standard Helvetica font covers Latin-1 and €; other
  * characters print as "?" rather than as broken glyphs.
@@ -75,7 +77,6 @@ function pairs(doc: Doc, rows: [string, string][]): void {
 }
 
 export async function statementPdf(s: Statement, lang: StatementLang): Promise<Uint8Array> {
-  const { default: PDFDocument } = await import('pdfkit');
   const t = statementLabels(lang);
   const doc = new PDFDocument({
     size: 'A4',
