@@ -1,3 +1,7 @@
+import { statementLabels } from '../../../shared/billing/statementLabels';
+
+/** The budget and table words are the exported statement's own (one source for screen, CSV and PDF). */
+const L = statementLabels('en');
 /** English strings of the client's month statement (renderer/src/rooms/clients/StatementPanel.tsx). */
 export const enStatement = {
   statement: {
@@ -17,22 +21,16 @@ export const enStatement = {
     none: 'None this month.',
     noTicket: 'Time without a ticket',
     total: 'Total',
-    col: { ticket: 'Ticket', category: 'Category', engineers: 'Who worked', raw: 'Raw', billableRaw: 'Billable', rounded: 'Rounded' },
+    col: L.col,
     roundedTitle: 'Rounded up per ticket per month to the billing increment',
     budget: 'Budget',
-    models: { prepaid: 'Prepaid bundle', subscription: 'Maintenance subscription', all_in: 'All-in SLA' },
-    prepaid: {
-      before: 'Balance at the start of the month',
-      purchased: 'Bought this month',
-      drawn: 'Drawn this month',
-      expired: 'Expired this month',
-      after: 'Balance at the end of the month',
-    },
-    subscription: { included: 'Included', used: 'Used (rounded)', overage: 'Overage', fee: 'Monthly fee', overageCost: 'Overage cost', total: 'Total', unpriced: 'not priced (no hourly rate)' },
-    allIn: { capacity: 'Guaranteed capacity', used: 'Capacity used', remaining: 'Remaining', over: 'Over capacity', audit: 'Security audit' },
-    audit: { upcoming: 'next due in {{month}}', due: 'due this month', overdue: 'overdue since {{month}}' },
+    models: { prepaid: L.model.prepaid, subscription: L.model.subscription, all_in: L.model.all_in },
+    prepaid: L.prepaid,
+    subscription: L.subscription,
+    allIn: L.allIn,
+    audit: L.audit,
     sla: 'SLA per priority',
-    slaCol: { priority: 'Priority', incidents: 'Incidents', responseMet: 'Response met', responseMissed: 'Response missed', resolutionMet: 'Resolution met', resolutionMissed: 'Resolution missed' },
+    slaCol: L.slaCol,
     exportCsv: 'Export CSV',
     exportPdf: 'Export PDF',
     exporting: 'Building the {{format}}…',

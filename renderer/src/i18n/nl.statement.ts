@@ -1,4 +1,8 @@
 import type { Translation } from './en';
+import { statementLabels } from '../../../shared/billing/statementLabels';
+
+/** The budget and table words are the exported statement's own (one source for screen, CSV and PDF). */
+const L = statementLabels('nl');
 
 type StatementTexts = Pick<Translation, 'statement'>;
 
@@ -21,22 +25,16 @@ export const nlStatement: StatementTexts = {
     none: 'Geen deze maand.',
     noTicket: 'Tijd zonder ticket',
     total: 'Totaal',
-    col: { ticket: 'Ticket', category: 'Categorie', engineers: 'Wie werkte', raw: 'Ruw', billableRaw: 'Declarabel', rounded: 'Afgerond' },
+    col: L.col,
     roundedTitle: 'Per ticket per maand naar boven afgerond op de afrondingseenheid',
     budget: 'Budget',
-    models: { prepaid: 'Strippenkaart', subscription: 'Onderhoudsabonnement', all_in: 'All-in SLA' },
-    prepaid: {
-      before: 'Saldo aan het begin van de maand',
-      purchased: 'Gekocht deze maand',
-      drawn: 'Afgeschreven deze maand',
-      expired: 'Vervallen deze maand',
-      after: 'Saldo aan het eind van de maand',
-    },
-    subscription: { included: 'Inbegrepen', used: 'Gebruikt (afgerond)', overage: 'Meerwerk', fee: 'Maandbedrag', overageCost: 'Kosten meerwerk', total: 'Totaal', unpriced: 'niet geprijsd (geen uurtarief)' },
-    allIn: { capacity: 'Gegarandeerde capaciteit', used: 'Capaciteit gebruikt', remaining: 'Over', over: 'Boven capaciteit', audit: 'Security-audit' },
-    audit: { upcoming: 'volgende in {{month}}', due: 'deze maand', overdue: 'te laat sinds {{month}}' },
+    models: { prepaid: L.model.prepaid, subscription: L.model.subscription, all_in: L.model.all_in },
+    prepaid: L.prepaid,
+    subscription: L.subscription,
+    allIn: L.allIn,
+    audit: L.audit,
     sla: 'SLA per prioriteit',
-    slaCol: { priority: 'Prioriteit', incidents: 'Incidenten', responseMet: 'Reactie gehaald', responseMissed: 'Reactie gemist', resolutionMet: 'Oplossing gehaald', resolutionMissed: 'Oplossing gemist' },
+    slaCol: L.slaCol,
     exportCsv: 'CSV exporteren',
     exportPdf: 'PDF exporteren',
     exporting: '{{format}} wordt gemaakt…',
