@@ -141,7 +141,9 @@ const options = {
   platform: 'node',
   // package.json's engines: node >= 20.19.
   target: 'node20',
-  external: ['better-sqlite3', 'pg', 'pg-native'],
+  // pdfkit reads its font metrics (.afm files) next to its own code at run time: bundled, it would
+  // look for them in dist/bin/. It is imported only when a PDF statement is asked for.
+  external: ['better-sqlite3', 'pg', 'pg-native', 'pdfkit'],
   banner: {
     js: "import { createRequire as __vangnetCreateRequire } from 'node:module'; const require = __vangnetCreateRequire(import.meta.url);",
   },

@@ -61,7 +61,9 @@ export const builds = [
     outfile: path.join(outDir, 'core.cjs'),
     platform: 'node',
     target: NODE_TARGET,
-    external: ['better-sqlite3'],
+    // pdfkit reads its font metrics from files beside its code at run time (PDF statements, loaded
+    // on demand): it stays in node_modules, which electron-builder packs as a production dependency.
+    external: ['better-sqlite3', 'pdfkit'],
     banner: sourceMapBanner,
   },
 ];

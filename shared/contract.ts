@@ -8,6 +8,7 @@ import { contractCalls } from './contract/contracts';
 import { events } from './contract/events';
 import { incidentCalls } from './contract/incidents';
 import { settingsCalls } from './contract/settings';
+import { statementCalls } from './contract/statement';
 import { storeCalls } from './contract/store';
 import { syncCalls } from './contract/sync';
 import { timeCalls } from './contract/time';
@@ -29,6 +30,7 @@ export const contract = {
   ...settingsCalls,
   ...timeCalls,
   ...budgetCalls,
+  ...statementCalls,
 } as const;
 
 export { events };

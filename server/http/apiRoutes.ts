@@ -15,6 +15,7 @@ import { ContractSet, IncidentFilter, IncidentPatch, Page, PathId, StatusChange,
 import type { AuthGuard } from './authGuard';
 import { openApiDocument } from './openapi';
 import { createSlaViews } from './slaViews';
+import { registerStatementRoute } from './statementRoute';
 
 interface Deps {
   store: ServerDb;
@@ -105,6 +106,8 @@ export function registerApiRoutes(app: FastifyInstance, { store, guard, mutation
     });
     return reply.status(201).send(view((await loadRow(store.db, 'contracts', 'id', id))!));
   });
+
+  registerStatementRoute(app, { store, guard, sla, now });
 }
 
 /** What the API shows of a row: no merge bookkeeping. */

@@ -81,8 +81,18 @@ function requestArbitrary(path: string, op: Operation, ids: string[]): fc.Arbitr
         },
       )
     : fc.constant(undefined);
+  // Path parameters besides the id (a statement's month): valid ones, and anything at all.
+  const more = (op.parameters ?? []).filter((p) => p.in === 'path' && p.name !== 'id');
+  const moreArb = fc.tuple(
+    ...more.map((p) =>
+      fc.oneof(fc.constantFrom('2026-03', '2026-06'), fc.string({ maxLength: 12 }).map(encodeURIComponent)).map((v) => [p.name, v] as const),
+    ),
+  );
+  const pathArb = (path.includes('{id}') ? id.map((i) => path.replace('{id}', i)) : fc.constant(path)).chain((p) =>
+    moreArb.map((pairs) => pairs.reduce((acc, [name, v]) => acc.replace(`{${name}}`, v), p)),
+  );
   return fc.record({
-    path: path.includes('{id}') ? id.map((i) => path.replace('{id}', i)) : fc.constant(path),
+    path: pathArb,
     query: queryArb,
     body: bodyArb,
   });
@@ -118,7 +128,8 @@ async function expectDocumented(op: Operation, res: Response, label: string): Pr
   const match = Object.entries(response.content).find(([type]) => contentType.split(';')[0]!.trim() === type);
   expect(match, `${where} — content type ${contentType} not in the document`).toBeDefined();
   const [type, { schema }] = match!;
-  if (type === 'text/plain') return;
+  // Files (a statement's CSV or PDF) and text are not JSON: their type is what is checked.
+  if (type === 'text/plain' || type === 'text/csv' || type === 'application/pdf') return;
   const body: unknown = JSON.parse(text);
   // zod reads the document's schemas back (types, required and unknown fields, enums, formats); it
   // skips a few keywords such as `anyOf` beside `type`, which no answer schema uses.

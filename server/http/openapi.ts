@@ -4,6 +4,8 @@ import { Client } from '../../shared/domain/client';
 import { Contract } from '../../shared/domain/contract';
 import { Incident } from '../../shared/domain/incident';
 import { SlaView } from '../../shared/sla/view';
+import { StatementView } from '../../shared/contract/statement';
+import { StatementFormat, StatementPath } from './statementRoute';
 import { ContractSet, IncidentFilter, IncidentPatch, Page, PathId, StatusChange } from './apiSchemas';
 import { PROBLEM_RESPONSES, type ProblemResponse, problemComponents } from './openapiProblems';
 
@@ -31,9 +33,11 @@ interface Operation {
   auth: boolean;
   query?: z.ZodObject;
   pathId?: boolean;
+  /** More path parameters after `id`, by name. */
+  pathMore?: Record<string, z.ZodType>;
   /** Component name of the request body's schema. */
   body?: string;
-  ok: { status: number; description: string; schema: object; type?: string };
+  ok: { status: number; description: string; schema: object; type?: string; alternatives?: Record<string, object> };
   /** Statuses that depend on the data: 404 for an unknown id, 409 for a conflict. */
   also?: ProblemResponse[];
   /** Answered even under load (the load balancer's and Prometheus's probes). */
@@ -144,6 +148,23 @@ const OPERATIONS: Operation[] = [
   },
   {
     method: 'get',
+    path: '/api/v1/clients/{id}/statements/{month}',
+    operationId: 'getClientStatement',
+    summary: "A client's month statement (YYYY-MM in the contract's zone): JSON, or a CSV or PDF file in English or Dutch",
+    auth: true,
+    pathId: true,
+    pathMore: { month: StatementPath.shape.month },
+    query: StatementFormat,
+    ok: {
+      status: 200,
+      description: 'The statement; an empty month is an empty statement',
+      schema: ref('Statement'),
+      alternatives: { 'text/csv': { type: 'string' }, 'application/pdf': { type: 'string', contentMediaType: 'application/pdf' } },
+    },
+    also: ['notFound'],
+  },
+  {
+    method: 'get',
     path: '/healthz',
     operationId: 'getHealth',
     summary: 'The process is up',
@@ -193,12 +214,19 @@ function errorsOf(op: Operation): ProblemResponse[] {
 function operationObject(op: Operation): Record<string, unknown> {
   const parameters = [
     ...(op.pathId ? [{ name: 'id', in: 'path', required: true, schema: schema(PathId.shape.id, 'input') }] : []),
+    ...Object.entries(op.pathMore ?? {}).map(([name, s]) => ({ name, in: 'path', required: true, schema: schema(s, 'input') })),
     ...Object.entries((op.query ? schema(op.query, 'input') : { properties: {} }).properties as Record<string, object>).map(
       ([name, s]) => ({ name, in: 'query', required: false, schema: s }),
     ),
   ];
   const responses: Record<string, unknown> = {
-    [op.ok.status]: { description: op.ok.description, content: { [op.ok.type ?? json]: { schema: op.ok.schema } } },
+    [op.ok.status]: {
+      description: op.ok.description,
+      content: {
+        [op.ok.type ?? json]: { schema: op.ok.schema },
+        ...Object.fromEntries(Object.entries(op.ok.alternatives ?? {}).map(([type, s]) => [type, { schema: s }])),
+      },
+    },
   };
   for (const name of errorsOf(op)) responses[PROBLEM_RESPONSES[name].status] = { $ref: `#/components/responses/${name}` };
   return {
@@ -246,6 +274,7 @@ export function openApiDocument(): Record<string, unknown> {
           properties: { current: { oneOf: [ref('Contract'), { type: 'null' }] }, history: { type: 'array', items: ref('Contract') } },
         },
         ContractSet: schema(ContractSet, 'input'),
+        Statement: schema(StatementView),
         Health: { type: 'object', required: ['status'], properties: { status: { const: 'ok' } } },
         Ready: {
           type: 'object',

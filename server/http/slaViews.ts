@@ -27,6 +27,17 @@ export function createSlaViews(db: Kysely<ServerDatabase>, now: () => number) {
 
   return {
     contractsOf,
+    /** The incident's clocks at `at` (the statement's SLA outcome), or null without a contract. */
+    async clocks(incident: Pick<Incident, 'id' | 'clientId' | 'openedAt' | 'priority'>, at: number) {
+      const contract = contractInForce(await contractsOf(incident.clientId), incident.openedAt);
+      if (!contract) return null;
+      return computeClocks({
+        policy: { targets: contract.terms.targets, atRisk: contract.terms.atRisk },
+        calendars: calendarsOf(contract),
+        events: incidentEvents(incident, await incidentTimeline(db, incident.id)),
+        now: at,
+      });
+    },
     /** Both clocks with explanations, or null when no contract was in force at the opening. */
     async view(incident: Incident, ): Promise<SlaView | null> {
       const contract = contractInForce(await contractsOf(incident.clientId), incident.openedAt);

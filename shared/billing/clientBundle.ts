@@ -5,7 +5,8 @@ import { entryMinutes, type TimeEntry } from '../domain/time';
 import { localDateString, utcToLocal } from '../sla/zone';
 import { bundleAlertsDue } from './bundleAlerts';
 import { bundleLedger, type Draw, type Ledger, monthDraws, type Purchase } from './bundle';
-import { type BillableEntry, billedLines, MAX_ENTRY_MINUTES } from './rounding';
+import { billedLinesByMonth } from './monthTerms';
+import { type BillableEntry, MAX_ENTRY_MINUTES } from './rounding';
 import { billingTermsOf, type OverrunPolicy } from './terms';
 
 /**
@@ -16,8 +17,8 @@ import { billingTermsOf, type OverrunPolicy } from './terms';
  * - A purchase line is a purchase; a positive adjustment is a purchase that never expires; a
  *   negative adjustment is a draw of its minutes on its day (no ticket).
  * - Draws are the rounded support minutes per ticket per month of the client's finished entries,
- *   at the increment and in the zone of the contract version in force at `asOf` (one version for
- *   the whole history: a client whose increment changed is rounded by the current one).
+ *   each month at the increment and in the zone of the contract version billing that month
+ *   (monthTerms.ts: the version in force on the month's first day).
  */
 
 /** A finished entry with minutes, as rounding reads it; null for a running timer or one under a minute. */
@@ -68,7 +69,7 @@ export function clientBundle(input: ClientBundleInput): ClientBundle {
   const timeZone = terms?.timeZone ?? 'UTC';
   const asOf = input.asOf ?? localDateString(utcToLocal(timeZone, input.nowMs));
   const billable = input.entries.map((e) => billableOf(e, input.nowMs)).filter((e): e is BillableEntry => e !== null);
-  const billed = billedLines(billable, { incrementMinutes: terms?.incrementMinutes ?? 1, timeZone });
+  const billed = billedLinesByMonth(billable, input.contracts);
   const { purchases, draws } = ledgerInputOf(input.lines);
   const ledger = bundleLedger({ purchases, draws: [...draws, ...monthDraws(billed)], asOf });
   const thresholdsPercent = terms?.prepaid.notifyThresholdsPercent ?? [];

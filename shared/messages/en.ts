@@ -88,6 +88,10 @@ export const en = {
       minutes: '--minutes must be a whole number of minutes, got {{value}}',
       unknownClientCode: 'Unknown client: {{code}} (see `vangnet client list`)',
       hours: '--hours must be a number of hours that comes to whole minutes (such as 10, 1.5 or 0.25), got {{value}}',
+      statementFormat: '--format must be json, csv or pdf, got {{value}}',
+      statementLang: '--lang must be en or nl, got {{value}}',
+      statementTty: 'A PDF is not written to a terminal: give --out FILE, or redirect the output',
+      cannotWrite: 'Cannot write {{file}}: {{detail}}',
     },
     sync: {
       offline: 'Cannot reach the office server {{server}}',

@@ -85,6 +85,10 @@ export const nl: Catalog = {
       minutes: '--minutes moet een heel aantal minuten zijn, niet {{value}}',
       unknownClientCode: 'Onbekende klant: {{code}} (zie `vangnet client list`)',
       hours: '--hours moet een aantal uren zijn dat op hele minuten uitkomt (zoals 10, 1.5 of 0.25), niet {{value}}',
+      statementFormat: '--format moet json, csv of pdf zijn, niet {{value}}',
+      statementLang: '--lang moet en of nl zijn, niet {{value}}',
+      statementTty: 'Een pdf wordt niet naar een terminal geschreven: geef --out BESTAND, of leid de uitvoer om',
+      cannotWrite: 'Kan {{file}} niet schrijven: {{detail}}',
     },
     sync: {
       offline: 'De kantoorserver {{server}} is niet bereikbaar',

@@ -5,6 +5,7 @@ import { benchMutationCommit } from './mutationCommit.bench';
 import { benchPullPage, benchPullStorm } from './pullPage.bench';
 import { benchSla } from './sla.bench';
 import { benchStartup } from './startup.bench';
+import { benchStatement } from './statement.bench';
 import { benchInitialSync, benchOfflineDrain } from './sync.bench';
 import { benchLiveEdit, benchServerThroughput } from './syncLive.bench';
 import { benchSyncVsPouch } from './syncVsPouch.bench';
@@ -28,6 +29,7 @@ const all = [
   benchPullPage,
   benchPullStorm,
   benchSyncVsPouch,
+  benchStatement,
   benchStartup,
 ];
 const write = process.argv.includes('--write');

@@ -9,6 +9,7 @@ import { createIncidentDetailSlice } from './incidentDetailSlice';
 import { createIncidentListSlice } from './incidentListSlice';
 import { createProfileSlice } from './profileSlice';
 import { createSlaAlertsSlice } from './slaAlertsSlice';
+import { createStatementSlice } from './statementSlice';
 import { createStoreHealthSlice } from './storeHealthSlice';
 import { createSyncSlice } from './syncSlice';
 import { createTimeRoomSlice } from './timeRoomSlice';
@@ -33,4 +34,5 @@ export const useStore = create<Store>()((...a) => ({
   ...createSlaAlertsSlice(...a),
   ...createTimerSlice(...a),
   ...createTimeRoomSlice(...a),
+  ...createStatementSlice(...a),
 }));

@@ -10,6 +10,7 @@ import type { IncidentDetailSlice } from './incidentDetailSlice';
 import type { IncidentListSlice } from './incidentListSlice';
 import type { ProfileSlice } from './profileSlice';
 import type { SlaAlertsSlice } from './slaAlertsSlice';
+import type { StatementSlice } from './statementSlice';
 import type { StoreHealthSlice } from './storeHealthSlice';
 import type { SyncSlice } from './syncSlice';
 import type { TimeRoomSlice } from './timeRoomSlice';
@@ -30,7 +31,8 @@ export type Store = UiSlice &
   StoreHealthSlice &
   SlaAlertsSlice &
   TimerSlice &
-  TimeRoomSlice;
+  TimeRoomSlice &
+  StatementSlice;
 
 /** A slice sees the whole store (to call another slice's refresh) but defines only its own part. */
 export type SliceCreator<T> = StateCreator<Store, [], [], T>;

@@ -1,9 +1,11 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../components/Icon';
 import { formatDate } from '../../i18n/format';
 import { useStore } from '../../store/store';
 import { ContractCard } from './ContractCard';
 import { PlatformsCard } from './PlatformsCard';
+import { StatementPanel } from './StatementPanel';
 
 /** One client: who it is, its open incidents, its contract and the platforms the agency looks after. */
 export function ClientDetail() {
@@ -13,6 +15,7 @@ export function ClientDetail() {
   const selectClient = useStore((s) => s.selectClient);
   const setFilter = useStore((s) => s.setFilter);
   const navigate = useStore((s) => s.navigate);
+  const [statementOpen, setStatementOpen] = useState(false);
 
   return (
     <div className="client-detail" data-testid="client-detail">
@@ -44,12 +47,19 @@ export function ClientDetail() {
                 </button>
               ) : null}
             </p>
+            {!statementOpen ? (
+              <button type="button" className="btn btn-small" data-testid="statement-open" onClick={() => setStatementOpen(true)}>
+                <Icon name="calendar" size={13} />
+                {t('statement.open')}
+              </button>
+            ) : null}
           </header>
         ) : null}
         <div className="client-grid">
           <ContractCard />
           <PlatformsCard />
         </div>
+        {client && statementOpen ? <StatementPanel clientId={client.id} onClose={() => setStatementOpen(false)} /> : null}
       </div>
     </div>
   );
