@@ -11,6 +11,7 @@ import { settingsCalls } from './contract/settings';
 import { storeCalls } from './contract/store';
 import { syncCalls } from './contract/sync';
 import { timeCalls } from './contract/time';
+import { monthCalls } from './contract/month';
 
 /**
  * The one contract between the UI (and every other front) and the engine. Each call has an
@@ -29,6 +30,7 @@ export const contract = {
   ...settingsCalls,
   ...timeCalls,
   ...budgetCalls,
+  ...monthCalls,
 } as const;
 
 export { events };

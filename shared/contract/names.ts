@@ -57,6 +57,10 @@ export const CALL_NAMES = [
   'budget.forClient',
   'budget.buy',
   'budget.adjust',
+  'month.close',
+  'month.reopen',
+  'month.list',
+  'time.people',
 ] as const satisfies readonly CallName[];
 
 export const EVENT_NAMES = [
