@@ -16,6 +16,7 @@ import { registerStoreCommands } from './storeCommands';
 import { registerSyncCommands } from './syncCommands';
 import { registerTimeCommands } from './timeCommands';
 import { registerBudgetCommands } from './budgetCommands';
+import { registerMonthCommands } from './monthCommands';
 import { CliError, formatError, type Output, stdOutput } from './output';
 
 /** What every command gets: the open engine, the output, and typed access to the contract. */
@@ -96,6 +97,7 @@ export async function main(argv: string[]): Promise<number> {
   registerSettingsCommands(program, withContext);
   registerTimeCommands(program, withContext);
   registerBudgetCommands(program, withContext);
+  registerMonthCommands(program, withContext);
   registerStoreCommands(program, withContext, withDataDir);
 
   try {
