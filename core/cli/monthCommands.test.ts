@@ -39,7 +39,8 @@ describe('vangnet month', () => {
     const into = await vangnet('time', 'log', '--client', 'ACME', '--minutes', '10', '--at', '2026-01-20T10:00:00Z');
     expect([into.code, into.err]).toEqual([
       1,
-      'error: 2026-01 is closed for this client: its time cannot change; log a correction as a new entry in an open month\n',
+      'error: 2026-01 is closed for this client: its time cannot change; log a correction as a new entry in an open month\n' +
+        '  startedAt: 2026-01 is closed: log a correction as a new entry\n',
     ]);
     expect((await vangnet('month', 'reopen', '--client', 'ACME', '--month', '2026-01')).code).toBe(1);
     const reopened = await vangnet('month', 'reopen', '--client', 'ACME', '--month', '2026-01', '--reason', 'Correctie');
