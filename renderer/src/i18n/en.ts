@@ -1,6 +1,7 @@
 import { en as enMessages } from '../../../shared/messages/en';
 import { enClients } from './en.clients';
 import { enTime } from './en.time';
+import { enEntries } from './en.entries';
 
 /** English strings. The Dutch file must have exactly these keys (checked by its type). */
 export const en = {
@@ -413,6 +414,7 @@ export const en = {
   },
   ...enClients,
   ...enTime,
+  ...enEntries,
   shortcuts: {
     title: 'Keyboard shortcuts',
     open: 'Keyboard shortcuts',

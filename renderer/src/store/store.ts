@@ -11,6 +11,7 @@ import { createProfileSlice } from './profileSlice';
 import { createSlaAlertsSlice } from './slaAlertsSlice';
 import { createStoreHealthSlice } from './storeHealthSlice';
 import { createSyncSlice } from './syncSlice';
+import { createTimeEntriesSlice } from './timeEntriesSlice';
 import { createTimeRoomSlice } from './timeRoomSlice';
 import { createTimerSlice } from './timerSlice';
 import type { Store } from './types';
@@ -33,4 +34,5 @@ export const useStore = create<Store>()((...a) => ({
   ...createSlaAlertsSlice(...a),
   ...createTimerSlice(...a),
   ...createTimeRoomSlice(...a),
+  ...createTimeEntriesSlice(...a),
 }));

@@ -13,6 +13,7 @@ import type { SlaAlertsSlice } from './slaAlertsSlice';
 import type { StoreHealthSlice } from './storeHealthSlice';
 import type { SyncSlice } from './syncSlice';
 import type { TimeRoomSlice } from './timeRoomSlice';
+import type { TimeEntriesSlice } from './timeEntriesSlice';
 import type { TimerSlice } from './timerSlice';
 import type { UiSlice } from './uiSlice';
 
@@ -30,7 +31,8 @@ export type Store = UiSlice &
   StoreHealthSlice &
   SlaAlertsSlice &
   TimerSlice &
-  TimeRoomSlice;
+  TimeRoomSlice &
+  TimeEntriesSlice;
 
 /** A slice sees the whole store (to call another slice's refresh) but defines only its own part. */
 export type SliceCreator<T> = StateCreator<Store, [], [], T>;
