@@ -12,6 +12,7 @@ import { statementCalls } from './contract/statement';
 import { storeCalls } from './contract/store';
 import { syncCalls } from './contract/sync';
 import { timeCalls } from './contract/time';
+import { monthCalls } from './contract/month';
 
 /**
  * The one contract between the UI (and every other front) and the engine. Each call has an
@@ -31,6 +32,7 @@ export const contract = {
   ...timeCalls,
   ...budgetCalls,
   ...statementCalls,
+  ...monthCalls,
 } as const;
 
 export { events };

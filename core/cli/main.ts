@@ -17,6 +17,7 @@ import { registerSyncCommands } from './syncCommands';
 import { registerTimeCommands } from './timeCommands';
 import { registerBudgetCommands } from './budgetCommands';
 import { registerStatementCommands } from './statementCommands';
+import { registerMonthCommands } from './monthCommands';
 import { CliError, formatError, type Output, stdOutput } from './output';
 
 /** What every command gets: the open engine, the output, and typed access to the contract. */
@@ -98,6 +99,7 @@ export async function main(argv: string[]): Promise<number> {
   registerTimeCommands(program, withContext);
   registerBudgetCommands(program, withContext);
   registerStatementCommands(program, withContext);
+  registerMonthCommands(program, withContext);
   registerStoreCommands(program, withContext, withDataDir);
 
   try {

@@ -42,11 +42,12 @@ function showList(ctx: CliContext, list: TimeList): void {
     incident: e.incidentId ?? '',
     scope: e.scope,
     note: e.note,
+    lock: e.locked ? 'closed' : '',
   }));
   const totals = list.totals.map((t) => `${code(t.clientId)}: ${t.rawMinutes} min raw, ${t.roundedMinutes} min rounded`);
   ctx.output.out(
     [
-      table(rows, ['start', 'minutes', 'client', 'incident', 'scope', 'note']),
+      table(rows, ['start', 'minutes', 'client', 'incident', 'scope', 'note', 'lock']),
       ...(list.truncated ? ['(more entries than shown: narrow the range or the client)'] : []),
       ...(totals.length > 0 ? ['', ...totals] : []),
     ].join('\n'),

@@ -16,6 +16,7 @@ import { createIncidentHandlers } from './incidentHandlers';
 import { createTimeHandlers } from './timeHandlers';
 import { createBudgetHandlers } from './budgetHandlers';
 import { createStatementHandlers } from './statementHandlers';
+import { createMonthHandlers } from './monthHandlers';
 import type { TimerWatch } from '../time/timerWatch';
 import type { MutationArgs, MutationName } from '../../shared/mutations/index';
 import type { MutationOutcome } from './mutator';
@@ -100,6 +101,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     time: createTimeHandlers(deps),
     budget: createBudgetHandlers(deps),
     statement: createStatementHandlers(deps),
+    month: createMonthHandlers(deps),
     store: {
       status: () => deps.storeStatus(),
       restore: () => {

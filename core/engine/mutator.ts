@@ -2,7 +2,7 @@ import { auditView } from '../../shared/auditChain';
 import type { Actor } from '../../shared/domain/common';
 import { VangnetError } from '../../shared/errors';
 import { type HybridLogicalClock, hlcToIso } from '../../shared/hlc';
-import { writeId } from '../../shared/mutations/define';
+import { type ReadSpecs, writeId } from '../../shared/mutations/define';
 import { authorize, findMutation, type MutationArgs, type MutationContext, type MutationName, type Write } from '../../shared/mutations/index';
 import { checkWrites } from '../../shared/mutations/writes';
 import { TABLE_SPECS } from '../../shared/schema/tables';
@@ -50,6 +50,9 @@ export function runMutation<N extends MutationName>(deps: MutatorDeps, name: N, 
     const ctx: MutationContext = { actor: deps.actor, deviceId: deps.deviceId, hlc, now: hlcToIso(hlc) };
     const loaded: Record<string, unknown> = {};
     for (const [key, spec] of Object.entries(def.reads(args))) {
+      loaded[key] = loadRead(db, spec);
+    }
+    for (const [key, spec] of Object.entries((def.readsAfter?.(args, loaded as never, ctx) ?? {}) as ReadSpecs)) {
       loaded[key] = loadRead(db, spec);
     }
     authorize(def, deps.actor, args, loaded as never);

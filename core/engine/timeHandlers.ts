@@ -12,6 +12,11 @@ import { assertTimeZone, localToUtc } from '../../shared/sla/zone';
 import { contractsFor } from '../repos/lifecycle';
 import { getRowBy } from '../repos/rows';
 import { listTimeEntries, overlappingEntries, runningTimer } from '../repos/timeEntries';
+import { closedMonthsByClient } from '../repos/monthCloses';
+import { listEngineers } from '../repos/sync';
+import { closedMonthOf } from '../../shared/mutations/monthGuard';
+import { hasRole } from '../../shared/permissions';
+import { localActor } from './actor';
 import { overrunCheck } from './budgetHandlers';
 import type { HandlerDeps } from './handlers';
 
@@ -143,7 +148,23 @@ export function createTimeHandlers(deps: HandlerDeps): Handlers['time'] {
         toIso,
         limit: q.limit,
       });
-      return { from: fromIso, to: toIso, entries: entries.map(view), truncated, ...linesOf(deps, entries, toIso, q.timeZone, nowMs) };
+      const closed = closedMonthsByClient(
+        db,
+        entries.map((e) => e.clientId),
+      );
+      const listed = entries.map((e) => ({ ...view(e), locked: closedMonthOf(e.startedAt, closed.get(e.clientId) ?? []) !== null }));
+      return { from: fromIso, to: toIso, entries: listed, truncated, ...linesOf(deps, entries, toIso, q.timeZone, nowMs) };
+    },
+    people: () => {
+      const profile = deps.profile();
+      if (!profile) throw new VangnetError('not_ready', 'profile.missing');
+      const canChangeOthers = hasRole(localActor(db, profile), 'lead');
+      const others = canChangeOthers ? listEngineers(db).filter((e) => e.active && e.id !== profile.engineerId) : [];
+      return {
+        me: profile.engineerId,
+        canChangeOthers,
+        engineers: [{ id: profile.engineerId, name: profile.name }, ...others.map((e) => ({ id: e.id, name: e.name }))],
+      };
     },
     question: () => timers.question(),
     answer: ({ entryId, answer }) => {

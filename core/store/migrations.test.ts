@@ -230,6 +230,20 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0011 adds closed months, tied to their client, closed as 0 or 1', () => {
+    const file = path.join(tempDataDir(), 's.db');
+    const v10 = openDatabase(file, { targetVersion: 10 });
+    v10.prepare(`INSERT INTO clients VALUES ('c1', 'Acme', 'ACME', '2026-01-01T00:00:00Z', 'e1', '{}')`).run();
+    v10.close();
+    const db = openDatabase(file, { targetVersion: 11 });
+    const add = db.prepare(`INSERT INTO month_closes VALUES (?, ?, '2026-02', 'Europe/Amsterdam', ?, NULL, 't', 'e1', '{}')`);
+    add.run('c1:2026-02', 'c1', 1);
+    expect(() => add.run('x:2026-02', 'nope', 1)).toThrow(/FOREIGN KEY/);
+    expect(() => add.run('c1:2026-03', 'c1', 2)).toThrow(/CHECK/);
+    expect(() => add.run('c1:2026-02', 'c1', 0)).toThrow(/UNIQUE|PRIMARY/);
+    db.close();
+  });
+
   it('refuses a store written by a newer version, leaving it untouched', () => {
     const file = path.join(tempDataDir(), 's.db');
     const raw = new Database(file);

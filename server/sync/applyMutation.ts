@@ -3,7 +3,7 @@ import { auditView } from '../../shared/auditChain';
 import type { Actor } from '../../shared/domain/common';
 import { VangnetError } from '../../shared/errors';
 import { hlcToIso } from '../../shared/hlc';
-import { isListRead, rowAfter, writeId } from '../../shared/mutations/define';
+import { isListRead, type ReadSpecs, rowAfter, writeId } from '../../shared/mutations/define';
 import { authorize, findMutation, type MutationContext, type ReadSpec, type Write } from '../../shared/mutations/index';
 import { planRead } from '../../shared/mutations/reads';
 import { checkWrites } from '../../shared/mutations/writes';
@@ -84,6 +84,9 @@ export async function planMutation(
   const loaded: Record<string, unknown> = {};
   for (const [key, spec] of Object.entries(pure(def.name, () => def.reads(args)))) {
     // A read the table's spec does not allow is the mutation's defect: refused like one.
+    loaded[key] = await loadPlanned(trx, pure(def.name, () => planRead(spec)));
+  }
+  for (const [key, spec] of Object.entries(pure(def.name, () => (def.readsAfter?.(args, loaded as never, ctx) ?? {}) as ReadSpecs))) {
     loaded[key] = await loadPlanned(trx, pure(def.name, () => planRead(spec)));
   }
   pure(def.name, () => authorize(def, origin.actor, args, loaded as never));

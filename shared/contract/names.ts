@@ -59,6 +59,10 @@ export const CALL_NAMES = [
   'budget.adjust',
   'statement.forClient',
   'statement.export',
+  'month.close',
+  'month.reopen',
+  'month.list',
+  'time.people',
 ] as const satisfies readonly CallName[];
 
 export const EVENT_NAMES = [

@@ -78,10 +78,14 @@ export const ClientTimeTotal = z.object({
   roundedMinutes: z.number().int(),
 });
 
+/** A listed entry; `locked` when it starts in a closed month of its client (no edits but the note, no deletion). */
+export const ListedTimeEntry = TimeEntryView.extend({ locked: z.boolean() });
+export type ListedTimeEntry = z.infer<typeof ListedTimeEntry>;
+
 export const TimeList = z.object({
   from: IsoTime,
   to: IsoTime,
-  entries: z.array(TimeEntryView),
+  entries: z.array(ListedTimeEntry),
   truncated: z.boolean(),
   lines: z.array(TimeLine),
   totals: z.array(ClientTimeTotal),
@@ -113,6 +117,11 @@ export const timeCalls = {
     delete: call(TimeDeleteArgs, z.object({ id: Id })),
     /** Entries by engineer and/or client over a month or days, bounded, with rounded lines and totals per client. */
     list: call(TimeListQuery, TimeList),
+    /** Whose time this laptop may show and change: its engineer, and every engineer when a lead or admin. */
+    people: call(
+      NoArgs,
+      z.object({ me: z.string(), canChangeOthers: z.boolean(), engineers: z.array(z.object({ id: z.string(), name: z.string() })) }),
+    ),
     /** The stale-timer question found at start, until answered. */
     question: call(NoArgs, StaleTimerQuestion.nullable()),
     /** Answers it; returns the timer running afterwards (null after `stopAtHeartbeat`). */

@@ -154,11 +154,16 @@ export const en = {
       noTimer: 'No timer is running',
       noQuestion: 'There is no open question about timer {{id}}',
       rangeOrder: 'The range must end on or after its first day ({{from}} – {{to}})',
+      monthClosed: '{{month}} is closed for this client: its time cannot change; log a correction as a new entry in an open month',
     },
     budget: {
       exists: 'A budget line with id {{id}} already exists',
       notPrepaid: '{{client}} has no prepaid contract in force: budget lines are for prepaid bundles only',
       validBeforeBought: 'The purchase must be valid through a day on or after it was bought ({{on}})',
+    },
+    month: {
+      notEnded: '{{month}} has not ended yet: a month can be closed once it is over',
+      notClosed: '{{month}} is not closed',
     },
   },
   /** Why the iCal importer skipped an event, or what it assumed (shared/sla/ical.ts). */
@@ -251,6 +256,8 @@ export const en = {
     entryTooLong: 'must be at most {{max}} hours after the start',
     unknownTimeEntry: 'unknown time entry',
     timerRunning: 'the timer is still running',
+    monthClosed: '{{month}} is closed: log a correction as a new entry',
+    monthNotEnded: 'must be a month that has ended',
     time: {
       target: 'give an incident or a client',
       nothingToChange: 'nothing to change: give a start, end, note or billable',
@@ -289,6 +296,7 @@ export const en = {
     changeOthersTime: "Changing another engineer's time",
     changeBudget: 'Buying or adjusting prepaid hours',
     overrideOverrun: 'Starting a timer on a blocked prepaid bundle',
+    closeMonth: 'Closing or reopening a billing month',
   },
   /** The roles (shared/domain/common.ts), named in messages' `{{role}}` and `{{has}}`. */
   roles: { engineer: 'engineer', lead: 'lead', admin: 'admin' },

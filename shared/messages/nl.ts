@@ -152,11 +152,16 @@ export const nl: Catalog = {
       noTimer: 'Er loopt geen timer',
       noQuestion: 'Er staat geen vraag open over timer {{id}}',
       rangeOrder: 'Het bereik moet eindigen op of na de eerste dag ({{from}} – {{to}})',
+      monthClosed: '{{month}} is afgesloten voor deze klant: de tijd erin kan niet meer veranderen; boek een correctie als nieuwe registratie in een open maand',
     },
     budget: {
       exists: 'Er bestaat al een budgetregel met id {{id}}',
       notPrepaid: '{{client}} heeft geen geldend strippenkaartcontract: budgetregels zijn alleen voor strippenkaarten',
       validBeforeBought: 'De aankoop moet geldig zijn tot een dag op of na de aankoopdatum ({{on}})',
+    },
+    month: {
+      notEnded: '{{month}} is nog niet voorbij: een maand kan pas worden afgesloten als hij om is',
+      notClosed: '{{month}} is niet afgesloten',
     },
   },
   ical: {
@@ -248,6 +253,8 @@ export const nl: Catalog = {
     entryTooLong: 'mag hoogstens {{max}} uur na het begin liggen',
     unknownTimeEntry: 'onbekende tijdregistratie',
     timerRunning: 'de timer loopt nog',
+    monthClosed: '{{month}} is afgesloten: boek een correctie als nieuwe registratie',
+    monthNotEnded: 'moet een maand zijn die voorbij is',
     time: {
       target: 'geef een incident of een klant',
       nothingToChange: 'niets te wijzigen: geef een begin, einde, notitie of declarabel',
@@ -284,6 +291,7 @@ export const nl: Catalog = {
     changeOthersTime: 'De tijd van een andere engineer wijzigen',
     changeBudget: 'Uren van een strippenkaart kopen of corrigeren',
     overrideOverrun: 'Een timer starten op een geblokkeerde strippenkaart',
+    closeMonth: 'Een factuurmaand afsluiten of heropenen',
   },
   roles: { engineer: 'engineer', lead: 'teamleider', admin: 'beheerder' },
   explain: {

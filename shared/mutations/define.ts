@@ -88,12 +88,23 @@ export function rowAfter(write: Write): TableRows[TableName] | null {
 }
 
 /** `I` is what callers pass (before the schema's defaults), `A` what `apply` receives. */
-export interface MutationDef<A = unknown, S extends ReadSpecs = ReadSpecs, N extends string = string, I = A> {
+export interface MutationDef<
+  A = unknown,
+  S extends ReadSpecs = ReadSpecs,
+  N extends string = string,
+  I = A,
+  L extends ReadSpecs = Record<never, never>,
+> {
   name: N;
   /** What it does, for the generated reference when the usual create/change wording does not fit. */
   summary?: string;
   args: z.ZodType<A, I>;
   reads(args: A): S;
+  /**
+   * Rows whose key depends on a row `reads` loaded (the closed months of an entry's client and start
+   * month: shared/mutations/monthGuard.ts), loaded by both hosts right after `reads`, by the same rules.
+   */
+  readsAfter?(args: A, rows: Loaded<S>, ctx: MutationContext): L;
   /**
    * Who may run it, decided after the reads (a rule may look at the rows) and before `apply`, on
    * the laptop and the server alike (`authorize` in ./permit.ts). Null allows; absent, everyone may.
@@ -101,10 +112,12 @@ export interface MutationDef<A = unknown, S extends ReadSpecs = ReadSpecs, N ext
   permit?(actor: Actor, args: A, rows: Loaded<S>): Refusal | null;
   /** Who may, in words, for the generated reference when the rule depends on the row (one's own, or a lead). */
   who?: string;
-  apply(args: A, rows: Loaded<S>, ctx: MutationContext): Write[];
+  apply(args: A, rows: Loaded<S> & Loaded<L>, ctx: MutationContext): Write[];
 }
 
 /** Ill-formed text is refused in every argument, however deep: on the laptop, over REST and in a push alike. */
-export function defineMutation<A, S extends ReadSpecs, const N extends string, I>(def: MutationDef<A, S, N, I>): MutationDef<A, S, N, I> {
+export function defineMutation<A, S extends ReadSpecs, const N extends string, I, L extends ReadSpecs = Record<never, never>>(
+  def: MutationDef<A, S, N, I, L>,
+): MutationDef<A, S, N, I, L> {
   return { ...def, args: refuseIllFormedText(def.args) };
 }

@@ -5,6 +5,7 @@ import { budgetAdjust, budgetBuy } from './budget';
 import type { MutationDef } from './define';
 import { incidentCreate, incidentUpdate } from './incident';
 import { incidentAssign, incidentNote, incidentReply, incidentSetCategory, incidentSetStatus } from './lifecycle';
+import { monthClose, monthReopen } from './month';
 import { settingsSet } from './settings';
 import { timeDelete, timeLog, timerSplit, timerStart, timerStop, timeUpdate } from './time';
 
@@ -29,6 +30,8 @@ const ALL = [
   timeDelete,
   budgetBuy,
   budgetAdjust,
+  monthClose,
+  monthReopen,
 ] as const;
 
 /** Every mutation the system knows. Sync carries them by name; adding one here is all it takes. */

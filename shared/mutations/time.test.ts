@@ -20,7 +20,7 @@ const client = { id: CLIENT, name: 'Acme', code: 'ACME', createdAt: '2026-01-01T
 function started(id: string, at: MutationContext, running: TimeEntry[] = []): TimeEntry[] {
   const args = timerStart.args.parse({ id, engineerId: 'sanne', clientId: CLIENT });
   return timerStart
-    .apply(args, { existing: undefined, incident: undefined, client, running }, at)
+    .apply(args, { existing: undefined, incident: undefined, client, running, close0: undefined, close1: undefined }, at)
     .map((w) => (w.op === 'delete' ? w.before : w.row) as TimeEntry);
 }
 
@@ -52,7 +52,7 @@ describe('time mutations', () => {
   it('a stop and a note edited on two laptops both survive the merge', () => {
     const [entry] = started('01890000-0000-7000-8000-00000000000a', ctx(0));
     const stop = timerStop.apply(timerStop.args.parse({ id: entry!.id }), { entry }, ctx(20, 'a'))[0] as { row: TimeEntry };
-    const edit = timeUpdate.apply(timeUpdate.args.parse({ id: entry!.id, reason: 'detail', note: 'DNS' }), { entry }, ctx(21, 'b'))[0] as {
+    const edit = timeUpdate.apply(timeUpdate.args.parse({ id: entry!.id, reason: 'detail', note: 'DNS' }), { entry, was0: undefined, was1: undefined, to0: undefined, to1: undefined }, ctx(21, 'b'))[0] as {
       row: TimeEntry;
     };
     for (const merged of [mergeRows(stop.row, edit.row), mergeRows(edit.row, stop.row)]) {

@@ -8,6 +8,7 @@ import { VangnetError } from '../errors';
 import { mergeFields } from '../merge';
 import { needsRole, ownOrLead } from '../permissions';
 import { defineMutation, type Write } from './define';
+import { closeReads, refuseClosed } from './monthGuard';
 
 /**
  * Time tracking (docs/time.md). One running timer per engineer: `timer.start` stops every running
@@ -19,6 +20,8 @@ import { defineMutation, type Write } from './define';
 const ENGINEER = z.string().min(1).max(200);
 const NO_ROW = '';
 const MINUTE = 60_000;
+/** Where a close read points when there is nothing to guard: a month no row is ever made for. */
+const EPOCH = '1970-01-01T00:00:00.000Z';
 const ACTION = 'changeOthersTime';
 const OWN_OR_LEAD = "the entry's own engineer, or a `lead` or `admin` (and the system actor).";
 
@@ -52,6 +55,9 @@ function resolveTarget(
     throw new VangnetError('not_found', 'client.unknown', { id: String(args.clientId) }, [{ path: 'clientId', code: 'unknownClient' }]);
   return { clientId: rows.client.id, incidentId: null, scope: 'support' };
 }
+
+/** The client the time goes to, once the target's rows are loaded ('' when unknown: the target refusal comes first). */
+const targetClient = (args: { clientId: string | null }, rows: { incident: Incident | undefined }) => rows.incident?.clientId ?? args.clientId ?? NO_ROW;
 
 /** Start and end as a sound span: end after start, not after now, at most `maxMinutes` long. */
 function checkSpan(startedAt: string, endedAt: string, now: string, maxMinutes: number): void {
@@ -133,12 +139,14 @@ export const timerStart = defineMutation({
     ...targetReads(args),
     running: { table: 'timeEntries', where: { runningFor: args.engineerId }, limit: RUNNING_READ },
   }),
+  readsAfter: (args, rows, ctx) => closeReads('close', targetClient(args, rows), ctx.now),
   permit: (actor, args) =>
     ownOrLead(actor, args.engineerId, ACTION) ?? (args.override ? needsRole(actor, 'lead', 'overrideOverrun') : null),
   who: OWN_OR_LEAD,
   apply(args, rows, ctx) {
     if (rows.existing) throw new VangnetError('conflict', 'time.exists', { id: args.id });
     const target = resolveTarget(args, rows);
+    refuseClosed(ctx.now, [rows.close0, rows.close1], 'startedAt');
     const stops = rows.running.map((r) => stopped(r, ctx.now, ctx.hlc));
     const row = newEntry(
       { id: args.id, engineerId: args.engineerId, ...target, startedAt: ctx.now, endedAt: null, note: args.note, billable: args.billable },
@@ -216,6 +224,7 @@ export const timeLog = defineMutation({
   summary: 'Logs a finished entry by hand: start and minutes (1 to 24 hours), on an incident or a client; not in the future.',
   args: TimeLogArgs,
   reads: (args: TimeLogArgs) => ({ existing: { table: 'timeEntries', by: 'id', value: args.id }, ...targetReads(args) }),
+  readsAfter: (args, rows) => closeReads('close', targetClient(args, rows), utc(args.startedAt)),
   permit: (actor, args) => ownOrLead(actor, args.engineerId, ACTION),
   who: OWN_OR_LEAD,
   apply(args, rows, ctx) {
@@ -224,6 +233,7 @@ export const timeLog = defineMutation({
     const startedAt = utc(args.startedAt);
     const endedAt = new Date(Date.parse(startedAt) + args.minutes * MINUTE).toISOString();
     checkSpan(startedAt, endedAt, ctx.now, MAX_TIME_ENTRY_MINUTES);
+    refuseClosed(startedAt, [rows.close0, rows.close1], 'startedAt');
     const row = newEntry(
       { id: args.id, engineerId: args.engineerId, ...target, startedAt, endedAt, note: args.note, billable: args.billable },
       ctx,
@@ -251,10 +261,18 @@ export const timeUpdate = defineMutation({
   summary: "Changes an entry's start, end, note or billable flag, with a reason; its engineer or a lead only.",
   args: TimeUpdateArgs,
   reads: (args: TimeUpdateArgs) => entryRead(args),
+  readsAfter: (args, rows) => ({
+    ...closeReads('was', rows.entry?.clientId ?? NO_ROW, rows.entry?.startedAt ?? EPOCH),
+    ...closeReads('to', rows.entry?.clientId ?? NO_ROW, args.startedAt === undefined ? EPOCH : utc(args.startedAt)),
+  }),
   permit: (actor, _args, rows) => ownEntry(actor, rows.entry),
   who: OWN_OR_LEAD,
   apply(args, rows, ctx) {
     const before = entryOf(rows, args.id);
+    // What bills is locked once its month is closed; the note explains and may still change.
+    if (args.startedAt !== undefined || args.endedAt !== undefined || args.billable !== undefined)
+      refuseClosed(before.startedAt, [rows.was0, rows.was1], 'startedAt');
+    if (args.startedAt !== undefined) refuseClosed(utc(args.startedAt), [rows.to0, rows.to1], 'startedAt');
     if (args.endedAt !== undefined && before.endedAt === null)
       throw new VangnetError('conflict', 'time.stopFirst', { id: args.id }, [{ path: 'endedAt', code: 'timerRunning' }]);
     const startedAt = args.startedAt === undefined ? undefined : utc(args.startedAt);
@@ -279,10 +297,12 @@ export const timeDelete = defineMutation({
   summary: 'Deletes an entry everywhere (a tombstone) with a reason, kept in the audit trail; its engineer or a lead only.',
   args: TimeDeleteArgs,
   reads: (args: TimeDeleteArgs) => entryRead(args),
+  readsAfter: (_args, rows) => closeReads('close', rows.entry?.clientId ?? NO_ROW, rows.entry?.startedAt ?? EPOCH),
   permit: (actor, _args, rows) => ownEntry(actor, rows.entry),
   who: OWN_OR_LEAD,
   apply(args, rows, ctx) {
     const before = entryOf(rows, args.id);
+    refuseClosed(before.startedAt, [rows.close0, rows.close1], 'id');
     // The reason goes into the row first, so the audit trail's last copy of it says why it went.
     const merged = mergeFields(before, before.fieldVersions, { changeReason: args.reason }, ctx.hlc);
     const last: TimeEntry = { ...merged.row, fieldVersions: merged.versions };

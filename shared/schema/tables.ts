@@ -5,6 +5,7 @@ import { Client } from '../domain/client';
 import { Contract } from '../domain/contract';
 import { Engineer } from '../domain/engineer';
 import { Incident } from '../domain/incident';
+import { MonthClose } from '../domain/monthClose';
 import { TimelineEntry } from '../domain/lifecycle';
 import { Platform } from '../domain/platform';
 import { Settings } from '../domain/settings';
@@ -185,6 +186,26 @@ export const TABLE_SPECS = {
       col('note'),
       col('createdAt'),
       col('createdBy'),
+      stamped,
+    ],
+    lookups: ['id', 'clientId'],
+    parents: byClient,
+    checksummed: true,
+  }),
+  monthCloses: table({
+    kind: 'mutable',
+    schema: MonthClose,
+    sqlTable: 'month_closes',
+    entity: 'month_close',
+    columns: [
+      col('id'),
+      col('clientId'),
+      col('month'),
+      col('timeZone'),
+      col('closed', 'boolean'),
+      col('reopenReason'),
+      col('changedAt'),
+      col('changedBy'),
       stamped,
     ],
     lookups: ['id', 'clientId'],

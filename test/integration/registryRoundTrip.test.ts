@@ -51,6 +51,9 @@ const CORPUS: { call: string; args: (ids: Record<string, string>) => unknown; ke
   },
   { call: 'budget.buy', args: (ids) => ({ clientId: ids.client, minutes: 600, purchasedOn: '2026-01-02', validThrough: '2026-12-31' }) },
   { call: 'budget.adjust', args: (ids) => ({ clientId: ids.client, minutes: -30, reason: 'Dubbel geboekt' }) },
+  // A closed billing month: a row with a deterministic id, reopened (a field-stamped update).
+  { call: 'month.close', args: (ids) => ({ clientId: ids.client, month: '2025-12' }) },
+  { call: 'month.reopen', args: (ids) => ({ clientId: ids.client, month: '2025-12', reason: 'Correctie' }) },
 ];
 
 const cleanups: (() => Promise<void> | void)[] = [];

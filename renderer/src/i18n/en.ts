@@ -2,6 +2,7 @@ import { en as enMessages } from '../../../shared/messages/en';
 import { enClients } from './en.clients';
 import { enTime } from './en.time';
 import { enStatement } from './en.statement';
+import { enEntries } from './en.entries';
 
 /** English strings. The Dutch file must have exactly these keys (checked by its type). */
 export const en = {
@@ -165,6 +166,7 @@ export const en = {
         settings: 'Team settings',
         timeEntries: 'Time entries',
         budgetLines: 'Prepaid bundle ledger',
+        monthCloses: 'Closed months',
       },
     },
   },
@@ -414,6 +416,7 @@ export const en = {
   ...enClients,
   ...enTime,
   ...enStatement,
+  ...enEntries,
   shortcuts: {
     title: 'Keyboard shortcuts',
     open: 'Keyboard shortcuts',

@@ -3,6 +3,7 @@ import { nl as nlMessages } from '../../../shared/messages/nl';
 import { nlClients } from './nl.clients';
 import { nlTime } from './nl.time';
 import { nlStatement } from './nl.statement';
+import { nlEntries } from './nl.entries';
 
 /** Nederlandse teksten. Same keys as `en.ts`; the type refuses a missing or extra key. */
 export const nl: Translation = {
@@ -170,6 +171,7 @@ export const nl: Translation = {
         settings: 'Teaminstellingen',
         timeEntries: 'Tijdregistraties',
         budgetLines: 'Strippenkaartregels',
+        monthCloses: 'Afgesloten maanden',
       },
     },
   },
@@ -419,6 +421,7 @@ export const nl: Translation = {
   ...nlClients,
   ...nlTime,
   ...nlStatement,
+  ...nlEntries,
   shortcuts: {
     title: 'Sneltoetsen',
     open: 'Sneltoetsen',

@@ -38,6 +38,8 @@ const SHOWN_IN: Readonly<Record<string, readonly Refresh[]>> = {
   audit: ['detail'],
   engineers: ['engineers'],
   timeEntries: ['timer'],
+  // A closed month locks the entries the Time room shows.
+  monthCloses: ['timer'],
 };
 
 /**

@@ -12,6 +12,7 @@ import { createSlaAlertsSlice } from './slaAlertsSlice';
 import { createStatementSlice } from './statementSlice';
 import { createStoreHealthSlice } from './storeHealthSlice';
 import { createSyncSlice } from './syncSlice';
+import { createTimeEntriesSlice } from './timeEntriesSlice';
 import { createTimeRoomSlice } from './timeRoomSlice';
 import { createTimerSlice } from './timerSlice';
 import type { Store } from './types';
@@ -35,4 +36,5 @@ export const useStore = create<Store>()((...a) => ({
   ...createTimerSlice(...a),
   ...createTimeRoomSlice(...a),
   ...createStatementSlice(...a),
+  ...createTimeEntriesSlice(...a),
 }));

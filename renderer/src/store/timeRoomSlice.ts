@@ -69,7 +69,7 @@ export const createTimeRoomSlice: SliceCreator<TimeRoomSlice> = (set, get) => {
       void get().loadTimeList();
     },
     async loadTimeList() {
-      const engineerId = get().profile?.engineerId;
+      const engineerId = get().timeEngineer ?? get().profile?.engineerId;
       if (!engineerId) return;
       const { timeView, timeDay } = get();
       set({ timeListStatus: 'loading' });

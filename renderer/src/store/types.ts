@@ -14,6 +14,7 @@ import type { StatementSlice } from './statementSlice';
 import type { StoreHealthSlice } from './storeHealthSlice';
 import type { SyncSlice } from './syncSlice';
 import type { TimeRoomSlice } from './timeRoomSlice';
+import type { TimeEntriesSlice } from './timeEntriesSlice';
 import type { TimerSlice } from './timerSlice';
 import type { UiSlice } from './uiSlice';
 
@@ -32,7 +33,8 @@ export type Store = UiSlice &
   SlaAlertsSlice &
   TimerSlice &
   TimeRoomSlice &
-  StatementSlice;
+  StatementSlice &
+  TimeEntriesSlice;
 
 /** A slice sees the whole store (to call another slice's refresh) but defines only its own part. */
 export type SliceCreator<T> = StateCreator<Store, [], [], T>;

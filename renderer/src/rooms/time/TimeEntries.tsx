@@ -1,13 +1,24 @@
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TimeEntryView } from '../../../../shared/contract/time';
+import type { ListedTimeEntry } from '../../../../shared/contract/time';
+import { Icon } from '../../components/Icon';
 import { dateFormat, formatDayHeading } from '../../i18n/format';
 import { formatMinutes } from '../../lib/timerText';
 import { useStore } from '../../store/store';
 import { byDay } from './timePeriod';
 
-/** The period's entries, a heading per day: client, incident, start–end and raw minutes. */
-export function TimeEntries({ entries, timeZone }: { entries: readonly TimeEntryView[]; timeZone: string }) {
+/** The period's entries, a heading per day: client, incident, start–end, raw minutes, and edit/delete (a lock in a closed month). */
+export function TimeEntries({
+  entries,
+  timeZone,
+  canChange,
+  onAct,
+}: {
+  entries: readonly ListedTimeEntry[];
+  timeZone: string;
+  canChange: boolean;
+  onAct(entry: ListedTimeEntry, mode: 'edit' | 'delete'): void;
+}) {
   const { t } = useTranslation();
   const language = useStore((s) => s.language);
   const clients = useStore((s) => s.clients);
@@ -33,6 +44,7 @@ export function TimeEntries({ entries, timeZone }: { entries: readonly TimeEntry
           <th scope="col" className="col-num">
             {t('timeRoom.column.minutes')}
           </th>
+          <th scope="col">{t('timeEntries.actions')}</th>
         </tr>
       </thead>
       <tbody>
@@ -48,6 +60,7 @@ export function TimeEntries({ entries, timeZone }: { entries: readonly TimeEntry
                   list.reduce((sum, e) => sum + e.minutes, 0),
                 )}
               </td>
+              <td />
             </tr>
             {list.map((e) => (
               <tr key={e.id} data-testid="time-entry">
@@ -64,6 +77,33 @@ export function TimeEntries({ entries, timeZone }: { entries: readonly TimeEntry
                 </td>
                 <td className="col-num num" data-testid="time-entry-minutes">
                   {e.minutes}
+                </td>
+                <td className="time-actions">
+                  {e.locked ? (
+                    <span className="muted" title={t('timeEntries.lockedTitle')} data-testid="time-entry-locked">
+                      <Icon name="lock" size={14} /> {t('timeEntries.locked')}
+                    </span>
+                  ) : canChange && e.endedAt !== null ? (
+                    <>
+                      <button
+                        type="button"
+                        className="btn btn-small"
+                        data-entry-edit={e.id}
+                        aria-label={t('timeEntries.editLabel', { time: at(e.startedAt) })}
+                        onClick={() => onAct(e, 'edit')}
+                      >
+                        {t('timeEntries.edit')}
+                      </button>{' '}
+                      <button
+                        type="button"
+                        className="btn btn-small"
+                        aria-label={t('timeEntries.deleteLabel', { time: at(e.startedAt) })}
+                        onClick={() => onAct(e, 'delete')}
+                      >
+                        {t('timeEntries.delete')}
+                      </button>
+                    </>
+                  ) : null}
                 </td>
               </tr>
             ))}

@@ -1,4 +1,5 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
+import type { ListedTimeEntry } from '../../../../shared/contract/time';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Icon } from '../../components/Icon';
@@ -7,6 +8,8 @@ import { formatDayHeading, TIME_ZONE } from '../../i18n/format';
 import { formatMinutes } from '../../lib/timerText';
 import { useStore } from '../../store/store';
 import { periodOf, type TimeView } from './timePeriod';
+import { EngineerPicker } from './EngineerPicker';
+import { EntryDialog } from './EntryDialog';
 import { TimeEntries } from './TimeEntries';
 import { TimeLogForm } from './TimeLogForm';
 import { TimeTotals } from './TimeTotals';
@@ -29,10 +32,35 @@ export function TimeRoom() {
   const shift = useStore((s) => s.shiftTimeDay);
   const today = useStore((s) => s.timeToday);
   const load = useStore((s) => s.loadTimeList);
+  const people = useStore((s) => s.timePeople);
+  const loadPeople = useStore((s) => s.loadTimePeople);
+  const clearChange = useStore((s) => s.clearEntryChange);
+  const [acting, setActing] = useState<{ entry: ListedTimeEntry; mode: 'edit' | 'delete' } | null>(null);
 
   useEffect(() => {
-    if (engineerId) void load();
-  }, [engineerId, load]);
+    if (engineerId) {
+      void load();
+      void loadPeople();
+    }
+  }, [engineerId, load, loadPeople]);
+
+  // The engine refuses others' entries to an engineer: offer nothing it will refuse.
+  const canChange = people !== null;
+
+  function finish(saved: boolean): void {
+    const act = acting;
+    setActing(null);
+    clearChange();
+    if (!act) return;
+    // Focus goes back to the row (its edit button), or to the table when the row is gone.
+    requestAnimationFrame(() => {
+      const back =
+        document.querySelector<HTMLElement>(`[data-entry-edit="${act.entry.id}"]`) ??
+        document.querySelector<HTMLElement>('[data-testid="time-entries"] button');
+      back?.focus();
+    });
+    if (saved) void load();
+  }
 
   const { from, to } = periodOf(view, day);
   const period = from === to ? formatDayHeading(from, language) : `${formatDayHeading(from, language)} – ${formatDayHeading(to, language)}`;
@@ -88,6 +116,7 @@ export function TimeRoom() {
         <button type="button" className="btn btn-small" onClick={today}>
           {t('timeRoom.today')}
         </button>
+        <EngineerPicker />
         <h2 className="time-period" data-testid="time-period" aria-live="polite">
           {period}
         </h2>
@@ -96,12 +125,18 @@ export function TimeRoom() {
         {status === 'error' ? <ErrorAlert error={error} testId="time-error" title={t('timeRoom.loadFailed')} /> : null}
         {list ? (
           <>
-            <TimeEntries entries={list.entries} timeZone={TIME_ZONE} />
-            <TimeTotals totals={list.totals} />
+            <TimeEntries
+              entries={list.entries}
+              timeZone={TIME_ZONE}
+              canChange={canChange}
+              onAct={(entry, mode) => setActing({ entry, mode })}
+            />
+            <TimeTotals totals={list.totals} day={day} />
           </>
         ) : null}
         <TimeLogForm />
       </div>
+      {acting ? <EntryDialog entry={acting.entry} mode={acting.mode} onDone={finish} /> : null}
     </section>
   );
 }

@@ -1,40 +1,68 @@
 import { useTranslation } from 'react-i18next';
 import type { TimeList } from '../../../../shared/contract/time';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { useStore } from '../../store/store';
 
-/** Per client: raw minutes, and beside them the minutes rounded per ticket per month as billed. */
-export function TimeTotals({ totals }: { totals: TimeList['totals'] }) {
+/** Per client: raw minutes, and beside them the minutes rounded per ticket per month as billed; a lead closes the viewed month. */
+export function TimeTotals({ totals, day }: { totals: TimeList['totals']; day: string }) {
   const { t } = useTranslation();
   const clients = useStore((s) => s.clients);
+  const lead = useStore((s) => s.timePeople?.canChangeOthers ?? false);
+  const closing = useStore((s) => s.monthClose);
+  const closeMonth = useStore((s) => s.closeMonth);
   if (totals.length === 0) return null;
+  const month = day.slice(0, 7);
   return (
-    <table className="table time-totals" data-testid="time-totals">
-      <caption className="time-caption">{t('timeRoom.totals')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('timeRoom.totalsColumn.client')}</th>
-          <th scope="col" className="col-num">
-            {t('timeRoom.totalsColumn.raw')}
-          </th>
-          <th scope="col" className="col-num" title={t('timeRoom.roundedTitle')}>
-            {t('timeRoom.totalsColumn.rounded')}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {totals.map((total) => {
-          const client = clients.find((c) => c.id === total.clientId);
-          return (
-            <tr key={total.clientId} data-testid="time-total">
-              <th scope="row">
-                <span className="client-code">{client?.code ?? '—'}</span> {client?.name ?? ''}
-              </th>
-              <td className="col-num num">{total.rawMinutes}</td>
-              <td className="col-num num">{total.roundedMinutes}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <>
+      <table className="table time-totals" data-testid="time-totals">
+        <caption className="time-caption">{t('timeRoom.totals')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('timeRoom.totalsColumn.client')}</th>
+            <th scope="col" className="col-num">
+              {t('timeRoom.totalsColumn.raw')}
+            </th>
+            <th scope="col" className="col-num" title={t('timeRoom.roundedTitle')}>
+              {t('timeRoom.totalsColumn.rounded')}
+            </th>
+            {lead ? <th scope="col">{t('timeEntries.actions')}</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {totals.map((total) => {
+            const client = clients.find((c) => c.id === total.clientId);
+            return (
+              <tr key={total.clientId} data-testid="time-total">
+                <th scope="row">
+                  <span className="client-code">{client?.code ?? '—'}</span> {client?.name ?? ''}
+                </th>
+                <td className="col-num num">{total.rawMinutes}</td>
+                <td className="col-num num">{total.roundedMinutes}</td>
+                {lead ? (
+                  <td>
+                    <button
+                      type="button"
+                      className="btn btn-small"
+                      disabled={closing.pending}
+                      aria-label={t('timeEntries.closeMonthLabel', { month, client: client?.code ?? '' })}
+                      data-testid="time-close-month"
+                      onClick={() => void closeMonth(total.clientId, month)}
+                    >
+                      {t('timeEntries.closeMonth', { month })}
+                    </button>
+                  </td>
+                ) : null}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {closing.done ? (
+        <p role="status" className="muted">
+          {t('timeEntries.monthClosed', { month: closing.done })}
+        </p>
+      ) : null}
+      <ErrorAlert error={closing.error} testId="time-close-error" title={t('timeEntries.closeFailed')} />
+    </>
   );
 }
