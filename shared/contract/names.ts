@@ -57,6 +57,11 @@ export const CALL_NAMES = [
   'budget.forClient',
   'budget.buy',
   'budget.adjust',
+  'changeRequests.forIncident',
+  'changeRequests.convert',
+  'changeRequests.toSupport',
+  'changeRequests.update',
+  'changeRequests.setStatus',
 ] as const satisfies readonly CallName[];
 
 export const EVENT_NAMES = [

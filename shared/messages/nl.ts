@@ -154,6 +154,17 @@ export const nl: Catalog = {
       notPrepaid: '{{client}} heeft geen geldend strippenkaartcontract: budgetregels zijn alleen voor strippenkaarten',
       validBeforeBought: 'De aankoop moet geldig zijn tot een dag op of na de aankoopdatum ({{on}})',
     },
+    changeRequest: {
+      unknown: 'Incident {{id}} heeft geen wijzigingsverzoek',
+      already: 'Incident {{id}} is al een wijzigingsverzoek',
+      notChangeRequest: 'Incident {{id}} is geen wijzigingsverzoek (de categorie is geen nieuwe functionaliteit)',
+      notDraft: 'Het wijzigingsverzoek is {{status}}: alleen bij een concept veranderen schatting en offerte; een teamleider zet het eerst terug naar concept',
+      decided: 'Het wijzigingsverzoek is {{status}}: een teamleider zet het terug naar concept voordat het ticket weer support wordt',
+      transition: 'Een wijzigingsverzoek dat {{from}} is, kan niet {{to}} worden (wel: {{allowed}})',
+      noEstimate: 'Een wijzigingsverzoek heeft een schatting nodig (meer dan 0 uur) voordat de offerte verstuurd wordt',
+      noQuote: 'Een wijzigingsverzoek heeft een offertebedrag nodig voordat het verstuurd wordt',
+      tooManyEntries: 'Incident {{id}} heeft {{max}} of meer tijdregistraties: te veel om in één wijziging over de scopegrens te verplaatsen',
+    },
   },
   ical: {
     cancelled: 'afgelast',
@@ -248,6 +259,7 @@ export const nl: Catalog = {
       target: 'geef een incident of een klant',
       nothingToChange: 'niets te wijzigen: geef een begin, einde, notitie of declarabel',
     },
+    changeRequest: { nothingToChange: 'niets te wijzigen: geef een schatting of een offertebedrag' },
   },
   billing: {
     bundle: {
@@ -279,6 +291,8 @@ export const nl: Catalog = {
     deletePlatform: 'Een platform verwijderen',
     changeOthersTime: 'De tijd van een andere engineer wijzigen',
     changeBudget: 'Uren van een strippenkaart kopen of corrigeren',
+    quoteChangeRequest: 'Het offertebedrag van een wijzigingsverzoek zetten',
+    decideChangeRequest: 'Een wijzigingsverzoek versturen, accepteren of afwijzen',
     overrideOverrun: 'Een timer starten op een geblokkeerde strippenkaart',
   },
   roles: { engineer: 'engineer', lead: 'teamleider', admin: 'beheerder' },

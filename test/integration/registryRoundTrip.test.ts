@@ -51,6 +51,10 @@ const CORPUS: { call: string; args: (ids: Record<string, string>) => unknown; ke
   },
   { call: 'budget.buy', args: (ids) => ({ clientId: ids.client, minutes: 600, purchasedOn: '2026-01-02', validThrough: '2026-12-31' }) },
   { call: 'budget.adjust', args: (ids) => ({ clientId: ids.client, minutes: -30, reason: 'Dubbel geboekt' }) },
+  // The ticket crosses the scope line: its change request is quoted and sent; its time entry follows.
+  { call: 'changeRequests.convert', args: (ids) => ({ id: ids.incident, estimateMinutes: 480 }) },
+  { call: 'changeRequests.update', args: (ids) => ({ id: ids.incident, quoteCents: 76_000 }) },
+  { call: 'changeRequests.setStatus', args: (ids) => ({ id: ids.incident, to: 'sent' }) },
 ];
 
 const cleanups: (() => Promise<void> | void)[] = [];

@@ -38,6 +38,7 @@ const SHOWN_IN: Readonly<Record<string, readonly Refresh[]>> = {
   audit: ['detail'],
   engineers: ['engineers'],
   timeEntries: ['timer'],
+  changeRequests: ['detail'],
 };
 
 /**
