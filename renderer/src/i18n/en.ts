@@ -1,5 +1,6 @@
 import { en as enMessages } from '../../../shared/messages/en';
 import { enClients } from './en.clients';
+import { enScope } from './en.scope';
 import { enTime } from './en.time';
 
 /** English strings. The Dutch file must have exactly these keys (checked by its type). */
@@ -413,6 +414,7 @@ export const en = {
   },
   ...enClients,
   ...enTime,
+  ...enScope,
   shortcuts: {
     title: 'Keyboard shortcuts',
     open: 'Keyboard shortcuts',
