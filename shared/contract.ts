@@ -3,6 +3,7 @@ import type { Result } from './errors';
 import type { LinkEvent } from './rpc';
 import { appCalls } from './contract/app';
 import { budgetCalls } from './contract/budget';
+import { changeRequestCalls } from './contract/changeRequests';
 import { clientCalls } from './contract/clients';
 import { contractCalls } from './contract/contracts';
 import { events } from './contract/events';
@@ -33,6 +34,7 @@ export const contract = {
   ...budgetCalls,
   ...statementCalls,
   ...monthCalls,
+  ...changeRequestCalls,
 } as const;
 
 export { events };

@@ -17,6 +17,7 @@ import { createTimeHandlers } from './timeHandlers';
 import { createBudgetHandlers } from './budgetHandlers';
 import { createStatementHandlers } from './statementHandlers';
 import { createMonthHandlers } from './monthHandlers';
+import { createChangeRequestHandlers } from './changeRequestHandlers';
 import type { TimerWatch } from '../time/timerWatch';
 import type { MutationArgs, MutationName } from '../../shared/mutations/index';
 import type { MutationOutcome } from './mutator';
@@ -102,6 +103,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     budget: createBudgetHandlers(deps),
     statement: createStatementHandlers(deps),
     month: createMonthHandlers(deps),
+    changeRequests: createChangeRequestHandlers(deps),
     store: {
       status: () => deps.storeStatus(),
       restore: () => {

@@ -12,6 +12,7 @@ import { up as m0009 } from './migrations/0009_lookup_indexes';
 import { up as m0010 } from './migrations/0010_time_entries';
 import { up as m0011 } from './migrations/0011_budget_lines';
 import { up as m0012 } from './migrations/0012_month_closes';
+import { up as m0013 } from './migrations/0013_change_requests';
 import type { Dialect, ServerDatabase } from './schema';
 
 type Up = (db: Kysely<unknown>, dialect: Dialect) => Promise<void>;
@@ -35,6 +36,7 @@ export const SERVER_MIGRATIONS: readonly { version: number; name: string; up: Up
   { version: 10, name: 'time_entries', up: m0010 },
   { version: 11, name: 'budget_lines', up: m0011 },
   { version: 12, name: 'month_closes', up: m0012 },
+  { version: 13, name: 'change_requests', up: m0013 },
 ];
 export const SERVER_SCHEMA_VERSION = Math.max(...SERVER_MIGRATIONS.map((m) => m.version));
 

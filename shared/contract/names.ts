@@ -63,6 +63,11 @@ export const CALL_NAMES = [
   'month.reopen',
   'month.list',
   'time.people',
+  'changeRequests.forIncident',
+  'changeRequests.convert',
+  'changeRequests.toSupport',
+  'changeRequests.update',
+  'changeRequests.setStatus',
 ] as const satisfies readonly CallName[];
 
 export const EVENT_NAMES = [

@@ -165,6 +165,17 @@ export const en = {
       notEnded: '{{month}} has not ended yet: a month can be closed once it is over',
       notClosed: '{{month}} is not closed',
     },
+    changeRequest: {
+      unknown: 'Incident {{id}} has no change request',
+      already: 'Incident {{id}} is a change request already',
+      notChangeRequest: 'Incident {{id}} is not a change request (its category is not new functionality)',
+      notDraft: 'The quote of this change request was sent or decided: only a draft’s estimate and quote change; a lead takes it back to draft first',
+      decided: 'The quote of this change request was sent or decided: a lead takes it back to draft before the ticket returns to support',
+      transition: 'A change request that is {{from}} cannot become {{to}} (it can become: {{allowed}})',
+      noEstimate: 'A change request needs an estimate (more than 0 hours) before its quote is sent',
+      noQuote: 'A change request needs a quote amount before it is sent',
+      tooManyEntries: 'Incident {{id}} has {{max}} or more time entries: too many to move across the scope line in one change',
+    },
   },
   /** Why the iCal importer skipped an event, or what it assumed (shared/sla/ical.ts). */
   ical: {
@@ -262,6 +273,7 @@ export const en = {
       target: 'give an incident or a client',
       nothingToChange: 'nothing to change: give a start, end, note or billable',
     },
+    changeRequest: { nothingToChange: 'nothing to change: give an estimate or a quote' },
   },
   /** Billing's notices, hints and suggestions (shared/billing): shown, never applied by themselves. */
   billing: {
@@ -295,6 +307,8 @@ export const en = {
     deletePlatform: 'Deleting a platform',
     changeOthersTime: "Changing another engineer's time",
     changeBudget: 'Buying or adjusting prepaid hours',
+    quoteChangeRequest: 'Setting the quote of a change request',
+    decideChangeRequest: 'Sending, accepting or rejecting a change request',
     overrideOverrun: 'Starting a timer on a blocked prepaid bundle',
     closeMonth: 'Closing or reopening a billing month',
   },

@@ -163,6 +163,17 @@ export const nl: Catalog = {
       notEnded: '{{month}} is nog niet voorbij: een maand kan pas worden afgesloten als hij om is',
       notClosed: '{{month}} is niet afgesloten',
     },
+    changeRequest: {
+      unknown: 'Incident {{id}} heeft geen wijzigingsverzoek',
+      already: 'Incident {{id}} is al een wijzigingsverzoek',
+      notChangeRequest: 'Incident {{id}} is geen wijzigingsverzoek (de categorie is geen nieuwe functionaliteit)',
+      notDraft: 'De offerte van dit wijzigingsverzoek is verstuurd of beslist: alleen bij een concept veranderen schatting en offerte; een teamleider zet het eerst terug naar concept',
+      decided: 'De offerte van dit wijzigingsverzoek is verstuurd of beslist: een teamleider zet het terug naar concept voordat het ticket weer support wordt',
+      transition: 'Een wijzigingsverzoek dat {{from}} is, kan niet {{to}} worden (wel: {{allowed}})',
+      noEstimate: 'Een wijzigingsverzoek heeft een schatting nodig (meer dan 0 uur) voordat de offerte verstuurd wordt',
+      noQuote: 'Een wijzigingsverzoek heeft een offertebedrag nodig voordat het verstuurd wordt',
+      tooManyEntries: 'Incident {{id}} heeft {{max}} of meer tijdregistraties: te veel om in één wijziging over de scopegrens te verplaatsen',
+    },
   },
   ical: {
     cancelled: 'afgelast',
@@ -259,6 +270,7 @@ export const nl: Catalog = {
       target: 'geef een incident of een klant',
       nothingToChange: 'niets te wijzigen: geef een begin, einde, notitie of declarabel',
     },
+    changeRequest: { nothingToChange: 'niets te wijzigen: geef een schatting of een offertebedrag' },
   },
   billing: {
     bundle: {
@@ -290,6 +302,8 @@ export const nl: Catalog = {
     deletePlatform: 'Een platform verwijderen',
     changeOthersTime: 'De tijd van een andere engineer wijzigen',
     changeBudget: 'Uren van een strippenkaart kopen of corrigeren',
+    quoteChangeRequest: 'Het offertebedrag van een wijzigingsverzoek zetten',
+    decideChangeRequest: 'Een wijzigingsverzoek versturen, accepteren of afwijzen',
     overrideOverrun: 'Een timer starten op een geblokkeerde strippenkaart',
     closeMonth: 'Een factuurmaand afsluiten of heropenen',
   },

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { clientCreate } from './client';
 import { contractSet, platformCreate, platformDelete } from './contract';
 import { budgetAdjust, budgetBuy } from './budget';
+import { changeRequestSetStatus, changeRequestUpdate, incidentConvertToChangeRequest, incidentConvertToSupport } from './changeRequest';
 import type { MutationDef } from './define';
 import { incidentCreate, incidentUpdate } from './incident';
 import { incidentAssign, incidentNote, incidentReply, incidentSetCategory, incidentSetStatus } from './lifecycle';
@@ -32,6 +33,10 @@ const ALL = [
   budgetAdjust,
   monthClose,
   monthReopen,
+  incidentConvertToChangeRequest,
+  incidentConvertToSupport,
+  changeRequestUpdate,
+  changeRequestSetStatus,
 ] as const;
 
 /** Every mutation the system knows. Sync carries them by name; adding one here is all it takes. */

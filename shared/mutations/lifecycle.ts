@@ -1,11 +1,14 @@
 import { z } from 'zod';
+import type { ChangeRequest } from '../domain/changeRequest';
 import { Id, IsoTime } from '../domain/common';
 import { Category, type Incident, IncidentStatus } from '../domain/incident';
+import type { TimeEntry } from '../domain/time';
 import { canTransition, MessageBody, type TimelineEntry, TRANSITIONS } from '../domain/lifecycle';
 import { VangnetError } from '../errors';
 import { lastWriteAt, mergeFields } from '../merge';
 import { defineMutation, type MutationContext, type Write } from './define';
 import { timelineEntry } from './incident';
+import { guardLeavingChangeRequest, rescopeEntries, scopeReads } from './scopeLine';
 
 /** Events may be entered afterwards, but not before the incident opened nor in the future. */
 const CLOCK_TOLERANCE_MS = 60_000;
@@ -22,7 +25,7 @@ function eventTime(incident: Incident, at: string | undefined, ctx: MutationCont
   return new Date(ms).toISOString();
 }
 
-function requireIncident(incident: Incident | undefined, id: string): Incident {
+export function requireIncident(incident: Incident | undefined, id: string): Incident {
   if (!incident) throw new VangnetError('not_found', 'incident.unknown', { id });
   return incident;
 }
@@ -137,9 +140,26 @@ export const incidentAssign = defineMutation({
 export const IncidentCategoryArgs = z.object({ id: Id, category: Category.nullable() });
 export type IncidentCategoryArgs = z.infer<typeof IncidentCategoryArgs>;
 
+/** Sets the category; the ticket's time entries follow across the scope line (./scopeLine.ts). */
 export const incidentSetCategory = defineMutation({
   name: 'incident.setCategory',
+  summary:
+    "Sets an incident's category; when that moves it across the scope line, its time entries' scope follows (refused while a change request is past its draft).",
   args: IncidentCategoryArgs,
-  reads: (args: IncidentCategoryArgs) => readIncident(args.id),
-  apply: (args, rows, ctx) => changeField(requireIncident(rows.incident, args.id), 'category', 'category', args.category, ctx),
+  reads: (args: IncidentCategoryArgs) => ({ ...readIncident(args.id), ...scopeReads(args.id) }),
+  apply(args, rows, ctx) {
+    const incident = requireIncident(rows.incident, args.id);
+    return recategorise(incident, args.category, rows, ctx);
+  },
 });
+
+/** The category change with its timeline entry, and the entries re-scoped when it crosses the scope line. */
+export function recategorise(
+  incident: Incident,
+  to: Category | null,
+  rows: { entries: TimeEntry[]; changeRequest: ChangeRequest | undefined },
+  ctx: MutationContext,
+): Write[] {
+  guardLeavingChangeRequest(incident, to, rows.changeRequest);
+  return [...changeField(incident, 'category', 'category', to, ctx), ...rescopeEntries(incident, to, rows.entries, ctx.hlc)];
+}

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { SyncedAudit } from '../domain/audit';
 import { BudgetLine } from '../domain/budget';
+import { ChangeRequest } from '../domain/changeRequest';
 import { Client } from '../domain/client';
 import { Contract } from '../domain/contract';
 import { Engineer } from '../domain/engineer';
@@ -210,6 +211,27 @@ export const TABLE_SPECS = {
     ],
     lookups: ['id', 'clientId'],
     parents: byClient,
+    checksummed: true,
+  }),
+  changeRequests: table({
+    kind: 'mutable',
+    schema: ChangeRequest,
+    sqlTable: 'change_requests',
+    entity: 'change_request',
+    columns: [
+      col('id'),
+      col('incidentId'),
+      col('clientId'),
+      col('status'),
+      col('estimateMinutes', 'integer'),
+      col('quoteCents', 'integer'),
+      col('statusAt'),
+      col('createdAt'),
+      col('createdBy'),
+      stamped,
+    ],
+    lookups: ['id', 'incidentId', 'clientId'],
+    parents: [...byClient, { table: 'incidents', field: 'incidentId' }],
     checksummed: true,
   }),
   audit: table({

@@ -54,6 +54,10 @@ const CORPUS: { call: string; args: (ids: Record<string, string>) => unknown; ke
   // A closed billing month: a row with a deterministic id, reopened (a field-stamped update).
   { call: 'month.close', args: (ids) => ({ clientId: ids.client, month: '2025-12' }) },
   { call: 'month.reopen', args: (ids) => ({ clientId: ids.client, month: '2025-12', reason: 'Correctie' }) },
+  // The ticket crosses the scope line: its change request is quoted and sent; its time entry follows.
+  { call: 'changeRequests.convert', args: (ids) => ({ id: ids.incident, estimateMinutes: 480 }) },
+  { call: 'changeRequests.update', args: (ids) => ({ id: ids.incident, quoteCents: 76_000 }) },
+  { call: 'changeRequests.setStatus', args: (ids) => ({ id: ids.incident, to: 'sent' }) },
 ];
 
 const cleanups: (() => Promise<void> | void)[] = [];

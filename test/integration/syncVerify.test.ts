@@ -76,6 +76,7 @@ describe.each(DIALECTS)('verifying laptops against a %s office server', (dialect
       settings: 0,
       timeEntries: 0,
       budgetLines: 0,
+      changeRequests: 0,
     });
 
     // Behind the mutations' back: a title edited under the same field stamp, a timeline entry gone.

@@ -1,5 +1,6 @@
 import { en as enMessages } from '../../../shared/messages/en';
 import { enClients } from './en.clients';
+import { enScope } from './en.scope';
 import { enTime } from './en.time';
 import { enStatement } from './en.statement';
 import { enEntries } from './en.entries';
@@ -167,6 +168,7 @@ export const en = {
         timeEntries: 'Time entries',
         budgetLines: 'Prepaid bundle ledger',
         monthCloses: 'Closed months',
+        changeRequests: 'Change requests',
       },
     },
   },
@@ -417,6 +419,7 @@ export const en = {
   ...enTime,
   ...enStatement,
   ...enEntries,
+  ...enScope,
   shortcuts: {
     title: 'Keyboard shortcuts',
     open: 'Keyboard shortcuts',

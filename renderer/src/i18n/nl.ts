@@ -1,6 +1,7 @@
 import type { Translation } from './en';
 import { nl as nlMessages } from '../../../shared/messages/nl';
 import { nlClients } from './nl.clients';
+import { nlScope } from './nl.scope';
 import { nlTime } from './nl.time';
 import { nlStatement } from './nl.statement';
 import { nlEntries } from './nl.entries';
@@ -172,6 +173,7 @@ export const nl: Translation = {
         timeEntries: 'Tijdregistraties',
         budgetLines: 'Strippenkaartregels',
         monthCloses: 'Afgesloten maanden',
+        changeRequests: 'Wijzigingsverzoeken',
       },
     },
   },
@@ -422,6 +424,7 @@ export const nl: Translation = {
   ...nlTime,
   ...nlStatement,
   ...nlEntries,
+  ...nlScope,
   shortcuts: {
     title: 'Sneltoetsen',
     open: 'Sneltoetsen',

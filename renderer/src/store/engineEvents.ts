@@ -6,7 +6,7 @@ import { useStore } from './store';
 const COALESCE_MS = 40;
 
 type Store = ReturnType<typeof useStore.getState>;
-type Refresh = 'clients' | 'list' | 'detail' | 'clientDetail' | 'engineers' | 'timer';
+type Refresh = 'clients' | 'list' | 'detail' | 'clientDetail' | 'engineers' | 'timer' | 'scope';
 
 const REFRESH: Record<Refresh, (store: Store) => void> = {
   clients: (store) => void store.loadClients(),
@@ -14,6 +14,7 @@ const REFRESH: Record<Refresh, (store: Store) => void> = {
   detail: (store) => void store.refreshDetail(),
   clientDetail: (store) => void store.refreshClientDetail(),
   engineers: (store) => void store.loadEngineers(),
+  scope: (store) => void store.loadScope(),
   // The running timer, and whether the engine now asks about a stale one.
   timer: (store) => {
     void store.loadTimer();
@@ -29,7 +30,7 @@ const REFRESH: Record<Refresh, (store: Store) => void> = {
 const SHOWN_IN: Readonly<Record<string, readonly Refresh[]>> = {
   // Incident rows show client names and clients show open-incident counts: each table touches both.
   clients: ['clients', 'list', 'clientDetail'],
-  incidents: ['clients', 'list', 'detail'],
+  incidents: ['clients', 'list', 'detail', 'scope'],
   // Rows carry their clocks: a timeline entry (a pause, a reply) or a new contract moves them.
   incidentEvents: ['list', 'detail'],
   contracts: ['list', 'detail', 'clientDetail'],
@@ -40,6 +41,7 @@ const SHOWN_IN: Readonly<Record<string, readonly Refresh[]>> = {
   timeEntries: ['timer'],
   // A closed month locks the entries the Time room shows.
   monthCloses: ['timer'],
+  changeRequests: ['scope'],
 };
 
 /**

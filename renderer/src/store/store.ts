@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { createChangeRequestSlice } from './changeRequestSlice';
 import { createClientDetailSlice } from './clientDetailSlice';
 import { createClientsSlice } from './clientsSlice';
 import { createClosureImportSlice } from './closureImportSlice';
@@ -37,4 +38,5 @@ export const useStore = create<Store>()((...a) => ({
   ...createTimeRoomSlice(...a),
   ...createStatementSlice(...a),
   ...createTimeEntriesSlice(...a),
+  ...createChangeRequestSlice(...a),
 }));

@@ -8,6 +8,7 @@ import { StatusLabel } from '../../components/StatusLabel';
 import { formatDateTime } from '../../i18n/format';
 import { useStore } from '../../store/store';
 import { AuditHistory } from './AuditHistory';
+import { ChangeRequestCard } from './ChangeRequestCard';
 import { IncidentActions } from './IncidentActions';
 import { IncidentEditForm } from './IncidentEditForm';
 import { IncidentFields } from './IncidentFields';
@@ -81,6 +82,7 @@ export function IncidentDetailPane() {
               <StartTimerButton incidentId={detail.id} />
               <IncidentActions status={detail.status} />
               <IncidentFields incident={detail} />
+              <ChangeRequestCard incident={detail} />
               <section className="detail-section" aria-labelledby="detail-description">
                 <h3 id="detail-description" className="section-title">
                   {t('detail.description')}

@@ -8,6 +8,7 @@ import { controlProps, Field } from '../../components/Field';
 import { PriorityPicker } from '../../components/PriorityPicker';
 import { issueFor } from '../../lib/issues';
 import { useStore } from '../../store/store';
+import { ScopeHintNote } from './ScopeHintNote';
 
 /** Logs a new incident. On a refusal the dialog stays open with everything still filled in. */
 export function NewIncidentDialog() {
@@ -119,6 +120,7 @@ export function NewIncidentDialog() {
             onChange={setCategory}
           />
         </Field>
+        <ScopeHintNote title={title} description={description} category={category} onUse={setCategory} />
         <Field id="incident-description" label={t('incidentForm.description')} error={descriptionError} optional>
           <textarea
             {...controlProps('incident-description', descriptionError)}

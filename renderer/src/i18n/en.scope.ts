@@ -1,0 +1,35 @@
+/** English strings of the scope line: the scope hint and the change-request card (docs/billing.md). */
+export const enScope = {
+  scopeHint: {
+    label: 'Scope hint',
+    useChangeRequest: 'Use this: change request',
+    useCategory: 'Use this: {{category}}',
+    /** Screen readers hear that nothing was changed by the hint itself. */
+    suggestionOnly: 'A suggestion: nothing changes until you choose it.',
+  },
+  changeRequest: {
+    title: 'Change request',
+    status: { draft: 'Draft', sent: 'Quote sent', accepted: 'Accepted', rejected: 'Rejected' },
+    isSupport: 'Support: time on this ticket draws on the client’s budget.',
+    isChangeRequest: 'New development: time on this ticket never draws on the support budget.',
+    convert: 'Convert to change request',
+    startDraft: 'Start the change request',
+    estimate: 'Estimate (hours)',
+    quote: 'Quote (€)',
+    noEstimate: 'No estimate yet',
+    noQuote: 'No quote yet',
+    hours: '{{hours}} h',
+    save: 'Save estimate and quote',
+    send: 'Send quote',
+    accept: 'Accepted by client',
+    reject: 'Rejected by client',
+    reopen: 'Back to draft',
+    backToSupport: 'Back to support',
+    supportCategory: 'Support category',
+    badHours: 'must be a number of hours above 0, such as 8 or 1.5',
+    badAmount: 'must be an amount in euros, such as 950 or 1250.50',
+    nothingToSave: 'Type an estimate or a quote first',
+    quoteForLead: 'Sending, accepting and rejecting a quote is for a lead.',
+    marker: 'Change request',
+  },
+};
