@@ -3,6 +3,7 @@ import type { Result } from './errors';
 import type { LinkEvent } from './rpc';
 import { appCalls } from './contract/app';
 import { budgetCalls } from './contract/budget';
+import { bundlingCalls } from './contract/bundling';
 import { clientCalls } from './contract/clients';
 import { contractCalls } from './contract/contracts';
 import { events } from './contract/events';
@@ -29,6 +30,7 @@ export const contract = {
   ...settingsCalls,
   ...timeCalls,
   ...budgetCalls,
+  ...bundlingCalls,
 } as const;
 
 export { events };

@@ -15,6 +15,7 @@ import { createContractHandlers } from './contractHandlers';
 import { createIncidentHandlers } from './incidentHandlers';
 import { createTimeHandlers } from './timeHandlers';
 import { createBudgetHandlers } from './budgetHandlers';
+import { createBundlingHandlers } from './bundlingHandlers';
 import type { TimerWatch } from '../time/timerWatch';
 import type { MutationArgs, MutationName } from '../../shared/mutations/index';
 import type { MutationOutcome } from './mutator';
@@ -69,6 +70,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       },
     },
     incidents: createIncidentHandlers(deps),
+    bundling: createBundlingHandlers(deps),
     ...createContractHandlers(deps),
     engineers: {
       list: () => listEngineers(db),

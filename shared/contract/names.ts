@@ -57,6 +57,9 @@ export const CALL_NAMES = [
   'budget.forClient',
   'budget.buy',
   'budget.adjust',
+  'bundling.suggestion',
+  'bundling.preview',
+  'bundling.merge',
 ] as const satisfies readonly CallName[];
 
 export const EVENT_NAMES = [

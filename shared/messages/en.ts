@@ -151,6 +151,12 @@ export const en = {
       noQuestion: 'There is no open question about timer {{id}}',
       rangeOrder: 'The range must end on or after its first day ({{from}} – {{to}})',
     },
+    merge: {
+      alreadyMerged: '“{{title}}” was already merged into another ticket',
+      survivorClosed: '“{{title}}” is closed: merge into an open or resolved ticket',
+      otherClient: '“{{title}}” belongs to another client than “{{survivor}}”: only tickets of one client can be merged',
+      tooManyEntries: '“{{title}}” has more than {{max}} time entries: too many to move in one merge',
+    },
     budget: {
       exists: 'A budget line with id {{id}} already exists',
       notPrepaid: '{{client}} has no prepaid contract in force: budget lines are for prepaid bundles only',
@@ -247,6 +253,12 @@ export const en = {
     entryTooLong: 'must be at most {{max}} hours after the start',
     unknownTimeEntry: 'unknown time entry',
     timerRunning: 'the timer is still running',
+    alreadyMerged: 'was already merged into another ticket',
+    closed: 'is closed',
+    tooManyEntries: 'has more than {{max}} time entries',
+    merge: {
+      intoItself: 'must not name the ticket merged into',
+    },
     time: {
       target: 'give an incident or a client',
       nothingToChange: 'nothing to change: give a start, end, note or billable',
@@ -275,6 +287,7 @@ export const en = {
     },
     bundling: {
       saves: 'Bundling these {{count}} tickets bills {{saved}} minutes less ({{apart}} apart, {{together}} together)',
+      suggestion: 'Bundle {{count}} tickets: bills {{together}} min instead of {{apart}} (saves {{saved}})',
     },
   },
   /** What a permission rule refuses (shared/permissions.ts), named in `permission.forbidden`'s `{{action}}`. */
@@ -285,6 +298,7 @@ export const en = {
     changeOthersTime: "Changing another engineer's time",
     changeBudget: 'Buying or adjusting prepaid hours',
     overrideOverrun: 'Starting a timer on a blocked prepaid bundle',
+    mergeOthersTime: "Merging tickets that hold another engineer's time",
   },
   /** The roles (shared/domain/common.ts), named in messages' `{{role}}` and `{{has}}`. */
   roles: { engineer: 'engineer', lead: 'lead', admin: 'admin' },

@@ -149,6 +149,12 @@ export const nl: Catalog = {
       noQuestion: 'Er staat geen vraag open over timer {{id}}',
       rangeOrder: 'Het bereik moet eindigen op of na de eerste dag ({{from}} – {{to}})',
     },
+    merge: {
+      alreadyMerged: '“{{title}}” is al samengevoegd met een ander ticket',
+      survivorClosed: '“{{title}}” is gesloten: voeg samen in een open of opgelost ticket',
+      otherClient: '“{{title}}” hoort bij een andere klant dan “{{survivor}}”: alleen tickets van één klant kunnen samen',
+      tooManyEntries: '“{{title}}” heeft meer dan {{max}} tijdregels: te veel om in één keer te verplaatsen',
+    },
     budget: {
       exists: 'Er bestaat al een budgetregel met id {{id}}',
       notPrepaid: '{{client}} heeft geen geldend strippenkaartcontract: budgetregels zijn alleen voor strippenkaarten',
@@ -244,6 +250,12 @@ export const nl: Catalog = {
     entryTooLong: 'mag hoogstens {{max}} uur na het begin liggen',
     unknownTimeEntry: 'onbekende tijdregistratie',
     timerRunning: 'de timer loopt nog',
+    alreadyMerged: 'is al samengevoegd met een ander ticket',
+    closed: 'is gesloten',
+    tooManyEntries: 'heeft meer dan {{max}} tijdregels',
+    merge: {
+      intoItself: 'mag het ticket waarin je samenvoegt niet noemen',
+    },
     time: {
       target: 'geef een incident of een klant',
       nothingToChange: 'niets te wijzigen: geef een begin, einde, notitie of declarabel',
@@ -271,6 +283,7 @@ export const nl: Catalog = {
     },
     bundling: {
       saves: 'Deze {{count}} tickets bundelen scheelt {{saved}} gefactureerde minuten ({{apart}} los, {{together}} samen)',
+      suggestion: 'Bundel {{count}} tickets: {{together}} min gefactureerd in plaats van {{apart}} (scheelt {{saved}})',
     },
   },
   actions: {
@@ -280,6 +293,7 @@ export const nl: Catalog = {
     changeOthersTime: 'De tijd van een andere engineer wijzigen',
     changeBudget: 'Uren van een strippenkaart kopen of corrigeren',
     overrideOverrun: 'Een timer starten op een geblokkeerde strippenkaart',
+    mergeOthersTime: 'Tickets samenvoegen met tijd van een andere engineer',
   },
   roles: { engineer: 'engineer', lead: 'teamleider', admin: 'beheerder' },
   explain: {

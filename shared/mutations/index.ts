@@ -4,6 +4,7 @@ import { contractSet, platformCreate, platformDelete } from './contract';
 import { budgetAdjust, budgetBuy } from './budget';
 import type { MutationDef } from './define';
 import { incidentCreate, incidentUpdate } from './incident';
+import { incidentMerge } from './merge';
 import { incidentAssign, incidentNote, incidentReply, incidentSetCategory, incidentSetStatus } from './lifecycle';
 import { settingsSet } from './settings';
 import { timeDelete, timeLog, timerSplit, timerStart, timerStop, timeUpdate } from './time';
@@ -29,6 +30,7 @@ const ALL = [
   timeDelete,
   budgetBuy,
   budgetAdjust,
+  incidentMerge,
 ] as const;
 
 /** Every mutation the system knows. Sync carries them by name; adding one here is all it takes. */
