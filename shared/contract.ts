@@ -4,6 +4,7 @@ import type { LinkEvent } from './rpc';
 import { appCalls } from './contract/app';
 import { budgetCalls } from './contract/budget';
 import { changeRequestCalls } from './contract/changeRequests';
+import { bundlingCalls } from './contract/bundling';
 import { clientCalls } from './contract/clients';
 import { contractCalls } from './contract/contracts';
 import { events } from './contract/events';
@@ -35,6 +36,7 @@ export const contract = {
   ...statementCalls,
   ...monthCalls,
   ...changeRequestCalls,
+  ...bundlingCalls,
 } as const;
 
 export { events };

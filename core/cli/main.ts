@@ -11,6 +11,7 @@ import { registerClientCommands } from './clientCommands';
 import { registerContractCommands } from './contractCommands';
 import { registerDemoCommands } from './demoCommands';
 import { registerIncidentCommands } from './incidentCommands';
+import { registerBundlingCommands } from './bundlingCommands';
 import { registerSettingsCommands } from './settingsCommands';
 import { registerStoreCommands } from './storeCommands';
 import { registerSyncCommands } from './syncCommands';
@@ -91,6 +92,7 @@ export async function main(argv: string[]): Promise<number> {
 
   registerClientCommands(program, withContext);
   registerIncidentCommands(program, withContext);
+  registerBundlingCommands(program, withContext);
   registerDemoCommands(program, withContext);
   registerSyncCommands(program, withContext);
   registerContractCommands(program, withContext);

@@ -18,6 +18,7 @@ import { createBudgetHandlers } from './budgetHandlers';
 import { createStatementHandlers } from './statementHandlers';
 import { createMonthHandlers } from './monthHandlers';
 import { createChangeRequestHandlers } from './changeRequestHandlers';
+import { createBundlingHandlers } from './bundlingHandlers';
 import type { TimerWatch } from '../time/timerWatch';
 import type { MutationArgs, MutationName } from '../../shared/mutations/index';
 import type { MutationOutcome } from './mutator';
@@ -72,6 +73,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       },
     },
     incidents: createIncidentHandlers(deps),
+    bundling: createBundlingHandlers(deps),
     ...createContractHandlers(deps),
     engineers: {
       list: () => listEngineers(db),

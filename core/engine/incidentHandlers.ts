@@ -3,22 +3,24 @@ import { VangnetError } from '../../shared/errors';
 import { type IncidentListRecord, queryIncidents } from '../repos/incidentList';
 import type { SlaView } from '../../shared/sla/view';
 import { getIncidentWithClient } from '../repos/incidents';
-import { timelineFor } from '../repos/lifecycle';
+import { mergedTimelineFor } from '../repos/bundling';
 import type { MutationArgs } from '../../shared/mutations/index';
 import type { HandlerDeps } from './handlers';
 
 /** The mutations an incident action runs: each takes the incident's id. */
 type IncidentAction = 'incident.update' | 'incident.setStatus' | 'incident.reply' | 'incident.note' | 'incident.assign' | 'incident.setCategory';
 
+/** An incident with its client and clocks, as every incident call answers. */
+export function incidentDetail(deps: Pick<HandlerDeps, 'db' | 'sla'>, id: string) {
+  const incident = getIncidentWithClient(deps.db, id);
+  if (!incident) throw new VangnetError('not_found', 'incident.unknown', { id });
+  return { ...incident, sla: deps.sla.view(incident) };
+}
+
 /** The incident calls: list with clocks, detail with explanations, and every lifecycle action. */
 export function createIncidentHandlers(deps: HandlerDeps): Handlers['incidents'] {
   const { db, mutate, newId, sla, now } = deps;
-
-  function detail(id: string) {
-    const incident = getIncidentWithClient(db, id);
-    if (!incident) throw new VangnetError('not_found', 'incident.unknown', { id });
-    return { ...incident, sla: sla.view(incident) };
-  }
+  const detail = (id: string) => incidentDetail(deps, id);
 
   /** Runs a mutation on one incident and answers with its fresh detail. */
   function act<N extends IncidentAction>(name: N, args: MutationArgs<N> & { id: string }) {
@@ -51,7 +53,8 @@ export function createIncidentHandlers(deps: HandlerDeps): Handlers['incidents']
     setCategory: ({ id, category }) => act('incident.setCategory', { id, category }),
     timeline: ({ id }) => {
       if (!getIncidentWithClient(db, id)) throw new VangnetError('not_found', 'incident.unknown', { id });
-      return timelineFor(db, id);
+      // With the timelines of the tickets merged into it (docs/billing.md, "Bundling").
+      return mergedTimelineFor(db, id);
     },
   };
 }

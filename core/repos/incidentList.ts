@@ -45,6 +45,7 @@ type ListRow = [
   R['updatedAt'],
   R['assigneeId'],
   R['category'],
+  R['mergedInto'],
   R['clientName'],
   R['clientCode'],
 ];
@@ -201,7 +202,7 @@ export function queryIncidents(
     stmt(
       db,
       `SELECT i.id, i.client_id, i.title, i.priority, i.status, i.opened_at, i.created_at, i.created_by, i.updated_at, i.assignee_id,
-              i.category, c.name, c.code
+              i.category, i.merged_into, c.name, c.code
        FROM ${tables} JOIN clients c ON c.id = i.client_id ${conditions(walk || searchFollows ? 'filter' : 'drive')}
        ORDER BY ${SORTS[filter.sort]} LIMIT @limit OFFSET @offset`,
     )
@@ -219,8 +220,9 @@ export function queryIncidents(
     updatedAt: r[8],
     assigneeId: r[9],
     category: r[10],
-    clientName: r[11],
-    clientCode: r[12],
+    mergedInto: r[11],
+    clientName: r[12],
+    clientCode: r[13],
   }));
   return { total, offset: filter.offset, rows };
 }

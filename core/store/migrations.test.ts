@@ -244,6 +244,20 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0013 lets an incident point to the one it was merged into; incidents from before point nowhere', () => {
+    const file = path.join(tempDataDir(), 's.db');
+    const v10 = openDatabase(file, { targetVersion: 10 });
+    v10.prepare(`INSERT INTO clients VALUES ('c1', 'Acme', 'ACME', '2026-01-01T00:00:00Z', 'e1', '{}')`).run();
+    v10.prepare(`INSERT INTO incidents VALUES ('i1', 'c1', 't', '', 'P1', 'new', 'x', 'x', 'e1', 'x', '{}', NULL, NULL)`).run();
+    v10.close();
+    const db = openDatabase(file, { targetVersion: 13 });
+    expect(db.prepare('SELECT merged_into FROM incidents').pluck().get()).toBeNull();
+    db.prepare(`INSERT INTO incidents VALUES ('i2', 'c1', 't', '', 'P1', 'closed', 'x', 'x', 'e1', 'x', '{}', NULL, NULL, 'i1')`).run();
+    const plan = db.prepare(`EXPLAIN QUERY PLAN SELECT id FROM incidents WHERE merged_into = 'i1'`).all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join()).toMatch(/incidents_by_merged_into/);
+    db.close();
+  });
+
   it('refuses a store written by a newer version, leaving it untouched', () => {
     const file = path.join(tempDataDir(), 's.db');
     const raw = new Database(file);

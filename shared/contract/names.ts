@@ -68,6 +68,9 @@ export const CALL_NAMES = [
   'changeRequests.toSupport',
   'changeRequests.update',
   'changeRequests.setStatus',
+  'bundling.suggestion',
+  'bundling.preview',
+  'bundling.merge',
 ] as const satisfies readonly CallName[];
 
 export const EVENT_NAMES = [

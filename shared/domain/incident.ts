@@ -39,6 +39,8 @@ export const Incident = z.object({
   assigneeId: z.string().nullable().default(null),
   /** One of the always-support categories, new functionality, or null while unsorted. */
   category: Category.nullable().default(null),
+  /** The incident this one was merged into (`incident.merge`, docs/billing.md "Bundling"), or null. */
+  mergedInto: Id.nullable().default(null),
   fieldVersions: FieldVersions,
 });
 export type Incident = z.infer<typeof Incident>;

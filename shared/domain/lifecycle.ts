@@ -27,7 +27,11 @@ export function isOpenStatus(status: IncidentStatus): boolean {
   return OPEN_STATUSES.includes(status);
 }
 
-export const TIMELINE_KINDS = ['status', 'priority', 'reply', 'note', 'assign', 'category'] as const;
+export const TIMELINE_KINDS = ['status', 'priority', 'reply', 'note', 'assign', 'category', 'mergedInto', 'mergedFrom'] as const;
+
+/** An incident named in a merge event, with its title as it was then (events are never rewritten). */
+const MergeRef = z.object({ id: Id, title: z.string().max(200) });
+const MergeReason = text(500).nullable();
 export const TimelineKind = z.enum(TIMELINE_KINDS);
 
 export const TimelineData = z.discriminatedUnion('kind', [
@@ -37,6 +41,10 @@ export const TimelineData = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('note'), body: text(20_000) }),
   z.object({ kind: z.literal('assign'), from: z.string().nullable(), to: z.string().nullable() }),
   z.object({ kind: z.literal('category'), from: Category.nullable(), to: Category.nullable() }),
+  /** On a merged incident: it now points to `into`, its time moved there (`incident.merge`). */
+  z.object({ kind: z.literal('mergedInto'), into: MergeRef, movedEntries: z.number().int().min(0), reason: MergeReason }),
+  /** On the survivor: these incidents were merged in; their timelines show in its own. */
+  z.object({ kind: z.literal('mergedFrom'), from: z.array(MergeRef).min(1).max(20), movedEntries: z.number().int().min(0), reason: MergeReason }),
 ]);
 export type TimelineData = z.infer<typeof TimelineData>;
 

@@ -52,6 +52,8 @@ export function incidentEvents(incident: Pick<Incident, 'openedAt' | 'priority'>
       case 'note':
       case 'assign':
       case 'category':
+      case 'mergedInto':
+      case 'mergedFrom':
         break;
     }
   }

@@ -156,6 +156,12 @@ export const en = {
       rangeOrder: 'The range must end on or after its first day ({{from}} – {{to}})',
       monthClosed: '{{month}} is closed for this client: its time cannot change; log a correction as a new entry in an open month',
     },
+    merge: {
+      alreadyMerged: '“{{title}}” was already merged into another ticket',
+      survivorClosed: '“{{title}}” is closed: merge into an open or resolved ticket',
+      otherClient: '“{{title}}” belongs to another client than “{{survivor}}”: only tickets of one client can be merged',
+      tooManyEntries: '“{{title}}” has more than {{max}} time entries: too many to move in one merge',
+    },
     budget: {
       exists: 'A budget line with id {{id}} already exists',
       notPrepaid: '{{client}} has no prepaid contract in force: budget lines are for prepaid bundles only',
@@ -269,6 +275,12 @@ export const en = {
     timerRunning: 'the timer is still running',
     monthClosed: '{{month}} is closed: log a correction as a new entry',
     monthNotEnded: 'must be a month that has ended',
+    alreadyMerged: 'was already merged into another ticket',
+    closed: 'is closed',
+    tooManyEntries: 'has more than {{max}} time entries',
+    merge: {
+      intoItself: 'must not name the ticket merged into',
+    },
     time: {
       target: 'give an incident or a client',
       nothingToChange: 'nothing to change: give a start, end, note or billable',
@@ -298,6 +310,7 @@ export const en = {
     },
     bundling: {
       saves: 'Bundling these {{count}} tickets bills {{saved}} minutes less ({{apart}} apart, {{together}} together)',
+      suggestion: 'Bundle {{count}} tickets: bills {{together}} min instead of {{apart}} (saves {{saved}})',
     },
   },
   /** What a permission rule refuses (shared/permissions.ts), named in `permission.forbidden`'s `{{action}}`. */
@@ -311,6 +324,7 @@ export const en = {
     decideChangeRequest: 'Sending, accepting or rejecting a change request',
     overrideOverrun: 'Starting a timer on a blocked prepaid bundle',
     closeMonth: 'Closing or reopening a billing month',
+    mergeOthersTime: "Merging tickets that hold another engineer's time",
   },
   /** The roles (shared/domain/common.ts), named in messages' `{{role}}` and `{{has}}`. */
   roles: { engineer: 'engineer', lead: 'lead', admin: 'admin' },

@@ -154,6 +154,12 @@ export const nl: Catalog = {
       rangeOrder: 'Het bereik moet eindigen op of na de eerste dag ({{from}} – {{to}})',
       monthClosed: '{{month}} is afgesloten voor deze klant: de tijd erin kan niet meer veranderen; boek een correctie als nieuwe registratie in een open maand',
     },
+    merge: {
+      alreadyMerged: '“{{title}}” is al samengevoegd met een ander ticket',
+      survivorClosed: '“{{title}}” is gesloten: voeg samen in een open of opgelost ticket',
+      otherClient: '“{{title}}” hoort bij een andere klant dan “{{survivor}}”: alleen tickets van één klant kunnen samen',
+      tooManyEntries: '“{{title}}” heeft meer dan {{max}} tijdregels: te veel om in één keer te verplaatsen',
+    },
     budget: {
       exists: 'Er bestaat al een budgetregel met id {{id}}',
       notPrepaid: '{{client}} heeft geen geldend strippenkaartcontract: budgetregels zijn alleen voor strippenkaarten',
@@ -266,6 +272,12 @@ export const nl: Catalog = {
     timerRunning: 'de timer loopt nog',
     monthClosed: '{{month}} is afgesloten: boek een correctie als nieuwe registratie',
     monthNotEnded: 'moet een maand zijn die voorbij is',
+    alreadyMerged: 'is al samengevoegd met een ander ticket',
+    closed: 'is gesloten',
+    tooManyEntries: 'heeft meer dan {{max}} tijdregels',
+    merge: {
+      intoItself: 'mag het ticket waarin je samenvoegt niet noemen',
+    },
     time: {
       target: 'geef een incident of een klant',
       nothingToChange: 'niets te wijzigen: geef een begin, einde, notitie of declarabel',
@@ -294,6 +306,7 @@ export const nl: Catalog = {
     },
     bundling: {
       saves: 'Deze {{count}} tickets bundelen scheelt {{saved}} gefactureerde minuten ({{apart}} los, {{together}} samen)',
+      suggestion: 'Bundel {{count}} tickets: {{together}} min gefactureerd in plaats van {{apart}} (scheelt {{saved}})',
     },
   },
   actions: {
@@ -306,6 +319,7 @@ export const nl: Catalog = {
     decideChangeRequest: 'Een wijzigingsverzoek versturen, accepteren of afwijzen',
     overrideOverrun: 'Een timer starten op een geblokkeerde strippenkaart',
     closeMonth: 'Een factuurmaand afsluiten of heropenen',
+    mergeOthersTime: 'Tickets samenvoegen met tijd van een andere engineer',
   },
   roles: { engineer: 'engineer', lead: 'teamleider', admin: 'beheerder' },
   explain: {

@@ -37,6 +37,7 @@ const incident = (category: Incident['category']): Incident => ({
   updatedAt: '2026-03-01T09:00:00.000Z',
   assigneeId: null,
   category,
+  mergedInto: null,
   fieldVersions: {},
 });
 const entry = (n: number, scope: TimeEntry['scope']): TimeEntry => ({

@@ -48,6 +48,7 @@ export const incidentCreate = defineMutation({
       updatedAt: ctx.now,
       assigneeId: null,
       category: args.category ?? null,
+      mergedInto: null,
       fieldVersions: { title: v, description: v, priority: v, status: v, assigneeId: v, category: v },
     };
     return [{ op: 'insert', table: 'incidents', row }];

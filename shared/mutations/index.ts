@@ -5,6 +5,7 @@ import { budgetAdjust, budgetBuy } from './budget';
 import { changeRequestSetStatus, changeRequestUpdate, incidentConvertToChangeRequest, incidentConvertToSupport } from './changeRequest';
 import type { MutationDef } from './define';
 import { incidentCreate, incidentUpdate } from './incident';
+import { incidentMerge } from './merge';
 import { incidentAssign, incidentNote, incidentReply, incidentSetCategory, incidentSetStatus } from './lifecycle';
 import { monthClose, monthReopen } from './month';
 import { settingsSet } from './settings';
@@ -37,6 +38,7 @@ const ALL = [
   incidentConvertToSupport,
   changeRequestUpdate,
   changeRequestSetStatus,
+  incidentMerge,
 ] as const;
 
 /** Every mutation the system knows. Sync carries them by name; adding one here is all it takes. */

@@ -33,6 +33,7 @@ function incident(n: number, title: string, assigneeId: string | null, clientId 
     updatedAt: T,
     assigneeId,
     category: null,
+    mergedInto: null,
     fieldVersions: {},
   };
 }

@@ -29,6 +29,7 @@ const incident: Incident = {
   updatedAt: hlcToIso(created),
   assigneeId: null,
   category: null,
+  mergedInto: null,
   fieldVersions: { title: created, description: created, priority: created, status: created, assigneeId: created, category: created },
 };
 

@@ -19,6 +19,7 @@ describe('table specs', () => {
       updatedAt: '2026-03-02T09:00:00.000Z',
       assigneeId: null,
       category: 'bugfix',
+      mergedInto: null,
       fieldVersions: { title: 'x' },
     };
     const record = toRecord('incidents', incident);

@@ -67,6 +67,7 @@ export const TABLE_SPECS = {
       col('updatedAt'),
       col('assigneeId'),
       col('category'),
+      col('mergedInto'),
       stamped,
     ],
     lookups: ['id', 'clientId', 'assigneeId'],

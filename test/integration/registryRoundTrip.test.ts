@@ -44,6 +44,10 @@ const CORPUS: { call: string; args: (ids: Record<string, string>) => unknown; ke
   { call: 'time.log', args: (ids) => ({ clientId: ids.client, startedAt: '2026-01-05T09:00:00Z', minutes: 30 }), keep: 'logged' },
   { call: 'time.update', args: (ids) => ({ id: ids.logged, reason: 'Belletje erbij', note: 'Overleg' }) },
   { call: 'time.delete', args: (ids) => ({ id: ids.logged, reason: 'Dubbel geboekt' }) },
+  // Bundling: a small ticket with its time merged into the first (incidents, entries and timeline move).
+  { call: 'incidents.create', args: (ids) => ({ clientId: ids.client, title: 'Wachtwoord vergeten', priority: 'P4' }), keep: 'small' },
+  { call: 'time.log', args: (ids) => ({ incidentId: ids.small, startedAt: '2026-01-06T09:00:00Z', minutes: 7 }) },
+  { call: 'bundling.merge', args: (ids) => ({ survivorId: ids.incident, mergedIds: [ids.small], reason: 'Kleine vraag' }) },
   // The client moves to a prepaid bundle: its ledger is append-only lines.
   {
     call: 'contracts.set',

@@ -1,6 +1,7 @@
 import { en as enMessages } from '../../../shared/messages/en';
 import { enClients } from './en.clients';
 import { enScope } from './en.scope';
+import { enBundling } from './en.bundling';
 import { enTime } from './en.time';
 import { enStatement } from './en.statement';
 import { enEntries } from './en.entries';
@@ -420,6 +421,7 @@ export const en = {
   ...enStatement,
   ...enEntries,
   ...enScope,
+  ...enBundling,
   shortcuts: {
     title: 'Keyboard shortcuts',
     open: 'Keyboard shortcuts',

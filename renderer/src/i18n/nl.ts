@@ -2,6 +2,7 @@ import type { Translation } from './en';
 import { nl as nlMessages } from '../../../shared/messages/nl';
 import { nlClients } from './nl.clients';
 import { nlScope } from './nl.scope';
+import { nlBundling } from './nl.bundling';
 import { nlTime } from './nl.time';
 import { nlStatement } from './nl.statement';
 import { nlEntries } from './nl.entries';
@@ -425,6 +426,7 @@ export const nl: Translation = {
   ...nlStatement,
   ...nlEntries,
   ...nlScope,
+  ...nlBundling,
   shortcuts: {
     title: 'Sneltoetsen',
     open: 'Sneltoetsen',

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { createChangeRequestSlice } from './changeRequestSlice';
+import { createBundlingSlice } from './bundlingSlice';
 import { createClientDetailSlice } from './clientDetailSlice';
 import { createClientsSlice } from './clientsSlice';
 import { createClosureImportSlice } from './closureImportSlice';
@@ -39,4 +40,5 @@ export const useStore = create<Store>()((...a) => ({
   ...createStatementSlice(...a),
   ...createTimeEntriesSlice(...a),
   ...createChangeRequestSlice(...a),
+  ...createBundlingSlice(...a),
 }));

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { ErrorInfo } from '../../../shared/errors';
 import type { ChangeRequestSlice } from './changeRequestSlice';
+import type { BundlingSlice } from './bundlingSlice';
 import type { ClientDetailSlice } from './clientDetailSlice';
 import type { ClientsSlice } from './clientsSlice';
 import type { ClosureImportSlice } from './closureImportSlice';
@@ -20,6 +21,7 @@ import type { TimerSlice } from './timerSlice';
 import type { UiSlice } from './uiSlice';
 
 export type Store = UiSlice &
+  BundlingSlice &
   ConnectionSlice &
   ProfileSlice &
   ClientsSlice &

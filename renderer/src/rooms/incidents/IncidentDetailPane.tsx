@@ -13,6 +13,7 @@ import { IncidentActions } from './IncidentActions';
 import { IncidentEditForm } from './IncidentEditForm';
 import { IncidentFields } from './IncidentFields';
 import { IncidentTimeline } from './IncidentTimeline';
+import { MergedBanner } from './MergedBanner';
 import { SlaClocks } from './SlaClocks';
 
 /**
@@ -78,6 +79,7 @@ export function IncidentDetailPane() {
                   </span>
                 </dd>
               </dl>
+              <MergedBanner incident={detail} />
               <SlaClocks sla={detail.sla} />
               <StartTimerButton incidentId={detail.id} />
               <IncidentActions status={detail.status} />

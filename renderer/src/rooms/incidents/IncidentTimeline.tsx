@@ -17,6 +17,10 @@ export function IncidentTimeline({ incident }: { incident: IncidentDetail }) {
   const status = useStore((s) => s.timelineStatus);
   const language = useStore((s) => s.language);
   const nameOf = useEngineerName();
+  // Tickets merged into this one show their activity here; each line says which ticket it came from.
+  const mergedTitles = new Map(
+    timeline.flatMap((e) => (e.data.kind === 'mergedFrom' ? e.data.from.map((f) => [f.id, f.title] as const) : [])),
+  );
 
   return (
     <section className="detail-section" aria-labelledby="detail-activity">
@@ -47,6 +51,11 @@ export function IncidentTimeline({ incident }: { incident: IncidentDetail }) {
                   {entry.data.kind === 'note' ? <Icon name="lock" size={12} /> : null}
                   {describeTimeline(t, entry.data, entry.actorName, nameOf)}
                 </p>
+                {entry.incidentId !== incident.id ? (
+                  <p className="muted" data-testid="timeline-from-merged">
+                    {t('bundling.fromMerged', { title: mergedTitles.get(entry.incidentId) ?? '…' })}
+                  </p>
+                ) : null}
                 {message !== null ? (
                   <p className="tl-message" data-testid="timeline-message">
                     {message}

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Icon } from '../../components/Icon';
 import { TopBar } from '../../components/TopBar';
 import { useStore } from '../../store/store';
+import { BundlingSuggestion } from './BundlingSuggestion';
 import { IncidentDetailPane } from './IncidentDetailPane';
 import { IncidentFilters } from './IncidentFilters';
 import { IncidentList } from './IncidentList';
@@ -31,6 +32,7 @@ export function IncidentsRoom() {
         }
       />
       <IncidentFilters />
+      <BundlingSuggestion />
       <div className={hasSelection ? 'incidents-body has-detail' : 'incidents-body'}>
         <IncidentList />
         {hasSelection ? <IncidentDetailPane /> : null}

@@ -19,6 +19,15 @@ export function describeTimeline(t: TFunction, data: TimelineData, actor: string
         : t('timeline.assign', { actor, to: nameOf(data.to) ?? '' });
     case 'category':
       return data.to === null ? t('timeline.categoryCleared', { actor }) : t('timeline.category', { actor, to: t(`category.${data.to}`) });
+    case 'mergedInto':
+      return t('bundling.timelineMergedInto', { actor, title: data.into.title, count: data.movedEntries });
+    case 'mergedFrom':
+      return t('bundling.timelineMergedFrom', {
+        actor,
+        count: data.from.length,
+        entries: data.movedEntries,
+        titles: data.from.map((f) => `“${f.title}”`).join(', '),
+      });
     default:
       return missingCase(data);
   }
