@@ -11,6 +11,7 @@ import { up as m0008 } from './migrations/0008_rejection_key';
 import { up as m0009 } from './migrations/0009_lookup_indexes';
 import { up as m0010 } from './migrations/0010_time_entries';
 import { up as m0011 } from './migrations/0011_budget_lines';
+import { up as m0015 } from './migrations/0015_budget_notices';
 import type { Dialect, ServerDatabase } from './schema';
 
 type Up = (db: Kysely<unknown>, dialect: Dialect) => Promise<void>;
@@ -33,6 +34,7 @@ export const SERVER_MIGRATIONS: readonly { version: number; name: string; up: Up
   { version: 9, name: 'lookup_indexes', up: m0009 },
   { version: 10, name: 'time_entries', up: m0010 },
   { version: 11, name: 'budget_lines', up: m0011 },
+  { version: 15, name: 'budget_notices', up: m0015 },
 ];
 export const SERVER_SCHEMA_VERSION = Math.max(...SERVER_MIGRATIONS.map((m) => m.version));
 

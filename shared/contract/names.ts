@@ -57,6 +57,7 @@ export const CALL_NAMES = [
   'budget.forClient',
   'budget.buy',
   'budget.adjust',
+  'budget.month',
 ] as const satisfies readonly CallName[];
 
 export const EVENT_NAMES = [
@@ -64,6 +65,7 @@ export const EVENT_NAMES = [
   'sync.status',
   'store.status',
   'sla.alert',
+  'budget.alert',
   'shell.openIncident',
 ] as const satisfies readonly EventName[];
 

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { clientCreate } from './client';
 import { contractSet, platformCreate, platformDelete } from './contract';
-import { budgetAdjust, budgetBuy } from './budget';
+import { budgetAdjust, budgetBuy, budgetMarkNotified } from './budget';
 import type { MutationDef } from './define';
 import { incidentCreate, incidentUpdate } from './incident';
 import { incidentAssign, incidentNote, incidentReply, incidentSetCategory, incidentSetStatus } from './lifecycle';
@@ -29,6 +29,7 @@ const ALL = [
   timeDelete,
   budgetBuy,
   budgetAdjust,
+  budgetMarkNotified,
 ] as const;
 
 /** Every mutation the system knows. Sync carries them by name; adding one here is all it takes. */

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { SyncedAudit } from '../domain/audit';
 import { BudgetLine } from '../domain/budget';
+import { BudgetNotice } from '../domain/budgetNotice';
 import { Client } from '../domain/client';
 import { Contract } from '../domain/contract';
 import { Engineer } from '../domain/engineer';
@@ -184,6 +185,25 @@ export const TABLE_SPECS = {
       col('validThrough'),
       col('note'),
       col('createdAt'),
+      col('createdBy'),
+      stamped,
+    ],
+    lookups: ['id', 'clientId'],
+    parents: byClient,
+    checksummed: true,
+  }),
+  budgetNotices: table({
+    kind: 'appendOnly',
+    schema: BudgetNotice,
+    sqlTable: 'budget_notices',
+    entity: 'budget_notice',
+    columns: [
+      col('id'),
+      col('clientId'),
+      col('purchaseId'),
+      col('thresholdPercent', 'integer'),
+      col('remainingMinutes', 'integer'),
+      col('notifiedAt'),
       col('createdBy'),
       stamped,
     ],

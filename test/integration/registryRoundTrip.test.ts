@@ -51,6 +51,8 @@ const CORPUS: { call: string; args: (ids: Record<string, string>) => unknown; ke
   },
   { call: 'budget.buy', args: (ids) => ({ clientId: ids.client, minutes: 600, purchasedOn: '2026-01-02', validThrough: '2026-12-31' }) },
   { call: 'budget.adjust', args: (ids) => ({ clientId: ids.client, minutes: -30, reason: 'Dubbel geboekt' }) },
+  // 70 of 600 left: the laptop's budget watch stores the 25 % threshold as notified (budget.markNotified).
+  { call: 'budget.adjust', args: (ids) => ({ clientId: ids.client, minutes: -500, reason: 'Oude uren afgeboekt' }) },
 ];
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -61,6 +63,7 @@ afterEach(async () => {
 async function laptop(s: TestServer, name: string): Promise<Engine> {
   const engine = openEngine({ dataDir: tempDataDir() });
   engine.ensureProfile('local');
+  engine.budgets.start();
   cleanups.push(() => engine.close());
   await call(engine, 'sync.login', { serverUrl: s.url, code: await s.engineer(name, undefined, 'lead') }); // a lead: the corpus sets contracts
   return engine;

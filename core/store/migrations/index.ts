@@ -8,6 +8,7 @@ import { sql as m0007 } from './0007_settings';
 import { sql as m0008 } from './0008_rejection_key';
 import { sql as m0009 } from './0009_time';
 import { sql as m0010 } from './0010_budget_lines';
+import { sql as m0014 } from './0014_budget_notices';
 
 /** Numbered, immutable migrations. `user_version` equals the number of the last one applied. */
 export interface Migration {
@@ -27,6 +28,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: 'rejection_key', sql: m0008 },
   { version: 9, name: 'time', sql: m0009 },
   { version: 10, name: 'budget_lines', sql: m0010 },
+  // 0011–0013 are handed to parallel branches.
+  { version: 14, name: 'budget_notices', sql: m0014 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;

@@ -164,6 +164,7 @@ export const en = {
         settings: 'Team settings',
         timeEntries: 'Time entries',
         budgetLines: 'Prepaid bundle ledger',
+        budgetNotices: 'Prepaid thresholds notified',
       },
     },
   },

@@ -169,6 +169,7 @@ export const nl: Translation = {
         settings: 'Teaminstellingen',
         timeEntries: 'Tijdregistraties',
         budgetLines: 'Strippenkaartregels',
+        budgetNotices: 'Gemelde strippenkaartdrempels',
       },
     },
   },
