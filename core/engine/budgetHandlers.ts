@@ -6,6 +6,7 @@ import { clientBundle } from '../../shared/billing/clientBundle';
 import { overrunDecision } from '../../shared/billing/bundleAlerts';
 import type { BillingText } from '../../shared/messages/catalog';
 import { localActor } from './actor';
+import { hasRole } from '../../shared/permissions';
 import { VangnetError } from '../../shared/errors';
 import { budgetLinesFor, budgetNoticesFor, timeEntriesOfClient } from '../repos/budget';
 import { contractsFor } from '../repos/lifecycle';
@@ -60,6 +61,7 @@ export function createBudgetHandlers(deps: HandlerDeps): Handlers['budget'] {
       clientId,
       ...rest,
       billed: billedView(billed.filter((l) => l.scope === 'support')),
+      canManage: ((p) => p !== null && hasRole(localActor(db, p), 'lead'))(deps.profile()),
       lines: lines.map(({ fieldVersions: _, ...line }) => line),
       purchases: ledger.purchases,
       draws: ledger.draws.map(({ from: _, ...draw }) => draw),

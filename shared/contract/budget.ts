@@ -109,6 +109,8 @@ export const BudgetView = z.object({
   thresholdsPassed: z.array(z.number().int()),
   /** Thresholds of this era already notified (stored, synced), highest first. */
   thresholdsNotified: z.array(z.number().int()),
+  /** Whether the engineer on this laptop may buy and adjust (a lead or admin); the mutation checks again. */
+  canManage: z.boolean(),
   /** The support minutes drawn, per ticket per month, newest month first: raw beside rounded. */
   billed: z.array(BilledLineView),
 });

@@ -1,5 +1,6 @@
 import { en as enMessages } from '../../../shared/messages/en';
 import { enClients } from './en.clients';
+import { enBudget } from './en.budget';
 import { enTime } from './en.time';
 
 /** English strings. The Dutch file must have exactly these keys (checked by its type). */
@@ -413,6 +414,7 @@ export const en = {
   },
   ...enClients,
   ...enTime,
+  ...enBudget,
   shortcuts: {
     title: 'Keyboard shortcuts',
     open: 'Keyboard shortcuts',

@@ -1,6 +1,7 @@
 import type { Translation } from './en';
 import { nl as nlMessages } from '../../../shared/messages/nl';
 import { nlClients } from './nl.clients';
+import { nlBudget } from './nl.budget';
 import { nlTime } from './nl.time';
 
 /** Nederlandse teksten. Same keys as `en.ts`; the type refuses a missing or extra key. */
@@ -418,6 +419,7 @@ export const nl: Translation = {
   },
   ...nlClients,
   ...nlTime,
+  ...nlBudget,
   shortcuts: {
     title: 'Sneltoetsen',
     open: 'Sneltoetsen',

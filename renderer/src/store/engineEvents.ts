@@ -6,7 +6,7 @@ import { useStore } from './store';
 const COALESCE_MS = 40;
 
 type Store = ReturnType<typeof useStore.getState>;
-type Refresh = 'clients' | 'list' | 'detail' | 'clientDetail' | 'engineers' | 'timer';
+type Refresh = 'clients' | 'list' | 'detail' | 'clientDetail' | 'engineers' | 'timer' | 'budget';
 
 const REFRESH: Record<Refresh, (store: Store) => void> = {
   clients: (store) => void store.loadClients(),
@@ -14,6 +14,7 @@ const REFRESH: Record<Refresh, (store: Store) => void> = {
   detail: (store) => void store.refreshDetail(),
   clientDetail: (store) => void store.refreshClientDetail(),
   engineers: (store) => void store.loadEngineers(),
+  budget: (store) => void store.loadBudget(),
   // The running timer, and whether the engine now asks about a stale one.
   timer: (store) => {
     void store.loadTimer();
@@ -32,12 +33,14 @@ const SHOWN_IN: Readonly<Record<string, readonly Refresh[]>> = {
   incidents: ['clients', 'list', 'detail'],
   // Rows carry their clocks: a timeline entry (a pause, a reply) or a new contract moves them.
   incidentEvents: ['list', 'detail'],
-  contracts: ['list', 'detail', 'clientDetail'],
+  contracts: ['list', 'detail', 'clientDetail', 'budget'],
   platforms: ['clientDetail'],
   // A pull that confirms our own change brings only its server audit entry: the history's marks flip.
   audit: ['detail'],
   engineers: ['engineers'],
-  timeEntries: ['timer'],
+  timeEntries: ['timer', 'budget'],
+  budgetLines: ['budget'],
+  budgetNotices: ['budget'],
 };
 
 /**

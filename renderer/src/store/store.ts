@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { createBudgetSlice } from './budgetSlice';
 import { createClientDetailSlice } from './clientDetailSlice';
 import { createClientsSlice } from './clientsSlice';
 import { createClosureImportSlice } from './closureImportSlice';
@@ -33,4 +34,5 @@ export const useStore = create<Store>()((...a) => ({
   ...createSlaAlertsSlice(...a),
   ...createTimerSlice(...a),
   ...createTimeRoomSlice(...a),
+  ...createBudgetSlice(...a),
 }));

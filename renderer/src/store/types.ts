@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { ErrorInfo } from '../../../shared/errors';
+import type { BudgetSlice } from './budgetSlice';
 import type { ClientDetailSlice } from './clientDetailSlice';
 import type { ClientsSlice } from './clientsSlice';
 import type { ClosureImportSlice } from './closureImportSlice';
@@ -30,7 +31,8 @@ export type Store = UiSlice &
   StoreHealthSlice &
   SlaAlertsSlice &
   TimerSlice &
-  TimeRoomSlice;
+  TimeRoomSlice &
+  BudgetSlice;
 
 /** A slice sees the whole store (to call another slice's refresh) but defines only its own part. */
 export type SliceCreator<T> = StateCreator<Store, [], [], T>;

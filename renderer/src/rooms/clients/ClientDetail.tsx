@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Icon } from '../../components/Icon';
 import { formatDate } from '../../i18n/format';
 import { useStore } from '../../store/store';
+import { BudgetCard } from './BudgetCard';
 import { ContractCard } from './ContractCard';
 import { PlatformsCard } from './PlatformsCard';
 
@@ -49,6 +50,7 @@ export function ClientDetail() {
         <div className="client-grid">
           <ContractCard />
           <PlatformsCard />
+          <BudgetCard />
         </div>
       </div>
     </div>
