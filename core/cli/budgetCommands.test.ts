@@ -90,4 +90,17 @@ describe('vangnet budget', () => {
     expect([minutesOfHours('10'), minutesOfHours('1.5'), minutesOfHours('0.25'), minutesOfHours(' 2 ')]).toEqual([600, 90, 15, 120]);
     for (const bad of ['-1', '0.01', 'NaN', '1,5']) expect(() => minutesOfHours(bad), bad).toThrow();
   });
+
+  it('shows a month of an all-in client, refuses a bad month, and shows the notified thresholds', async () => {
+    await seeded();
+    const month = await vangnet('budget', 'month', '--client', 'VAST', '--month', '2026-02');
+    expect(month.code).toBe(0);
+    expect(month.out).toContain('VAST: 2026-02, all_in');
+    const json = JSON.parse((await vangnet('budget', 'month', '--client', 'VAST', '--month', '2026-02', '--json')).out) as { costModel: string };
+    expect(json.costModel).toBe('all_in');
+    const bad = await vangnet('budget', 'month', '--client', 'VAST', '--month', '2026-13');
+    expect(bad.code).not.toBe(0);
+    const show = await vangnet('budget', 'show', 'ACME');
+    expect(show.out).toContain('notified: none');
+  });
 });

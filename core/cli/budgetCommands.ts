@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { hoursText } from '../../shared/billing/bundleAlerts';
-import type { BudgetView } from '../../shared/contract/budget';
+import type { BudgetMonthView, BudgetView } from '../../shared/contract/budget';
 import { VangnetError } from '../../shared/errors';
 import type { WithContext } from './main';
 import type { Output } from './output';
@@ -18,6 +18,7 @@ export function minutesOfHours(value: string): number {
 function showBudget(output: Output, code: string, v: BudgetView): void {
   if (output.json) return output.out(JSON.stringify(v));
   const passed = v.thresholdsPassed.length > 0 ? v.thresholdsPassed.map((t) => `${t} %`).join(', ') : 'none';
+  const notified = v.thresholdsNotified.length > 0 ? v.thresholdsNotified.map((t) => `${t} %`).join(', ') : 'none';
   const purchases = v.purchases.map((p) => ({
     bought: p.purchasedOn,
     'valid through': p.validThrough ?? '',
@@ -34,16 +35,52 @@ function showBudget(output: Output, code: string, v: BudgetView): void {
     [
       `${code}: prepaid bundle as of ${v.asOf}${v.prepaid ? '' : ' (the contract in force is not prepaid)'}`,
       `Balance ${hoursText(v.balanceMinutes)} hours: purchased ${hoursText(v.purchasedMinutes)}, drawn ${hoursText(v.drawnMinutes)}, expired ${hoursText(v.expiredMinutes)}${v.overrunMinutes > 0 ? `, overrun ${hoursText(v.overrunMinutes)}` : ''}`,
-      `Overrun policy ${v.overrunPolicy}; thresholds passed: ${passed}`,
+      `Overrun policy ${v.overrunPolicy}; thresholds passed: ${passed}; notified: ${notified}`,
       ...(purchases.length > 0 ? ['', table(purchases, ['bought', 'valid through', 'hours', 'used', 'expired', 'left', 'status'])] : []),
       ...(adjustments.length > 0 ? ['', 'Adjustments:', ...adjustments] : []),
     ].join('\n'),
   );
 }
 
+function euro(cents: number | null): string {
+  return cents === null ? 'unpriced (no hourly rate)' : `EUR ${(cents / 100).toFixed(2)}`;
+}
+
+function showMonth(output: Output, code: string, m: BudgetMonthView): void {
+  if (output.json) return output.out(JSON.stringify(m));
+  const head = `${code}: ${m.month}, ${m.costModel ?? 'no contract in force'}`;
+  const lines = m.lines.map((l) => ({ ticket: l.title ?? '(no incident)', scope: l.scope, raw: hoursText(l.billableRawMinutes), billed: hoursText(l.roundedMinutes) }));
+  const body: string[] = [];
+  if (m.subscription) {
+    const s = m.subscription;
+    body.push(
+      `Included ${hoursText(s.includedMinutes)}, used ${hoursText(s.usedMinutes)} (raw ${hoursText(s.rawMinutes)}), overage ${hoursText(s.overageMinutes)}`,
+      `Fee ${euro(s.feeCents)}, overage ${euro(s.overageCents)}, total ${euro(s.totalCents)}`,
+    );
+  }
+  if (m.allIn) {
+    const a = m.allIn;
+    body.push(`Capacity ${hoursText(a.capacityMinutes)}, used ${hoursText(a.usedMinutes)} (${a.usedPercent} %), over ${hoursText(a.overCapacityMinutes)}`);
+  }
+  if (m.audit) body.push(`Security audit: ${m.audit.status}, due ${m.audit.dueMonth}`);
+  output.out([head, ...body, ...(lines.length > 0 ? ['', table(lines, ['ticket', 'scope', 'raw', 'billed'])] : [])].join('\n'));
+}
+
 /** `vangnet budget …`: a client's prepaid bundle, the same numbers as the app (docs/billing.md). */
 export function registerBudgetCommands(program: Command, withContext: WithContext): void {
   const budget = program.command('budget').description("a client's prepaid bundle (strippenkaart)");
+
+  budget
+    .command('month')
+    .description("a subscription's or all-in client's month: allowance and overage priced, or capacity used, and the security audit due")
+    .requiredOption('--client <client>', 'the client (code or id)')
+    .requiredOption('--month <month>', 'the month (YYYY-MM)')
+    .action((opts: { client: string; month: string }) =>
+      withContext(async (ctx) => {
+        const clientId = clientIdOf(ctx, opts.client);
+        showMonth(ctx.output, opts.client, await ctx.call('budget.month', { clientId, month: opts.month }));
+      })(),
+    );
 
   budget
     .command('show')

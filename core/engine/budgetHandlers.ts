@@ -1,11 +1,14 @@
 import type { Handlers } from '../../shared/contract';
-import type { BudgetView } from '../../shared/contract/budget';
+import type { BilledLineView, BudgetView } from '../../shared/contract/budget';
+import { clientMonth } from '../../shared/billing/clientMonth';
+import type { BilledLine } from '../../shared/billing/rounding';
 import { clientBundle } from '../../shared/billing/clientBundle';
 import { overrunDecision } from '../../shared/billing/bundleAlerts';
 import type { BillingText } from '../../shared/messages/catalog';
 import { localActor } from './actor';
+import { hasRole } from '../../shared/permissions';
 import { VangnetError } from '../../shared/errors';
-import { budgetLinesFor, timeEntriesOfClient } from '../repos/budget';
+import { budgetLinesFor, budgetNoticesFor, timeEntriesOfClient } from '../repos/budget';
 import { contractsFor } from '../repos/lifecycle';
 import { getRowBy } from '../repos/rows';
 import type { HandlerDeps } from './handlers';
@@ -51,11 +54,14 @@ export function createBudgetHandlers(deps: HandlerDeps): Handlers['budget'] {
       contracts: contractsFor(db, clientId),
       nowMs: now(),
       asOf,
+      notified: budgetNoticesFor(db, clientId),
     });
-    const { ledger, ...rest } = bundle;
+    const { ledger, billed, due: _, ...rest } = bundle;
     return {
       clientId,
       ...rest,
+      billed: billedView(billed.filter((l) => l.scope === 'support')),
+      canManage: ((p) => p !== null && hasRole(localActor(db, p), 'lead'))(deps.profile()),
       lines: lines.map(({ fieldVersions: _, ...line }) => line),
       purchases: ledger.purchases,
       draws: ledger.draws.map(({ from: _, ...draw }) => draw),
@@ -66,11 +72,28 @@ export function createBudgetHandlers(deps: HandlerDeps): Handlers['budget'] {
       overrunMinutes: ledger.overrunMinutes,
     };
   };
+  const billedView = (lines: readonly BilledLine[]): BilledLineView[] =>
+    lines
+      .map(({ entryIds: _, ...l }) => ({ ...l, title: l.ticketId ? (getRowBy(db, 'incidents', 'id', l.ticketId)?.title ?? null) : null }))
+      .sort((a, b) => b.month.localeCompare(a.month) || (a.title ?? '').localeCompare(b.title ?? ''));
+
   /** Today in the zone of the client's contract (what `forClient` reads the ledger as of). */
   const today = (clientId: string): string => view(clientId).asOf;
 
   return {
     forClient: ({ clientId, asOf }) => view(clientId, asOf),
+    month: ({ clientId, month }) => {
+      if (!getRowBy(db, 'clients', 'id', clientId))
+        throw new VangnetError('not_found', 'client.unknown', { id: clientId }, [{ path: 'clientId', code: 'unknownClient' }]);
+      const m = clientMonth({ entries: timeEntriesOfClient(db, clientId), contracts: contractsFor(db, clientId), nowMs: now(), month });
+      const audit = m.audit ? { dueMonth: m.audit.dueMonth, status: m.audit.status, key: m.audit.key, params: m.audit.params } : null;
+      const pick = <T extends object>(v: T | null): Omit<T, 'month'> | null => {
+        if (!v) return null;
+        const { month: _, ...rest } = v as T & { month: string };
+        return rest;
+      };
+      return { clientId, ...m, lines: billedView(m.lines), subscription: pick(m.subscription), allIn: pick(m.allIn), audit };
+    },
     buy: ({ clientId, minutes, purchasedOn, validThrough, note }) => {
       const day = purchasedOn ?? today(clientId);
       mutate('budget.buy', { id: newId(), clientId, minutes, purchasedOn: day, validThrough: validThrough ?? null, note: note ?? '' });

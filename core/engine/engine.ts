@@ -1,3 +1,4 @@
+import { type BudgetWatch, createBudgetWatch } from '../budget/budgetWatch';
 import os from 'node:os';
 import { v7 as uuidv7 } from 'uuid';
 import type { EventName, EventPayload, Handlers, Profile } from '../../shared/contract';
@@ -54,6 +55,8 @@ export interface Engine {
   readonly care: StoreCare;
   /** The running timer's heartbeat and the stale-timer question (core/time/timerWatch.ts). */
   readonly timers: TimerWatch;
+  /** Prepaid thresholds that notify once (core/budget/budgetWatch.ts); watching from `start()`. */
+  readonly budgets: BudgetWatch;
   storeStatus(): StoreStatus;
   /** A SQLITE_CORRUPT error in use: marks the store damaged and says so as `store_damaged`. */
   storeFailed(err: unknown): VangnetError;
@@ -156,7 +159,10 @@ function startEngine(db: Db, file: string, options: EngineOptions): Engine {
     deviceId,
     now,
     transportFor,
-    onChanged: (tables) => emit('data.changed', { tables }),
+    onChanged: (tables) => {
+      emit('data.changed', { tables });
+      budgets.flush();
+    },
     onStatus: (status) => emit('sync.status', status),
     adoptEngineer: (engineer) => {
       upsertEngineer(db, engineer);
@@ -170,6 +176,7 @@ function startEngine(db: Db, file: string, options: EngineOptions): Engine {
           if (feed?.via === 'client') sla.invalidate(row ? String(row[feed.field]) : undefined);
         }
       } else refreshSlaFor(rows);
+      budgets.touched(rows as readonly { table: string; row: Record<string, unknown> | null }[]);
       // Observed stamps are saved once per pulled page, not once per field.
       setMeta(db, 'hlc', clock.last());
     },
@@ -240,10 +247,15 @@ function startEngine(db: Db, file: string, options: EngineOptions): Engine {
     );
     const tables = [...new Set(outcome.writes.map((w) => w.table))];
     if (tables.length > 0) emit('data.changed', { tables });
+    // A threshold this commit reached is stored and announced after it (core/budget/budgetWatch.ts).
+    budgets.touched(outcome.writes.map((w) => ({ table: w.table, row: (w.op === 'delete' ? w.before : w.row) as Record<string, unknown> })));
+    budgets.flush();
     // The UI never waits for the network; the push happens in the background when paired.
     sync.kick();
     return outcome;
   }
+
+  const budgets = createBudgetWatch({ db, now, mutate, emit: (alert) => emit('budget.alert', alert) });
 
   // At open: a timer running here whose heartbeat is old becomes a question (docs/time.md).
   const timers = createTimerWatch({ db, now, engineerId: () => profile()?.engineerId ?? null, mutate, newId });
@@ -275,6 +287,7 @@ function startEngine(db: Db, file: string, options: EngineOptions): Engine {
     sync,
     care,
     timers,
+    budgets,
     storeStatus: status,
     storeFailed,
     profile,
@@ -284,6 +297,7 @@ function startEngine(db: Db, file: string, options: EngineOptions): Engine {
       scheduler.start();
       care.start();
       if (!damagedAtOpen) timers.start();
+      if (!damagedAtOpen) budgets.start();
     },
     wake() {
       sync.kick();
@@ -298,6 +312,7 @@ function startEngine(db: Db, file: string, options: EngineOptions): Engine {
     close() {
       care.stop();
       timers.stop();
+      budgets.stop();
       scheduler.stop();
       sync.stop();
       listeners.clear();

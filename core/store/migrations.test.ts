@@ -258,6 +258,20 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0014 adds the append-only notified thresholds, tied to their client, with a threshold of 0–100', () => {
+    const file = path.join(tempDataDir(), 's.db');
+    const v10 = openDatabase(file, { targetVersion: 10 });
+    v10.prepare(`INSERT INTO clients VALUES ('c1', 'Acme', 'ACME', '2026-01-01T00:00:00Z', 'e1', '{}')`).run();
+    v10.close();
+    const db = openDatabase(file, { targetVersion: 14 });
+    const add = db.prepare(`INSERT INTO budget_notices VALUES (?, ?, 'p1', ?, 30, '2026-03-01T00:00:00Z', 'e1', '{}')`);
+    add.run('n1', 'c1', 25);
+    expect(() => add.run('n1', 'c1', 10)).toThrow(/UNIQUE/);
+    expect(() => add.run('n2', 'nope', 10)).toThrow(/FOREIGN KEY/);
+    expect(() => add.run('n3', 'c1', 101)).toThrow(/CHECK/);
+    db.close();
+  });
+
   it('refuses a store written by a newer version, leaving it untouched', () => {
     const file = path.join(tempDataDir(), 's.db');
     const raw = new Database(file);

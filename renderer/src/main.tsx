@@ -30,6 +30,8 @@ async function start(): Promise<void> {
   if (inWebHost) window.vangnet = api;
   followLink(api);
   if (inWebHost) api.on('sla.alert', (alert) => useStore.getState().showSlaAlert(alert));
+  // A prepaid threshold is shown in the window in both shells (Electron has no native one for it yet).
+  api.on('budget.alert', (alert) => useStore.getState().showBudgetAlert(alert));
 
   followEngineChanges();
   reloadAll();

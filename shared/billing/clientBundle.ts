@@ -3,10 +3,10 @@ import type { Contract } from '../domain/contract';
 import { contractInForce } from '../domain/slaInputs';
 import { entryMinutes, type TimeEntry } from '../domain/time';
 import { localDateString, utcToLocal } from '../sla/zone';
-import { bundleAlertsDue } from './bundleAlerts';
+import { type BundleAlert, bundleAlertsDue, type NotifiedThreshold } from './bundleAlerts';
 import { bundleLedger, type Draw, type Ledger, monthDraws, type Purchase } from './bundle';
 import { billedLinesByMonth } from './monthTerms';
-import { type BillableEntry, MAX_ENTRY_MINUTES } from './rounding';
+import { type BillableEntry, type BilledLine, MAX_ENTRY_MINUTES } from './rounding';
 import { billingTermsOf, type OverrunPolicy } from './terms';
 
 /**
@@ -48,9 +48,17 @@ export interface ClientBundle {
   overrunPolicy: OverrunPolicy;
   thresholdsPercent: number[];
   ledger: Ledger;
+  /** The rounded lines the draws come from (support and change requests), per ticket per month. */
+  billed: BilledLine[];
   remainingPercent: number;
-  /** The thresholds the balance has reached, highest first (notifications are not stored yet). */
+  /** The newest purchase: the era thresholds are notified in (a newer purchase re-arms them). */
+  card: string | null;
+  /** The thresholds reached in this era, highest first: those notified and those due. */
   thresholdsPassed: number[];
+  /** The thresholds of this era already notified (stored), highest first. */
+  thresholdsNotified: number[];
+  /** Reached and not yet notified: what the engine's budget watch notifies next, highest first. */
+  due: BundleAlert[];
 }
 
 export interface ClientBundleInput {
@@ -60,6 +68,8 @@ export interface ClientBundleInput {
   nowMs: number;
   /** A local day to read the ledger as of; default: today in the contract's zone. */
   asOf?: string;
+  /** The thresholds already notified (stored `budgetNotices`); default none. */
+  notified?: readonly NotifiedThreshold[];
 }
 
 export function clientBundle(input: ClientBundleInput): ClientBundle {
@@ -73,14 +83,21 @@ export function clientBundle(input: ClientBundleInput): ClientBundle {
   const { purchases, draws } = ledgerInputOf(input.lines);
   const ledger = bundleLedger({ purchases, draws: [...draws, ...monthDraws(billed)], asOf });
   const thresholdsPercent = terms?.prepaid.notifyThresholdsPercent ?? [];
-  const alerts = bundleAlertsDue(ledger, thresholdsPercent, []);
+  const notified = input.notified ?? [];
+  const alerts = bundleAlertsDue(ledger, thresholdsPercent, notified);
+  const reached = bundleAlertsDue(ledger, thresholdsPercent, []).due.map((a) => a.thresholdPercent);
+  const done = new Set(notified.filter((n) => n.purchaseId === alerts.card).map((n) => n.thresholdPercent));
   return {
     asOf,
     prepaid: terms?.costModel === 'prepaid',
     overrunPolicy: terms?.prepaid.overrunPolicy ?? 'warn',
     thresholdsPercent,
     ledger,
+    billed,
     remainingPercent: alerts.remainingPercent,
-    thresholdsPassed: alerts.due.map((a) => a.thresholdPercent),
+    card: alerts.card,
+    thresholdsPassed: reached,
+    thresholdsNotified: [...done].filter((t) => thresholdsPercent.includes(t)).sort((a, b) => b - a),
+    due: alerts.due,
   };
 }

@@ -22,6 +22,20 @@ export const events = {
     at: z.string(),
   }),
   /**
+   * A prepaid bundle reached a threshold (e.g. 10 % left) for the first time in its purchase era; the
+   * engine stored the notice first (`budget.markNotified`), so it is said once across laptops that
+   * have synced. The shells notify through the Notifier seam, like `sla.alert`.
+   */
+  'budget.alert': z.object({
+    clientId: z.string(),
+    clientCode: z.string(),
+    clientName: z.string(),
+    thresholdPercent: z.number().int(),
+    /** What is left, in minutes (0 or less: nothing left). */
+    remainingMinutes: z.number().int(),
+    overrunMinutes: z.number().int(),
+  }),
+  /**
    * Not the engine's: the shell asks the UI to show an incident (its SLA notification was clicked).
    * The preload raises it under Electron; the web host's banner opens the incident itself.
    */

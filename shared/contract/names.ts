@@ -71,6 +71,7 @@ export const CALL_NAMES = [
   'bundling.suggestion',
   'bundling.preview',
   'bundling.merge',
+  'budget.month',
 ] as const satisfies readonly CallName[];
 
 export const EVENT_NAMES = [
@@ -78,6 +79,7 @@ export const EVENT_NAMES = [
   'sync.status',
   'store.status',
   'sla.alert',
+  'budget.alert',
   'shell.openIncident',
 ] as const satisfies readonly EventName[];
 

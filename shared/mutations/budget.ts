@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BUDGET_NOTE_MAX, type BudgetLine, LineMinutes, MAX_BUDGET_LINE_MINUTES } from '../domain/budget';
+import { type BudgetNotice, budgetNoticeId } from '../domain/budgetNotice';
 import type { Client } from '../domain/client';
 import type { Contract } from '../domain/contract';
 import { Id, text } from '../domain/common';
@@ -99,3 +100,46 @@ export const budgetAdjust = ledgerMutation(
   BudgetAdjustArgs,
   (a) => ({ kind: 'adjustment', minutes: a.minutes, day: a.day, validThrough: null, note: a.reason }),
 );
+
+export const BudgetMarkNotifiedArgs = z
+  .object({
+    clientId: Id,
+    /** The newest purchase when the threshold was reached (`bundleAlertsDue`'s card); null without one. */
+    purchaseId: Id.nullable(),
+    thresholdPercent: z.number().int().min(0).max(100),
+    remainingMinutes: z.number().int().min(-600_000).max(600_000),
+  })
+  .strict();
+export type BudgetMarkNotifiedArgs = z.infer<typeof BudgetMarkNotifiedArgs>;
+
+/**
+ * Records that a prepaid threshold was notified, once per purchase era. The row's id is derived
+ * from client, purchase and threshold: a second laptop (or a retry) that marks the same one writes
+ * nothing, so every host converges on one row. Any engineer may (the engine of whoever is signed in
+ * notices it); not tied to the contract in force, so a pulled mark is never refused.
+ */
+export const budgetMarkNotified = defineMutation({
+  name: 'budget.markNotified',
+  summary: "Records that a prepaid bundle's threshold was notified for its newest purchase; marking one already recorded writes nothing.",
+  args: BudgetMarkNotifiedArgs,
+  reads: (a: BudgetMarkNotifiedArgs) =>
+    ({
+      existing: { table: 'budgetNotices', by: 'id', value: budgetNoticeId(a.clientId, a.purchaseId, a.thresholdPercent) },
+      client: { table: 'clients', by: 'id', value: a.clientId },
+    }) as const,
+  apply(a, rows, ctx) {
+    if (rows.existing) return [];
+    if (!rows.client) throw new VangnetError('not_found', 'client.unknown', { id: a.clientId }, [{ path: 'clientId', code: 'unknownClient' }]);
+    const row: BudgetNotice = {
+      id: budgetNoticeId(a.clientId, a.purchaseId, a.thresholdPercent),
+      clientId: a.clientId,
+      purchaseId: a.purchaseId,
+      thresholdPercent: a.thresholdPercent,
+      remainingMinutes: a.remainingMinutes,
+      notifiedAt: ctx.now,
+      createdBy: ctx.actor.id,
+      fieldVersions: {},
+    };
+    return [{ op: 'insert', table: 'budgetNotices', row }];
+  },
+});

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { clientCreate } from './client';
 import { contractSet, platformCreate, platformDelete } from './contract';
-import { budgetAdjust, budgetBuy } from './budget';
+import { budgetAdjust, budgetBuy, budgetMarkNotified } from './budget';
 import { changeRequestSetStatus, changeRequestUpdate, incidentConvertToChangeRequest, incidentConvertToSupport } from './changeRequest';
 import type { MutationDef } from './define';
 import { incidentCreate, incidentUpdate } from './incident';
@@ -39,6 +39,7 @@ const ALL = [
   changeRequestUpdate,
   changeRequestSetStatus,
   incidentMerge,
+  budgetMarkNotified,
 ] as const;
 
 /** Every mutation the system knows. Sync carries them by name; adding one here is all it takes. */

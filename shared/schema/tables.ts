@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { SyncedAudit } from '../domain/audit';
 import { BudgetLine } from '../domain/budget';
 import { ChangeRequest } from '../domain/changeRequest';
+import { BudgetNotice } from '../domain/budgetNotice';
 import { Client } from '../domain/client';
 import { Contract } from '../domain/contract';
 import { Engineer } from '../domain/engineer';
@@ -233,6 +234,25 @@ export const TABLE_SPECS = {
     ],
     lookups: ['id', 'incidentId', 'clientId'],
     parents: [...byClient, { table: 'incidents', field: 'incidentId' }],
+    checksummed: true,
+  }),
+  budgetNotices: table({
+    kind: 'appendOnly',
+    schema: BudgetNotice,
+    sqlTable: 'budget_notices',
+    entity: 'budget_notice',
+    columns: [
+      col('id'),
+      col('clientId'),
+      col('purchaseId'),
+      col('thresholdPercent', 'integer'),
+      col('remainingMinutes', 'integer'),
+      col('notifiedAt'),
+      col('createdBy'),
+      stamped,
+    ],
+    lookups: ['id', 'clientId'],
+    parents: byClient,
     checksummed: true,
   }),
   audit: table({

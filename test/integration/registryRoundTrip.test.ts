@@ -62,6 +62,8 @@ const CORPUS: { call: string; args: (ids: Record<string, string>) => unknown; ke
   { call: 'changeRequests.convert', args: (ids) => ({ id: ids.incident, estimateMinutes: 480 }) },
   { call: 'changeRequests.update', args: (ids) => ({ id: ids.incident, quoteCents: 76_000 }) },
   { call: 'changeRequests.setStatus', args: (ids) => ({ id: ids.incident, to: 'sent' }) },
+  // 70 of 600 left: the laptop's budget watch stores the 25 % threshold as notified (budget.markNotified).
+  { call: 'budget.adjust', args: (ids) => ({ clientId: ids.client, minutes: -500, reason: 'Oude uren afgeboekt' }) },
 ];
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -72,6 +74,7 @@ afterEach(async () => {
 async function laptop(s: TestServer, name: string): Promise<Engine> {
   const engine = openEngine({ dataDir: tempDataDir() });
   engine.ensureProfile('local');
+  engine.budgets.start();
   cleanups.push(() => engine.close());
   await call(engine, 'sync.login', { serverUrl: s.url, code: await s.engineer(name, undefined, 'lead') }); // a lead: the corpus sets contracts
   return engine;

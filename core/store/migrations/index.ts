@@ -11,6 +11,7 @@ import { sql as m0010 } from './0010_budget_lines';
 import { sql as m0011 } from './0011_month_closes';
 import { sql as m0012 } from './0012_change_requests';
 import { sql as m0013 } from './0013_incident_merge';
+import { sql as m0014 } from './0014_budget_notices';
 
 /** Numbered, immutable migrations. `user_version` equals the number of the last one applied. */
 export interface Migration {
@@ -33,6 +34,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 11, name: 'month_closes', sql: m0011 },
   { version: 12, name: 'change_requests', sql: m0012 },
   { version: 13, name: 'incident_merge', sql: m0013 },
+  // 0011–0013 are handed to parallel branches.
+  { version: 14, name: 'budget_notices', sql: m0014 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;

@@ -8,6 +8,7 @@ import { FirstRunDialog } from './FirstRunDialog';
 import { RoomView } from './RoomView';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { Sidebar } from './Sidebar';
+import { BudgetAlertBanner } from './BudgetAlertBanner';
 import { SlaAlertBanner } from './SlaAlertBanner';
 import { StatusBar } from './StatusBar';
 import { StoreDamaged } from './StoreDamaged';
@@ -33,6 +34,7 @@ export function App() {
       >
         {storeProblem ? <StoreDamaged /> : null}
         <SlaAlertBanner />
+        <BudgetAlertBanner />
         {/* A damaged store that still reads keeps its rooms below the panel; one that cannot open has only the panel. */}
         {storeProblem && !storeOpen ? null : profileStatus === 'error' ? <EngineProblem /> : <RoomView />}
       </main>

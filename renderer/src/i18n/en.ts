@@ -2,6 +2,7 @@ import { en as enMessages } from '../../../shared/messages/en';
 import { enClients } from './en.clients';
 import { enScope } from './en.scope';
 import { enBundling } from './en.bundling';
+import { enBudget } from './en.budget';
 import { enTime } from './en.time';
 import { enStatement } from './en.statement';
 import { enEntries } from './en.entries';
@@ -170,6 +171,7 @@ export const en = {
         budgetLines: 'Prepaid bundle ledger',
         monthCloses: 'Closed months',
         changeRequests: 'Change requests',
+        budgetNotices: 'Prepaid thresholds notified',
       },
     },
   },
@@ -422,6 +424,7 @@ export const en = {
   ...enEntries,
   ...enScope,
   ...enBundling,
+  ...enBudget,
   shortcuts: {
     title: 'Keyboard shortcuts',
     open: 'Keyboard shortcuts',

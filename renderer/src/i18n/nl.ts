@@ -3,6 +3,7 @@ import { nl as nlMessages } from '../../../shared/messages/nl';
 import { nlClients } from './nl.clients';
 import { nlScope } from './nl.scope';
 import { nlBundling } from './nl.bundling';
+import { nlBudget } from './nl.budget';
 import { nlTime } from './nl.time';
 import { nlStatement } from './nl.statement';
 import { nlEntries } from './nl.entries';
@@ -175,6 +176,7 @@ export const nl: Translation = {
         budgetLines: 'Strippenkaartregels',
         monthCloses: 'Afgesloten maanden',
         changeRequests: 'Wijzigingsverzoeken',
+        budgetNotices: 'Gemelde strippenkaartdrempels',
       },
     },
   },
@@ -427,6 +429,7 @@ export const nl: Translation = {
   ...nlEntries,
   ...nlScope,
   ...nlBundling,
+  ...nlBudget,
   shortcuts: {
     title: 'Sneltoetsen',
     open: 'Sneltoetsen',

@@ -52,6 +52,7 @@ export const createClientDetailSlice: SliceCreator<ClientDetailSlice> = (set, ge
     });
     get().closeContractEditor();
     if (id) void get().refreshClientDetail();
+    if (id) void get().loadBudget();
   },
   async refreshClientDetail() {
     const clientId = get().selectedClientId;

@@ -6,7 +6,7 @@ import { useStore } from './store';
 const COALESCE_MS = 40;
 
 type Store = ReturnType<typeof useStore.getState>;
-type Refresh = 'clients' | 'list' | 'detail' | 'clientDetail' | 'engineers' | 'timer' | 'scope';
+type Refresh = 'clients' | 'list' | 'detail' | 'clientDetail' | 'engineers' | 'timer' | 'scope' | 'budget';
 
 const REFRESH: Record<Refresh, (store: Store) => void> = {
   clients: (store) => void store.loadClients(),
@@ -15,6 +15,7 @@ const REFRESH: Record<Refresh, (store: Store) => void> = {
   clientDetail: (store) => void store.refreshClientDetail(),
   engineers: (store) => void store.loadEngineers(),
   scope: (store) => void store.loadScope(),
+  budget: (store) => void store.loadBudget(),
   // The running timer, and whether the engine now asks about a stale one.
   timer: (store) => {
     void store.loadTimer();
@@ -33,15 +34,17 @@ const SHOWN_IN: Readonly<Record<string, readonly Refresh[]>> = {
   incidents: ['clients', 'list', 'detail', 'scope'],
   // Rows carry their clocks: a timeline entry (a pause, a reply) or a new contract moves them.
   incidentEvents: ['list', 'detail'],
-  contracts: ['list', 'detail', 'clientDetail'],
+  contracts: ['list', 'detail', 'clientDetail', 'budget'],
   platforms: ['clientDetail'],
   // A pull that confirms our own change brings only its server audit entry: the history's marks flip.
   audit: ['detail'],
   engineers: ['engineers'],
-  timeEntries: ['timer'],
+  timeEntries: ['timer', 'budget'],
   // A closed month locks the entries the Time room shows.
   monthCloses: ['timer'],
   changeRequests: ['scope'],
+  budgetLines: ['budget'],
+  budgetNotices: ['budget'],
 };
 
 /**

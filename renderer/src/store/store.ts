@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { createChangeRequestSlice } from './changeRequestSlice';
 import { createBundlingSlice } from './bundlingSlice';
+import { createBudgetSlice } from './budgetSlice';
 import { createClientDetailSlice } from './clientDetailSlice';
 import { createClientsSlice } from './clientsSlice';
 import { createClosureImportSlice } from './closureImportSlice';
@@ -41,4 +42,5 @@ export const useStore = create<Store>()((...a) => ({
   ...createTimeEntriesSlice(...a),
   ...createChangeRequestSlice(...a),
   ...createBundlingSlice(...a),
+  ...createBudgetSlice(...a),
 }));

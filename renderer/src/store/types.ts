@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { ErrorInfo } from '../../../shared/errors';
 import type { ChangeRequestSlice } from './changeRequestSlice';
 import type { BundlingSlice } from './bundlingSlice';
+import type { BudgetSlice } from './budgetSlice';
 import type { ClientDetailSlice } from './clientDetailSlice';
 import type { ClientsSlice } from './clientsSlice';
 import type { ClosureImportSlice } from './closureImportSlice';
@@ -38,7 +39,8 @@ export type Store = UiSlice &
   TimeRoomSlice &
   StatementSlice &
   TimeEntriesSlice &
-  ChangeRequestSlice;
+  ChangeRequestSlice &
+  BudgetSlice;
 
 /** A slice sees the whole store (to call another slice's refresh) but defines only its own part. */
 export type SliceCreator<T> = StateCreator<Store, [], [], T>;

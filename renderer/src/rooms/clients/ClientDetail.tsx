@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Icon } from '../../components/Icon';
 import { formatDate } from '../../i18n/format';
 import { useStore } from '../../store/store';
+import { BudgetCard } from './BudgetCard';
 import { ContractCard } from './ContractCard';
 import { PlatformsCard } from './PlatformsCard';
 import { StatementPanel } from './StatementPanel';
@@ -58,6 +59,7 @@ export function ClientDetail() {
         <div className="client-grid">
           <ContractCard />
           <PlatformsCard />
+          <BudgetCard />
         </div>
         {client && statementOpen ? <StatementPanel clientId={client.id} onClose={() => setStatementOpen(false)} /> : null}
       </div>
