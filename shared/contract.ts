@@ -11,6 +11,7 @@ import { settingsCalls } from './contract/settings';
 import { storeCalls } from './contract/store';
 import { syncCalls } from './contract/sync';
 import { timeCalls } from './contract/time';
+import { idleCalls } from './contract/idle';
 
 /**
  * The one contract between the UI (and every other front) and the engine. Each call has an
@@ -28,6 +29,7 @@ export const contract = {
   ...storeCalls,
   ...settingsCalls,
   ...timeCalls,
+  ...idleCalls,
   ...budgetCalls,
 } as const;
 

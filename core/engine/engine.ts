@@ -27,6 +27,7 @@ import { createHandlers } from './handlers';
 import { type MutationOutcome, runMutation } from './mutator';
 import { createStoreCare, type StoreCare } from './storeCare';
 import { createTimerWatch, type TimerWatch } from '../time/timerWatch';
+import { createIdleWatch, type IdleSource, type IdleWatch } from '../time/idleWatch';
 
 export interface EngineOptions {
   dataDir: string;
@@ -36,6 +37,8 @@ export interface EngineOptions {
   version?: string;
   /** How to reach an office server (tests inject a faulty network). */
   transportFor?: (serverUrl: string, token: string | null) => SyncTransport;
+  /** The shell's idle seconds (Electron's powerMonitor, the web host's test hook); none: no idle questions. */
+  idle?: IdleSource;
 }
 
 type Listener = (name: EventName, payload: unknown) => void;
@@ -54,6 +57,8 @@ export interface Engine {
   readonly care: StoreCare;
   /** The running timer's heartbeat and the stale-timer question (core/time/timerWatch.ts). */
   readonly timers: TimerWatch;
+  /** Idle detection while the timer runs, and the idle question (core/time/idleWatch.ts). */
+  readonly idle: IdleWatch;
   storeStatus(): StoreStatus;
   /** A SQLITE_CORRUPT error in use: marks the store damaged and says so as `store_damaged`. */
   storeFailed(err: unknown): VangnetError;
@@ -247,6 +252,17 @@ function startEngine(db: Db, file: string, options: EngineOptions): Engine {
 
   // At open: a timer running here whose heartbeat is old becomes a question (docs/time.md).
   const timers = createTimerWatch({ db, now, engineerId: () => profile()?.engineerId ?? null, mutate, newId });
+  const idle = createIdleWatch({
+    db,
+    now,
+    engineerId: () => profile()?.engineerId ?? null,
+    mutate,
+    newId,
+    source: options.idle ?? null,
+    staleQuestionStands: () => timers.question() !== null,
+    asked: (question) => emit('time.idle', question),
+    changed: () => timers.changed(),
+  });
 
   const handlers = createHandlers({
     db,
@@ -264,6 +280,7 @@ function startEngine(db: Db, file: string, options: EngineOptions): Engine {
     storeStatus: status,
     defaultDeviceName: os.hostname(),
     timers,
+    idle,
   });
 
   return {
@@ -275,6 +292,7 @@ function startEngine(db: Db, file: string, options: EngineOptions): Engine {
     sync,
     care,
     timers,
+    idle,
     storeStatus: status,
     storeFailed,
     profile,
@@ -284,6 +302,7 @@ function startEngine(db: Db, file: string, options: EngineOptions): Engine {
       scheduler.start();
       care.start();
       if (!damagedAtOpen) timers.start();
+      if (!damagedAtOpen) idle.start();
     },
     wake() {
       sync.kick();
@@ -298,6 +317,7 @@ function startEngine(db: Db, file: string, options: EngineOptions): Engine {
     close() {
       care.stop();
       timers.stop();
+      idle.stop();
       scheduler.stop();
       sync.stop();
       listeners.clear();

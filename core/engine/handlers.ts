@@ -16,6 +16,7 @@ import { createIncidentHandlers } from './incidentHandlers';
 import { createTimeHandlers } from './timeHandlers';
 import { createBudgetHandlers } from './budgetHandlers';
 import type { TimerWatch } from '../time/timerWatch';
+import type { IdleWatch } from '../time/idleWatch';
 import type { MutationArgs, MutationName } from '../../shared/mutations/index';
 import type { MutationOutcome } from './mutator';
 
@@ -36,6 +37,8 @@ export interface HandlerDeps {
   storeStatus(): StoreStatus;
   /** The running timer's heartbeat and the stale-timer question (core/time/timerWatch.ts). */
   timers: TimerWatch;
+  /** Idle detection and the idle question (core/time/idleWatch.ts). */
+  idle: IdleWatch;
 }
 
 /** The engine's implementation of every contract call; arguments arrive validated by dispatch. */
@@ -97,6 +100,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       fetchHistory: ({ entityId }) => deps.auditHistory.fetchHistory(entityId),
     },
     time: createTimeHandlers(deps),
+    timer: {
+      idleQuestion: () => deps.idle.question(),
+      answerIdle: (input) => deps.idle.answer(input),
+    },
     budget: createBudgetHandlers(deps),
     store: {
       status: () => deps.storeStatus(),

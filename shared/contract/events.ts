@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Priority } from '../domain/incident';
 import { StoreStatus } from '../storeHealth';
+import { IdleQuestion } from './idle';
 import { SyncStatus } from './sync';
 
 /** Events the engine pushes; the UI re-reads what changed. */
@@ -21,6 +22,8 @@ export const events = {
     kind: z.enum(['at_risk', 'breached']),
     at: z.string(),
   }),
+  /** The machine was idle past the team's threshold while the timer ran, and input came back: ask. */
+  'time.idle': IdleQuestion,
   /**
    * Not the engine's: the shell asks the UI to show an incident (its SLA notification was clicked).
    * The preload raises it under Electron; the web host's banner opens the incident itself.

@@ -54,6 +54,8 @@ export const CALL_NAMES = [
   'time.list',
   'time.question',
   'time.answer',
+  'timer.idleQuestion',
+  'timer.answerIdle',
   'budget.forClient',
   'budget.buy',
   'budget.adjust',
@@ -64,6 +66,7 @@ export const EVENT_NAMES = [
   'sync.status',
   'store.status',
   'sla.alert',
+  'time.idle',
   'shell.openIncident',
 ] as const satisfies readonly EventName[];
 

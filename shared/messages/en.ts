@@ -149,6 +149,8 @@ export const en = {
       stopFirst: 'Time entry {{id}} is still running: stop the timer instead of setting its end',
       noTimer: 'No timer is running',
       noQuestion: 'There is no open question about timer {{id}}',
+      noIdleQuestion: 'There is no open idle question about timer {{id}} (answered already, or its timer stopped)',
+      idleChoice: 'Unknown answer to the idle question: {{choice}}',
       rangeOrder: 'The range must end on or after its first day ({{from}} – {{to}})',
     },
     budget: {
@@ -249,6 +251,7 @@ export const en = {
     timerRunning: 'the timer is still running',
     time: {
       target: 'give an incident or a client',
+      idleTarget: 'booking the idle time separately needs an incident or a client',
       nothingToChange: 'nothing to change: give a start, end, note or billable',
     },
   },

@@ -147,6 +147,8 @@ export const nl: Catalog = {
       stopFirst: 'Tijdregistratie {{id}} loopt nog: stop de timer in plaats van het einde te zetten',
       noTimer: 'Er loopt geen timer',
       noQuestion: 'Er staat geen vraag open over timer {{id}}',
+      noIdleQuestion: 'Er staat geen inactiviteitsvraag open over timer {{id}} (al beantwoord, of de timer is gestopt)',
+      idleChoice: 'Onbekend antwoord op de inactiviteitsvraag: {{choice}}',
       rangeOrder: 'Het bereik moet eindigen op of na de eerste dag ({{from}} – {{to}})',
     },
     budget: {
@@ -246,6 +248,7 @@ export const nl: Catalog = {
     timerRunning: 'de timer loopt nog',
     time: {
       target: 'geef een incident of een klant',
+      idleTarget: 'de inactieve tijd apart boeken vraagt een incident of een klant',
       nothingToChange: 'niets te wijzigen: geef een begin, einde, notitie of declarabel',
     },
   },
