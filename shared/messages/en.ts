@@ -77,6 +77,7 @@ export const en = {
       backupFailedCheck: 'The backup {{name}} failed its check, so it was not restored: {{detail}}',
     },
     cli: {
+      overrideHint: 'a lead or admin may start it anyway with --override (kept in the audit trail)',
       wholeNumber: '--{{name}} must be a whole number from 0 to {{max}}',
       cannotRead: 'Cannot read {{file}}: {{detail}}',
       notJson: '{{file}} is not valid JSON: {{detail}}',

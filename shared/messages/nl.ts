@@ -74,6 +74,7 @@ export const nl: Catalog = {
       backupFailedCheck: 'De back-up {{name}} kwam niet door de controle en is dus niet teruggezet: {{detail}}',
     },
     cli: {
+      overrideHint: 'een lead of beheerder kan hem toch starten met --override (dat staat in de audittrail)',
       wholeNumber: '--{{name}} moet een geheel getal van 0 tot {{max}} zijn',
       cannotRead: '{{file}} kan niet worden gelezen: {{detail}}',
       notJson: '{{file}} is geen geldige JSON: {{detail}}',
