@@ -1,6 +1,7 @@
 import { en as enMessages } from '../../../shared/messages/en';
 import { enClients } from './en.clients';
 import { enTime } from './en.time';
+import { enIdle } from './en.idle';
 
 /** English strings. The Dutch file must have exactly these keys (checked by its type). */
 export const en = {
@@ -412,6 +413,7 @@ export const en = {
   },
   ...enClients,
   ...enTime,
+  ...enIdle,
   shortcuts: {
     title: 'Keyboard shortcuts',
     open: 'Keyboard shortcuts',

@@ -2,6 +2,7 @@ import type { Translation } from './en';
 import { nl as nlMessages } from '../../../shared/messages/nl';
 import { nlClients } from './nl.clients';
 import { nlTime } from './nl.time';
+import { nlIdle } from './nl.idle';
 
 /** Nederlandse teksten. Same keys as `en.ts`; the type refuses a missing or extra key. */
 export const nl: Translation = {
@@ -417,6 +418,7 @@ export const nl: Translation = {
   },
   ...nlClients,
   ...nlTime,
+  ...nlIdle,
   shortcuts: {
     title: 'Sneltoetsen',
     open: 'Sneltoetsen',

@@ -13,6 +13,7 @@ import { createStoreHealthSlice } from './storeHealthSlice';
 import { createSyncSlice } from './syncSlice';
 import { createTimeRoomSlice } from './timeRoomSlice';
 import { createTimerSlice } from './timerSlice';
+import { createIdleSlice } from './idleSlice';
 import type { Store } from './types';
 import { createUiSlice } from './uiSlice';
 
@@ -33,4 +34,5 @@ export const useStore = create<Store>()((...a) => ({
   ...createSlaAlertsSlice(...a),
   ...createTimerSlice(...a),
   ...createTimeRoomSlice(...a),
+  ...createIdleSlice(...a),
 }));

@@ -14,6 +14,7 @@ import type { StoreHealthSlice } from './storeHealthSlice';
 import type { SyncSlice } from './syncSlice';
 import type { TimeRoomSlice } from './timeRoomSlice';
 import type { TimerSlice } from './timerSlice';
+import type { IdleSlice } from './idleSlice';
 import type { UiSlice } from './uiSlice';
 
 export type Store = UiSlice &
@@ -30,7 +31,8 @@ export type Store = UiSlice &
   StoreHealthSlice &
   SlaAlertsSlice &
   TimerSlice &
-  TimeRoomSlice;
+  TimeRoomSlice &
+  IdleSlice;
 
 /** A slice sees the whole store (to call another slice's refresh) but defines only its own part. */
 export type SliceCreator<T> = StateCreator<Store, [], [], T>;
