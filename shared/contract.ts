@@ -15,6 +15,7 @@ import { storeCalls } from './contract/store';
 import { syncCalls } from './contract/sync';
 import { timeCalls } from './contract/time';
 import { monthCalls } from './contract/month';
+import { idleCalls } from './contract/idle';
 
 /**
  * The one contract between the UI (and every other front) and the engine. Each call has an
@@ -32,6 +33,7 @@ export const contract = {
   ...storeCalls,
   ...settingsCalls,
   ...timeCalls,
+  ...idleCalls,
   ...budgetCalls,
   ...statementCalls,
   ...monthCalls,

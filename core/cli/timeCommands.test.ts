@@ -13,7 +13,7 @@ beforeEach(() => {
 const vangnet = (...args: string[]) => runVangnet(home, ...args);
 
 /** A client ACME with a contract (15-minute increment) and one incident, made through the engine. */
-async function seeded(): Promise<{ incidentId: string }> {
+async function seeded(overrunPolicy?: 'warn' | 'block'): Promise<{ incidentId: string }> {
   const engine = openEngine({ dataDir: home });
   try {
     engine.ensureProfile('Sanne');
@@ -22,7 +22,8 @@ async function seeded(): Promise<{ incidentId: string }> {
     const clientId = (client.value as { id: string }).id;
     const template = await dispatch(engine, 'contracts.template', { costModel: 'prepaid' });
     if (!template.ok) throw new Error(template.error.message);
-    await dispatch(engine, 'contracts.set', { clientId, effectiveFrom: '2020-01-01', terms: template.value });
+    const terms = overrunPolicy ? { ...(template.value as object), prepaid: { overrunPolicy } } : template.value;
+    await dispatch(engine, 'contracts.set', { clientId, effectiveFrom: '2020-01-01', terms });
     const incident = await dispatch(engine, 'incidents.create', { clientId, title: 'Site traag', priority: 'P3' });
     if (!incident.ok) throw new Error(incident.error.message);
     return { incidentId: (incident.value as { id: string }).id };
@@ -59,6 +60,30 @@ describe('vangnet timer', () => {
     expect(badId.err).toMatch(/incidentId/);
     const stop = await vangnet('timer', 'stop');
     expect([stop.code, stop.err]).toEqual([1, 'error: No timer is running\n']);
+  });
+});
+
+describe('vangnet timer start on a used-up prepaid bundle (no hours bought)', () => {
+  it('warns on stderr under the warn policy, and still starts; --json stays one object with the overrun', async () => {
+    const { incidentId } = await seeded('warn');
+    const started = await vangnet('timer', 'start', incidentId);
+    expect(started.code).toBe(0);
+    expect(started.out).toMatch(/^Started 0:00 on incident/);
+    expect(started.err).toMatch(/^warning: The prepaid bundle is used up \(0:00 hours over\); time logged now is overrun\n$/);
+    const json = await vangnet('--json', 'timer', 'start', '--client', 'ACME');
+    expect(JSON.parse(json.out)).toMatchObject({ overrun: { kind: 'warn', key: 'billing.overrun.warn' } });
+  });
+
+  it('refuses under the block policy with a hint about --override, which a lead (here: the unpaired admin) may use', async () => {
+    const { incidentId } = await seeded('block');
+    const refused = await vangnet('timer', 'start', incidentId);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/^error: The prepaid bundle is used up .*a lead overrides\n {2}hint: a lead or admin may start it anyway with --override/);
+    expect((await vangnet('timer', 'status')).out).toMatch(/No timer is running/);
+    const overridden = await vangnet('timer', 'start', incidentId, '--override');
+    expect(overridden.code).toBe(0);
+    expect(overridden.err).toMatch(/^note: Sanne overrode the blocked prepaid bundle of Acme/);
+    expect((await vangnet('timer', 'status')).out).toMatch(/^Running: /);
   });
 });
 

@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import type { TimeEntryView, TimeList } from '../../shared/contract/time';
 import { VangnetError } from '../../shared/errors';
+import { type BillingKey, englishBilling, englishMessage } from '../../shared/messages/catalog';
 import { findClient } from '../repos/clients';
 import type { CliContext, WithContext } from './main';
-import { type Output, table } from './output';
+import { CliError, type Output, table } from './output';
 
 /** A client by id or code, as the other commands accept it. */
 export function clientIdOf(ctx: CliContext, idOrCode: string): string {
@@ -64,11 +65,23 @@ export function registerTimeCommands(program: Command, withContext: WithContext)
     .argument('[incident]', 'the incident id')
     .option('--client <code>', 'the client (code or id), for time without an incident')
     .option('--note <text>', 'what you are doing')
-    .action((incident: string | undefined, opts: { client?: string; note?: string }) =>
+    .option('--override', 'start although the prepaid bundle is used up and blocks (leads and admins; audited)')
+    .action((incident: string | undefined, opts: { client?: string; note?: string; override?: boolean }) =>
       withContext(async (ctx) => {
         if (incident === undefined && opts.client === undefined) throw new VangnetError('invalid_args', 'cli.timerTarget');
         const clientId = opts.client === undefined ? undefined : clientIdOf(ctx, opts.client);
-        showEntry(ctx.output, 'Started', await ctx.call('time.start', { incidentId: incident, clientId, note: opts.note }));
+        const started = await ctx
+          .call('time.start', { incidentId: incident, clientId, note: opts.note, override: opts.override })
+          .catch((err: unknown) => {
+            // The block names its way out: a lead's --override (the error's text says a lead may override).
+            if (err instanceof CliError && err.info.key === 'billing.overrunBlocked' && !opts.override)
+              throw new CliError({ ...err.info, message: `${err.info.message}\n  hint: ${englishMessage('cli.overrideHint')}` }, err.exitCode);
+            throw err;
+          });
+        const { overrun, ...entry } = started;
+        showEntry(ctx.output, 'Started', ctx.output.json ? started : entry);
+        // The warning goes to stderr, so --json output stays one parseable object (which carries `overrun` too).
+        if (overrun) ctx.output.err(`${overrun.kind === 'warn' ? 'warning' : 'note'}: ${englishBilling({ key: overrun.key as BillingKey, params: overrun.params })}`);
       })(),
     );
 

@@ -28,6 +28,7 @@ import { createHandlers } from './handlers';
 import { type MutationOutcome, runMutation } from './mutator';
 import { createStoreCare, type StoreCare } from './storeCare';
 import { createTimerWatch, type TimerWatch } from '../time/timerWatch';
+import { createIdleWatch, type IdleSource, type IdleWatch } from '../time/idleWatch';
 
 export interface EngineOptions {
   dataDir: string;
@@ -37,6 +38,8 @@ export interface EngineOptions {
   version?: string;
   /** How to reach an office server (tests inject a faulty network). */
   transportFor?: (serverUrl: string, token: string | null) => SyncTransport;
+  /** The shell's idle seconds (Electron's powerMonitor, the web host's test hook); none: no idle questions. */
+  idle?: IdleSource;
 }
 
 type Listener = (name: EventName, payload: unknown) => void;
@@ -57,6 +60,8 @@ export interface Engine {
   readonly timers: TimerWatch;
   /** Prepaid thresholds that notify once (core/budget/budgetWatch.ts); watching from `start()`. */
   readonly budgets: BudgetWatch;
+  /** Idle detection while the timer runs, and the idle question (core/time/idleWatch.ts). */
+  readonly idle: IdleWatch;
   storeStatus(): StoreStatus;
   /** A SQLITE_CORRUPT error in use: marks the store damaged and says so as `store_damaged`. */
   storeFailed(err: unknown): VangnetError;
@@ -259,6 +264,17 @@ function startEngine(db: Db, file: string, options: EngineOptions): Engine {
 
   // At open: a timer running here whose heartbeat is old becomes a question (docs/time.md).
   const timers = createTimerWatch({ db, now, engineerId: () => profile()?.engineerId ?? null, mutate, newId });
+  const idle = createIdleWatch({
+    db,
+    now,
+    engineerId: () => profile()?.engineerId ?? null,
+    mutate,
+    newId,
+    source: options.idle ?? null,
+    staleQuestionStands: () => timers.question() !== null,
+    asked: (question) => emit('time.idle', question),
+    changed: () => timers.changed(),
+  });
 
   const handlers = createHandlers({
     db,
@@ -276,6 +292,7 @@ function startEngine(db: Db, file: string, options: EngineOptions): Engine {
     storeStatus: status,
     defaultDeviceName: os.hostname(),
     timers,
+    idle,
   });
 
   return {
@@ -288,6 +305,7 @@ function startEngine(db: Db, file: string, options: EngineOptions): Engine {
     care,
     timers,
     budgets,
+    idle,
     storeStatus: status,
     storeFailed,
     profile,
@@ -298,6 +316,7 @@ function startEngine(db: Db, file: string, options: EngineOptions): Engine {
       care.start();
       if (!damagedAtOpen) timers.start();
       if (!damagedAtOpen) budgets.start();
+      if (!damagedAtOpen) idle.start();
     },
     wake() {
       sync.kick();
@@ -313,6 +332,7 @@ function startEngine(db: Db, file: string, options: EngineOptions): Engine {
       care.stop();
       timers.stop();
       budgets.stop();
+      idle.stop();
       scheduler.stop();
       sync.stop();
       listeners.clear();

@@ -20,6 +20,7 @@ import { createMonthHandlers } from './monthHandlers';
 import { createChangeRequestHandlers } from './changeRequestHandlers';
 import { createBundlingHandlers } from './bundlingHandlers';
 import type { TimerWatch } from '../time/timerWatch';
+import type { IdleWatch } from '../time/idleWatch';
 import type { MutationArgs, MutationName } from '../../shared/mutations/index';
 import type { MutationOutcome } from './mutator';
 
@@ -40,6 +41,8 @@ export interface HandlerDeps {
   storeStatus(): StoreStatus;
   /** The running timer's heartbeat and the stale-timer question (core/time/timerWatch.ts). */
   timers: TimerWatch;
+  /** Idle detection and the idle question (core/time/idleWatch.ts). */
+  idle: IdleWatch;
 }
 
 /** The engine's implementation of every contract call; arguments arrive validated by dispatch. */
@@ -102,6 +105,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       fetchHistory: ({ entityId }) => deps.auditHistory.fetchHistory(entityId),
     },
     time: createTimeHandlers(deps),
+    timer: {
+      idleQuestion: () => deps.idle.question(),
+      answerIdle: (input) => deps.idle.answer(input),
+    },
     budget: createBudgetHandlers(deps),
     statement: createStatementHandlers(deps),
     month: createMonthHandlers(deps),

@@ -36,7 +36,7 @@ export interface ParentPort {
 }
 
 /** Main -> utility: `connect` carries one port in `ports`; `shutdown` asks for a clean close. */
-export type ToCoreMessage = { kind: 'connect' } | { kind: 'shutdown' } | { kind: 'wake' };
+export type ToCoreMessage = { kind: 'connect' } | { kind: 'shutdown' } | { kind: 'wake' } | { kind: 'idle'; seconds: number };
 /**
  * Utility -> main. `fatal` means the store cannot be opened (too new, corrupt); restarting will not
  * help, so main tells the user instead of restarting. The process stays up and answers every call
@@ -103,7 +103,9 @@ export function runUtility(proc: NodeJS.Process = process): void {
   const dataDir = readFlag(proc.argv, 'data-dir') ?? defaultDataDir(proc.env);
   const version = readFlag(proc.argv, 'app-version') ?? '0.0.0';
 
-  let engines: EngineHost | null = createEngineHost({ dataDir, version, start: true });
+  // Main reads powerMonitor's idle seconds and sends them; the engine polls the last one (and at once on arrival).
+  let idleSeconds: number | null = null;
+  let engines: EngineHost | null = createEngineHost({ dataDir, version, start: true, idle: { seconds: () => idleSeconds } });
   const openError = engines.openError();
   if (openError) parentPort.postMessage({ kind: 'fatal', error: openError } satisfies FromCoreMessage);
   else parentPort.postMessage({ kind: 'ready', dataDir } satisfies FromCoreMessage);
@@ -122,6 +124,10 @@ export function runUtility(proc: NodeJS.Process = process): void {
       case 'wake':
         // The machine resumed or the network came back: sync now rather than at the next retry.
         engines?.engine()?.wake();
+        break;
+      case 'idle':
+        idleSeconds = Number.isFinite(data.seconds) ? data.seconds : null;
+        engines?.engine()?.idle.check();
         break;
       case 'shutdown':
         // Closing checkpoints the WAL, so the CLI and backups see a tidy single file.

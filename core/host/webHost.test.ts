@@ -3,7 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { RPC_SECRET_META, type RpcServerMessage, secretInPage } from '../../shared/rpc';
+import { RPC_SECRET_META, RPC_SECRET_PARAM, type RpcServerMessage, secretInPage } from '../../shared/rpc';
 import { tempDataDir, testEngine } from '../testSupport';
 import { engineTarget } from './engineHost';
 import { startWebHost } from './webHost';
@@ -13,12 +13,12 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-async function startHost() {
+async function startHost(_testOnlyHooks?: { setIdleSeconds(seconds: number): void }) {
   const { engine } = testEngine();
   const rendererDir = tempDataDir();
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><html><head><title>Vangnet</title></head></html>');
   fs.writeFileSync(path.join(rendererDir, 'app.js'), 'export {};');
-  const host = await startWebHost({ target: engineTarget(engine), rendererDir, port: 0 });
+  const host = await startWebHost({ target: engineTarget(engine), rendererDir, port: 0, _testOnlyHooks });
   cleanups.push(
     () => engine.close(),
     () => host.close(),
@@ -155,5 +155,23 @@ describe('development web host', () => {
       result: { ok: false, error: { code: 'invalid_args' } },
     });
     expect(await waitFor((m) => m.kind === 'result' && m.id === 4)).toMatchObject({ result: { ok: true, value: [] } });
+  });
+});
+
+describe('the _testOnly idle hook', () => {
+  it('exists only when the host is given test hooks, and only for a caller holding the secret', async () => {
+    const plain = await startHost();
+    expect((await fetch(`${plain.url}/_testOnly/idle?seconds=5`, { method: 'POST' })).status).toBe(404);
+
+    const set: number[] = [];
+    const hooked = await startHost({ setIdleSeconds: (s) => set.push(s) });
+    const secret = await pageSecret(hooked.url);
+    const hook = (query: string) => fetch(`${hooked.url}/_testOnly/idle?${query}`, { method: 'POST' }).then((r) => r.status);
+    expect(await hook('seconds=5')).toBe(403);
+    expect(await hook(`seconds=5&${RPC_SECRET_PARAM}=wrong`)).toBe(403);
+    expect(await hook(`seconds=-1&${RPC_SECRET_PARAM}=${secret}`)).toBe(400);
+    expect(await hook(`seconds=abc&${RPC_SECRET_PARAM}=${secret}`)).toBe(400);
+    expect(await hook(`seconds=1200&${RPC_SECRET_PARAM}=${secret}`)).toBe(204);
+    expect(set).toEqual([1200]);
   });
 });

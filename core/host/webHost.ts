@@ -8,7 +8,8 @@ import { RPC_MAX_BYTES } from '../../shared/rpc';
 import { logger } from '../log';
 import type { RpcTarget } from './engineHost';
 import { attachRpcEndpoint } from './rpcEndpoint';
-import { admitNames, createGuard, hostAllowed, refuseUpgrade, type WebHostGuard, withSecret } from './webHostGuard';
+import { RPC_SECRET_PARAM } from '../../shared/rpc';
+import { admitNames, createGuard, hostAllowed, refuseUpgrade, secretMatches, type WebHostGuard, withSecret } from './webHostGuard';
 
 const log = logger('web-host');
 
@@ -30,6 +31,13 @@ export interface WebHostOptions {
   rendererDir: string;
   port: number;
   host?: string;
+  /** Only with VANGNET_TEST_HOOKS=1 (core/host/webMain.ts): what e2e tests may set that a browser cannot. */
+  _testOnlyHooks?: WebHostTestHooks;
+}
+
+export interface WebHostTestHooks {
+  /** The machine's idle seconds as the engine's idle detection reads them; it looks at once. */
+  setIdleSeconds(seconds: number): void;
 }
 
 /**
@@ -50,7 +58,16 @@ export async function startWebHost(options: WebHostOptions): Promise<{ url: stri
       res.end('Forbidden');
       return;
     }
-    const pathname = new URL(req.url ?? '/', 'http://host.invalid').pathname;
+    const url = new URL(req.url ?? '/', 'http://host.invalid');
+    const pathname = url.pathname;
+    if (options._testOnlyHooks && pathname === '/_testOnly/idle' && req.method === 'POST') {
+      const seconds = Number(url.searchParams.get('seconds'));
+      const allowed = secretMatches(guard, url.searchParams.get(RPC_SECRET_PARAM) ?? '');
+      res.statusCode = !allowed ? 403 : Number.isFinite(seconds) && seconds >= 0 ? 204 : 400;
+      if (res.statusCode === 204) options._testOnlyHooks.setIdleSeconds(seconds);
+      res.end();
+      return;
+    }
     // Hash routing: the page is only ever asked for as `/` (or by its file name).
     if (pathname === '/' || pathname === '/index.html') {
       void servePage(res, rendererDir, guard);

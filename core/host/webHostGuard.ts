@@ -55,6 +55,11 @@ export function withSecret(html: string, guard: WebHostGuard): string {
   return html.replace(/<head[^>]*>/i, (head) => `${head}\n    ${meta}`);
 }
 
+/** Whether `given` is this run's secret (the test hooks ask for it like the socket does). */
+export function secretMatches(guard: WebHostGuard, given: string): boolean {
+  return sameSecret(given, guard.secret);
+}
+
 /** Compares digests, so neither a length nor a prefix leaks through timing. */
 function sameSecret(given: string, expected: string): boolean {
   const digest = (s: string) => createHash('sha256').update(s).digest();

@@ -13,8 +13,25 @@ async function main(): Promise<void> {
   const dataDir = defaultDataDir();
   const port = Number(process.env.PORT ?? 5199);
   // A store that cannot be opened still gets a page: it shows why, and the backups to restore.
-  const engines = createEngineHost({ dataDir, version: process.env.npm_package_version ?? '0.1.0', start: true });
-  const host = await startWebHost({ target: engines, rendererDir: path.join(root, 'dist/renderer'), port });
+  // A browser cannot tell how long the machine was idle: only e2e tests set it, through a test hook.
+  const testHooks = process.env.VANGNET_TEST_HOOKS === '1';
+  let idleSeconds = 0;
+  const engines = createEngineHost({
+    dataDir,
+    version: process.env.npm_package_version ?? '0.1.0',
+    start: true,
+    ...(testHooks ? { idle: { seconds: () => idleSeconds } } : {}),
+  });
+  const _testOnlyHooks = testHooks
+    ? {
+        setIdleSeconds(seconds: number) {
+          idleSeconds = seconds;
+          engines.engine()?.idle.check();
+        },
+      }
+    : undefined;
+  if (testHooks) log.info('test hooks are on (VANGNET_TEST_HOOKS=1): never in use');
+  const host = await startWebHost({ target: engines, rendererDir: path.join(root, 'dist/renderer'), port, _testOnlyHooks });
   // The first stdout line is the address; the e2e fixtures wait for it.
   process.stdout.write(`Vangnet web host: ${host.url} (data: ${dataDir})\n`);
   const stop = () => {

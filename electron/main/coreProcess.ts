@@ -39,6 +39,8 @@ export interface CoreProcess {
   stop(): Promise<void>;
   /** Tells the engine the machine woke or the network came back, so it syncs at once. */
   wake(): void;
+  /** The machine's idle seconds, for the engine's idle detection. */
+  reportIdle(seconds: number): void;
 }
 
 /**
@@ -135,6 +137,9 @@ export function startCoreProcess(options: CoreProcessOptions): CoreProcess {
     },
     wake() {
       child?.postMessage({ kind: 'wake' } satisfies ToCoreMessage);
+    },
+    reportIdle(seconds) {
+      if (running) child?.postMessage({ kind: 'idle', seconds } satisfies ToCoreMessage);
     },
     stop() {
       stopping = true;

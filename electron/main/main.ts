@@ -8,6 +8,7 @@ import { createElectronNotifier } from './notifier';
 import { guardWebContents, hardenSession, registerAppScheme, serveRenderer } from './security';
 import { type AppTray, createTray } from './tray';
 import { createMainWindow, showWindow } from './window';
+import { reportIdleTime } from './idleReport';
 
 /**
  * Entry of Electron's main process (bundled to dist/electron/main.cjs). Main stays small: it owns
@@ -110,6 +111,7 @@ export function runApp(): void {
       // instead of waiting for the next retry.
       powerMonitor.on('resume', () => engine.wake());
       powerMonitor.on('unlock-screen', () => engine.wake());
+      reportIdleTime(powerMonitor, (seconds) => engine.reportIdle(seconds));
 
       win = createMainWindow({
         devServer,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Priority } from '../domain/incident';
 import { StoreStatus } from '../storeHealth';
+import { IdleQuestion } from './idle';
 import { SyncStatus } from './sync';
 
 /** Events the engine pushes; the UI re-reads what changed. */
@@ -21,6 +22,8 @@ export const events = {
     kind: z.enum(['at_risk', 'breached']),
     at: z.string(),
   }),
+  /** The machine was idle past the team's threshold while the timer ran, and input came back: ask. */
+  'time.idle': IdleQuestion,
   /**
    * A prepaid bundle reached a threshold (e.g. 10 % left) for the first time in its purchase era; the
    * engine stored the notice first (`budget.markNotified`), so it is said once across laptops that

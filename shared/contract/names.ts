@@ -54,6 +54,8 @@ export const CALL_NAMES = [
   'time.list',
   'time.question',
   'time.answer',
+  'timer.idleQuestion',
+  'timer.answerIdle',
   'budget.forClient',
   'budget.buy',
   'budget.adjust',
@@ -80,6 +82,7 @@ export const EVENT_NAMES = [
   'store.status',
   'sla.alert',
   'budget.alert',
+  'time.idle',
   'shell.openIncident',
 ] as const satisfies readonly EventName[];
 

@@ -77,6 +77,7 @@ export const en = {
       backupFailedCheck: 'The backup {{name}} failed its check, so it was not restored: {{detail}}',
     },
     cli: {
+      overrideHint: 'a lead or admin may start it anyway with --override (kept in the audit trail)',
       wholeNumber: '--{{name}} must be a whole number from 0 to {{max}}',
       cannotRead: 'Cannot read {{file}}: {{detail}}',
       notJson: '{{file}} is not valid JSON: {{detail}}',
@@ -153,6 +154,8 @@ export const en = {
       stopFirst: 'Time entry {{id}} is still running: stop the timer instead of setting its end',
       noTimer: 'No timer is running',
       noQuestion: 'There is no open question about timer {{id}}',
+      noIdleQuestion: 'There is no open idle question about timer {{id}} (answered already, or its timer stopped)',
+      idleChoice: 'Unknown answer to the idle question: {{choice}}',
       rangeOrder: 'The range must end on or after its first day ({{from}} – {{to}})',
       monthClosed: '{{month}} is closed for this client: its time cannot change; log a correction as a new entry in an open month',
     },
@@ -283,6 +286,7 @@ export const en = {
     },
     time: {
       target: 'give an incident or a client',
+      idleTarget: 'booking the idle time separately needs an incident or a client',
       nothingToChange: 'nothing to change: give a start, end, note or billable',
     },
     changeRequest: { nothingToChange: 'nothing to change: give an estimate or a quote' },

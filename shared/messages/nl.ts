@@ -74,6 +74,7 @@ export const nl: Catalog = {
       backupFailedCheck: 'De back-up {{name}} kwam niet door de controle en is dus niet teruggezet: {{detail}}',
     },
     cli: {
+      overrideHint: 'een lead of beheerder kan hem toch starten met --override (dat staat in de audittrail)',
       wholeNumber: '--{{name}} moet een geheel getal van 0 tot {{max}} zijn',
       cannotRead: '{{file}} kan niet worden gelezen: {{detail}}',
       notJson: '{{file}} is geen geldige JSON: {{detail}}',
@@ -151,6 +152,8 @@ export const nl: Catalog = {
       stopFirst: 'Tijdregistratie {{id}} loopt nog: stop de timer in plaats van het einde te zetten',
       noTimer: 'Er loopt geen timer',
       noQuestion: 'Er staat geen vraag open over timer {{id}}',
+      noIdleQuestion: 'Er staat geen inactiviteitsvraag open over timer {{id}} (al beantwoord, of de timer is gestopt)',
+      idleChoice: 'Onbekend antwoord op de inactiviteitsvraag: {{choice}}',
       rangeOrder: 'Het bereik moet eindigen op of na de eerste dag ({{from}} – {{to}})',
       monthClosed: '{{month}} is afgesloten voor deze klant: de tijd erin kan niet meer veranderen; boek een correctie als nieuwe registratie in een open maand',
     },
@@ -280,6 +283,7 @@ export const nl: Catalog = {
     },
     time: {
       target: 'geef een incident of een klant',
+      idleTarget: 'de inactieve tijd apart boeken vraagt een incident of een klant',
       nothingToChange: 'niets te wijzigen: geef een begin, einde, notitie of declarabel',
     },
     changeRequest: { nothingToChange: 'niets te wijzigen: geef een schatting of een offertebedrag' },

@@ -40,7 +40,7 @@ export async function startWebHost(options: { prepare?(dataDir: string): Promise
   async function launch(port: string): Promise<string> {
     const started = spawn(process.execPath, [path.join(ROOT, 'bin/vangnet-web.mjs')], {
       cwd: ROOT,
-      env: { ...process.env, PORT: port, VANGNET_HOME: dataDir, VANGNET_LOG_LEVEL: process.env.VANGNET_LOG_LEVEL ?? 'warn' },
+      env: { ...process.env, PORT: port, VANGNET_HOME: dataDir, VANGNET_TEST_HOOKS: '1', VANGNET_LOG_LEVEL: process.env.VANGNET_LOG_LEVEL ?? 'warn' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child = started;

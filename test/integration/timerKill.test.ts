@@ -11,11 +11,13 @@ import { tempDataDir } from '../../core/testSupport';
 const root = path.resolve(__dirname, '../..');
 const HOUR = 3_600_000;
 
-/** Runs the timer child until it has started a timer and beaten a few times, then kills it with SIGKILL. */
+/**
+ * Runs the timer child until it has started a timer and beaten a few times, then kills it with SIGKILL.
+ * The engine runs in the child itself (node with tsx's loader), not under tsx's CLI: that wrapper
+ * runs the script in a grandchild, which a SIGKILL to the wrapper would leave running and beating.
+ */
 async function startThenKill(home: string): Promise<TimeEntryView> {
-  const child = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(__dirname, 'timerChild.ts'), home], {
-    cwd: root,
-  });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'timerChild.ts'), home], { cwd: root });
   let out = '';
   let err = '';
   child.stderr.on('data', (d: Buffer) => (err += String(d)));
@@ -30,7 +32,22 @@ async function startThenKill(home: string): Promise<TimeEntryView> {
   await new Promise((r) => setTimeout(r, 300));
   const exited = new Promise((r) => child.on('exit', r));
   child.kill('SIGKILL');
-  await exited;
+  expect(await exited).toBe(null);
+  expect(child.signalCode).toBe('SIGKILL');
+  // Dead for real: the process is gone, and nothing beats any more.
+  expect(() => process.kill(child.pid!, 0)).toThrow(/ESRCH/);
+  const beat = () => {
+    const db = new Database(storeFile(home), { readonly: true });
+    try {
+      return db.prepare('SELECT at FROM timer_heartbeat').all();
+    } finally {
+      db.close();
+    }
+  };
+  const before = beat();
+  expect(before).toHaveLength(1);
+  await new Promise((r) => setTimeout(r, 300));
+  expect(beat()).toEqual(before);
   return entry;
 }
 

@@ -14,6 +14,7 @@ import { StatusBar } from './StatusBar';
 import { StoreDamaged } from './StoreDamaged';
 import { SyncDialog } from './sync/SyncDialog';
 import { StaleTimerDialog } from './timer/StaleTimerDialog';
+import { IdleDialog } from './timer/IdleDialog';
 import '../styles/shell.css';
 
 export function App() {
@@ -23,6 +24,7 @@ export function App() {
   const storeProblem = useStore((s) => storeNeedsRestore(s.storeStatus));
   const storeOpen = useStore((s) => s.storeStatus?.open ?? true);
   const staleQuestion = useStore((s) => s.staleQuestion);
+  const idleQuestion = useStore((s) => s.idleQuestion);
   useShortcuts();
 
   return (
@@ -47,6 +49,7 @@ export function App() {
       {dialog === 'sync' ? <SyncDialog /> : null}
       {/* A timer found with an old heartbeat must be answered before anything else (docs/time.md). */}
       {!needsProfile && staleQuestion ? <StaleTimerDialog key={staleQuestion.entry.id} question={staleQuestion} /> : null}
+      {!needsProfile && !staleQuestion && idleQuestion ? <IdleDialog key={idleQuestion.idleFrom} question={idleQuestion} /> : null}
     </div>
   );
 }

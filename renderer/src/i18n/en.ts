@@ -6,6 +6,7 @@ import { enBudget } from './en.budget';
 import { enTime } from './en.time';
 import { enStatement } from './en.statement';
 import { enEntries } from './en.entries';
+import { enIdle } from './en.idle';
 
 /** English strings. The Dutch file must have exactly these keys (checked by its type). */
 export const en = {
@@ -425,6 +426,7 @@ export const en = {
   ...enScope,
   ...enBundling,
   ...enBudget,
+  ...enIdle,
   shortcuts: {
     title: 'Keyboard shortcuts',
     open: 'Keyboard shortcuts',

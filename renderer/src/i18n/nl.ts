@@ -7,6 +7,7 @@ import { nlBudget } from './nl.budget';
 import { nlTime } from './nl.time';
 import { nlStatement } from './nl.statement';
 import { nlEntries } from './nl.entries';
+import { nlIdle } from './nl.idle';
 
 /** Nederlandse teksten. Same keys as `en.ts`; the type refuses a missing or extra key. */
 export const nl: Translation = {
@@ -430,6 +431,7 @@ export const nl: Translation = {
   ...nlScope,
   ...nlBundling,
   ...nlBudget,
+  ...nlIdle,
   shortcuts: {
     title: 'Sneltoetsen',
     open: 'Sneltoetsen',

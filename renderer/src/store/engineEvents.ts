@@ -20,6 +20,7 @@ const REFRESH: Record<Refresh, (store: Store) => void> = {
   timer: (store) => {
     void store.loadTimer();
     void store.loadStaleQuestion();
+    void store.loadIdleQuestion();
     if (store.route === 'time') void store.loadTimeList();
   },
 };
@@ -79,12 +80,15 @@ export function followEngineChanges(): () => void {
   // The store was found damaged (or backed up, or restored): the damaged-store panel follows it.
   const offStore = api.on('store.status', (status) => useStore.getState().setStoreStatus(status));
   // Electron main: an SLA notification was clicked.
+  // The engine saw the machine idle past the threshold while the timer ran: ask at once.
+  const offIdle = api.on('time.idle', (question) => useStore.getState().setIdleQuestion(question));
   const offOpen = api.on('shell.openIncident', ({ incidentId }) => useStore.getState().openIncident(incidentId));
   return () => {
     offData();
     offSync();
     offStore();
     offOpen();
+    offIdle();
     clearTimeout(timer);
   };
 }
@@ -115,4 +119,5 @@ export function reloadAll(): void {
   void store.refreshClientDetail();
   void store.loadTimer();
   void store.loadStaleQuestion();
+  void store.loadIdleQuestion();
 }

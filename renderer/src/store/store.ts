@@ -18,6 +18,7 @@ import { createSyncSlice } from './syncSlice';
 import { createTimeEntriesSlice } from './timeEntriesSlice';
 import { createTimeRoomSlice } from './timeRoomSlice';
 import { createTimerSlice } from './timerSlice';
+import { createIdleSlice } from './idleSlice';
 import type { Store } from './types';
 import { createUiSlice } from './uiSlice';
 
@@ -43,4 +44,5 @@ export const useStore = create<Store>()((...a) => ({
   ...createChangeRequestSlice(...a),
   ...createBundlingSlice(...a),
   ...createBudgetSlice(...a),
+  ...createIdleSlice(...a),
 }));

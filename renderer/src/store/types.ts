@@ -19,6 +19,7 @@ import type { SyncSlice } from './syncSlice';
 import type { TimeRoomSlice } from './timeRoomSlice';
 import type { TimeEntriesSlice } from './timeEntriesSlice';
 import type { TimerSlice } from './timerSlice';
+import type { IdleSlice } from './idleSlice';
 import type { UiSlice } from './uiSlice';
 
 export type Store = UiSlice &
@@ -40,7 +41,8 @@ export type Store = UiSlice &
   StatementSlice &
   TimeEntriesSlice &
   ChangeRequestSlice &
-  BudgetSlice;
+  BudgetSlice &
+  IdleSlice;
 
 /** A slice sees the whole store (to call another slice's refresh) but defines only its own part. */
 export type SliceCreator<T> = StateCreator<Store, [], [], T>;
