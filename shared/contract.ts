@@ -7,6 +7,7 @@ import { clientCalls } from './contract/clients';
 import { contractCalls } from './contract/contracts';
 import { events } from './contract/events';
 import { incidentCalls } from './contract/incidents';
+import { reportCalls } from './contract/reports';
 import { settingsCalls } from './contract/settings';
 import { storeCalls } from './contract/store';
 import { syncCalls } from './contract/sync';
@@ -29,6 +30,7 @@ export const contract = {
   ...settingsCalls,
   ...timeCalls,
   ...budgetCalls,
+  ...reportCalls,
 } as const;
 
 export { events };

@@ -15,6 +15,7 @@ import { createContractHandlers } from './contractHandlers';
 import { createIncidentHandlers } from './incidentHandlers';
 import { createTimeHandlers } from './timeHandlers';
 import { createBudgetHandlers } from './budgetHandlers';
+import { createReportHandlers } from './reportHandlers';
 import type { TimerWatch } from '../time/timerWatch';
 import type { MutationArgs, MutationName } from '../../shared/mutations/index';
 import type { MutationOutcome } from './mutator';
@@ -98,6 +99,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     time: createTimeHandlers(deps),
     budget: createBudgetHandlers(deps),
+    reports: createReportHandlers(deps),
     store: {
       status: () => deps.storeStatus(),
       restore: () => {

@@ -6,7 +6,7 @@ import { localDateString, utcToLocal } from '../sla/zone';
 import { bundleAlertsDue } from './bundleAlerts';
 import { bundleLedger, type Draw, type Ledger, monthDraws, type Purchase } from './bundle';
 import { type BillableEntry, billedLines, MAX_ENTRY_MINUTES } from './rounding';
-import { billingTermsOf, type OverrunPolicy } from './terms';
+import { type BillingTerms, billingTermsOf, type OverrunPolicy } from './terms';
 
 /**
  * A client's prepaid bundle from what is stored: the ledger lines (`budgetLines`) and the client's
@@ -61,7 +61,19 @@ export interface ClientBundleInput {
   asOf?: string;
 }
 
-export function clientBundle(input: ClientBundleInput): ClientBundle {
+/** What `bundleLedger` reads for a client, and the billing terms of its contract in force at `nowMs`. */
+export interface ClientLedgerInput {
+  asOf: string;
+  terms: BillingTerms | null;
+  purchases: Purchase[];
+  draws: Draw[];
+}
+
+/**
+ * The purchases and draws of a client's ledger (see above), and the day to read it as of. The
+ * Reports room's burn-down reads the same input at several days (shared/reports/bundleBurndown.ts).
+ */
+export function clientLedgerInput(input: ClientBundleInput): ClientLedgerInput {
   const nowIso = new Date(input.nowMs).toISOString();
   const contract = contractInForce(input.contracts, nowIso);
   const terms = contract ? billingTermsOf(contract.terms) : null;
@@ -70,7 +82,12 @@ export function clientBundle(input: ClientBundleInput): ClientBundle {
   const billable = input.entries.map((e) => billableOf(e, input.nowMs)).filter((e): e is BillableEntry => e !== null);
   const billed = billedLines(billable, { incrementMinutes: terms?.incrementMinutes ?? 1, timeZone });
   const { purchases, draws } = ledgerInputOf(input.lines);
-  const ledger = bundleLedger({ purchases, draws: [...draws, ...monthDraws(billed)], asOf });
+  return { asOf, terms, purchases, draws: [...draws, ...monthDraws(billed)] };
+}
+
+export function clientBundle(input: ClientBundleInput): ClientBundle {
+  const { asOf, terms, purchases, draws } = clientLedgerInput(input);
+  const ledger = bundleLedger({ purchases, draws, asOf });
   const thresholdsPercent = terms?.prepaid.notifyThresholdsPercent ?? [];
   const alerts = bundleAlertsDue(ledger, thresholdsPercent, []);
   return {

@@ -57,6 +57,8 @@ export const CALL_NAMES = [
   'budget.forClient',
   'budget.buy',
   'budget.adjust',
+  'reports.hoursByCategory',
+  'reports.bundleBurndown',
 ] as const satisfies readonly CallName[];
 
 export const EVENT_NAMES = [

@@ -156,6 +156,11 @@ export const en = {
       notPrepaid: '{{client}} has no prepaid contract in force: budget lines are for prepaid bundles only',
       validBeforeBought: 'The purchase must be valid through a day on or after it was bought ({{on}})',
     },
+    reports: {
+      badMonth: '"{{value}}" is not a month YYYY-MM',
+      monthOrder: 'The range must end in or after its first month ({{from}} – {{to}})',
+      tooManyMonths: 'A report covers at most {{max}} months',
+    },
   },
   /** Why the iCal importer skipped an event, or what it assumed (shared/sla/ical.ts). */
   ical: {

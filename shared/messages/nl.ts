@@ -154,6 +154,11 @@ export const nl: Catalog = {
       notPrepaid: '{{client}} heeft geen geldend strippenkaartcontract: budgetregels zijn alleen voor strippenkaarten',
       validBeforeBought: 'De aankoop moet geldig zijn tot een dag op of na de aankoopdatum ({{on}})',
     },
+    reports: {
+      badMonth: '"{{value}}" is geen maand JJJJ-MM',
+      monthOrder: 'De periode moet eindigen in of na de eerste maand ({{from}} – {{to}})',
+      tooManyMonths: 'Een rapportage beslaat hoogstens {{max}} maanden',
+    },
   },
   ical: {
     cancelled: 'afgelast',
