@@ -1,5 +1,6 @@
 import { en as enMessages } from '../../../shared/messages/en';
 import { enClients } from './en.clients';
+import { enReports } from './en.reports';
 import { enTime } from './en.time';
 
 /** English strings. The Dutch file must have exactly these keys (checked by its type). */
@@ -412,6 +413,7 @@ export const en = {
   },
   ...enClients,
   ...enTime,
+  ...enReports,
   shortcuts: {
     title: 'Keyboard shortcuts',
     open: 'Keyboard shortcuts',

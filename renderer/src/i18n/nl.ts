@@ -1,6 +1,7 @@
 import type { Translation } from './en';
 import { nl as nlMessages } from '../../../shared/messages/nl';
 import { nlClients } from './nl.clients';
+import { nlReports } from './nl.reports';
 import { nlTime } from './nl.time';
 
 /** Nederlandse teksten. Same keys as `en.ts`; the type refuses a missing or extra key. */
@@ -417,6 +418,7 @@ export const nl: Translation = {
   },
   ...nlClients,
   ...nlTime,
+  ...nlReports,
   shortcuts: {
     title: 'Sneltoetsen',
     open: 'Sneltoetsen',

@@ -6,7 +6,7 @@ import { useStore } from './store';
 const COALESCE_MS = 40;
 
 type Store = ReturnType<typeof useStore.getState>;
-type Refresh = 'clients' | 'list' | 'detail' | 'clientDetail' | 'engineers' | 'timer';
+type Refresh = 'clients' | 'list' | 'detail' | 'clientDetail' | 'engineers' | 'timer' | 'reports';
 
 const REFRESH: Record<Refresh, (store: Store) => void> = {
   clients: (store) => void store.loadClients(),
@@ -20,6 +20,9 @@ const REFRESH: Record<Refresh, (store: Store) => void> = {
     void store.loadStaleQuestion();
     if (store.route === 'time') void store.loadTimeList();
   },
+  reports: (store) => {
+    if (store.route === 'reports') void store.loadReports();
+  },
 };
 
 /**
@@ -29,15 +32,16 @@ const REFRESH: Record<Refresh, (store: Store) => void> = {
 const SHOWN_IN: Readonly<Record<string, readonly Refresh[]>> = {
   // Incident rows show client names and clients show open-incident counts: each table touches both.
   clients: ['clients', 'list', 'clientDetail'],
-  incidents: ['clients', 'list', 'detail'],
+  incidents: ['clients', 'list', 'detail', 'reports'],
   // Rows carry their clocks: a timeline entry (a pause, a reply) or a new contract moves them.
   incidentEvents: ['list', 'detail'],
-  contracts: ['list', 'detail', 'clientDetail'],
+  contracts: ['list', 'detail', 'clientDetail', 'reports'],
   platforms: ['clientDetail'],
   // A pull that confirms our own change brings only its server audit entry: the history's marks flip.
   audit: ['detail'],
   engineers: ['engineers'],
-  timeEntries: ['timer'],
+  timeEntries: ['timer', 'reports'],
+  budgetLines: ['reports'],
 };
 
 /**

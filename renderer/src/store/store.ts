@@ -8,6 +8,7 @@ import { createIncidentActionsSlice } from './incidentActionsSlice';
 import { createIncidentDetailSlice } from './incidentDetailSlice';
 import { createIncidentListSlice } from './incidentListSlice';
 import { createProfileSlice } from './profileSlice';
+import { createReportsSlice } from './reportsSlice';
 import { createSlaAlertsSlice } from './slaAlertsSlice';
 import { createStoreHealthSlice } from './storeHealthSlice';
 import { createSyncSlice } from './syncSlice';
@@ -33,4 +34,5 @@ export const useStore = create<Store>()((...a) => ({
   ...createSlaAlertsSlice(...a),
   ...createTimerSlice(...a),
   ...createTimeRoomSlice(...a),
+  ...createReportsSlice(...a),
 }));

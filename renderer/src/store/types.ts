@@ -9,6 +9,7 @@ import type { IncidentActionsSlice } from './incidentActionsSlice';
 import type { IncidentDetailSlice } from './incidentDetailSlice';
 import type { IncidentListSlice } from './incidentListSlice';
 import type { ProfileSlice } from './profileSlice';
+import type { ReportsSlice } from './reportsSlice';
 import type { SlaAlertsSlice } from './slaAlertsSlice';
 import type { StoreHealthSlice } from './storeHealthSlice';
 import type { SyncSlice } from './syncSlice';
@@ -30,7 +31,8 @@ export type Store = UiSlice &
   StoreHealthSlice &
   SlaAlertsSlice &
   TimerSlice &
-  TimeRoomSlice;
+  TimeRoomSlice &
+  ReportsSlice;
 
 /** A slice sees the whole store (to call another slice's refresh) but defines only its own part. */
 export type SliceCreator<T> = StateCreator<Store, [], [], T>;
