@@ -9,6 +9,7 @@ import { clientCalls } from './contract/clients';
 import { contractCalls } from './contract/contracts';
 import { events } from './contract/events';
 import { incidentCalls } from './contract/incidents';
+import { reportCalls } from './contract/reports';
 import { settingsCalls } from './contract/settings';
 import { statementCalls } from './contract/statement';
 import { storeCalls } from './contract/store';
@@ -39,6 +40,7 @@ export const contract = {
   ...monthCalls,
   ...changeRequestCalls,
   ...bundlingCalls,
+  ...reportCalls,
 } as const;
 
 export { events };

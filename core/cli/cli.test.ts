@@ -68,7 +68,8 @@ describe('vangnet CLI', () => {
 
   it('seeds a realistic demo store once', async () => {
     const seeded = await vangnet('demo', 'seed', '--clients', '5', '--incidents', '40', '--json');
-    expect(JSON.parse(seeded.out)).toEqual({ clients: 5, incidents: 40 });
+    expect(JSON.parse(seeded.out)).toMatchObject({ clients: 5, incidents: 40, bundlePurchases: 1 });
+    expect(JSON.parse(seeded.out).timeEntries).toBeGreaterThan(20);
     expect(JSON.parse((await vangnet('client', 'list', '--json')).out)).toHaveLength(5);
     const again = await vangnet('demo', 'seed');
     expect(again.code).toBe(1);
@@ -112,7 +113,9 @@ describe('vangnet contracts and the lifecycle', () => {
     );
     expect(JSON.parse(whatIf.out)).toEqual({ responseDueAt: '2025-12-22T08:55:00.000Z', resolutionDueAt: '2025-12-24T09:05:00.000Z' });
     const whatIfArgs = ['sla', 'what-if', '--contract', file, '--priority', 'P2', '--opened', '2025-12-19T16:55:00+01:00'];
-    expect((await vangnet(...whatIfArgs)).out).toMatch(/^Response: {3}due Mon 22 Dec 09:55 — .* business hours from Fri 19 Dec 16:55; skips the weekend/);
+    expect((await vangnet(...whatIfArgs)).out).toMatch(
+      /^Response: {3}due Mon 22 Dec 09:55 — .* business hours from Fri 19 Dec 16:55; skips the weekend/,
+    );
     const dutch = (await vangnet(...whatIfArgs, '--lang', 'nl')).out;
     expect(dutch).toMatch(/^Response: {3}uiterlijk ma 22 dec 09:55 — .* kantooruren vanaf vr 19 dec 16:55; slaat het weekend over/);
     expect(dutch).not.toMatch(/business|skips|\{\{/);

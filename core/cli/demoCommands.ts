@@ -15,7 +15,9 @@ export function registerDemoCommands(program: Command, withContext: WithContext)
   const demo = program.command('demo').description('demonstration data');
   demo
     .command('seed')
-    .description('fill an empty store with a realistic Dutch agency: clients and a few hundred incidents')
+    .description(
+      'fill an empty store with a realistic Dutch agency: clients, a few hundred incidents, a quarter of time entries and prepaid bundles',
+    )
     .option('--clients <n>', 'number of clients', '12')
     .option('--incidents <n>', 'number of incidents', '300')
     .option('--seed <n>', 'random seed (same seed, same data)', '2026')
@@ -29,7 +31,7 @@ export function registerDemoCommands(program: Command, withContext: WithContext)
         output.out(
           output.json
             ? JSON.stringify(result)
-            : `Seeded ${result.clients} clients and ${result.incidents} incidents into ${engine.dataDir}`,
+            : `Seeded ${result.clients} clients, ${result.incidents} incidents, ${result.timeEntries} time entries and ${result.bundlePurchases} prepaid bundles into ${engine.dataDir}`,
         );
       })(),
     );

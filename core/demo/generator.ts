@@ -3,7 +3,7 @@ import type { IncidentStatus } from '../../shared/domain/incident';
 import type { ClientCreateArgs } from '../../shared/mutations/client';
 import type { ContractSetArgs } from '../../shared/mutations/contract';
 import type { IncidentCreateArgs } from '../../shared/mutations/incident';
-import { CLIENT_NAMES, INCIDENT_DETAILS, INCIDENT_TITLES } from './names';
+import { CLIENT_NAMES, INCIDENT_DETAILS, INCIDENT_TITLES, TITLE_CATEGORIES } from './names';
 
 /** mulberry32: a tiny seeded PRNG, so the same seed always yields the same data set. */
 export function prng(seed: number): () => number {
@@ -120,7 +120,7 @@ export function generateData(options: GeneratorOptions): GeneratedData {
     const detail = pick(INCIDENT_DETAILS).replace('{time}', openedAt.slice(11, 16));
     // Ids are made in creation order, a millisecond apart, as the app's v7 ids would be.
     const id = seededUuid(rand, untilMs - (options.incidents - i));
-    incidents.push({ id, clientId: client.id, title, priority, description: detail, openedAt });
+    incidents.push({ id, clientId: client.id, title, priority, description: detail, openedAt, category: TITLE_CATEGORIES[title] ?? null });
     for (const step of lifecycle(rand, Date.parse(openedAt), untilMs))
       transitions.push({ id, to: step.to, at: new Date(step.at).toISOString() });
   }

@@ -1,3 +1,5 @@
+import type { Category } from '../../shared/domain/incident';
+
 /** Material for a realistic Dutch agency's book of clients and the support questions they send. */
 export const CLIENT_NAMES = [
   ['Bakkerij de Vries', 'BAKKER'],
@@ -57,3 +59,39 @@ export const INCIDENT_DETAILS = [
   'Sinds de laatste update; vorige week werkte het nog.',
   '',
 ];
+
+/** The category each demo title is filed under: the seed's always-support categories, and new functionality. */
+export const TITLE_CATEGORIES: Readonly<Record<string, Category>> = {
+  'Website onbereikbaar — 502 Bad Gateway': 'monitoring',
+  'Productieomgeving plat na deploy': 'bugfix',
+  'Checkout geeft foutmelding bij iDEAL-betaling': 'bugfix',
+  'Database overbelast, laadtijd > 10 s': 'monitoring',
+  'Geheugengebruik webserver boven 90 %': 'monitoring',
+  'Back-up van vannacht mislukt': 'monitoring',
+  'SSL-certificaat verloopt over 5 dagen': 'security',
+  'Kritieke beveiligingsupdate WordPress-plugin': 'security',
+  'Verdachte inlogpogingen in serverlogs': 'security',
+  'Firewallregel voor nieuwe koppeling': 'security',
+  'Contactformulier verstuurt geen e-mail meer': 'bugfix',
+  'Zoekfunctie geeft geen resultaten': 'bugfix',
+  'Afbeeldingen laden traag op mobiel': 'bugfix',
+  'CMS-rol wijzigen: collega vertrekt': 'cms_help',
+  'Wachtwoord vergeten voor CMS-account': 'cms_help',
+  'Nieuwe redacteur toegang geven tot CMS': 'cms_help',
+  'Layoutprobleem op tablet in productoverzicht': 'bugfix',
+  'Menu klapt niet uit in Safari': 'bugfix',
+  'Opschalen voor campagne volgende week': 'scaling',
+  'Nieuwsbriefinschrijving werkt niet': 'bugfix',
+  'Cookiebanner verschijnt dubbel': 'bugfix',
+  'Sitemap wordt niet meer bijgewerkt': 'bugfix',
+  'PDF-facturen hebben verkeerde datum': 'bugfix',
+  'Website traag sinds vanochtend': 'monitoring',
+  'Verzoek: extra betaalprovider toevoegen': 'new_functionality',
+  'Verzoek: chatmodule op de website': 'new_functionality',
+  'Verzoek: videoconsulten toevoegen': 'new_functionality',
+};
+
+/** Notes on demo time entries, as engineers write them. */
+export const TIME_NOTES = ['', '', '', 'Logs doorgenomen', 'Klant gebeld', 'Fix uitgerold', 'Getest op staging', 'Overleg met collega'];
+/** Time on a client without an incident: the quarterly SLA review, a campaign check-in. */
+export const CLIENT_TIME_NOTES = ['Kwartaalreview SLA', 'Overleg campagneplanning', 'Documentatie rollen en API-sleutels bijgewerkt'];

@@ -19,6 +19,7 @@ import { createStatementHandlers } from './statementHandlers';
 import { createMonthHandlers } from './monthHandlers';
 import { createChangeRequestHandlers } from './changeRequestHandlers';
 import { createBundlingHandlers } from './bundlingHandlers';
+import { createReportHandlers } from './reportHandlers';
 import type { TimerWatch } from '../time/timerWatch';
 import type { IdleWatch } from '../time/idleWatch';
 import type { MutationArgs, MutationName } from '../../shared/mutations/index';
@@ -113,6 +114,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     statement: createStatementHandlers(deps),
     month: createMonthHandlers(deps),
     changeRequests: createChangeRequestHandlers(deps),
+    reports: createReportHandlers(deps),
     store: {
       status: () => deps.storeStatus(),
       restore: () => {

@@ -36,7 +36,7 @@ export interface BundleAlerts {
 }
 
 /** Minutes of the purchases that still hold minutes: what "percent left" is a percentage of. */
-function openMinutes(ledger: Ledger): number {
+export function openMinutes(ledger: Ledger): number {
   return ledger.purchases.filter((p) => p.status === 'open' && p.remainingMinutes > 0).reduce((s, p) => s + p.minutes, 0);
 }
 

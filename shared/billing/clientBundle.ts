@@ -7,7 +7,7 @@ import { type BundleAlert, bundleAlertsDue, type NotifiedThreshold } from './bun
 import { bundleLedger, type Draw, type Ledger, monthDraws, type Purchase } from './bundle';
 import { billedLinesByMonth } from './monthTerms';
 import { type BillableEntry, type BilledLine, MAX_ENTRY_MINUTES } from './rounding';
-import { billingTermsOf, type OverrunPolicy } from './terms';
+import { type BillingTerms, billingTermsOf, type OverrunPolicy } from './terms';
 
 /**
  * A client's prepaid bundle from what is stored: the ledger lines (`budgetLines`) and the client's
@@ -72,7 +72,21 @@ export interface ClientBundleInput {
   notified?: readonly NotifiedThreshold[];
 }
 
-export function clientBundle(input: ClientBundleInput): ClientBundle {
+/** What `bundleLedger` reads for a client, and the billing terms of its contract in force at `nowMs`. */
+export interface ClientLedgerInput {
+  asOf: string;
+  terms: BillingTerms | null;
+  purchases: Purchase[];
+  draws: Draw[];
+  /** The client's billed lines, each month rounded by its contract version (monthTerms.ts). */
+  billed: BilledLine[];
+}
+
+/**
+ * The purchases and draws of a client's ledger (see above), and the day to read it as of. The
+ * Reports room's burn-down reads the same input at several days (shared/reports/bundleBurndown.ts).
+ */
+export function clientLedgerInput(input: ClientBundleInput): ClientLedgerInput {
   const nowIso = new Date(input.nowMs).toISOString();
   const contract = contractInForce(input.contracts, nowIso);
   const terms = contract ? billingTermsOf(contract.terms) : null;
@@ -81,7 +95,12 @@ export function clientBundle(input: ClientBundleInput): ClientBundle {
   const billable = input.entries.map((e) => billableOf(e, input.nowMs)).filter((e): e is BillableEntry => e !== null);
   const billed = billedLinesByMonth(billable, input.contracts);
   const { purchases, draws } = ledgerInputOf(input.lines);
-  const ledger = bundleLedger({ purchases, draws: [...draws, ...monthDraws(billed)], asOf });
+  return { asOf, terms, purchases, draws: [...draws, ...monthDraws(billed)], billed };
+}
+
+export function clientBundle(input: ClientBundleInput): ClientBundle {
+  const { asOf, terms, purchases, draws, billed } = clientLedgerInput(input);
+  const ledger = bundleLedger({ purchases, draws, asOf });
   const thresholdsPercent = terms?.prepaid.notifyThresholdsPercent ?? [];
   const notified = input.notified ?? [];
   const alerts = bundleAlertsDue(ledger, thresholdsPercent, notified);

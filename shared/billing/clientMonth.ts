@@ -4,8 +4,9 @@ import type { TimeEntry } from '../domain/time';
 import { localDateString, utcToLocal } from '../sla/zone';
 import { allInMonth, type AllInMonth, type AuditDue, securityAuditDue } from './allIn';
 import { billableOf } from './clientBundle';
-import { monthOfInstant, monthRangeUtc } from './month';
-import { type BillableEntry, type BilledLine, billedLines } from './rounding';
+import { monthRangeUtc } from './month';
+import { billedLinesByMonth, versionForMonth } from './monthTerms';
+import { type BillableEntry, type BilledLine } from './rounding';
 import { subscriptionMonth, type SubscriptionMonth } from './subscription';
 import { billingTermsOf } from './terms';
 
@@ -18,7 +19,7 @@ import { billingTermsOf } from './terms';
 
 export interface ClientMonth {
   month: string;
-  /** The cost model of the version in force at the month's end (or now, for the month running); null without a contract. */
+  /** The cost model of the version billing the month (in force on its first day); null without a contract. */
   costModel: Contract['terms']['costModel'] | null;
   /** That version's first day. */
   contractFrom: string | null;
@@ -42,13 +43,12 @@ export function clientMonth(input: ClientMonthInput): ClientMonth {
   const zoneNow = contractInForce(input.contracts, nowIso)?.terms.timeZone ?? 'UTC';
   const [, endMs] = monthRangeUtc(input.month, zoneNow);
   const atMs = Math.min(endMs - 1, input.nowMs);
-  const contract = contractInForce(input.contracts, new Date(atMs).toISOString());
+  // The version billing the month: the one in force on its first day (monthTerms.ts), as statements use.
+  const contract = versionForMonth(input.contracts, input.month);
   if (!contract) return { month: input.month, costModel: null, contractFrom: null, lines: [], subscription: null, allIn: null, audit: null };
   const terms = billingTermsOf(contract.terms);
-  const billable = input.entries
-    .map((e) => billableOf(e, input.nowMs))
-    .filter((e): e is BillableEntry => e !== null && monthOfInstant(Date.parse(e.startedAt), terms.timeZone) === input.month);
-  const lines = billedLines(billable, { incrementMinutes: terms.incrementMinutes, timeZone: terms.timeZone });
+  const billable = input.entries.map((e) => billableOf(e, input.nowMs)).filter((e): e is BillableEntry => e !== null);
+  const lines = billedLinesByMonth(billable, input.contracts).filter((l) => l.month === input.month);
   const subscription = terms.costModel === 'subscription' && terms.subscription ? subscriptionMonth(lines, input.month, terms) : null;
   const allIn = terms.costModel === 'all_in' && terms.allIn ? allInMonth(lines, input.month, terms) : null;
   const audit =

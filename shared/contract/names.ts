@@ -74,6 +74,8 @@ export const CALL_NAMES = [
   'bundling.preview',
   'bundling.merge',
   'budget.month',
+  'reports.hoursByCategory',
+  'reports.bundleBurndown',
 ] as const satisfies readonly CallName[];
 
 export const EVENT_NAMES = [

@@ -185,6 +185,11 @@ export const en = {
       noQuote: 'A change request needs a quote amount before it is sent',
       tooManyEntries: 'Incident {{id}} has {{max}} or more time entries: too many to move across the scope line in one change',
     },
+    reports: {
+      badMonth: '"{{value}}" is not a month YYYY-MM',
+      monthOrder: 'The range must end in or after its first month ({{from}} – {{to}})',
+      tooManyMonths: 'A report covers at most {{max}} months',
+    },
   },
   /** Why the iCal importer skipped an event, or what it assumed (shared/sla/ical.ts). */
   ical: {

@@ -183,6 +183,11 @@ export const nl: Catalog = {
       noQuote: 'Een wijzigingsverzoek heeft een offertebedrag nodig voordat het verstuurd wordt',
       tooManyEntries: 'Incident {{id}} heeft {{max}} of meer tijdregistraties: te veel om in één wijziging over de scopegrens te verplaatsen',
     },
+    reports: {
+      badMonth: '"{{value}}" is geen maand JJJJ-MM',
+      monthOrder: 'De periode moet eindigen in of na de eerste maand ({{from}} – {{to}})',
+      tooManyMonths: 'Een rapportage beslaat hoogstens {{max}} maanden',
+    },
   },
   ical: {
     cancelled: 'afgelast',

@@ -3,6 +3,7 @@ import { enClients } from './en.clients';
 import { enScope } from './en.scope';
 import { enBundling } from './en.bundling';
 import { enBudget } from './en.budget';
+import { enReports } from './en.reports';
 import { enTime } from './en.time';
 import { enStatement } from './en.statement';
 import { enEntries } from './en.entries';
@@ -427,6 +428,7 @@ export const en = {
   ...enBundling,
   ...enBudget,
   ...enIdle,
+  ...enReports,
   shortcuts: {
     title: 'Keyboard shortcuts',
     open: 'Keyboard shortcuts',

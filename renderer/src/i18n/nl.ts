@@ -4,6 +4,7 @@ import { nlClients } from './nl.clients';
 import { nlScope } from './nl.scope';
 import { nlBundling } from './nl.bundling';
 import { nlBudget } from './nl.budget';
+import { nlReports } from './nl.reports';
 import { nlTime } from './nl.time';
 import { nlStatement } from './nl.statement';
 import { nlEntries } from './nl.entries';
@@ -432,6 +433,7 @@ export const nl: Translation = {
   ...nlBundling,
   ...nlBudget,
   ...nlIdle,
+  ...nlReports,
   shortcuts: {
     title: 'Sneltoetsen',
     open: 'Sneltoetsen',

@@ -6,7 +6,7 @@ import { useStore } from './store';
 const COALESCE_MS = 40;
 
 type Store = ReturnType<typeof useStore.getState>;
-type Refresh = 'clients' | 'list' | 'detail' | 'clientDetail' | 'engineers' | 'timer' | 'scope' | 'budget';
+type Refresh = 'clients' | 'list' | 'detail' | 'clientDetail' | 'engineers' | 'timer' | 'scope' | 'budget' | 'reports';
 
 const REFRESH: Record<Refresh, (store: Store) => void> = {
   clients: (store) => void store.loadClients(),
@@ -23,6 +23,9 @@ const REFRESH: Record<Refresh, (store: Store) => void> = {
     void store.loadIdleQuestion();
     if (store.route === 'time') void store.loadTimeList();
   },
+  reports: (store) => {
+    if (store.route === 'reports') void store.loadReports();
+  },
 };
 
 /**
@@ -32,19 +35,19 @@ const REFRESH: Record<Refresh, (store: Store) => void> = {
 const SHOWN_IN: Readonly<Record<string, readonly Refresh[]>> = {
   // Incident rows show client names and clients show open-incident counts: each table touches both.
   clients: ['clients', 'list', 'clientDetail'],
-  incidents: ['clients', 'list', 'detail', 'scope'],
+  incidents: ['clients', 'list', 'detail', 'scope', 'reports'],
   // Rows carry their clocks: a timeline entry (a pause, a reply) or a new contract moves them.
   incidentEvents: ['list', 'detail'],
-  contracts: ['list', 'detail', 'clientDetail', 'budget'],
+  contracts: ['list', 'detail', 'clientDetail', 'budget', 'reports'],
   platforms: ['clientDetail'],
   // A pull that confirms our own change brings only its server audit entry: the history's marks flip.
   audit: ['detail'],
   engineers: ['engineers'],
-  timeEntries: ['timer', 'budget'],
+  timeEntries: ['timer', 'budget', 'reports'],
   // A closed month locks the entries the Time room shows.
   monthCloses: ['timer'],
-  changeRequests: ['scope'],
-  budgetLines: ['budget'],
+  changeRequests: ['scope', 'reports'],
+  budgetLines: ['budget', 'reports'],
   budgetNotices: ['budget'],
 };
 

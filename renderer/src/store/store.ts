@@ -11,6 +11,7 @@ import { createIncidentActionsSlice } from './incidentActionsSlice';
 import { createIncidentDetailSlice } from './incidentDetailSlice';
 import { createIncidentListSlice } from './incidentListSlice';
 import { createProfileSlice } from './profileSlice';
+import { createReportsSlice } from './reportsSlice';
 import { createSlaAlertsSlice } from './slaAlertsSlice';
 import { createStatementSlice } from './statementSlice';
 import { createStoreHealthSlice } from './storeHealthSlice';
@@ -45,4 +46,5 @@ export const useStore = create<Store>()((...a) => ({
   ...createBundlingSlice(...a),
   ...createBudgetSlice(...a),
   ...createIdleSlice(...a),
+  ...createReportsSlice(...a),
 }));

@@ -12,6 +12,7 @@ import type { IncidentActionsSlice } from './incidentActionsSlice';
 import type { IncidentDetailSlice } from './incidentDetailSlice';
 import type { IncidentListSlice } from './incidentListSlice';
 import type { ProfileSlice } from './profileSlice';
+import type { ReportsSlice } from './reportsSlice';
 import type { SlaAlertsSlice } from './slaAlertsSlice';
 import type { StatementSlice } from './statementSlice';
 import type { StoreHealthSlice } from './storeHealthSlice';
@@ -42,7 +43,8 @@ export type Store = UiSlice &
   TimeEntriesSlice &
   ChangeRequestSlice &
   BudgetSlice &
-  IdleSlice;
+  IdleSlice &
+  ReportsSlice;
 
 /** A slice sees the whole store (to call another slice's refresh) but defines only its own part. */
 export type SliceCreator<T> = StateCreator<Store, [], [], T>;
