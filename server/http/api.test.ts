@@ -211,6 +211,7 @@ describe.each(DIALECTS)('REST API on %s', (dialect) => {
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/api/v1/clients',
       '/api/v1/clients/{id}/contracts',
+      '/api/v1/clients/{id}/statements/{month}',
       '/api/v1/incidents',
       '/api/v1/incidents/{id}',
       '/api/v1/incidents/{id}/status',

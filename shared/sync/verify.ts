@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ChecksumTableName, TableChecksum } from './checksum';
+import { CHECKSUM_TABLES, ChecksumTableName, TableChecksum } from './checksum';
 
 /** One table compared between this laptop and the office server. */
 export const TableVerdict = z.object({
@@ -47,6 +47,7 @@ export const TableRepair = z.object({
 });
 export type TableRepair = z.infer<typeof TableRepair>;
 
-export const SyncRepairArgs = z.object({ tables: z.array(ChecksumTableName).min(1).max(10) });
+// At most every checksummed table, each once (the list grows with the registry).
+export const SyncRepairArgs = z.object({ tables: z.array(ChecksumTableName).min(1).max(CHECKSUM_TABLES.length) });
 export const SyncRepairResult = z.object({ tables: z.array(TableRepair) });
 export type SyncRepairResult = z.infer<typeof SyncRepairResult>;

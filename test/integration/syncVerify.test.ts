@@ -77,6 +77,8 @@ describe.each(DIALECTS)('verifying laptops against a %s office server', (dialect
       timeEntries: 0,
       budgetLines: 0,
       changeRequests: 0,
+      monthCloses: 0,
+      budgetNotices: 0,
     });
 
     // Behind the mutations' back: a title edited under the same field stamp, a timeline entry gone.
