@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
+import { dispatch } from './engine/dispatch';
 import { type Engine, openEngine } from './engine/engine';
 
 /** Test helpers for core's own unit tests (never imported by production code). */
@@ -37,4 +38,18 @@ export function breakAuditIndex(file: string): void {
 /** Adds `n` clients through the engine's own mutations (real rows, outbox and audit entries). */
 export function addClients(engine: Engine, n: number, prefix = 'C'): void {
   for (let i = 0; i < n; i += 1) engine.mutate('client.create', { id: uuidv7(), name: `${prefix} client ${i}`, code: `${prefix}-${i}` });
+}
+
+/** A call on the engine as a front makes it: its value, or an Error naming the refusal's key and message. */
+export async function callEngine<T>(engine: Engine, name: string, args: unknown): Promise<T> {
+  const result = await dispatch(engine, name, args);
+  if (!result.ok) throw new Error(`${name}: ${result.error.key} ${result.error.message}`);
+  return result.value as T;
+}
+
+/** The error a call is refused with; throws when the call succeeds. */
+export async function refusalOf(engine: Engine, name: string, args: unknown): Promise<{ code: string; key?: string; message: string }> {
+  const result = await dispatch(engine, name, args);
+  if (result.ok) throw new Error(`${name} was not refused`);
+  return result.error;
 }

@@ -4,7 +4,7 @@ import type { BudgetMonthView, BudgetView } from '../../shared/contract/budget';
 import { contractTemplate } from '../../shared/domain/contract';
 import { dispatch } from '../engine/dispatch';
 import type { Engine } from '../engine/engine';
-import { testEngine } from '../testSupport';
+import { callEngine, testEngine } from '../testSupport';
 
 let engine: Engine;
 afterEach(() => engine?.close());
@@ -12,11 +12,7 @@ afterEach(() => engine?.close());
 const T0 = Date.parse('2026-03-02T09:00:00Z');
 const MIN = 60_000;
 
-async function call<T>(name: string, args: unknown): Promise<T> {
-  const result = await dispatch(engine, name, args);
-  if (!result.ok) throw new Error(`${name}: ${result.error.key} ${result.error.message}`);
-  return result.value as T;
-}
+const call = <T>(name: string, args: unknown) => callEngine<T>(engine, name, args);
 
 async function prepaidClient(watch = true) {
   ({ engine } = testEngine(T0));

@@ -1,10 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BudgetView } from '../../shared/contract/budget';
 import type { BurndownView, HoursReportView } from '../../shared/contract/reports';
-import { dispatch } from '../engine/dispatch';
 import type { Engine } from '../engine/engine';
 import { listTimeEntries } from '../repos/timeEntries';
-import { testEngine } from '../testSupport';
+import { callEngine, testEngine } from '../testSupport';
 import { utcToLocal } from '../../shared/sla/zone';
 import { seedDemo } from './seed';
 import { DEMO_ZONE, quarterStart } from './timeData';
@@ -14,11 +13,7 @@ afterEach(() => engine?.close());
 
 const NOW = Date.parse('2026-12-03T10:30:00Z');
 
-async function call<T>(name: string, args: unknown): Promise<T> {
-  const result = await dispatch(engine, name, args);
-  if (!result.ok) throw new Error(`${name}: ${result.error.key} ${result.error.message}`);
-  return result.value as T;
-}
+const call = <T>(name: string, args: unknown) => callEngine<T>(engine, name, args);
 
 describe('the demo seed', () => {
   it('holds a quarter of time entries on Dutch working days, and one bundle just above its 10 % threshold', async () => {

@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BudgetView } from '../../shared/contract/budget';
 import { contractTemplate } from '../../shared/domain/contract';
-import { testEngine } from '../testSupport';
-import { dispatch } from './dispatch';
+import { callEngine, refusalOf, testEngine } from '../testSupport';
 import type { Engine } from './engine';
 
 let engine: Engine;
@@ -12,17 +11,9 @@ afterEach(() => engine?.close());
 const T0 = Date.parse('2026-03-02T09:00:00Z');
 const MIN = 60_000;
 
-async function call<T>(name: string, args: unknown): Promise<T> {
-  const result = await dispatch(engine, name, args);
-  if (!result.ok) throw new Error(`${name}: ${result.error.key} ${result.error.message}`);
-  return result.value as T;
-}
+const call = <T>(name: string, args: unknown) => callEngine<T>(engine, name, args);
 
-async function refusal(name: string, args: unknown): Promise<{ code: string; key?: string; message: string }> {
-  const result = await dispatch(engine, name, args);
-  if (result.ok) throw new Error(`${name} was not refused`);
-  return result.error;
-}
+const refusal = (name: string, args: unknown) => refusalOf(engine, name, args);
 
 async function setUp() {
   ({ engine, setNow } = testEngine(T0));

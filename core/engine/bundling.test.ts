@@ -5,7 +5,7 @@ import type { BundlingSavingsView } from '../../shared/contract/bundling';
 import type { TimeList } from '../../shared/contract/time';
 import { contractTemplate } from '../../shared/domain/contract';
 import type { TimelineEntry } from '../../shared/domain/lifecycle';
-import { testEngine } from '../testSupport';
+import { callEngine, testEngine } from '../testSupport';
 import { dispatch } from './dispatch';
 import type { Engine } from './engine';
 
@@ -15,11 +15,7 @@ afterEach(() => engine?.close());
 const T0 = Date.parse('2026-03-02T09:00:00Z');
 const MIN = 60_000;
 
-async function call<T>(name: string, args: unknown): Promise<T> {
-  const result = await dispatch(engine, name, args);
-  if (!result.ok) throw new Error(`${name}: ${result.error.key} ${result.error.message}`);
-  return result.value as T;
-}
+const call = <T>(name: string, args: unknown) => callEngine<T>(engine, name, args);
 
 async function refusal(name: string, args: unknown) {
   const result = await dispatch(engine, name, args);

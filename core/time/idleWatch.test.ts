@@ -5,7 +5,7 @@ import { dispatch } from '../engine/dispatch';
 import { type Engine, openEngine } from '../engine/engine';
 import { getRowBy } from '../repos/rows';
 import { writeHeartbeat } from '../repos/timeEntries';
-import { tempDataDir } from '../testSupport';
+import { callEngine, tempDataDir } from '../testSupport';
 
 const T0 = Date.parse('2026-03-02T09:00:00Z');
 const MIN = 60_000;
@@ -42,11 +42,7 @@ async function setUp() {
   return { acme: acme.id, other: other.id, bug: bug.id, meeting: meeting.id, asked, at };
 }
 
-async function call<T>(name: string, args: unknown): Promise<T> {
-  const result = await dispatch(engine, name, args);
-  if (!result.ok) throw new Error(`${name}: ${result.error.key} ${result.error.message}`);
-  return result.value as T;
-}
+const call = <T>(name: string, args: unknown) => callEngine<T>(engine, name, args);
 
 async function refusal(name: string, args: unknown): Promise<{ code: string; key?: string }> {
   const result = await dispatch(engine, name, args);
