@@ -30,6 +30,9 @@ import { createStoreCare, type StoreCare } from './storeCare';
 import { createTimerWatch, type TimerWatch } from '../time/timerWatch';
 import { createIdleWatch, type IdleSource, type IdleWatch } from '../time/idleWatch';
 
+/** How long after start the budget watch catches up on every prepaid client (core/budget/budgetWatch.ts). */
+const BUDGET_CATCH_UP_DELAY_MS = 1_000;
+
 export interface EngineOptions {
   dataDir: string;
   /** Injected clock and id source, so tests and replays are deterministic. */
@@ -130,6 +133,7 @@ function startEngine(db: Db, file: string, options: EngineOptions): Engine {
     else sla.backfill();
     sla.upgradeCache();
   }
+  let budgetCatchUp: ReturnType<typeof setTimeout> | undefined;
   const scheduler = createSlaScheduler({ db, now, emit: (alert) => emit('sla.alert', alert) });
   let bulkLoading = false;
 
@@ -315,7 +319,9 @@ function startEngine(db: Db, file: string, options: EngineOptions): Engine {
       scheduler.start();
       care.start();
       if (!damagedAtOpen) timers.start();
-      if (!damagedAtOpen) budgets.start();
+      // The budget catch-up reads every prepaid client's ledger and time: off the start-up path, so
+      // the first rows are served first (time logged meanwhile is caught by the same catch-up).
+      if (!damagedAtOpen) budgetCatchUp = setTimeout(() => budgets.start(), BUDGET_CATCH_UP_DELAY_MS);
       if (!damagedAtOpen) idle.start();
     },
     wake() {
@@ -329,6 +335,7 @@ function startEngine(db: Db, file: string, options: EngineOptions): Engine {
       return () => listeners.delete(listener);
     },
     close() {
+      clearTimeout(budgetCatchUp);
       care.stop();
       timers.stop();
       budgets.stop();
