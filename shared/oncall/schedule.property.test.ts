@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Rotation } from '../domain/oncall';
 import { DAY_MS, offsetAt, utcToLocal } from '../sla/zone';
 import { rotationClock, rotationOnCallAt, rotationShifts, shiftStart } from './rotation';
-import { onCallAt, shiftsBetween } from './schedule';
+import { nowAndNext, onCallAt, shiftsBetween } from './schedule';
 import { H, rotation, schedule } from './testSupport';
 
 /** Zones with spring/autumn changes both ways round the year, a half-hour change, and none at all. */
@@ -117,6 +117,23 @@ describe('on-call schedule properties', () => {
         }
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('now and next agree with asking instant by instant', () => {
+    fc.assert(
+      fc.property(anyRotation('a'), anyRotation('b'), instant, (a, b, t) => {
+        const s = schedule([[a, b]]);
+        const { now, next } = nowAndNext(s, t, 400);
+        expect(now.map((x) => x.engineerId).sort()).toEqual(onCallAt(s, t).sort());
+        for (const shift of now) expect(onCallAt(s, shift.end - 1)).toContain(shift.engineerId);
+        if (next) {
+          expect(next.at).toBeGreaterThan(t);
+          expect(onCallAt(s, next.at).sort()).toEqual(next.engineerIds);
+          expect(onCallAt(s, next.at - 1).sort()).toEqual(onCallAt(s, t).sort());
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -60,7 +60,7 @@ function compile(schedule: Schedule): Compiled {
   return c;
 }
 
-function entriesAt(c: Compiled, t: number): Entry[] {
+function entriesAt(c: Compiled, t: number, overrides = c.overrides): Entry[] {
   let entries: Entry[] = [];
   for (const layer of c.layers) {
     for (const clock of layer.rotations) {
@@ -70,7 +70,7 @@ function entriesAt(c: Compiled, t: number): Entry[] {
     }
     if (entries.length > 0) break;
   }
-  for (const o of c.overrides) {
+  for (const o of overrides) {
     if (t < o.start || t >= o.end) continue;
     const source: ShiftSource = { kind: 'override', overrideId: o.id };
     if (o.kind === 'remove') entries = entries.filter((e) => e.engineerId !== o.engineerId);
@@ -109,11 +109,12 @@ export function segmentsBetween(schedule: Schedule, from: number, to: number): S
   if (!(to > from)) return [];
   const c = compile(schedule);
   const cuts = boundaries(c, from, to);
+  const overrides = c.overrides.filter((o) => o.end > from && o.start < to);
   const out: Segment[] = [];
   for (let i = 0; i + 1 < cuts.length; i++) {
     const start = cuts[i]!;
     const end = cuts[i + 1]!;
-    const entries = entriesAt(c, start);
+    const entries = entriesAt(c, start, overrides);
     const last = out[out.length - 1];
     if (last && sameEntries(last.entries, entries)) last.end = end;
     else out.push({ start, end, entries });
@@ -152,12 +153,23 @@ export interface NowAndNext {
   next: { at: number; engineerIds: string[] } | null;
 }
 
-/** Who is on call now and who is next, looking `horizonDays` ahead. */
+/** Who is on call now and who is next, looking `horizonDays` (> 0) ahead: a day first, further only when needed. */
 export function nowAndNext(schedule: Schedule, t: number, horizonDays = 90): NowAndNext {
-  const segments = segmentsBetween(schedule, t, t + horizonDays * 86_400_000);
-  const now = shiftsOf(segments).filter((s) => s.start === t);
   const ids = (seg: Segment) => seg.entries.map((e) => e.engineerId).sort();
-  const first = ids(segments[0]!).join('\u0000');
-  const change = segments.find((seg) => ids(seg).join('\u0000') !== first);
-  return { now, next: change ? { at: change.start, engineerIds: ids(change) } : null };
+  const look = (days: number) => {
+    const end = t + days * 86_400_000;
+    const segments = segmentsBetween(schedule, t, end);
+    const now = shiftsOf(segments).filter((s) => s.start === t);
+    const first = ids(segments[0]!).join('\u0000');
+    const change = segments.find((seg) => ids(seg).join('\u0000') !== first);
+    const answer: NowAndNext = { now, next: change ? { at: change.start, engineerIds: ids(change) } : null };
+    // A shorter look is the answer once the change is in it and every current shift ended within it.
+    return { answer, settled: change !== undefined && now.every((s) => s.end < end) };
+  };
+  for (const days of [1, 7, 31]) {
+    if (days >= horizonDays) break;
+    const { answer, settled } = look(days);
+    if (settled) return answer;
+  }
+  return look(horizonDays).answer;
 }
