@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LocalDate, TimeZoneName } from '../sla/calendar';
+import { LocalDate, TimeZoneName, WEEKDAYS, WeekHours, minutesOfDay } from '../sla/calendar';
 import { IsoTime, line } from './common';
 import { Priority } from './incident';
 
@@ -40,12 +40,25 @@ export const Rotation = z.strictObject({
 });
 export type Rotation = z.infer<typeof Rotation>;
 
-/** Rotations at one priority. Where a higher layer has someone on call, it wins; elsewhere the next layer down answers. */
-export const Layer = z.strictObject({
-  id: RefId,
-  priority: z.number().int().min(0).max(1000),
-  rotations: z.array(Rotation).min(1).max(20),
-});
+/**
+ * Rotations at one priority. Where a higher layer has someone on call, it wins; elsewhere the next
+ * layer down answers. `activeHours` (wall clock per weekday, in the schedule's zone) limits the
+ * layer to those hours, e.g. office hours for the support desk; without it the layer is always on.
+ */
+export const Layer = z
+  .strictObject({
+    id: RefId,
+    priority: z.number().int().min(0).max(1000),
+    rotations: z.array(Rotation).min(1).max(20),
+    activeHours: WeekHours.optional(),
+  })
+  .superRefine((layer, ctx) => {
+    for (const day of WEEKDAYS)
+      (layer.activeHours?.[day] ?? []).forEach(([a, b], i) => {
+        if (minutesOfDay(a) >= minutesOfDay(b))
+          ctx.addIssue({ code: 'custom', path: ['activeHours', day, i], message: 'calendar.inverted', params: { interval: `${a}–${b}` } });
+      });
+  });
 export type Layer = z.infer<typeof Layer>;
 
 export const OVERRIDE_KINDS = ['add', 'remove', 'replace'] as const;

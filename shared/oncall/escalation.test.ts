@@ -67,6 +67,13 @@ describe('the escalation step machine', () => {
     const late = nextEscalationAction(policy, state, T0 + 50 * M, resolve);
     expect(late).toMatchObject({ kind: 'page', position: { pass: 0, step: 1 }, at: T0 + 50 * M, nextDueAt: T0 + 70 * M });
   });
+
+  it('goes on by the new steps when the policy lost steps during the escalation', () => {
+    const state: EscalationState = { ...open, last: { pass: 0, step: 1, at: T0 } };
+    const shorter = { ...policy, steps: [policy.steps[0]!] };
+    expect(nextEscalationAction(shorter, state, T0, resolve)).toMatchObject({ kind: 'page', position: { pass: 1, step: 0 } });
+    expect(nextEscalationAction({ ...shorter, repeat: 0 }, state, T0, resolve)).toEqual({ kind: 'exhausted', skipped: [] });
+  });
 });
 
 describe('which policy an incident follows', () => {

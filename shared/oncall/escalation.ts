@@ -15,6 +15,8 @@ import type { Priority } from '../domain/incident';
  *   waited out: the next step with somebody pages in the same action.
  * - An acknowledged or resolved escalation does nothing more.
  * - Each position (pass, step) pages at most once, in order, each no earlier than the one before.
+ * - A policy edited during an escalation goes on from the position after the last page, by the
+ *   new steps; a re-triggered alert starts a fresh state (the caller's choice).
  */
 
 /** A place in the policy: which run through the steps (0 = the first) and which step. */
@@ -48,6 +50,7 @@ export type ResolveTarget = (target: EscalationTarget, at: number) => string[];
 
 const MINUTE_MS = 60_000;
 
+/** The position after `p`; a `p` past the steps (the policy lost steps since) goes on with the next pass. */
 function following(policy: EscalationPolicy, p: Position): Position | null {
   if (p.step + 1 < policy.steps.length) return { pass: p.pass, step: p.step + 1 };
   return p.pass < policy.repeat ? { pass: p.pass + 1, step: 0 } : null;
@@ -58,7 +61,7 @@ export function nextEscalationAction(policy: EscalationPolicy, state: Escalation
   if (state.status !== 'open') return { kind: 'ended', reason: state.status };
   const last = state.last;
   let position = last ? following(policy, last) : { pass: 0, step: 0 };
-  const dueAt = last ? last.at + policy.steps[last.step]!.delayMinutes * MINUTE_MS : state.startedAt;
+  const dueAt = last ? last.at + (policy.steps[last.step]?.delayMinutes ?? 0) * MINUTE_MS : state.startedAt;
   if (now < dueAt) return { kind: 'wait', dueAt, position };
   const skipped: Position[] = [];
   while (position) {

@@ -96,7 +96,10 @@ describe('on-call schedule properties', () => {
     );
   });
 
-  it('the shifts of a period say the same as asking instant by instant, overrides and all', () => {
+  it('the shifts of a period say the same as asking instant by instant, overrides and active hours and all', () => {
+    const time = fc.integer({ min: 0, max: 96 }).map((q) => `${pad(Math.floor(q / 4))}:${pad((q % 4) * 15)}`);
+    const interval = fc.tuple(time, time).filter(([x, y]) => x < y);
+    const hours = fc.option(fc.record({ sun: fc.array(interval, { maxLength: 2 }), wed: fc.array(interval, { maxLength: 2 }), fri: fc.array(interval, { maxLength: 2 }) }));
     const override = fc.record({
       kind: fc.constantFrom('add' as const, 'remove' as const),
       engineerId: fc.constantFrom('a-e0', 'a-e1', 'b-e0', 'x'),
@@ -104,11 +107,13 @@ describe('on-call schedule properties', () => {
       length: fc.integer({ min: 1, max: 48 * H }),
     });
     fc.assert(
-      fc.property(anyRotation('a'), anyRotation('b'), fc.array(override, { maxLength: 4 }), fc.array(fc.integer({ min: 0, max: 20 * 24 * H - 1 }), { minLength: 1, maxLength: 20 }), (a, b, overrides, offsets) => {
-        const s = schedule(
+      fc.property(anyRotation('a'), anyRotation('b'), fc.array(override, { maxLength: 4 }), hours, fc.constantFrom(...ZONES), fc.array(fc.integer({ min: 0, max: 20 * 24 * H - 1 }), { minLength: 1, maxLength: 20 }), (a, b, overrides, activeHours, zone, offsets) => {
+        const plain = schedule(
           [[a], [b]],
           overrides.map((o) => ({ kind: o.kind, engineerId: o.engineerId, start: new Date(o.start).toISOString(), end: new Date(o.start + o.length).toISOString() })),
+          zone,
         );
+        const s = activeHours ? { ...plain, layers: [{ ...plain.layers[0]!, activeHours }, plain.layers[1]!] } : plain;
         const shifts = shiftsBetween(s, FROM, FROM + 20 * 24 * H);
         for (const offset of offsets) {
           const t = FROM + offset;

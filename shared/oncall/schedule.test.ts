@@ -22,6 +22,39 @@ describe('layers', () => {
   });
 });
 
+describe('active hours', () => {
+  const office = ['09:00', '17:00'] as [string, string];
+  const withHours = (activeHours: Record<string, [string, string][]>) => {
+    const s = schedule([[weekly], [daily]]);
+    return { ...s, layers: [{ ...s.layers[0]!, activeHours }, s.layers[1]!] };
+  };
+
+  it('a layer with hours answers only then; outside them the next layer does, cut exactly at its edges', () => {
+    const s = withHours({ mon: [office], tue: [office], wed: [office], thu: [office], fri: [office] });
+    expect(onCallAt(s, utc('2026-06-02T07:00'))).toEqual(['dirk']); // Tuesday 09:00 CEST
+    expect(onCallAt(s, utc('2026-06-02T06:59'))).toEqual(['ann']); // the daily handoff to bob is at 09:00 too
+    expect(onCallAt(s, utc('2026-06-02T15:00'))).toEqual(['bob']); // 17:00 CEST
+    expect(onCallAt(s, utc('2026-06-06T12:00'))).toEqual(['cas']); // Saturday: the daily rotation all day
+    const tuesday = shiftsBetween(s, utc('2026-06-01T22:00'), utc('2026-06-02T22:00'));
+    expect(tuesday.map((x) => [x.engineerId, x.start, x.end])).toEqual([
+      ['ann', utc('2026-06-01T22:00'), utc('2026-06-02T07:00')],
+      ['dirk', utc('2026-06-02T07:00'), utc('2026-06-02T15:00')],
+      ['bob', utc('2026-06-02T15:00'), utc('2026-06-02T22:00')],
+    ]);
+  });
+
+  it('hours are wall clock: 02:00–03:00 on Sunday covers nothing on 29 March and two hours on 25 October', () => {
+    const s = withHours({ sun: [['02:00', '03:00']] });
+    const dirkHours = (from: string, to: string) =>
+      shiftsBetween(s, utc(from), utc(to))
+        .filter((x) => x.engineerId === 'dirk' || x.engineerId === 'eva')
+        .reduce((n, x) => n + (x.end - x.start) / H, 0);
+    expect(dirkHours('2026-03-28T22:00', '2026-03-29T22:00')).toBe(0);
+    expect(dirkHours('2026-10-24T22:00', '2026-10-25T23:00')).toBe(2);
+    expect(Schedule.safeParse({ ...s, layers: [{ ...s.layers[0], activeHours: { mon: [['17:00', '09:00']] } }, s.layers[1]] }).success).toBe(false);
+  });
+});
+
 describe('overrides', () => {
   const s = (overrides: Parameters<typeof schedule>[1]) => schedule([[daily]], overrides);
   const window = { start: '2026-06-01T10:00:00Z', end: '2026-06-01T12:00:00Z' };

@@ -1,11 +1,12 @@
 import type { Override, Schedule } from '../domain/oncall';
+import { type ActiveHours, activeEdges, activeHours, isActive } from './activeHours';
 import { type RotationClock, rotationClock, rotationOnCallAt, rotationShifts } from './rotation';
 
 /**
  * Who is on call in a schedule, as a pure function of the schedule and an instant.
  *
  * At each instant: the layers are asked from the highest priority down, and the first layer with
- * anyone on call answers (all of its rotations' engineers at that moment). Then the overrides
+ * anyone on call (and within its active hours, if it has them) answers (all of its rotations' engineers at that moment). Then the overrides
  * apply in list order: `remove` takes its engineer off, `replace` swaps `replaces` for its
  * engineer where `replaces` was on call, `add` puts its engineer on as well.
  */
@@ -33,7 +34,7 @@ export interface Segment {
 }
 
 interface Compiled {
-  layers: { id: string; rotations: RotationClock[] }[];
+  layers: { id: string; rotations: RotationClock[]; active: ActiveHours | null }[];
   overrides: { id: string; kind: Override['kind']; engineerId: string; replaces: string | undefined; start: number; end: number }[];
 }
 
@@ -45,7 +46,11 @@ function compile(schedule: Schedule): Compiled {
     c = {
       layers: [...schedule.layers]
         .sort((a, b) => b.priority - a.priority)
-        .map((layer) => ({ id: layer.id, rotations: layer.rotations.map(rotationClock) })),
+        .map((layer) => ({
+          id: layer.id,
+          rotations: layer.rotations.map(rotationClock),
+          active: layer.activeHours ? activeHours(schedule.zone, layer.activeHours) : null,
+        })),
       overrides: schedule.overrides.map((o) => ({
         id: o.id,
         kind: o.kind,
@@ -63,6 +68,7 @@ function compile(schedule: Schedule): Compiled {
 function entriesAt(c: Compiled, t: number, overrides = c.overrides): Entry[] {
   let entries: Entry[] = [];
   for (const layer of c.layers) {
+    if (layer.active && !isActive(layer.active, t)) continue;
     for (const clock of layer.rotations) {
       const engineerId = rotationOnCallAt(clock, t);
       if (engineerId !== null && !entries.some((e) => e.engineerId === engineerId))
@@ -95,8 +101,10 @@ const sameEntries = (a: Entry[], b: Entry[]) => a.length === b.length && a.every
 /** Every instant where the answer may change within `(from, to)`, with `from` and `to`. */
 function boundaries(c: Compiled, from: number, to: number): number[] {
   const out = [from, to];
-  for (const layer of c.layers)
+  for (const layer of c.layers) {
     for (const clock of layer.rotations) for (const s of rotationShifts(clock, from, to)) out.push(s.start, s.end);
+    if (layer.active) out.push(...activeEdges(layer.active, from, to));
+  }
   for (const o of c.overrides) {
     if (o.start > from && o.start < to) out.push(o.start);
     if (o.end > from && o.end < to) out.push(o.end);
