@@ -295,6 +295,14 @@ export const en = {
       nothingToChange: 'nothing to change: give a start, end, note or billable',
     },
     changeRequest: { nothingToChange: 'nothing to change: give an estimate or a quote' },
+    // Issue 12, on-call (shared/domain/oncall.ts)
+    oncall: {
+      localDateTime: 'must be a wall-clock date-time YYYY-MM-DDTHH:mm, without Z or an offset',
+      replaces: 'a "replace" override names the engineer it replaces, and only a "replace" does',
+      replacesItself: 'must not be the engineer it replaces',
+      endBeforeStart: 'must be after the start',
+      priorityTaken: 'two layers have priority {{priority}}: give each its own',
+    },
   },
   /** Billing's notices, hints and suggestions (shared/billing): shown, never applied by themselves. */
   billing: {

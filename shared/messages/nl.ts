@@ -292,6 +292,14 @@ export const nl: Catalog = {
       nothingToChange: 'niets te wijzigen: geef een begin, einde, notitie of declarabel',
     },
     changeRequest: { nothingToChange: 'niets te wijzigen: geef een schatting of een offertebedrag' },
+    // Issue 12, on-call (shared/domain/oncall.ts)
+    oncall: {
+      localDateTime: 'moet een kloktijd JJJJ-MM-DDTUU:mm zijn, zonder Z of tijdverschil',
+      replaces: 'een vervanging ("replace") noemt de engineer die vervangen wordt, en alleen een vervanging doet dat',
+      replacesItself: 'mag niet dezelfde engineer zijn als die vervangen wordt',
+      endBeforeStart: 'moet na het begin liggen',
+      priorityTaken: 'twee lagen hebben prioriteit {{priority}}: geef elke laag een eigen prioriteit',
+    },
   },
   billing: {
     bundle: {
