@@ -104,7 +104,11 @@ export const GENERIC_FIRING = {
 };
 
 /** A multipart/form-data body with one field, as Node's form-data package writes it. */
-export function formDataBody(field: string, value: string, boundary = '--------------------------515890814546601021194782'): {
+export function formDataBody(
+  field: string,
+  value: string,
+  boundary = '--------------------------515890814546601021194782',
+): {
   body: string;
   contentType: string;
 } {

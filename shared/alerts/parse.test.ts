@@ -70,7 +70,10 @@ describe('Alertmanager webhook v4', () => {
     });
     const badTime = { ...ALERTMANAGER_FIRING, alerts: [{ ...ALERTMANAGER_FIRING.alerts[0]!, startsAt: 'yesterday' }] };
     expect(refusal(() => parse('alertmanager', badTime))).toMatchObject({ key: 'alerts.badTime', params: { field: 'alerts[0].startsAt' } });
-    const many = { ...ALERTMANAGER_FIRING, alerts: Array.from({ length: ALERTS_PER_DELIVERY_MAX + 1 }, () => ALERTMANAGER_FIRING.alerts[0]) };
+    const many = {
+      ...ALERTMANAGER_FIRING,
+      alerts: Array.from({ length: ALERTS_PER_DELIVERY_MAX + 1 }, () => ALERTMANAGER_FIRING.alerts[0]),
+    };
     expect(refusal(() => parse('alertmanager', many))).toMatchObject({ key: 'call.invalid' });
   });
 });
@@ -154,14 +157,17 @@ describe('generic JSON', () => {
 });
 
 describe('every format', () => {
-  it.each(['alertmanager', 'grafana', 'uptime-kuma', 'generic'] as const)('%s: refuses malformed JSON, deep nesting, broken UTF-8', (kind) => {
-    expect(refusal(() => parse(kind, '{"alerts": ['))).toMatchObject({ key: 'alerts.badJson' });
-    const deep = '['.repeat(JSON_MAX_DEPTH + 1) + ']'.repeat(JSON_MAX_DEPTH + 1);
-    expect(refusal(() => parse(kind, deep))).toMatchObject({ key: 'alerts.tooDeep' });
-    // 200,000 levels would overflow JSON.parse's stack; the scan refuses it first.
-    expect(refusal(() => parse(kind, '['.repeat(200_000)))).toMatchObject({ key: 'alerts.tooDeep' });
-    const broken = parseDelivery.bind(null, kind, { body: new Uint8Array([0x7b, 0xff, 0x7d]), contentType: null, receivedAt: RECEIVED });
-    expect(refusal(broken)).toMatchObject({ key: 'alerts.notUtf8' });
-    expect(refusal(() => parse(kind, 'null'))).toMatchObject({ code: 'invalid_args' });
-  });
+  it.each(['alertmanager', 'grafana', 'uptime-kuma', 'generic'] as const)(
+    '%s: refuses malformed JSON, deep nesting, broken UTF-8',
+    (kind) => {
+      expect(refusal(() => parse(kind, '{"alerts": ['))).toMatchObject({ key: 'alerts.badJson' });
+      const deep = '['.repeat(JSON_MAX_DEPTH + 1) + ']'.repeat(JSON_MAX_DEPTH + 1);
+      expect(refusal(() => parse(kind, deep))).toMatchObject({ key: 'alerts.tooDeep' });
+      // 200,000 levels would overflow JSON.parse's stack; the scan refuses it first.
+      expect(refusal(() => parse(kind, '['.repeat(200_000)))).toMatchObject({ key: 'alerts.tooDeep' });
+      const broken = parseDelivery.bind(null, kind, { body: new Uint8Array([0x7b, 0xff, 0x7d]), contentType: null, receivedAt: RECEIVED });
+      expect(refusal(broken)).toMatchObject({ key: 'alerts.notUtf8' });
+      expect(refusal(() => parse(kind, 'null'))).toMatchObject({ code: 'invalid_args' });
+    },
+  );
 });
