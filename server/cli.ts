@@ -2,6 +2,7 @@ import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { ENGINEER_ROLES } from '../shared/sync/protocol';
 import { toErrorInfo, VangnetError } from '../shared/errors';
+import { registerAlertCommands } from './alerts/adminCommands';
 import { addEngineer, issuePairingCode, listEngineers, revokeDevice, setRole } from './auth/devices';
 import { connectServerDb, type ServerDb } from './db/connect';
 import { buildServer } from './http/app';
@@ -63,7 +64,7 @@ export async function main(argv: string[]): Promise<number> {
       await new Promise(() => undefined);
     });
 
-  const admin = program.command('admin').description('engineers and devices');
+  const admin = program.command('admin').description('engineers, devices and monitoring integrations');
   admin
     .command('add-engineer')
     .description('add an engineer and print a one-time pairing code for their first device')
@@ -132,6 +133,8 @@ export async function main(argv: string[]): Promise<number> {
       await withStore(cmd, (store) => revokeDevice(store, deviceId));
       out(`Revoked device ${deviceId}`);
     });
+
+  registerAlertCommands(admin, withStore, out);
 
   try {
     await program.parseAsync(argv);

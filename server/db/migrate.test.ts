@@ -32,7 +32,12 @@ describe.each(DIALECTS)('server migrations on %s', (dialect) => {
     cleanups.push(drop, () => store.close());
     const lease = { name: 'prune', holder: 'a', expires_at: Date.now() };
     await store.db.insertInto('job_leases').values(lease).execute();
-    await expect(store.db.insertInto('job_leases').values({ ...lease, holder: 'b' }).execute()).rejects.toThrow();
+    await expect(
+      store.db
+        .insertInto('job_leases')
+        .values({ ...lease, holder: 'b' })
+        .execute(),
+    ).rejects.toThrow();
     const stored = await store.db.selectFrom('job_leases').selectAll().execute();
     expect(stored.map((r) => ({ ...r, expires_at: Number(r.expires_at) }))).toEqual([lease]);
   });
@@ -48,11 +53,49 @@ describe.each(DIALECTS)('server migrations on %s', (dialect) => {
       .insertInto('rejections')
       .values({ ...row, mutation_id: 2, error_key: 'permission.forbidden', error_params: JSON.stringify({ role: 'lead' }) })
       .execute();
-    const stored = await store.db.selectFrom('rejections').select(['mutation_id', 'error_key', 'error_params']).orderBy('mutation_id').execute();
+    const stored = await store.db
+      .selectFrom('rejections')
+      .select(['mutation_id', 'error_key', 'error_params'])
+      .orderBy('mutation_id')
+      .execute();
     expect(stored.map((r) => ({ ...r, mutation_id: Number(r.mutation_id) }))).toEqual([
       { mutation_id: 1, error_key: null, error_params: null },
       { mutation_id: 2, error_key: 'permission.forbidden', error_params: '{"role":"lead"}' },
     ]);
+  });
+
+  it('0016 keeps raw delivery bytes as they came, and one delivery per Standard Webhooks id and integration', async () => {
+    const { store, drop } = await freshServerDb(dialect);
+    cleanups.push(drop, () => store.close());
+    await store.db.insertInto('integrations').values({ id: 'i1', kind: 'generic', name: 'x', secret: 's', created_at: 't' }).execute();
+    const body = Buffer.from([0x00, 0xff, 0x7b, 0x22]);
+    const row = { integration_id: 'i1', received_at: 't', headers: '{}', body, status: 'received', delivery_id: 'msg_1' };
+    await store.db
+      .insertInto('alert_inbox')
+      .values({ ...row, id: 'a' })
+      .execute();
+    await store.db
+      .insertInto('alert_inbox')
+      .values({ ...row, id: 'b', delivery_id: null })
+      .execute();
+    await store.db
+      .insertInto('alert_inbox')
+      .values({ ...row, id: 'c', delivery_id: null })
+      .execute();
+    await expect(
+      store.db
+        .insertInto('alert_inbox')
+        .values({ ...row, id: 'd' })
+        .execute(),
+    ).rejects.toThrow();
+    const stored = await store.db.selectFrom('alert_inbox').select(['id', 'body']).orderBy('id').execute();
+    expect(stored.map((r) => [r.id, Buffer.from(r.body).equals(body)])).toEqual([
+      ['a', true],
+      ['b', true],
+      ['c', true],
+    ]);
+    const integration = await store.db.selectFrom('integrations').select('disabled').executeTakeFirstOrThrow();
+    expect(Number(integration.disabled)).toBe(0);
   });
 
   it('applies a listed migration the database has not recorded, even below its newest', async () => {

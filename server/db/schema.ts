@@ -114,6 +114,33 @@ export interface ServerDatabase extends DomainTables {
     ip: string;
     detail: string;
   };
+  /** Monitoring webhooks (migration 0016, server/alerts): server-only, never synced. */
+  integrations: {
+    id: string;
+    kind: string;
+    name: string;
+    secret: string;
+    previous_secret: string | null;
+    /** ISO time until which `previous_secret` is still accepted. */
+    previous_until: string | null;
+    created_at: string;
+    disabled: Generated<number>;
+  };
+  alert_inbox: {
+    id: string;
+    integration_id: string;
+    received_at: string;
+    delivery_id: string | null;
+    /** JSON of the few headers that matter (content type, user agent, webhook id and timestamps). */
+    headers: string;
+    body: Buffer;
+    status: string;
+    /** JSON `{code, key, params, message}` of why it was rejected or failed. */
+    error: string | null;
+    /** JSON NormalizedAlert[] once parsed. */
+    normalized: string | null;
+    processed_at: string | null;
+  };
 }
 
 export type Dialect = 'sqlite' | 'postgres';

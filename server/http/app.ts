@@ -14,12 +14,14 @@ import { logger } from '../log';
 import { readHeadSeq } from '../repos/syncState';
 import { createMutationService, type MutationService } from '../services/mutations';
 import { createNotifier, type Notifier } from '../sync/notifier';
+import { type AlertInbox, createAlertInbox } from '../alerts/inbox';
 import { createAuthGuard, FAILURE_WINDOW_MS, MAX_FAILURES } from './authGuard';
 import { checkedJsonText } from './jsonBody';
 import { registerLoadShedding } from './loadShedding';
 import { createMetrics } from './metrics';
 import { type Problem, problemFor, sendProblem } from './problem';
 import { registerApiRoutes } from './apiRoutes';
+import { registerHookRoutes } from './hookRoutes';
 import { registerSyncRoutes } from './syncRoutes';
 
 const log = logger('http');
@@ -28,7 +30,7 @@ const log = logger('http');
 const COUNTED_REFUSALS = new Set([400, 401, 413, 415]);
 
 /** The problem document for anything a handler, hook or parser threw. */
-function problemForError(err: unknown): Problem {
+export function problemForError(err: unknown): Problem {
   // A rolled_back refusal says where the laptop's new work starts and must follow (shared/sync/rollback.ts).
   if (err instanceof RolledBackError) return { ...problemFor(err.code, err.key, err.params), ...err.details };
   if (err instanceof VangnetError) return problemFor(err.code, err.key, err.params, err.issues);
@@ -62,6 +64,8 @@ export interface VangnetServer {
   mutations: MutationService;
   /** Background jobs: one runner across every process on the database. */
   jobs: Jobs;
+  /** Monitoring deliveries stored by the webhook receivers, parsed after their answer (server/alerts). */
+  alertInbox: AlertInbox;
   close(): Promise<void>;
 }
 
@@ -126,6 +130,8 @@ export async function buildServer(options: ServerOptions): Promise<VangnetServer
   const mutations = createMutationService({ store, notifier, now });
   registerSyncRoutes(app, { store, guard, metrics, notifier, mutations, now, closing, liveRecheckMs: options.liveRecheckMs });
   registerApiRoutes(app, { store, guard, mutations, now });
+  const alertInbox = createAlertInbox({ store, mutations, now });
+  await registerHookRoutes(app, { store, guard, inbox: alertInbox, now, problemForError });
 
   const holder = options.jobHolder ?? `${os.hostname()}:${process.pid}:${uuidv7().slice(-8)}`;
   const leaseMs = options.jobLeaseMs ?? JOB_LEASE_MS;
@@ -138,12 +144,14 @@ export async function buildServer(options: ServerOptions): Promise<VangnetServer
     },
   });
   jobs.define(prunePairingCodes(store, now));
+  jobs.define(alertInbox.sweepJob());
 
   return {
     app,
     notifier,
     mutations,
     jobs,
+    alertInbox,
     async close() {
       // First, while the database is still open: a running job finishes and its lead is given up.
       await jobs.close();
@@ -152,6 +160,8 @@ export async function buildServer(options: ServerOptions): Promise<VangnetServer
       closing.value = true;
       for (const socket of app.websocketServer.clients) socket.terminate();
       await app.close();
+      // Deliveries already answered 202 are parsed before the store closes (the sweep would catch them anyway).
+      await alertInbox.settled();
       await notifier.close();
     },
   };

@@ -25,7 +25,8 @@ declare module 'fastify' {
   }
 }
 
-export type FailureKind = 'token' | 'pairing';
+/** `webhook`: a monitoring delivery to an unknown integration, or with a wrong token or signature (server/alerts). */
+export type FailureKind = 'token' | 'pairing' | 'webhook';
 /** A counter per address from @fastify/rate-limit (`app.createRateLimit`), bumped once per failed attempt. */
 export type FailureCounter = ReturnType<FastifyInstance['createRateLimit']>;
 

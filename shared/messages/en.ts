@@ -190,6 +190,21 @@ export const en = {
       monthOrder: 'The range must end in or after its first month ({{from}} – {{to}})',
       tooManyMonths: 'A report covers at most {{max}} months',
     },
+    // Issue 12, alerts (E1): webhook receivers and integrations (shared/alerts, server/alerts).
+    alerts: {
+      notUtf8: 'The webhook body is not valid UTF-8',
+      tooDeep: 'The webhook body is nested deeper than {{max}} levels, has too many members, or holds a broken character escape',
+      badJson: 'The webhook body is not valid JSON',
+      badTime: 'Not a time: "{{value}}" ({{field}})',
+      noFormData: 'The form-data body has no "{{field}}" field',
+      noMonitor: 'The Uptime Kuma heartbeat names no monitor',
+      noIntegration: 'No webhook integration {{id}}',
+      badSignature: 'The webhook token, signature or timestamp is missing or wrong',
+      tooLarge: 'A webhook body may be at most {{max}} bytes',
+      storeFailed: 'The delivery could not be stored; send it again',
+      graceHours: '--grace-hours must be a number of hours from 0 to {{max}}: {{value}}',
+      badPublicUrl: 'Not an http(s) address: {{value}}',
+    },
   },
   /** Why the iCal importer skipped an event, or what it assumed (shared/sla/ical.ts). */
   ical: {

@@ -188,6 +188,21 @@ export const nl: Catalog = {
       monthOrder: 'De periode moet eindigen in of na de eerste maand ({{from}} – {{to}})',
       tooManyMonths: 'Een rapportage beslaat hoogstens {{max}} maanden',
     },
+    // Issue 12, alerts (E1): webhook receivers and integrations (shared/alerts, server/alerts).
+    alerts: {
+      notUtf8: 'De inhoud van de webhook is geen geldige UTF-8',
+      tooDeep: 'De inhoud van de webhook is dieper genest dan {{max}} niveaus, heeft te veel velden of bevat een kapotte tekenreeks',
+      badJson: 'De inhoud van de webhook is geen geldige JSON',
+      badTime: 'Geen tijdstip: "{{value}}" ({{field}})',
+      noFormData: 'De form-data mist het veld "{{field}}"',
+      noMonitor: 'De heartbeat van Uptime Kuma noemt geen monitor',
+      noIntegration: 'Geen webhookkoppeling {{id}}',
+      badSignature: 'Het token, de handtekening of het tijdstempel van de webhook ontbreekt of klopt niet',
+      tooLarge: 'De inhoud van een webhook mag hoogstens {{max}} bytes zijn',
+      storeFailed: 'De melding kon niet worden opgeslagen; stuur haar opnieuw',
+      graceHours: '--grace-hours moet een aantal uren van 0 tot {{max}} zijn: {{value}}',
+      badPublicUrl: 'Geen http(s)-adres: {{value}}',
+    },
   },
   ical: {
     cancelled: 'afgelast',
