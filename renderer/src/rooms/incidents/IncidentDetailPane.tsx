@@ -14,6 +14,7 @@ import { IncidentEditForm } from './IncidentEditForm';
 import { IncidentFields } from './IncidentFields';
 import { IncidentTimeline } from './IncidentTimeline';
 import { MergedBanner } from './MergedBanner';
+import { MergeIntoAction } from './MergeIntoAction';
 import { SlaClocks } from './SlaClocks';
 
 /**
@@ -40,6 +41,7 @@ export function IncidentDetailPane() {
           </>
         ) : null}
         <span className="spacer" />
+        {detail && !editing ? <MergeIntoAction incident={detail} /> : null}
         {detail && !editing ? (
           <button type="button" className="btn btn-small" onClick={() => setEditing(true)}>
             <Icon name="edit" size={13} />
@@ -60,7 +62,7 @@ export function IncidentDetailPane() {
             <IncidentEditForm key={detail.id} incident={detail} />
           ) : (
             <>
-              <h2 className="detail-title" data-testid="detail-title">
+              <h2 className="detail-title" data-testid="detail-title" tabIndex={-1}>
                 {detail.title}
               </h2>
               <dl className="detail-meta">
