@@ -23,6 +23,9 @@ export interface BundlingSlice {
   mergePreview: { key: string; view: BundlingSavingsView | null; error: ErrorInfo | null } | null;
   loadMergePreview(survivorId: string, mergedId: string): Promise<void>;
   clearMergeInto(): void;
+  /** The survivor of the last merge, until its detail pane has taken the focus. */
+  focusSurvivor: string | null;
+  survivorFocused(): void;
 }
 
 export const createBundlingSlice: SliceCreator<BundlingSlice> = (set, get) => ({
@@ -50,6 +53,10 @@ export const createBundlingSlice: SliceCreator<BundlingSlice> = (set, get) => ({
     if (get().mergePreview?.key !== key) return;
     set({ mergePreview: result.ok ? { key, view: result.value, error: null } : { key, view: null, error: result.error } });
   },
+  focusSurvivor: null,
+  survivorFocused() {
+    set({ focusSurvivor: null });
+  },
   clearMergeInto() {
     set({ mergeTargets: [], mergePreview: null, merging: IDLE });
   },
@@ -60,7 +67,7 @@ export const createBundlingSlice: SliceCreator<BundlingSlice> = (set, get) => ({
       set({ merging: { pending: false, error: result.error } });
       return false;
     }
-    set({ merging: IDLE, suggestion: null });
+    set({ merging: IDLE, suggestion: null, focusSurvivor: result.value.id });
     get().selectIncident(result.value.id, result.value);
     void get().loadSuggestion(get().suggestionFor);
     return true;

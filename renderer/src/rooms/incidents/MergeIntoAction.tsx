@@ -16,7 +16,6 @@ export function MergeIntoAction({ incident }: { incident: IncidentDetail }) {
       </button>
       {open ? (
         <MergeIntoDialog
-          key={incident.id}
           incident={incident}
           onClose={() => {
             setOpen(false);

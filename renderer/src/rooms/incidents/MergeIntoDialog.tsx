@@ -40,10 +40,9 @@ export function MergeIntoDialog({ incident, onClose }: { incident: IncidentDetai
 
   async function confirm(): Promise<void> {
     if (!survivorId) return;
-    if (!(await merge(survivorId, [incident.id]))) return;
-    onClose();
-    // The survivor is selected now; its title takes the focus once the pane shows it.
-    requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="detail-title"]')?.focus());
+    // On success the survivor is selected: this dialog goes with the merged ticket's pane, and the
+    // survivor's title takes the focus (IncidentDetailPane, `focusSurvivor`).
+    await merge(survivorId, [incident.id]);
   }
 
   return (
@@ -103,7 +102,7 @@ export function MergeIntoDialog({ incident, onClose }: { incident: IncidentDetai
                   : t('bundling.previewNoSaving', { together: view.togetherMinutes })}
               </strong>
             </p>
-            <p>{t('bundling.previewMoves', { entries: (moving?.entryCount ?? 0) - view.keptEntries, title: survivor.title })}</p>
+            <p>{t('bundling.previewMoves', { count: (moving?.entryCount ?? 0) - view.keptEntries, title: survivor.title })}</p>
             {view.keptEntries > 0 ? <p data-testid="merge-into-kept">{t('bundling.previewKept', { count: view.keptEntries })}</p> : null}
             <p className="muted">{t('bundling.confirmIrreversible')}</p>
           </>
