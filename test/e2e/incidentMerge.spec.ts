@@ -111,3 +111,36 @@ test.describe('in Dutch and dark', () => {
     await page.screenshot({ path: test.info().outputPath('merge-into-nl-dark.png') });
   });
 });
+
+test('a merge leaves time of a closed month where it is, and says so before and after', async ({ page, host, incidents }) => {
+  await seed(host.url, { clients: [{ name: 'Bakkerij de Vries', code: 'BAKK' }], incidents: [] });
+  const last = new Date();
+  last.setUTCDate(15);
+  last.setUTCMonth(last.getUTCMonth() - 1);
+  last.setUTCHours(10, 0, 0, 0);
+  const engine = await EngineClient.connect(host.url);
+  try {
+    const bakk = (await engine.call('clients.list', {})).find((c) => c.code === 'BAKK')!;
+    await engine.call('contracts.set', { clientId: bakk.id, effectiveFrom: '2020-01-01', terms: { ...contractTemplate('prepaid'), billingIncrementMinutes: 15 } });
+    const openedAt = new Date(last.getTime() - 86_400_000).toISOString();
+    const survivor = await engine.call('incidents.create', { clientId: bakk.id, title: 'Wachtwoord vergeten', priority: 'P4', openedAt });
+    const merged = await engine.call('incidents.create', { clientId: bakk.id, title: 'Logo vervangen', priority: 'P4', openedAt });
+    await engine.call('time.log', { incidentId: merged.id, startedAt: last.toISOString(), minutes: 7 });
+    await engine.call('time.log', { incidentId: merged.id, startedAt: new Date(Date.now() - 30 * 60_000).toISOString(), minutes: 7 });
+    await engine.call('time.log', { incidentId: survivor.id, startedAt: new Date(Date.now() - 60 * 60_000).toISOString(), minutes: 7 });
+    await engine.call('month.close', { clientId: bakk.id, month: last.toISOString().slice(0, 7) });
+  } finally {
+    engine.close();
+  }
+  await page.goto('/');
+  await incidents.open('Logo vervangen');
+  await incidents.detail.getByTestId('merge-into-open').click();
+  const dialog = page.getByTestId('merge-into');
+  await dialog.getByTestId('merge-into-target').first().check();
+  await expect(dialog.getByTestId('merge-into-kept')).toHaveText('1 time entry stays here: its month is closed and billed');
+  await expect(dialog.getByTestId('merge-into-preview')).toContainText('1 time entry moves to “Wachtwoord vergeten”');
+  await dialog.getByTestId('merge-into-confirm').click();
+  await expect(dialog).toBeHidden();
+  await expect(incidents.detail.getByTestId('detail-title')).toHaveText('Wachtwoord vergeten');
+  await expect(incidents.detail.getByTestId('timeline')).toContainText('1 time entry stayed: its month is closed');
+});
