@@ -10,6 +10,7 @@ import { contractInForce } from '../../shared/domain/slaInputs';
 import type { TimeEntry } from '../../shared/domain/time';
 import { VangnetError } from '../../shared/errors';
 import { IncidentMergeArgs, mergePlan, mergeReads, type MergeRows } from '../../shared/mutations/merge';
+import { clientClosesRead } from '../../shared/mutations/monthGuard';
 import { timeEntriesOfClient } from '../repos/budget';
 import { entryCounts, openTicketsOf } from '../repos/bundling';
 import { contractsFor } from '../repos/lifecycle';
@@ -44,7 +45,7 @@ export function createBundlingHandlers(deps: HandlerDeps): Handlers['bundling'] 
     entries: readonly BillableEntry[],
     rounding: RoundingOptions,
     month: string | null,
-  ): Omit<BundlingSavingsView, 'apartMinutes' | 'togetherMinutes' | 'savedMinutes'> {
+  ): Omit<BundlingSavingsView, 'apartMinutes' | 'togetherMinutes' | 'savedMinutes' | 'keptEntries'> {
     const counts = entryCounts(
       db,
       tickets.map((t) => t.id),
@@ -79,19 +80,24 @@ export function createBundlingHandlers(deps: HandlerDeps): Handlers['bundling'] 
       const tickets = open.filter((t) => chosen.has(t.id));
       const inMonth = entries.filter((e) => e.ticketId !== null && chosen.has(e.ticketId) && e.scope === 'support');
       const { apartMinutes, togetherMinutes, savedMinutes } = found;
-      return { ...view(clientId, tickets, inMonth, rounding, asked), apartMinutes, togetherMinutes, savedMinutes };
+      return { ...view(clientId, tickets, inMonth, rounding, asked), keptEntries: 0, apartMinutes, togetherMinutes, savedMinutes };
     },
     preview: ({ survivorId, mergedIds }) => {
       const args = IncidentMergeArgs.parse({ survivorId, mergedIds });
       const rows = Object.fromEntries(Object.entries(mergeReads(args)).map(([k, spec]) => [k, loadRead(db, spec)])) as MergeRows;
+      const survivor = rows.survivor as Incident | undefined;
+      if (survivor) rows.closes = loadRead(db, clientClosesRead(survivor.clientId)) as MergeRows[string];
       const plan = mergePlan(args, rows);
       const tickets = [plan.survivor, ...plan.merged.map((m) => m.ticket)];
       const ids = new Set(tickets.map((t) => t.id));
-      const entries = billable(timeEntriesOfClient(db, plan.survivor.clientId).filter((e) => e.incidentId !== null && ids.has(e.incidentId)));
+      // Entries a closed month keeps stay billed as they were: they count for neither side of the saving.
+      const kept = new Set(plan.merged.flatMap((m) => m.kept.map((e) => e.id)));
+      const ofTickets = timeEntriesOfClient(db, plan.survivor.clientId).filter((e) => e.incidentId !== null && ids.has(e.incidentId) && !kept.has(e.id));
+      const entries = billable(ofTickets);
       const rounding = roundingOf(plan.survivor.clientId);
       const savings = bundlingSavings(entries, [...ids], rounding);
       const base = view(plan.survivor.clientId, tickets, entries, rounding, null);
-      return { ...base, survivorId: plan.survivor.id, ...pick(savings) };
+      return { ...base, survivorId: plan.survivor.id, keptEntries: kept.size, ...pick(savings) };
     },
     merge: (args) => {
       mutate('incident.merge', args);

@@ -12,6 +12,7 @@ const CLOCK_TABLES = new Set(['incidents', 'incidentEvents', 'contracts', 'clien
  * Feeds a shell's Notifier from the engine (host): every `sla.alert` becomes `notify`, and the
  * worst open SLA state (red: a breached clock; amber: one at risk; none) is recomputed after each
  * alert and after changes that move clocks, reported through `setLevel` only when it changes.
+ * A prepaid threshold (`budget.alert`) becomes `notifyBudget`.
  * Runs next to the engine (the Electron utility process), so the level comes from the engine's
  * own SLA filters rather than from counting alerts, which never say when a clock stops.
  */
@@ -62,6 +63,8 @@ export function followSlaAlerts(target: RpcTarget, notifier: Notifier): { settle
     if (name === 'sla.alert') {
       notifier.notify(payload as EventPayload<'sla.alert'>);
       refresh();
+    } else if (name === 'budget.alert') {
+      notifier.notifyBudget(payload as EventPayload<'budget.alert'>);
     } else if (name === 'data.changed' && (payload as EventPayload<'data.changed'>).tables.some((t) => CLOCK_TABLES.has(t))) {
       refresh();
     } else if (name === 'store.status') {

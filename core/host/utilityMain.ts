@@ -1,6 +1,6 @@
 import type { ErrorInfo } from '../../shared/errors';
 import type { RpcServerMessage } from '../../shared/rpc';
-import type { AlertLevel, Notifier, SlaAlert } from '../../shared/shell/notifier';
+import type { AlertLevel, BudgetAlert, Notifier, SlaAlert } from '../../shared/shell/notifier';
 import { logger } from '../log';
 import { defaultDataDir } from '../store/paths';
 import { createEngineHost, type EngineHost } from './engineHost';
@@ -48,13 +48,15 @@ export type FromCoreMessage =
   | { kind: 'ready'; dataDir: string }
   | { kind: 'fatal'; error: ErrorInfo }
   | { kind: 'sla.alert'; alert: SlaAlert }
-  | { kind: 'sla.level'; level: AlertLevel };
+  | { kind: 'sla.level'; level: AlertLevel }
+  | { kind: 'budget.alert'; alert: BudgetAlert };
 
 /** The Notifier whose other end is Electron main (electron/main/coreProcess.ts passes it on). */
 export function parentPortNotifier(parentPort: Pick<ParentPort, 'postMessage'>): Notifier {
   return {
     notify: (alert) => parentPort.postMessage({ kind: 'sla.alert', alert } satisfies FromCoreMessage),
     setLevel: (level) => parentPort.postMessage({ kind: 'sla.level', level } satisfies FromCoreMessage),
+    notifyBudget: (alert) => parentPort.postMessage({ kind: 'budget.alert', alert } satisfies FromCoreMessage),
   };
 }
 

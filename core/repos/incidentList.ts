@@ -12,6 +12,7 @@ export interface IncidentFilter {
   search?: string | undefined;
   assigneeId?: string | undefined;
   category?: string | undefined;
+  scope?: 'support' | 'change_request' | undefined;
   sla?: 'at_risk' | 'breached' | undefined;
   sort: 'sla' | 'priority' | 'opened' | 'updated';
   offset: number;
@@ -142,6 +143,8 @@ export function queryIncidents(
     where.add('i.category = @category');
     params.category = filter.category;
   }
+  if (filter.scope === 'change_request') where.add(`i.category = 'new_functionality'`);
+  else if (filter.scope === 'support') where.add(`(i.category IS NULL OR i.category <> 'new_functionality')`);
   if (filter.sla === 'breached') {
     // A clock of an open incident has breached, running or since stopped (a closed one's
     // instants are the far-future sentinel).

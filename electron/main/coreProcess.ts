@@ -105,6 +105,9 @@ export function startCoreProcess(options: CoreProcessOptions): CoreProcess {
       case 'sla.level':
         options.notifier.setLevel(message.level);
         break;
+      case 'budget.alert':
+        options.notifier.notifyBudget(message.alert);
+        break;
       default:
         log.warn({ message: message satisfies never }, 'unknown message from core');
     }

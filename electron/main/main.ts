@@ -87,6 +87,9 @@ export function runApp(): void {
           showWindow(win);
           openIncidentInRenderer(win, incidentId);
         },
+        focus: () => {
+          if (win) showWindow(win);
+        },
       });
       const engine = startCoreProcess({
         entry: CORE_FILE,

@@ -1,6 +1,7 @@
 import { app, Notification, type BrowserWindow } from 'electron';
 import { logger } from '../../core/log';
 import { shellLanguage, type ShellLanguage, slaAlertText } from '../../shared/shell/alertText';
+import { budgetNotification } from '../../shared/shell/budgetAlertText';
 import type { AlertLevel, Notifier } from '../../shared/shell/notifier';
 import type { AppTray } from './tray';
 
@@ -14,6 +15,8 @@ export interface ElectronNotifierDeps {
   tray(): AppTray | null;
   /** Brings the window forward and opens the incident in it. */
   openIncident(incidentId: string): void;
+  /** Brings the window forward (a budget notification was clicked). */
+  focus(): void;
 }
 
 /**
@@ -34,7 +37,8 @@ export async function uiLanguage(win: BrowserWindow | null): Promise<ShellLangua
 
 /**
  * The Electron implementation of the Notifier seam (shared/shell/notifier.ts): an SLA alert is a
- * native notification, and the worst open state shows on the tray icon. The renderer shows no
+ * native notification, and the worst open state shows on the tray icon. A prepaid threshold is one
+ * too, its words and urgency from shared/shell/budgetAlertText.ts. The renderer shows no
  * banner under Electron (renderer/src/main.tsx), so the engineer is told once.
  */
 export function createElectronNotifier(deps: ElectronNotifierDeps): Notifier {
@@ -47,13 +51,13 @@ export function createElectronNotifier(deps: ElectronNotifierDeps): Notifier {
     held.delete(notification);
   }
 
-  function show(title: string, body: string, incidentId: string, urgent: boolean): void {
+  function show(title: string, body: string, urgent: boolean, onClick: () => void): void {
     const notification = new Notification({ title, body, urgency: urgent ? 'critical' : 'normal' });
     held.add(notification);
     if (held.size > MAX_HELD) release(held.values().next().value as Notification);
     notification.on('click', () => {
       release(notification);
-      deps.openIncident(incidentId);
+      onClick();
     });
     notification.on('close', () => release(notification));
     notification.on('failed', (_event, error) => {
@@ -71,7 +75,17 @@ export function createElectronNotifier(deps: ElectronNotifierDeps): Notifier {
       }
       void uiLanguage(deps.window()).then((language) => {
         const { title, body } = slaAlertText(alert, language);
-        show(title, body, alert.incidentId, alert.kind === 'breached');
+        show(title, body, alert.kind === 'breached', () => deps.openIncident(alert.incidentId));
+      });
+    },
+    notifyBudget(alert) {
+      if (!Notification.isSupported()) {
+        log.warn({ clientId: alert.clientId }, 'notifications are not supported here');
+        return;
+      }
+      void uiLanguage(deps.window()).then((language) => {
+        const { title, body, urgency } = budgetNotification(alert, language);
+        show(title, body, urgency === 'critical', () => deps.focus());
       });
     },
     setLevel(next) {

@@ -32,6 +32,8 @@ export const BundlingSavingsView = z.object({
   timeZone: z.string(),
   survivorId: Id,
   tickets: z.array(BundlingTicket),
+  /** Entries of the merged tickets that stay where they are because they start in a closed month (0 in a suggestion). */
+  keptEntries: z.number().int().min(0),
   apartMinutes: Minutes,
   togetherMinutes: Minutes,
   savedMinutes: Minutes,

@@ -17,6 +17,8 @@ export const IncidentListQuery = z.object({
   search: z.string().max(200).optional(),
   assigneeId: z.string().max(64).optional(),
   category: Category.optional(),
+  /** Only change requests (category new functionality), or only support (any other category, or none). */
+  scope: z.enum(['support', 'change_request']).optional(),
   /** Only incidents with a clock that is at risk now (amber), or breached (red). */
   sla: z.enum(['at_risk', 'breached']).optional(),
   sort: z.enum(INCIDENT_SORTS).default('sla'),

@@ -32,6 +32,8 @@ export const TIMELINE_KINDS = ['status', 'priority', 'reply', 'note', 'assign', 
 /** An incident named in a merge event, with its title as it was then (events are never rewritten). */
 const MergeRef = z.object({ id: Id, title: z.string().max(200) });
 const MergeReason = text(500).nullable();
+/** Entries that stayed where they were because they start in a closed month (docs/billing.md); absent when none did. */
+const KeptEntries = z.number().int().min(1).optional();
 export const TimelineKind = z.enum(TIMELINE_KINDS);
 
 export const TimelineData = z.discriminatedUnion('kind', [
@@ -40,11 +42,11 @@ export const TimelineData = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('reply'), body: text(20_000) }),
   z.object({ kind: z.literal('note'), body: text(20_000) }),
   z.object({ kind: z.literal('assign'), from: z.string().nullable(), to: z.string().nullable() }),
-  z.object({ kind: z.literal('category'), from: Category.nullable(), to: Category.nullable() }),
+  z.object({ kind: z.literal('category'), from: Category.nullable(), to: Category.nullable(), keptEntries: KeptEntries }),
   /** On a merged incident: it now points to `into`, its time moved there (`incident.merge`). */
-  z.object({ kind: z.literal('mergedInto'), into: MergeRef, movedEntries: z.number().int().min(0), reason: MergeReason }),
+  z.object({ kind: z.literal('mergedInto'), into: MergeRef, movedEntries: z.number().int().min(0), reason: MergeReason, keptEntries: KeptEntries }),
   /** On the survivor: these incidents were merged in; their timelines show in its own. */
-  z.object({ kind: z.literal('mergedFrom'), from: z.array(MergeRef).min(1).max(20), movedEntries: z.number().int().min(0), reason: MergeReason }),
+  z.object({ kind: z.literal('mergedFrom'), from: z.array(MergeRef).min(1).max(20), movedEntries: z.number().int().min(0), reason: MergeReason, keptEntries: KeptEntries }),
 ]);
 export type TimelineData = z.infer<typeof TimelineData>;
 

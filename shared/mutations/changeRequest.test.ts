@@ -60,7 +60,7 @@ const rowsOf = (writes: Write[], table: string) => writes.filter((w) => w.table 
 
 function convert(args: Record<string, unknown>, rows: { incident?: Incident; changeRequest?: ChangeRequest; entries?: TimeEntry[] }) {
   const parsed = incidentConvertToChangeRequest.args.parse({ id: ID, ...args });
-  return incidentConvertToChangeRequest.apply(parsed, { incident: rows.incident, changeRequest: rows.changeRequest, entries: rows.entries ?? [] }, ctx());
+  return incidentConvertToChangeRequest.apply(parsed, { incident: rows.incident, changeRequest: rows.changeRequest, entries: rows.entries ?? [], closes: [] }, ctx());
 }
 function draft(fields: Partial<ChangeRequest> = {}): ChangeRequest {
   const cr = rowsOf(convert({}, { incident: incident(null) }), 'changeRequests')[0] as ChangeRequest;
@@ -84,7 +84,7 @@ describe('converting a ticket to a change request and back', () => {
 
   it('back to support: a support category, the entries back in support; refused while the quote is out or decided', () => {
     const args = incidentConvertToSupport.args.parse({ id: ID, category: 'bugfix' });
-    const rows = { incident: incident('new_functionality'), changeRequest: draft(), entries: [entry(1, 'change_request')] };
+    const rows = { incident: incident('new_functionality'), changeRequest: draft(), entries: [entry(1, 'change_request')], closes: [] };
     const writes = incidentConvertToSupport.apply(args, rows, ctx());
     expect((rowsOf(writes, 'incidents')[0] as Incident).category).toBe('bugfix');
     expect((rowsOf(writes, 'timeEntries')[0] as TimeEntry).scope).toBe('support');
@@ -100,19 +100,19 @@ describe('converting a ticket to a change request and back', () => {
 
   it('setCategory crosses the line the same way, and refuses leaving a sent change request', () => {
     const args = incidentSetCategory.args.parse({ id: ID, category: 'new_functionality' });
-    const writes = incidentSetCategory.apply(args, { incident: incident(null), changeRequest: undefined, entries: [entry(1, 'support')] }, ctx());
+    const writes = incidentSetCategory.apply(args, { incident: incident(null), changeRequest: undefined, entries: [entry(1, 'support')], closes: [] }, ctx());
     expect((rowsOf(writes, 'timeEntries')[0] as TimeEntry).scope).toBe('change_request');
     // Within support (monitoring → security) the entries stay as they are.
     const within = incidentSetCategory.apply(
       incidentSetCategory.args.parse({ id: ID, category: 'security' }),
-      { incident: incident('monitoring'), changeRequest: undefined, entries: [entry(1, 'support')] },
+      { incident: incident('monitoring'), changeRequest: undefined, entries: [entry(1, 'support')], closes: [] },
       ctx(),
     );
     expect(rowsOf(within, 'timeEntries')).toEqual([]);
     expect(() =>
       incidentSetCategory.apply(
         incidentSetCategory.args.parse({ id: ID, category: null }),
-        { incident: incident('new_functionality'), changeRequest: draft({ status: 'sent' }), entries: [] },
+        { incident: incident('new_functionality'), changeRequest: draft({ status: 'sent' }), entries: [], closes: [] },
         ctx(),
       ),
     ).toThrow(expect.objectContaining({ key: 'changeRequest.decided' }));

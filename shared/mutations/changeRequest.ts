@@ -13,7 +13,7 @@ import { mergeFields } from '../merge';
 import { needsRole } from '../permissions';
 import { defineMutation, type MutationContext, type Write } from './define';
 import { recategorise, requireIncident } from './lifecycle';
-import { scopeReads } from './scopeLine';
+import { scopeReads, scopeReadsAfter } from './scopeLine';
 
 /**
  * Change requests (docs/billing.md, "Change requests"). Converting a ticket sets its category to new
@@ -73,6 +73,7 @@ export const incidentConvertToChangeRequest = defineMutation({
     "Makes a ticket a change request: category new functionality, its change request (a draft, optionally with estimate and quote), and its time entries' scope change_request.",
   args: ConvertToChangeRequestArgs,
   reads: (args: ConvertToChangeRequestArgs) => readTicket(args.id),
+  readsAfter: (_args, rows) => scopeReadsAfter(rows),
   permit: (actor, args) => quotePermit(actor, args),
   who: QUOTE_WHO,
   apply(args, rows, ctx) {
@@ -104,6 +105,7 @@ export const incidentConvertToSupport = defineMutation({
     "Takes a change request back to support: the given support category, and its time entries' scope support. Refused while the change request is past its draft.",
   args: ConvertToSupportArgs,
   reads: (args: ConvertToSupportArgs) => readTicket(args.id),
+  readsAfter: (_args, rows) => scopeReadsAfter(rows),
   apply(args, rows, ctx) {
     const incident = requireIncident(rows.incident, args.id);
     if (incident.category !== 'new_functionality')

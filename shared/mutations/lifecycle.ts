@@ -8,7 +8,8 @@ import { VangnetError } from '../errors';
 import { lastWriteAt, mergeFields } from '../merge';
 import { defineMutation, type MutationContext, type Write } from './define';
 import { timelineEntry } from './incident';
-import { guardLeavingChangeRequest, rescopeEntries, scopeReads } from './scopeLine';
+import type { MonthClose } from '../domain/monthClose';
+import { guardLeavingChangeRequest, rescopeEntries, scopeReads, scopeReadsAfter } from './scopeLine';
 
 /** Events may be entered afterwards, but not before the incident opened nor in the future. */
 const CLOCK_TOLERANCE_MS = 60_000;
@@ -121,9 +122,10 @@ function changeField<F extends 'assigneeId' | 'category', K extends 'assign' | '
   kind: K,
   to: Incident[F],
   ctx: MutationContext,
+  extra: { keptEntries?: number } = {},
 ): Write[] {
   if (incident[field] === to) return [];
-  const data = { kind, from: incident[field], to } as TimelineEntry['data'];
+  const data = { kind, from: incident[field], to, ...extra } as TimelineEntry['data'];
   return [
     ...patchIncident(incident, { [field]: to }, ctx),
     { op: 'insert', table: 'incidentEvents', row: timelineEntry(ctx, incident.id, ctx.now, data) },
@@ -147,6 +149,7 @@ export const incidentSetCategory = defineMutation({
     "Sets an incident's category; when that moves it across the scope line, its time entries' scope follows (refused while a change request is past its draft).",
   args: IncidentCategoryArgs,
   reads: (args: IncidentCategoryArgs) => ({ ...readIncident(args.id), ...scopeReads(args.id) }),
+  readsAfter: (_args, rows) => scopeReadsAfter(rows),
   apply(args, rows, ctx) {
     const incident = requireIncident(rows.incident, args.id);
     return recategorise(incident, args.category, rows, ctx);
@@ -157,9 +160,10 @@ export const incidentSetCategory = defineMutation({
 export function recategorise(
   incident: Incident,
   to: Category | null,
-  rows: { entries: TimeEntry[]; changeRequest: ChangeRequest | undefined },
+  rows: { entries: TimeEntry[]; changeRequest: ChangeRequest | undefined; closes: MonthClose[] },
   ctx: MutationContext,
 ): Write[] {
   guardLeavingChangeRequest(incident, to, rows.changeRequest);
-  return [...changeField(incident, 'category', 'category', to, ctx), ...rescopeEntries(incident, to, rows.entries, ctx.hlc)];
+  const { writes, kept } = rescopeEntries(incident, to, rows.entries, rows.closes, ctx.hlc);
+  return [...changeField(incident, 'category', 'category', to, ctx, kept > 0 ? { keptEntries: kept } : {}), ...writes];
 }

@@ -7,6 +7,8 @@ import { lastWriteAt, mergeFields } from '../merge';
 import { ownOrLead } from '../permissions';
 import { defineMutation, LIST_READ_MAX, type ListRead, type MutationContext, type RowRead, type Write } from './define';
 import { timelineEntry } from './incident';
+import type { MonthClose } from '../domain/monthClose';
+import { clientClosesRead, splitByClosedMonth } from './monthGuard';
 
 /**
  * Ticket bundling (docs/billing.md, "Bundling"): rounding is per ticket per month, so small
@@ -14,7 +16,9 @@ import { timelineEntry } from './incident';
  * each merged ticket is closed and points to the survivor (`mergedInto`), its time entries move to
  * the survivor (their scope follows the survivor's category), and both sides get a timeline event.
  * Timelines are append-only, so nothing is copied: the survivor's timeline shows the merged
- * tickets' events through `mergedInto` (core/repos/mergedTimeline.ts).
+ * tickets' events through `mergedInto` (core/repos/mergedTimeline.ts). Entries that start in a
+ * closed month stay on the merged ticket with their scope (billed time stays as billed); the
+ * timeline events count them as `keptEntries`.
  */
 
 export const MERGE_MAX = 20;
@@ -32,7 +36,7 @@ export const IncidentMergeArgs = z
 export type IncidentMergeArgs = z.infer<typeof IncidentMergeArgs>;
 
 export type MergeReads = Record<string, RowRead<'incidents'> | ListRead<'timeEntries'>>;
-export type MergeRows = Record<string, Incident | TimeEntry[] | undefined>;
+export type MergeRows = Record<string, Incident | TimeEntry[] | MonthClose[] | undefined>;
 
 const ticketKey = (i: number) => `ticket${i}`;
 const entriesKey = (i: number) => `entries${i}`;
@@ -49,10 +53,12 @@ export function mergeReads(args: IncidentMergeArgs): MergeReads {
 }
 
 const entriesOf = (rows: MergeRows, i: number) => (rows[entriesKey(i)] as TimeEntry[] | undefined) ?? [];
+const closesOf = (rows: MergeRows) => (rows.closes as MonthClose[] | undefined) ?? [];
 
 export interface MergePlan {
   survivor: Incident;
-  merged: { ticket: Incident; entries: TimeEntry[] }[];
+  /** Each merged ticket with the entries that move (`entries`) and those its closed months keep (`kept`). */
+  merged: { ticket: Incident; entries: TimeEntry[]; kept: TimeEntry[] }[];
 }
 
 /**
@@ -86,10 +92,14 @@ export function mergePlan(args: IncidentMergeArgs, rows: MergeRows): MergePlan {
       throw new VangnetError('invalid_args', 'merge.tooManyEntries', { title: ticket.title, max: MERGE_ENTRIES_MAX }, [
         { path, code: 'tooManyEntries', params: { max: MERGE_ENTRIES_MAX } },
       ]);
-    return { ticket, entries: entriesOf(rows, i) };
+    const { open, kept } = splitByClosedMonth(entriesOf(rows, i), closesOf(rows));
+    return { ticket, entries: open, kept };
   });
   return { survivor, merged };
 }
+
+/** The count of kept entries for a timeline event: absent when none stayed, as before closed months counted. */
+const keptField = (n: number): { keptEntries?: number } => (n > 0 ? { keptEntries: n } : {});
 
 function patched<T extends Incident | TimeEntry>(before: T, patch: Partial<T>, ctx: MutationContext): T {
   const m = mergeFields(before, before.fieldVersions, patch, ctx.hlc);
@@ -102,10 +112,13 @@ export const incidentMerge = defineMutation({
     "Merges tickets of one client into a survivor: each is closed and points to it, its time entries move to it (scope by the survivor's category), and both timelines say so.",
   args: IncidentMergeArgs,
   reads: (args: IncidentMergeArgs): MergeReads => mergeReads(args),
+  readsAfter: (_args, rows) => ({ closes: clientClosesRead((rows.survivor as Incident | undefined)?.clientId ?? '') }),
   // Merging moves time entries: one's own, or anyone's for a lead (as editing them, docs/time.md).
+  // Entries a closed month keeps do not move, so they ask nothing of the actor.
   permit(actor, args, rows) {
+    const closes = closesOf(rows as MergeRows);
     for (let i = 0; i < args.mergedIds.length; i += 1) {
-      for (const entry of entriesOf(rows as MergeRows, i)) {
+      for (const entry of splitByClosedMonth(entriesOf(rows as MergeRows, i), closes).open) {
         const refusal = ownOrLead(actor, entry.engineerId, 'mergeOthersTime');
         if (refusal) return refusal;
       }
@@ -120,8 +133,10 @@ export const incidentMerge = defineMutation({
     const scope = scopeOfCategory(survivor.category);
     const writes: Write[] = [];
     let moved = 0;
-    for (const { ticket, entries } of merged) {
+    let keptAll = 0;
+    for (const { ticket, entries, kept } of merged) {
       moved += entries.length;
+      keptAll += kept.length;
       for (const before of entries) {
         writes.push({ op: 'update', table: 'timeEntries', before, row: patched(before, { incidentId: survivor.id, scope }, ctx) });
       }
@@ -132,11 +147,11 @@ export const incidentMerge = defineMutation({
         writes.push({ op: 'insert', table: 'incidentEvents', row: timelineEntry(ctx, ticket.id, ctx.now, data) });
       }
       const into = { id: survivor.id, title: survivor.title };
-      const data = { kind: 'mergedInto', into, movedEntries: entries.length, reason } as const;
+      const data = { kind: 'mergedInto', into, movedEntries: entries.length, reason, ...keptField(kept.length) } as const;
       writes.push({ op: 'insert', table: 'incidentEvents', row: timelineEntry(ctx, ticket.id, ctx.now, data) });
     }
     const from = merged.map(({ ticket }) => ({ id: ticket.id, title: ticket.title }));
-    const data = { kind: 'mergedFrom', from, movedEntries: moved, reason } as const;
+    const data = { kind: 'mergedFrom', from, movedEntries: moved, reason, ...keptField(keptAll) } as const;
     writes.push({ op: 'insert', table: 'incidentEvents', row: timelineEntry(ctx, survivor.id, ctx.now, data) });
     return writes;
   },

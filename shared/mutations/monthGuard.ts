@@ -2,7 +2,7 @@ import { monthOfInstant } from '../billing/month';
 import type { MonthClose } from '../domain/monthClose';
 import { monthCloseId } from '../domain/monthClose';
 import { VangnetError } from '../errors';
-import type { RowRead } from './define';
+import { LIST_READ_MAX, type ListRead, type RowRead } from './define';
 
 /**
  * The closed-month guard of the time mutations (docs/time.md, "Closed months"). Which month an
@@ -38,4 +38,26 @@ export function refuseClosed(atIso: string, rows: readonly (MonthClose | undefin
     throw new VangnetError('conflict', 'time.monthClosed', { month: closed.month }, [
       { path, code: 'monthClosed', params: { month: closed.month } },
     ]);
+}
+
+/**
+ * The read of every close row of a client, for a mutation that moves a ticket's entries (a merge,
+ * a conversion across the scope line): the entries may start in any month, and a client closes at
+ * most one row per month, so one bounded list holds them all.
+ */
+export function clientClosesRead(clientId: string): ListRead<'monthCloses'> {
+  return { table: 'monthCloses', where: { clientId }, orderBy: [{ field: 'month' }], limit: LIST_READ_MAX };
+}
+
+/**
+ * Entries split by whether they start in a closed month (docs/billing.md, "Closed months and moved
+ * tickets"): billed time stays as billed, so a merge or a conversion moves only the `open` ones and
+ * says how many it `kept`.
+ */
+export function splitByClosedMonth<E extends { startedAt: string }>(entries: readonly E[], closes: readonly MonthClose[]): { open: E[]; kept: E[] } {
+  const closed = closes.filter((c) => c.closed);
+  const open: E[] = [];
+  const kept: E[] = [];
+  for (const e of entries) (closed.length > 0 && closedMonthOf(e.startedAt, closed) ? kept : open).push(e);
+  return { open, kept };
 }

@@ -8,6 +8,8 @@ import type { EventPayload } from '../contract';
  * Type-only imports here, so the renderer and the preload can use it without pulling in zod.
  */
 export type SlaAlert = EventPayload<'sla.alert'>;
+/** A prepaid threshold reached (`budget.alert`): a native notification under Electron (./budgetAlertText.ts). */
+export type BudgetAlert = EventPayload<'budget.alert'>;
 
 /** The worst SLA state among open incidents right now: what the tray shows. */
 export const ALERT_LEVELS = ['none', 'amber', 'red'] as const;
@@ -18,16 +20,21 @@ export interface Notifier {
   notify(alert: SlaAlert): void;
   /** The worst open state changed. */
   setLevel(level: AlertLevel): void;
+  /** A prepaid bundle reached a threshold; the engine says each once (docs/billing.md, "Notified thresholds"). */
+  notifyBudget(alert: BudgetAlert): void;
 }
 
 /** The testing implementation: remembers every call, in order. */
-export function recordingNotifier(): Notifier & { alerts: SlaAlert[]; levels: AlertLevel[] } {
+export function recordingNotifier(): Notifier & { alerts: SlaAlert[]; levels: AlertLevel[]; budgets: BudgetAlert[] } {
   const alerts: SlaAlert[] = [];
   const levels: AlertLevel[] = [];
+  const budgets: BudgetAlert[] = [];
   return {
     alerts,
     levels,
+    budgets,
     notify: (alert) => alerts.push(alert),
     setLevel: (level) => levels.push(level),
+    notifyBudget: (alert) => budgets.push(alert),
   };
 }

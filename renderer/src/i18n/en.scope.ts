@@ -32,4 +32,10 @@ export const enScope = {
     quoteForLead: 'Sending, accepting and rejecting a quote is for a lead.',
     marker: 'Change request',
   },
+  scopeFilter: {
+    label: 'Scope',
+    all: 'Support and change requests',
+    support: 'Support',
+    changeRequests: 'Change requests',
+  },
 };

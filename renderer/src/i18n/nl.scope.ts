@@ -1,6 +1,6 @@
 import type { Translation } from './en';
 
-type ScopeTexts = Pick<Translation, 'scopeHint' | 'changeRequest'>;
+type ScopeTexts = Pick<Translation, 'scopeHint' | 'changeRequest' | 'scopeFilter'>;
 
 /** Nederlandse teksten van de scopegrens: de scopehint en de kaart van het wijzigingsverzoek. */
 export const nlScope: ScopeTexts = {
@@ -34,5 +34,11 @@ export const nlScope: ScopeTexts = {
     nothingToSave: 'Vul eerst een schatting of een offerte in',
     quoteForLead: 'Een offerte versturen, accepteren of afwijzen is voor een teamleider.',
     marker: 'Wijzigingsverzoek',
+  },
+  scopeFilter: {
+    label: 'Soort werk',
+    all: 'Support en wijzigingsverzoeken',
+    support: 'Support',
+    changeRequests: 'Wijzigingsverzoeken',
   },
 };

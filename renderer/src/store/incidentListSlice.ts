@@ -10,6 +10,8 @@ export const OPEN_STATUSES: readonly IncidentStatus[] = ['new', 'acknowledged', 
 export type StatusScope = 'open' | 'all' | IncidentStatus;
 export type IncidentSort = NonNullable<IncidentListQuery['sort']>;
 export type SlaScope = NonNullable<IncidentListQuery['sla']>;
+/** Which side of the scope line (docs/billing.md, "Change requests"): null shows both. */
+export type ScopeFilter = NonNullable<IncidentListQuery['scope']>;
 
 export interface IncidentFilter {
   clientId: string | null;
@@ -17,6 +19,7 @@ export interface IncidentFilter {
   status: StatusScope;
   assigneeId: string | null;
   category: Category | null;
+  scope: ScopeFilter | null;
   /** Only clocks at risk now, or only breached ones. */
   sla: SlaScope | null;
   search: string;
@@ -30,6 +33,7 @@ export const DEFAULT_FILTER: IncidentFilter = {
   status: 'open',
   assigneeId: null,
   category: null,
+  scope: null,
   sla: null,
   search: '',
   sort: 'sla',
@@ -74,6 +78,7 @@ export function isFiltered(filter: IncidentFilter): boolean {
     narrowStatus ||
     filter.assigneeId !== null ||
     filter.category !== null ||
+    filter.scope !== null ||
     filter.sla !== null ||
     filter.search.trim() !== ''
   );
@@ -87,6 +92,7 @@ function toQuery(filter: IncidentFilter): IncidentListQuery {
   else if (filter.status !== 'all') query.statuses = [filter.status];
   if (filter.assigneeId) query.assigneeId = filter.assigneeId;
   if (filter.category) query.category = filter.category;
+  if (filter.scope) query.scope = filter.scope;
   if (filter.sla) query.sla = filter.sla;
   if (filter.search.trim()) query.search = filter.search.trim().slice(0, 200);
   return query;

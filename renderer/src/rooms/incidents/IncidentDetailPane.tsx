@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { StartTimerButton } from '../../components/timer/StartTimerButton';
@@ -14,6 +15,7 @@ import { IncidentEditForm } from './IncidentEditForm';
 import { IncidentFields } from './IncidentFields';
 import { IncidentTimeline } from './IncidentTimeline';
 import { MergedBanner } from './MergedBanner';
+import { MergeIntoAction } from './MergeIntoAction';
 import { SlaClocks } from './SlaClocks';
 
 /**
@@ -29,6 +31,16 @@ export function IncidentDetailPane() {
   const setEditing = useStore((s) => s.setEditing);
   const close = useStore((s) => s.selectIncident);
   const language = useStore((s) => s.language);
+  const focusSurvivor = useStore((s) => s.focusSurvivor);
+  const survivorFocused = useStore((s) => s.survivorFocused);
+  const title = useRef<HTMLHeadingElement>(null);
+
+  // After a merge the survivor is shown: its title takes the focus, so the keyboard is where the work went.
+  useEffect(() => {
+    if (!focusSurvivor || detail?.id !== focusSurvivor || !title.current) return;
+    title.current.focus();
+    survivorFocused();
+  }, [focusSurvivor, detail?.id, survivorFocused]);
 
   return (
     <aside className="detail" aria-label={t('detail.label')} data-testid="incident-detail">
@@ -40,6 +52,7 @@ export function IncidentDetailPane() {
           </>
         ) : null}
         <span className="spacer" />
+        {detail && !editing ? <MergeIntoAction key={detail.id} incident={detail} /> : null}
         {detail && !editing ? (
           <button type="button" className="btn btn-small" onClick={() => setEditing(true)}>
             <Icon name="edit" size={13} />
@@ -60,7 +73,7 @@ export function IncidentDetailPane() {
             <IncidentEditForm key={detail.id} incident={detail} />
           ) : (
             <>
-              <h2 className="detail-title" data-testid="detail-title">
+              <h2 ref={title} className="detail-title" data-testid="detail-title" tabIndex={-1}>
                 {detail.title}
               </h2>
               <dl className="detail-meta">

@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { INCIDENT_STATUSES, PRIORITIES, type Priority } from '../../../../shared/domain/incident';
 import { CategorySelect } from '../../components/CategorySelect';
 import { useEngineerOptions } from '../../lib/useEngineers';
-import { type IncidentSort, isFiltered, type StatusScope } from '../../store/incidentListSlice';
+import { type IncidentSort, isFiltered, type ScopeFilter, type StatusScope } from '../../store/incidentListSlice';
 import { useStore } from '../../store/store';
 import { SlaFilter } from './SlaFilter';
 
@@ -14,7 +14,7 @@ const SORTS: { value: IncidentSort; key: 'sortSla' | 'sortPriority' | 'sortOpene
   { value: 'updated', key: 'sortUpdated' },
 ];
 
-/** Client, priority, status, assignee, category, SLA and sort; every change asks the engine for a fresh first page. */
+/** Client, priority, status, assignee, category, scope (support or change requests), SLA and sort; every change asks the engine for a fresh first page. */
 export function IncidentFilters() {
   const { t } = useTranslation();
   const { filter, setFilter, clearFilters } = useStore(
@@ -112,6 +112,20 @@ export function IncidentFilters() {
           testId="filter-category"
           onChange={(category) => setFilter({ category })}
         />
+      </label>
+
+      <label className="filter">
+        <span className="filter-label">{t('scopeFilter.label')}</span>
+        <select
+          className="select select-compact"
+          value={filter.scope ?? ''}
+          data-testid="filter-scope"
+          onChange={(e) => setFilter({ scope: (e.target.value || null) as ScopeFilter | null })}
+        >
+          <option value="">{t('scopeFilter.all')}</option>
+          <option value="support">{t('scopeFilter.support')}</option>
+          <option value="change_request">{t('scopeFilter.changeRequests')}</option>
+        </select>
       </label>
 
       <SlaFilter />

@@ -36,7 +36,7 @@ export const IncidentRow = memo(function IncidentRow({ index, top }: { index: nu
       role="row"
       aria-rowindex={index + 2}
       aria-selected={selected}
-      aria-label={`${row.priority} ${row.title} — ${row.clientName}`}
+      aria-label={`${row.priority} ${row.category === 'new_functionality' ? `${t('changeRequest.marker')}: ` : ''}${row.title} — ${row.clientName}`}
       data-testid="incident-row"
       data-incident-id={row.id}
       style={style}
@@ -49,6 +49,11 @@ export const IncidentRow = memo(function IncidentRow({ index, top }: { index: nu
         <PriorityBadge priority={row.priority} />
       </span>
       <span role="gridcell" className="col-title" title={row.title}>
+        {row.category === 'new_functionality' ? (
+          <span className="cr-marker" data-testid="cr-marker">
+            {t('changeRequest.marker')}
+          </span>
+        ) : null}
         {row.title}
       </span>
       <span role="gridcell" className="col-client" title={row.clientName}>
