@@ -15,6 +15,7 @@ import { up as m0012 } from './migrations/0012_month_closes';
 import { up as m0013 } from './migrations/0013_change_requests';
 import { up as m0014 } from './migrations/0014_incident_merge';
 import { up as m0015 } from './migrations/0015_budget_notices';
+import { up as m0017 } from './migrations/0017_alert_routing';
 import type { Dialect, ServerDatabase } from './schema';
 
 type Up = (db: Kysely<unknown>, dialect: Dialect) => Promise<void>;
@@ -41,6 +42,8 @@ export const SERVER_MIGRATIONS: readonly { version: number; name: string; up: Up
   { version: 13, name: 'change_requests', up: m0013 },
   { version: 14, name: 'incident_merge', up: m0014 },
   { version: 15, name: 'budget_notices', up: m0015 },
+  // 0016 is reserved for the alert receivers (integrations and inbox), landing from another branch.
+  { version: 17, name: 'alert_routing', up: m0017 },
 ];
 export const SERVER_SCHEMA_VERSION = Math.max(...SERVER_MIGRATIONS.map((m) => m.version));
 
