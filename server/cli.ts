@@ -6,6 +6,7 @@ import { addEngineer, issuePairingCode, listEngineers, revokeDevice, setRole } f
 import { connectServerDb, type ServerDb } from './db/connect';
 import { buildServer } from './http/app';
 import { engineerIdByEmail } from './repos/engineers';
+import { registerAlertCommands } from './alerts/cli';
 
 const out = (text: string) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 
@@ -132,6 +133,7 @@ export async function main(argv: string[]): Promise<number> {
       await withStore(cmd, (store) => revokeDevice(store, deviceId));
       out(`Revoked device ${deviceId}`);
     });
+  registerAlertCommands(admin, withStore);
 
   try {
     await program.parseAsync(argv);

@@ -32,7 +32,12 @@ describe.each(DIALECTS)('server migrations on %s', (dialect) => {
     cleanups.push(drop, () => store.close());
     const lease = { name: 'prune', holder: 'a', expires_at: Date.now() };
     await store.db.insertInto('job_leases').values(lease).execute();
-    await expect(store.db.insertInto('job_leases').values({ ...lease, holder: 'b' }).execute()).rejects.toThrow();
+    await expect(
+      store.db
+        .insertInto('job_leases')
+        .values({ ...lease, holder: 'b' })
+        .execute(),
+    ).rejects.toThrow();
     const stored = await store.db.selectFrom('job_leases').selectAll().execute();
     expect(stored.map((r) => ({ ...r, expires_at: Number(r.expires_at) }))).toEqual([lease]);
   });
@@ -48,11 +53,42 @@ describe.each(DIALECTS)('server migrations on %s', (dialect) => {
       .insertInto('rejections')
       .values({ ...row, mutation_id: 2, error_key: 'permission.forbidden', error_params: JSON.stringify({ role: 'lead' }) })
       .execute();
-    const stored = await store.db.selectFrom('rejections').select(['mutation_id', 'error_key', 'error_params']).orderBy('mutation_id').execute();
+    const stored = await store.db
+      .selectFrom('rejections')
+      .select(['mutation_id', 'error_key', 'error_params'])
+      .orderBy('mutation_id')
+      .execute();
     expect(stored.map((r) => ({ ...r, mutation_id: Number(r.mutation_id) }))).toEqual([
       { mutation_id: 1, error_key: null, error_params: null },
       { mutation_id: 2, error_key: 'permission.forbidden', error_params: '{"role":"lead"}' },
     ]);
+  });
+
+  it('0017 keeps one alert state per integration and fingerprint, and epoch-ms times whole', async () => {
+    const { store, drop } = await freshServerDb(dialect);
+    cleanups.push(drop, () => store.close());
+    const state = {
+      integration_id: 'am',
+      fingerprint: 'f1',
+      incident_id: null,
+      status: 'firing',
+      last_change_at: 1_780_000_000_123,
+      changes: '[]',
+      flapping: 0,
+      group_key: null,
+    };
+    await store.db.insertInto('alert_states').values(state).execute();
+    await store.db
+      .insertInto('alert_states')
+      .values({ ...state, integration_id: 'kuma' })
+      .execute();
+    await expect(store.db.insertInto('alert_states').values(state).execute()).rejects.toThrow();
+    const stored = await store.db
+      .selectFrom('alert_states')
+      .select('last_change_at')
+      .where('integration_id', '=', 'am')
+      .executeTakeFirstOrThrow();
+    expect(Number(stored.last_change_at)).toBe(state.last_change_at);
   });
 
   it('applies a listed migration the database has not recorded, even below its newest', async () => {
