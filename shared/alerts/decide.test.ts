@@ -97,5 +97,17 @@ describe('alert decisions (docs/alerts-routing.md)', () => {
       now: 2,
     });
     expect(again.actions).toEqual([]);
+    // Nor when a person resolved the incident while the alert still fires: their call holds.
+    const byHand = decide({
+      alert: alert('firing'),
+      state: { ...first.next, incidentId: 'i' },
+      incident: { id: 'i', status: 'resolved' },
+      groupIncidentId: null,
+      siblingsFiring: false,
+      resolvePolicy: 'resolve',
+      settings: ALERT_SETTINGS_DEFAULTS,
+      now: 3,
+    });
+    expect(byHand.actions).toEqual([]);
   });
 });

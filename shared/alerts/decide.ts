@@ -77,6 +77,8 @@ export function decide(input: DecideInput): Decision {
       if (flapping) return { actions: flapNote, next };
       return { actions: [...flapNote, { kind: 'note', note: 'firingAgain' }], next };
     }
+    // A person resolved or closed the incident while the alert still fires: their call holds until the alert changes.
+    if (incident && !changed) return { actions: [], next };
     const recentlyResolved = incident?.status === 'resolved' && state !== undefined && now - state.lastChangeAt <= settings.flapWindowMs;
     if (incident && incident.status === 'resolved' && (flapping || recentlyResolved)) {
       return {
