@@ -32,12 +32,7 @@ describe.each(DIALECTS)('server migrations on %s', (dialect) => {
     cleanups.push(drop, () => store.close());
     const lease = { name: 'prune', holder: 'a', expires_at: Date.now() };
     await store.db.insertInto('job_leases').values(lease).execute();
-    await expect(
-      store.db
-        .insertInto('job_leases')
-        .values({ ...lease, holder: 'b' })
-        .execute(),
-    ).rejects.toThrow();
+    await expect(store.db.insertInto('job_leases').values({ ...lease, holder: 'b' }).execute()).rejects.toThrow();
     const stored = await store.db.selectFrom('job_leases').selectAll().execute();
     expect(stored.map((r) => ({ ...r, expires_at: Number(r.expires_at) }))).toEqual([lease]);
   });
@@ -53,11 +48,7 @@ describe.each(DIALECTS)('server migrations on %s', (dialect) => {
       .insertInto('rejections')
       .values({ ...row, mutation_id: 2, error_key: 'permission.forbidden', error_params: JSON.stringify({ role: 'lead' }) })
       .execute();
-    const stored = await store.db
-      .selectFrom('rejections')
-      .select(['mutation_id', 'error_key', 'error_params'])
-      .orderBy('mutation_id')
-      .execute();
+    const stored = await store.db.selectFrom('rejections').select(['mutation_id', 'error_key', 'error_params']).orderBy('mutation_id').execute();
     expect(stored.map((r) => ({ ...r, mutation_id: Number(r.mutation_id) }))).toEqual([
       { mutation_id: 1, error_key: null, error_params: null },
       { mutation_id: 2, error_key: 'permission.forbidden', error_params: '{"role":"lead"}' },
