@@ -7,6 +7,7 @@ import { addEngineer, issuePairingCode, listEngineers, revokeDevice, setRole } f
 import { connectServerDb, type ServerDb } from './db/connect';
 import { buildServer } from './http/app';
 import { engineerIdByEmail } from './repos/engineers';
+import { registerAlertCommands as registerAlertRoutingCommands } from './alerts/cli';
 
 const out = (text: string) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 
@@ -133,6 +134,7 @@ export async function main(argv: string[]): Promise<number> {
       await withStore(cmd, (store) => revokeDevice(store, deviceId));
       out(`Revoked device ${deviceId}`);
     });
+  registerAlertRoutingCommands(admin, withStore);
 
   registerAlertCommands(admin, withStore, out);
 

@@ -80,9 +80,9 @@ describe('vangnet-server admin: monitoring integrations', () => {
       expect(Date.parse(r.previousSecretUntil) - Date.now()).toBeGreaterThan(50 * 60_000);
       expect((await run(dataDir, 'admin', 'list-integrations')).out).toMatch(/Prometheus .*old secret accepted until/);
 
-      const inbox = JSON.parse((await run(dataDir, 'admin', 'inbox', '--status', 'parsed', '--json')).out) as { status: string }[];
-      expect(inbox).toEqual([expect.objectContaining({ integrationId: id, status: 'parsed' })]);
-      expect((await run(dataDir, 'admin', 'inbox')).out).toMatch(/parsed .* 1 alert\(s\): firing InstanceDown/);
+      const inbox = JSON.parse((await run(dataDir, 'admin', 'inbox', '--status', 'processed', '--json')).out) as { status: string }[];
+      expect(inbox).toEqual([expect.objectContaining({ integrationId: id, status: 'processed' })]);
+      expect((await run(dataDir, 'admin', 'inbox')).out).toMatch(/processed .* 1 alert\(s\): firing InstanceDown/);
       expect((await run(dataDir, 'admin', 'inbox', '--status', 'rejected', '--json')).out).toBe('[]\n');
 
       expect(await run(dataDir, 'admin', 'rotate-secret', 'nope')).toMatchObject({ code: 1, err: 'error: No webhook integration nope\n' });

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { v4 as uuidv4 } from 'uuid';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   ALERTMANAGER_FIRING,
@@ -12,7 +13,9 @@ import type { AlertSource } from '../../shared/alerts/normalized';
 import { JSON_MAX_DEPTH } from '../../shared/jsonScan';
 import { listDeliveries, loadDelivery } from '../repos/alertInbox';
 import { DIALECTS, startTestServer, type TestServer } from '../testSupport';
+import { asSystem } from '../services/mutations';
 import { addIntegration, hookUrl, rotateSecret } from './integrations';
+import { writeAlertSettings } from './repo';
 import { grafanaSignature, HOOK_BODY_MAX_BYTES, standardWebhookSignature } from './verify';
 
 let server: TestServer | undefined;
@@ -43,6 +46,22 @@ const json = (value: unknown) => JSON.stringify(value);
 const rows = (s: TestServer) => listDeliveries(s.store.db, { limit: 100 });
 
 describe.each(DIALECTS)('webhook receivers on %s', (dialect) => {
+  it('a firing Alertmanager delivery opens one incident on the default client; its resolution resolves it', async () => {
+    const s = await start(dialect);
+    const clientId = uuidv4();
+    await s.server.mutations.runMutation(asSystem('test'), 'client.create', { id: clientId, name: 'Acme', code: 'ACME' });
+    await writeAlertSettings(s.store.db, { defaultClientId: clientId });
+    const am = await integration(s, 'alertmanager');
+    const auth = { authorization: `Bearer ${am.secret}` };
+    for (const body of [ALERTMANAGER_FIRING, ALERTMANAGER_FIRING, ALERTMANAGER_RESOLVED]) {
+      expect((await post(am.url, json(body), auth)).status).toBe(202);
+      await s.server.alertInbox.settled();
+    }
+    const incidents = await s.store.db.selectFrom('incidents').select(['client_id', 'status', 'priority', 'category', 'created_by']).execute();
+    expect(incidents).toEqual([{ client_id: clientId, status: 'resolved', priority: 'P1', category: 'monitoring', created_by: 'system' }]);
+    expect((await rows(s)).map((r) => r.status)).toEqual(['processed', 'processed', 'processed']);
+  });
+
   it('Alertmanager: stores the raw delivery, answers 202, then parses it; duplicates are stored twice', async () => {
     const s = await start(dialect);
     const am = await integration(s, 'alertmanager');
@@ -52,7 +71,7 @@ describe.each(DIALECTS)('webhook receivers on %s', (dialect) => {
     const { id } = (await res.json()) as { id: string };
     await s.server.alertInbox.settled();
     const row = (await loadDelivery(s.store.db, id))!;
-    expect(row).toMatchObject({ status: 'parsed', integrationId: am.id, error: null });
+    expect(row).toMatchObject({ status: 'processed', integrationId: am.id, error: null });
     expect(row.body.toString()).toBe(json(ALERTMANAGER_FIRING));
     expect(row.headers).toEqual({
       'content-type': 'application/json',
@@ -64,7 +83,7 @@ describe.each(DIALECTS)('webhook receivers on %s', (dialect) => {
     expect((await post(am.url, json(ALERTMANAGER_RESOLVED), auth)).status).toBe(202);
     await s.server.alertInbox.settled();
     const all = await rows(s);
-    expect(all.map((r) => r.status)).toEqual(['parsed', 'parsed', 'parsed']);
+    expect(all.map((r) => r.status)).toEqual(['processed', 'processed', 'processed']);
     expect(all[0]!.normalized![0]).toMatchObject({ status: 'resolved', endsAt: Date.parse('2026-12-03T09:40:00Z') });
   });
 
@@ -121,7 +140,7 @@ describe.each(DIALECTS)('webhook receivers on %s', (dialect) => {
     expect((await post(g.url, `${body} `, { 'x-grafana-alerting-signature': grafanaSignature(g.secret, body) })).status).toBe(401);
     expect((await post(g.url, body, { authorization: `Bearer ${g.secret}` })).status).toBe(202);
     await s.server.alertInbox.settled();
-    expect((await rows(s)).map((r) => r.status)).toEqual(['parsed', 'parsed', 'parsed']);
+    expect((await rows(s)).map((r) => r.status)).toEqual(['processed', 'processed', 'processed']);
   });
 
   it('Uptime Kuma: the secret in the URL or as a bearer token; JSON and form-data', async () => {
@@ -160,7 +179,7 @@ describe.each(DIALECTS)('webhook receivers on %s', (dialect) => {
     await s.server.alertInbox.settled();
     const stored = await rows(s);
     expect(stored).toHaveLength(1);
-    expect(stored[0]).toMatchObject({ deliveryId: 'msg_1', status: 'parsed', headers: expect.objectContaining({ 'webhook-id': 'msg_1' }) });
+    expect(stored[0]).toMatchObject({ deliveryId: 'msg_1', status: 'processed', headers: expect.objectContaining({ 'webhook-id': 'msg_1' }) });
   });
 
   it('a rotated secret: the old one is accepted until the grace deadline, then refused', async () => {

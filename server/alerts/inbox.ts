@@ -1,9 +1,10 @@
 import { parseDelivery } from '../../shared/alerts/parse';
-import { toErrorInfo, VangnetError } from '../../shared/errors';
+import type { NormalizedAlert } from '../../shared/alerts/normalized';
+import { type ErrorInfo, toErrorInfo, VangnetError } from '../../shared/errors';
 import type { JobDefinition } from '../jobs/jobs';
 import { logger } from '../log';
-import { loadDelivery, settleDelivery, staleReceived } from '../repos/alertInbox';
-import { findIntegration } from '../repos/integrations';
+import { finishDelivery, loadDelivery, settleDelivery, staleParsed, staleReceived } from '../repos/alertInbox';
+import { findIntegration, type Integration } from '../repos/integrations';
 import { type AlertProcessorDeps, onParsedAlerts } from './onParsedAlerts';
 
 const log = logger('alerts');
@@ -44,13 +45,33 @@ export function createAlertInbox(deps: AlertProcessorDeps) {
       return;
     }
     if (!(await settleDelivery(store.db, id, { status: 'parsed', alerts }, now()))) return;
-    await onParsedAlerts(deps, integration, alerts, id);
+    await handOff(id, integration, alerts);
   }
 
-  function enqueue(id: string): void {
+  /** Routes the parsed alerts into incidents and records the outcome on the delivery. */
+  async function handOff(id: string, integration: Integration, alerts: NormalizedAlert[]): Promise<void> {
+    try {
+      const result = await onParsedAlerts(deps, integration, alerts);
+      const failed = result.outcomes.filter((o) => o === 'failed').length;
+      await finishDelivery(store.db, id, failed ? { status: 'failed', error: partlyFailed(failed, alerts.length) } : { status: 'processed' }, now());
+    } catch (err) {
+      log.error({ err, id }, 'routing a delivery failed');
+      await finishDelivery(store.db, id, { status: 'failed', error: toErrorInfo(err) }, now());
+    }
+  }
+
+  /** A delivery left `parsed` by a process that died while routing it: route it again (dedup makes that safe). */
+  async function resume(id: string): Promise<void> {
+    const row = await loadDelivery(store.db, id);
+    if (!row || row.status !== 'parsed' || !row.normalized) return;
+    const integration = await findIntegration(store.db, row.integrationId);
+    if (integration) await handOff(id, integration, row.normalized);
+  }
+
+  function enqueue(id: string, step: (id: string) => Promise<void> = process): void {
     pending += 1;
     chain = chain
-      .then(() => process(id))
+      .then(() => step(id))
       .catch((err: unknown) => log.error({ err, id }, 'processing a delivery failed; the sweep retries it'))
       .finally(() => {
         pending -= 1;
@@ -69,12 +90,18 @@ export function createAlertInbox(deps: AlertProcessorDeps) {
         everyMs: SWEEP_EVERY_MS,
         async run() {
           const ids = await staleReceived(store.db, now() - ORPHAN_AFTER_MS, SWEEP_BATCH);
-          if (ids.length) log.warn({ count: ids.length }, 'processing deliveries left unprocessed');
+          const parsed = await staleParsed(store.db, now() - ORPHAN_AFTER_MS, SWEEP_BATCH);
+          if (ids.length + parsed.length) log.warn({ received: ids.length, parsed: parsed.length }, 'processing deliveries left unprocessed');
           for (const id of ids) enqueue(id);
+          for (const id of parsed) enqueue(id, resume);
           await chain;
         },
       };
     },
   };
 }
+function partlyFailed(failed: number, total: number): ErrorInfo {
+  return new VangnetError('internal', 'alerts.partlyFailed', { failed, total }).toInfo();
+}
+
 export type AlertInbox = ReturnType<typeof createAlertInbox>;

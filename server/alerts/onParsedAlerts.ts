@@ -2,6 +2,8 @@ import type { NormalizedAlert } from '../../shared/alerts/normalized';
 import type { ServerDb } from '../db/connect';
 import type { Integration } from '../repos/integrations';
 import type { MutationService } from '../services/mutations';
+import { recordHeartbeat } from './heartbeat';
+import { processAlerts, type ProcessResult } from './process';
 
 /** What the alert processor may use: the store, and the server's one write path (as SYSTEM_ACTOR). */
 export interface AlertProcessorDeps {
@@ -11,17 +13,16 @@ export interface AlertProcessorDeps {
 }
 
 /**
- * The seam between the receivers and the router/dedup processor (issue 12, helper E2): called once
- * per delivery, after its row moved from `received` to `parsed` — exactly once across every server
- * process, since only the one that moved the row calls it. The processor turns the alerts into
- * incident mutations and marks the row `processed` (or `failed`). Until it is merged, parsed rows
- * stay `parsed` and are listed by `vangnet-server admin inbox --status parsed`.
+ * The seam between the receivers and the router/dedup processor: called once per parsed delivery
+ * (by the process that moved its row to `parsed`, or by the sweep when that process died before it
+ * finished). Stamps the integration's heartbeat monitors, then turns the alerts into incidents.
+ * Running it twice for one delivery is harmless: dedup by fingerprint sees the first run's state.
  */
 export async function onParsedAlerts(
-  _deps: AlertProcessorDeps,
-  _integration: Integration,
-  _alerts: NormalizedAlert[],
-  _inboxId: string,
-): Promise<void> {
-  // The router/dedup processor is called here (helper E2's work, merged later).
+  deps: AlertProcessorDeps,
+  integration: Integration,
+  alerts: NormalizedAlert[],
+): Promise<ProcessResult> {
+  await recordHeartbeat(deps, integration.id, deps.now());
+  return processAlerts(deps, integration.id, alerts);
 }

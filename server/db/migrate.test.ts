@@ -98,6 +98,33 @@ describe.each(DIALECTS)('server migrations on %s', (dialect) => {
     expect(Number(integration.disabled)).toBe(0);
   });
 
+  it('0017 keeps one alert state per integration and fingerprint, and epoch-ms times whole', async () => {
+    const { store, drop } = await freshServerDb(dialect);
+    cleanups.push(drop, () => store.close());
+    const state = {
+      integration_id: 'am',
+      fingerprint: 'f1',
+      incident_id: null,
+      status: 'firing',
+      last_change_at: 1_780_000_000_123,
+      changes: '[]',
+      flapping: 0,
+      group_key: null,
+    };
+    await store.db.insertInto('alert_states').values(state).execute();
+    await store.db
+      .insertInto('alert_states')
+      .values({ ...state, integration_id: 'kuma' })
+      .execute();
+    await expect(store.db.insertInto('alert_states').values(state).execute()).rejects.toThrow();
+    const stored = await store.db
+      .selectFrom('alert_states')
+      .select('last_change_at')
+      .where('integration_id', '=', 'am')
+      .executeTakeFirstOrThrow();
+    expect(Number(stored.last_change_at)).toBe(state.last_change_at);
+  });
+
   it('applies a listed migration the database has not recorded, even below its newest', async () => {
     // Parallel branches land their reserved numbers in any order: a store may hold 7 before 6.
     const { store, drop } = await freshServerDb(dialect);

@@ -16,6 +16,7 @@ import { up as m0013 } from './migrations/0013_change_requests';
 import { up as m0014 } from './migrations/0014_incident_merge';
 import { up as m0015 } from './migrations/0015_budget_notices';
 import { up as m0016 } from './migrations/0016_alert_inbox';
+import { up as m0017 } from './migrations/0017_alert_routing';
 import type { Dialect, ServerDatabase } from './schema';
 
 type Up = (db: Kysely<unknown>, dialect: Dialect) => Promise<void>;
@@ -43,6 +44,7 @@ export const SERVER_MIGRATIONS: readonly { version: number; name: string; up: Up
   { version: 14, name: 'incident_merge', up: m0014 },
   { version: 15, name: 'budget_notices', up: m0015 },
   { version: 16, name: 'alert_inbox', up: m0016 },
+  { version: 17, name: 'alert_routing', up: m0017 },
 ];
 export const SERVER_SCHEMA_VERSION = Math.max(...SERVER_MIGRATIONS.map((m) => m.version));
 

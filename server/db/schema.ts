@@ -107,6 +107,40 @@ export interface ServerDatabase extends DomainTables {
     holder: string;
     expires_at: number;
   };
+  alert_routes: {
+    id: string;
+    integration_id: string;
+    position: number;
+    matchers: string;
+    client_id: string;
+    platform_id: string | null;
+    priority_map: string;
+    resolve_policy: string;
+    created_at: number;
+  };
+  alert_states: {
+    integration_id: string;
+    fingerprint: string;
+    incident_id: string | null;
+    status: string;
+    last_change_at: number;
+    changes: string;
+    flapping: number;
+    group_key: string | null;
+  };
+  heartbeat_monitors: {
+    id: string;
+    integration_id: string;
+    every_ms: number;
+    grace_ms: number;
+    created_at: number;
+    last_seen_at: number | null;
+    silent: number;
+  };
+  alert_settings: {
+    key: string;
+    value: string;
+  };
   auth_events: {
     id: Generated<number>;
     at: string;

@@ -9,6 +9,7 @@ import { RolledBackError } from '../../shared/sync/rollback';
 import type { ServerDb } from '../db/connect';
 import { createJobs, JOB_LEASE_MS, type Jobs } from '../jobs/jobs';
 import { prunePairingCodes } from '../jobs/builtin';
+import { heartbeatJob } from '../alerts/heartbeat';
 import { leadershipFor } from '../jobs/leadership';
 import { logger } from '../log';
 import { readHeadSeq } from '../repos/syncState';
@@ -145,6 +146,7 @@ export async function buildServer(options: ServerOptions): Promise<VangnetServer
   });
   jobs.define(prunePairingCodes(store, now));
   jobs.define(alertInbox.sweepJob());
+  jobs.define(heartbeatJob({ store, mutations, now }));
 
   return {
     app,

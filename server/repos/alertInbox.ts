@@ -108,6 +108,41 @@ export async function settleDelivery(
   return Number(result.numUpdatedRows) === 1;
 }
 
+/**
+ * Records what routing made of a `parsed` delivery: `processed`, or `failed` with the error (kept for
+ * inspection). Only a `parsed` row moves, so a late second run cannot overwrite the first's outcome.
+ */
+export async function finishDelivery(
+  db: Kysely<ServerDatabase>,
+  id: string,
+  outcome: { status: 'processed' } | { status: 'failed'; error: ErrorInfo },
+  at: number,
+): Promise<void> {
+  await db
+    .updateTable('alert_inbox')
+    .set({
+      status: outcome.status,
+      error: outcome.status === 'failed' ? JSON.stringify(outcome.error) : null,
+      processed_at: new Date(at).toISOString(),
+    })
+    .where('id', '=', id)
+    .where('status', '=', 'parsed')
+    .execute();
+}
+
+/** Ids of deliveries parsed before `before` whose routing never finished (the process died meanwhile). */
+export async function staleParsed(db: Kysely<ServerDatabase>, before: number, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('alert_inbox')
+    .select('id')
+    .where('status', '=', 'parsed')
+    .where('processed_at', '<', new Date(before).toISOString())
+    .orderBy('processed_at')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 /** Ids of deliveries still `received` since before `before` (the answer went out, the processing did not finish). */
 export async function staleReceived(db: Kysely<ServerDatabase>, before: number, limit: number): Promise<string[]> {
   const rows = await db

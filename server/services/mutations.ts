@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Actor } from '../../shared/domain/common';
 import { HybridLogicalClock } from '../../shared/hlc';
@@ -6,6 +7,7 @@ import { SYSTEM_ACTOR } from '../../shared/permissions';
 import type { PushRequest, PushResponse } from '../../shared/sync/protocol';
 import type { DeviceAuth } from '../auth/devices';
 import type { ServerDb } from '../db/connect';
+import type { ServerDatabase } from '../db/schema';
 import type { MutationOrigin } from '../sync/applyMutation';
 import type { Notifier } from '../sync/notifier';
 import { handlePush } from '../sync/push';
@@ -48,6 +50,12 @@ export function originOf(acting: ActingAs): MutationOrigin {
   return { actor: acting.actor, deviceId: SERVER_DEVICE_ID, clientId: `server-${acting.source}`, mutationId: 0 };
 }
 
+/** A write transaction of the mutation service: its queries, and mutations run inside it. */
+export interface MutationTx {
+  trx: Kysely<ServerDatabase>;
+  run<N extends MutationName>(name: N, args: MutationArgs<N>): Promise<Write[]>;
+}
+
 export interface MutationServiceDeps {
   store: ServerDb;
   notifier: Notifier;
@@ -63,6 +71,29 @@ export function createMutationService({ store, notifier, now }: MutationServiceD
   // Each server process stamps its own writes with its own node id, so two processes never tie.
   const clock = new HybridLogicalClock(`srv-${uuidv7().slice(-12)}`, now);
 
+  /**
+   * Several mutations, and the caller's own server-only rows beside them, in one write
+   * transaction: all commit or none (the alert processor keeps an alert's dedup state with the
+   * incident it opens, server/alerts/process.ts). `trx` holds the sync lock, so reads through it
+   * see every earlier writer's commit. Anything thrown rolls the whole transaction back.
+   */
+  async function transact<T>(acting: ActingAs, work: (tx: MutationTx) => Promise<T>): Promise<T> {
+    const origin = originOf(acting);
+    return inWriteTransaction(store, notifier, (tx) =>
+      work({
+        trx: tx.trx,
+        async run(name, args) {
+          const hlc = await stampAfterRows(tx.trx, clock, name, args);
+          try {
+            return (await stepMutation(tx, { name, args, hlc }, origin, { savepoint: false })).writes;
+          } catch (err) {
+            throw err instanceof WriteFailed ? err.cause : err;
+          }
+        },
+      }),
+    );
+  }
+
   return {
     /**
      * One mutation, stamped by this server after every stamp on the rows it names. A refusal
@@ -70,16 +101,10 @@ export function createMutationService({ store, notifier, now }: MutationServiceD
      * the mutation's name; they are still parsed by its schema, as a pushed mutation's are.
      */
     async runMutation<N extends MutationName>(acting: ActingAs, name: N, args: MutationArgs<N>): Promise<Write[]> {
-      const origin = originOf(acting);
-      return inWriteTransaction(store, notifier, async (tx) => {
-        const hlc = await stampAfterRows(tx.trx, clock, name, args);
-        try {
-          return (await stepMutation(tx, { name, args, hlc }, origin, { savepoint: false })).writes;
-        } catch (err) {
-          throw err instanceof WriteFailed ? err.cause : err;
-        }
-      });
+      return transact(acting, ({ run }) => run(name, args));
     },
+
+    transact,
 
     /** A laptop's push, in its batch semantics (server/sync/push.ts). */
     push(device: DeviceAuth, request: PushRequest): Promise<PushResponse> {

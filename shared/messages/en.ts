@@ -202,8 +202,17 @@ export const en = {
       badSignature: 'The webhook token, signature or timestamp is missing or wrong',
       tooLarge: 'A webhook body may be at most {{max}} bytes',
       storeFailed: 'The delivery could not be stored; send it again',
+      partlyFailed: '{{failed}} of the delivery\'s {{total}} alerts could not be turned into incidents; the server log says why',
       graceHours: '--grace-hours must be a number of hours from 0 to {{max}}: {{value}}',
       badPublicUrl: 'Not an http(s) address: {{value}}',
+    // Issue 12, alert routing (server/alerts): errors of the admin commands.
+      badMatcher: 'Not a matcher: {{text}} (label=value, label!=value, label=~regex or label!~regex)',
+      unsafeRegex: 'The pattern {{pattern}} is refused: {{why}}',
+      unknownClient: 'No client with id or code {{client}}',
+      unknownPlatform: 'No platform {{platform}} of this client',
+      badPriorityMap: 'Not a severity mapping: {{text}} (severity=P1 … P4)',
+      badDuration: 'Not a duration: {{text}} (e.g. 90s, 5m, 2h)',
+      badNumber: 'Not a whole number in range: {{text}}',
     },
   },
   /** Why the iCal importer skipped an event, or what it assumed (shared/sla/ical.ts). */
@@ -388,6 +397,30 @@ export const en = {
     minutes: '{{minutes}} m',
     wholeHours: '{{hours}} h',
     hoursMinutes: '{{hours}} h {{minutes}} m',
+  },
+  /** Issue 12, alert routing: what the server writes on incidents it opens from alerts (server/alerts). */
+  alerts: {
+    regexWhy: {
+      tooLong: 'longer than 256 characters',
+      nested: 'a repeated group holds a repeat (slow to match)',
+      invalid: 'not a valid regular expression',
+    },
+    reference: 'Monitoring alert from {{source}} ({{integration}}), fingerprint {{fingerprint}}',
+    labels: 'Labels: {{labels}}',
+    platform: 'Platform: {{platform}}',
+    notes: {
+      firingAgain: 'Monitoring: “{{title}}” is firing again.',
+      resolved: 'Monitoring: “{{title}}” is resolved (the incident stays open).',
+      autoResolved: 'Monitoring: “{{title}}” is resolved; the incident is resolved with it.',
+      grouped: 'Monitoring: “{{title}}” is firing as well (same alert group).',
+      flapping: 'Monitoring: “{{title}}” is flapping ({{changes}} changes within {{minutes}} min); changes are no longer noted one by one and the incident stays open.',
+      flapEnded: 'Monitoring: “{{title}}” has stopped flapping.',
+    },
+    heartbeat: {
+      title: 'No heartbeat from {{integration}}',
+      description: 'Nothing arrived from integration {{integration}} for longer than {{every}} plus {{grace}} grace (last seen {{lastSeen}}).',
+      never: 'never',
+    },
   },
 };
 

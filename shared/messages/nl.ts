@@ -200,8 +200,17 @@ export const nl: Catalog = {
       badSignature: 'Het token, de handtekening of het tijdstempel van de webhook ontbreekt of klopt niet',
       tooLarge: 'De inhoud van een webhook mag hoogstens {{max}} bytes zijn',
       storeFailed: 'De melding kon niet worden opgeslagen; stuur haar opnieuw',
+      partlyFailed: '{{failed}} van de {{total}} alerts in deze melding konden geen incident worden; het serverlog zegt waarom',
       graceHours: '--grace-hours moet een aantal uren van 0 tot {{max}} zijn: {{value}}',
       badPublicUrl: 'Geen http(s)-adres: {{value}}',
+    // Issue 12, alertroutering (server/alerts): fouten van de beheeropdrachten.
+      badMatcher: 'Geen matcher: {{text}} (label=waarde, label!=waarde, label=~regex of label!~regex)',
+      unsafeRegex: 'Het patroon {{pattern}} is geweigerd: {{why}}',
+      unknownClient: 'Geen klant met id of code {{client}}',
+      unknownPlatform: 'Geen platform {{platform}} van deze klant',
+      badPriorityMap: 'Geen ernst-koppeling: {{text}} (ernst=P1 … P4)',
+      badDuration: 'Geen tijdsduur: {{text}} (bijv. 90s, 5m, 2h)',
+      badNumber: 'Geen geheel getal binnen het bereik: {{text}}',
     },
   },
   ical: {
@@ -381,5 +390,29 @@ export const nl: Catalog = {
     minutes: '{{minutes}} m',
     wholeHours: '{{hours}} u',
     hoursMinutes: '{{hours}} u {{minutes}} m',
+  },
+  /** Issue 12, alertroutering: wat de server schrijft bij incidenten die hij uit alerts opent (server/alerts). */
+  alerts: {
+    regexWhy: {
+      tooLong: 'langer dan 256 tekens',
+      nested: 'een herhaalde groep bevat zelf een herhaling (traag om te matchen)',
+      invalid: 'geen geldige reguliere expressie',
+    },
+    reference: 'Monitoringalert van {{source}} ({{integration}}), vingerafdruk {{fingerprint}}',
+    labels: 'Labels: {{labels}}',
+    platform: 'Platform: {{platform}}',
+    notes: {
+      firingAgain: 'Monitoring: “{{title}}” gaat opnieuw af.',
+      resolved: 'Monitoring: “{{title}}” is opgelost (het incident blijft open).',
+      autoResolved: 'Monitoring: “{{title}}” is opgelost; het incident is daarmee ook opgelost.',
+      grouped: 'Monitoring: ook “{{title}}” gaat af (zelfde alertgroep).',
+      flapping: 'Monitoring: “{{title}}” klappert ({{changes}} wisselingen binnen {{minutes}} min); wisselingen worden niet meer een voor een genoteerd en het incident blijft open.',
+      flapEnded: 'Monitoring: “{{title}}” klappert niet meer.',
+    },
+    heartbeat: {
+      title: 'Geen hartslag van {{integration}}',
+      description: 'Van integratie {{integration}} kwam langer dan {{every}} plus {{grace}} speling niets binnen (laatst gezien {{lastSeen}}).',
+      never: 'nooit',
+    },
   },
 };

@@ -84,7 +84,7 @@ describe.skipIf(!BIN)('Prometheus Alertmanager → office server (skipped withou
       body: JSON.stringify([{ ...alert, startsAt: new Date().toISOString() }]),
     });
     expect(sent.status).toBe(200);
-    const parsed = async () => (await listDeliveries(server.store.db, { limit: 10 })).filter((r) => r.status === 'parsed');
+    const parsed = async () => (await listDeliveries(server.store.db, { limit: 10 })).filter((r) => r.status === 'processed');
     await vi.waitFor(async () => expect(await parsed()).toHaveLength(1), { timeout: 15_000, interval: 100 });
     const [firing] = (await parsed())[0]!.normalized!;
     expect(firing).toMatchObject({ source: 'alertmanager', status: 'firing', title: 'DiskFull', severity: 'critical', endsAt: null });
