@@ -190,6 +190,17 @@ export const en = {
       monthOrder: 'The range must end in or after its first month ({{from}} – {{to}})',
       tooManyMonths: 'A report covers at most {{max}} months',
     },
+    // REST/CLI time (helper B): manual entries over 24 hours, and the change-request commands.
+    restTime: {
+      manualTooLong:
+        'An entry logged by hand lasts at most 24 hours ({{minutes}} minutes given); a confirmation cannot lift that: log longer work as one entry per day',
+      convertTo: '--to must be change-request or support, got {{value}}',
+      supportCategory: 'Taking a change request back to support needs --category, one of: {{categories}}',
+      crStatus: 'The status must be draft, sent, accepted or rejected, got {{value}}',
+      estimate: '--estimate must be a number of hours that comes to whole minutes (such as 8 or 1.5), got {{value}}',
+      quote: '--quote must be an amount in euro with at most two decimals (such as 1250 or 99.95), got {{value}}',
+      crNothing: 'Nothing to change: give --estimate or --quote',
+    },
   },
   /** Why the iCal importer skipped an event, or what it assumed (shared/sla/ical.ts). */
   ical: {

@@ -188,6 +188,17 @@ export const nl: Catalog = {
       monthOrder: 'De periode moet eindigen in of na de eerste maand ({{from}} – {{to}})',
       tooManyMonths: 'Een rapportage beslaat hoogstens {{max}} maanden',
     },
+    // REST/CLI time (helper B): handmatige registraties langer dan 24 uur, en de commando's voor wijzigingsverzoeken.
+    restTime: {
+      manualTooLong:
+        'Een handmatige registratie duurt hoogstens 24 uur ({{minutes}} minuten opgegeven); een bevestiging verandert dat niet: registreer langer werk als één registratie per dag',
+      convertTo: '--to moet change-request of support zijn, niet {{value}}',
+      supportCategory: 'Een wijzigingsverzoek terugzetten naar support vraagt --category, een van: {{categories}}',
+      crStatus: 'De status moet draft, sent, accepted of rejected zijn, niet {{value}}',
+      estimate: '--estimate moet een aantal uren zijn dat op hele minuten uitkomt (zoals 8 of 1,5), niet {{value}}',
+      quote: '--quote moet een bedrag in euro zijn met hoogstens twee decimalen (zoals 1250 of 99,95), niet {{value}}',
+      crNothing: 'Niets te wijzigen: geef --estimate of --quote',
+    },
   },
   ical: {
     cancelled: 'afgelast',
