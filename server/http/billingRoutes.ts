@@ -79,10 +79,7 @@ export function registerBillingRoutes(app: FastifyInstance, { store, guard, muta
     const q = parseOrThrow(ChangeRequestFilter, request.query, 'query');
     const clientId = q.client === undefined ? undefined : await clientOf(store, q.client);
     const rows = await listChangeRequests(store.db, { clientId, status: q.status, limit: q.limit });
-    const items = await Promise.all(
-      rows.map(async ({ fieldVersions: _, ...cr }) => ({ ...cr, title: (await loadRow(store.db, 'incidents', 'id', cr.incidentId))?.title ?? '' })),
-    );
-    return { items };
+    return { items: rows.map(({ fieldVersions: _, ...cr }) => cr) };
   });
 
   const scopeState = async (incidentId: string): Promise<ScopeState> => {

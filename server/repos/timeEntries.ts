@@ -65,14 +65,18 @@ export async function budgetNoticesOf(db: Kysely<ServerDatabase>, clientId: stri
   return rows.map((r) => fromRecord('budgetNotices', r));
 }
 
-/** Change requests, newest status change first, by client and/or status. */
+/** Change requests with their tickets' titles, newest status change first, by client and/or status. */
 export async function listChangeRequests(
   db: Kysely<ServerDatabase>,
   f: { clientId?: string; status?: ChangeRequestStatus; limit: number },
-): Promise<ChangeRequest[]> {
-  let query = db.selectFrom('change_requests').selectAll();
-  if (f.clientId !== undefined) query = query.where('client_id', '=', f.clientId);
-  if (f.status !== undefined) query = query.where('status', '=', f.status);
-  const rows = await query.orderBy('status_at', 'desc').orderBy('id').limit(f.limit).execute();
-  return rows.map((r) => fromRecord('changeRequests', r));
+): Promise<(ChangeRequest & { title: string })[]> {
+  let query = db
+    .selectFrom('change_requests')
+    .leftJoin('incidents', 'incidents.id', 'change_requests.incident_id')
+    .selectAll('change_requests')
+    .select('incidents.title as ticket_title');
+  if (f.clientId !== undefined) query = query.where('change_requests.client_id', '=', f.clientId);
+  if (f.status !== undefined) query = query.where('change_requests.status', '=', f.status);
+  const rows = await query.orderBy('change_requests.status_at', 'desc').orderBy('change_requests.id').limit(f.limit).execute();
+  return rows.map(({ ticket_title, ...r }) => ({ ...fromRecord('changeRequests', r), title: ticket_title ?? '' }));
 }
