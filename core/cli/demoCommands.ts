@@ -31,7 +31,7 @@ export function registerDemoCommands(program: Command, withContext: WithContext)
         output.out(
           output.json
             ? JSON.stringify(result)
-            : `Seeded ${result.clients} clients, ${result.incidents} incidents, ${result.timeEntries} time entries and ${result.bundlePurchases} prepaid bundles into ${engine.dataDir}`,
+            : `Seeded ${result.clients} clients, ${result.incidents} incidents, ${result.timeEntries} time entries, ${result.bundlePurchases} prepaid bundles and ${result.changeRequests} change requests into ${engine.dataDir}`,
         );
       })(),
     );

@@ -4,6 +4,7 @@ import { INCIDENT_PAGE_MAX } from '../../shared/contract';
 import { englishExplanation } from '../../shared/sla/explanationText';
 import { findClient } from '../repos/clients';
 import type { CliContext, WithContext } from './main';
+import { otherScopeHint, registerConvertCommand } from './changeRequestCommands';
 import { CliError, table } from './output';
 
 function detailView(i: IncidentDetail) {
@@ -54,7 +55,8 @@ export function registerIncidentCommands(program: Command, withContext: WithCont
 
   incident
     .command('new')
-    .description('log a new incident')
+    .alias('create')
+    .description('log a new incident (a hint on stderr when its text reads like the other scope)')
     .requiredOption('--client <idOrCode>', 'client id or code')
     .requiredOption('--title <text>', 'short title')
     .requiredOption('--priority <P1|P2|P3|P4>', 'priority')
@@ -69,11 +71,19 @@ export function registerIncidentCommands(program: Command, withContext: WithCont
           ...(opts.description !== undefined ? { description: opts.description } : {}),
           ...(opts.opened !== undefined ? { openedAt: opts.opened } : {}),
         });
+        // A hint, never applied: stderr, or `scopeHint` in the JSON, so --json stays one object.
+        const hint = otherScopeHint(created.title, created.description, created.category);
         ctx.output.out(
-          ctx.output.json ? JSON.stringify(detailView(created)) : `Logged ${created.priority} incident ${created.id}\n${describe(created)}`,
+          ctx.output.json
+            ? JSON.stringify({ ...detailView(created), scopeHint: hint })
+            : `Logged ${created.priority} incident ${created.id}\n${describe(created)}`,
         );
+        if (hint && !ctx.output.json)
+          ctx.output.err(`hint: ${hint.message}; \`vangnet incident convert ${created.id} --to ${hint.suggestion === 'support' ? 'support' : 'change-request'}\` if so`);
       })(),
     );
+
+  registerConvertCommand(incident, withContext);
 
   incident
     .command('update <id>')

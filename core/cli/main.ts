@@ -12,6 +12,7 @@ import { registerContractCommands } from './contractCommands';
 import { registerDemoCommands } from './demoCommands';
 import { registerIncidentCommands } from './incidentCommands';
 import { registerBundlingCommands } from './bundlingCommands';
+import { registerChangeRequestCommands } from './changeRequestCommands';
 import { registerSettingsCommands } from './settingsCommands';
 import { registerStoreCommands } from './storeCommands';
 import { registerSyncCommands } from './syncCommands';
@@ -102,6 +103,7 @@ export async function main(argv: string[]): Promise<number> {
   registerBudgetCommands(program, withContext);
   registerStatementCommands(program, withContext);
   registerMonthCommands(program, withContext);
+  registerChangeRequestCommands(program, withContext);
   registerStoreCommands(program, withContext, withDataDir);
 
   try {

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { TimeEntryView, TimeList } from '../../shared/contract/time';
+import { MAX_TIME_ENTRY_MINUTES } from '../../shared/domain/time';
 import { VangnetError } from '../../shared/errors';
 import { type BillingKey, englishBilling, englishMessage } from '../../shared/messages/catalog';
 import { findClient } from '../repos/clients';
@@ -16,6 +17,9 @@ export function clientIdOf(ctx: CliContext, idOrCode: string): string {
 /** Exactly what was typed as a whole number of minutes; the contract checks the range (1 to 24 h). */
 function minutesOf(value: string): number {
   if (!/^\d{1,5}$/.test(value.trim())) throw new VangnetError('invalid_args', 'cli.minutes', { value });
+  // Over a day is refused with what to do instead; no flag lifts it (the mutation allows 24 h).
+  if (Number(value) > MAX_TIME_ENTRY_MINUTES)
+    throw new VangnetError('invalid_args', 'restTime.manualTooLong', { minutes: Number(value) });
   return Number(value);
 }
 

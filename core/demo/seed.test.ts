@@ -20,6 +20,10 @@ describe('the demo seed', () => {
     ({ engine } = testEngine(NOW));
     const seeded = seedDemo(engine, { seed: 2026, clients: 12, incidents: 300 });
     expect(seeded).toMatchObject({ clients: 12, incidents: 300, bundlePurchases: 4 });
+    // Change requests in every state: one sent, one accepted, one rejected, drafts (one without a quote).
+    const crs = await call<{ items: { status: string; quoteCents: number | null }[] }>('changeRequests.list', {});
+    expect(crs.items).toHaveLength(seeded.changeRequests);
+    expect(new Set(crs.items.map((c) => c.status))).toEqual(new Set(['sent', 'accepted', 'rejected', 'draft']));
 
     const start = quarterStart(NOW);
     expect(new Date(start).toISOString()).toBe('2026-08-31T22:00:00.000Z'); // 1 September, Amsterdam

@@ -14,6 +14,7 @@ export interface SeedResult {
   incidents: number;
   timeEntries: number;
   bundlePurchases: number;
+  changeRequests: number;
 }
 
 /** What is left of the demo's tightest bundle: just above the 10 % threshold, so the demo shows it coming. */
@@ -41,6 +42,7 @@ export function seedDemo(engine: Engine, options: { seed: number; clients: numbe
   const engineerIds = [profile.engineerId, seededUuid(rand), seededUuid(rand), seededUuid(rand)];
   const entries = generateTimeEntries(data, { rand, nowMs, engineerIds });
   let bundlePurchases = 0;
+  let changeRequests = 0;
   writeTransaction(engine.db, () => {
     for (const client of data.clients) engine.mutate('client.create', client);
     for (const contract of data.contracts) engine.mutate('contract.set', contract);
@@ -48,8 +50,34 @@ export function seedDemo(engine: Engine, options: { seed: number; clients: numbe
     for (const step of data.transitions) engine.mutate('incident.setStatus', step);
     for (const entry of entries) engine.mutate('time.log', entry);
     bundlePurchases = buyBundles(engine, data.contracts, rand, start);
+    changeRequests = quoteChangeRequests(engine, data.incidents, rand);
   });
-  return { clients: data.clients.length, incidents: data.incidents.length, timeEntries: entries.length, bundlePurchases };
+  return { clients: data.clients.length, incidents: data.incidents.length, timeEntries: entries.length, bundlePurchases, changeRequests };
+}
+
+/** Where the demo's change requests stand, in order: one of each, then drafts. */
+const CR_STEPS: readonly (readonly ('sent' | 'accepted' | 'rejected')[])[] = [['sent'], ['sent', 'accepted'], ['sent', 'rejected'], []];
+const CR_MAX = 6;
+const EURO_PER_HOUR = 95;
+
+/**
+ * Change requests for the first new-functionality tickets: converted, estimated and quoted at
+ * €95 an hour, then one sent, one accepted, one rejected and the rest drafts (the last without a
+ * quote). Their time is change-request time already (the category set it), so no bundle changes.
+ */
+function quoteChangeRequests(engine: Engine, incidents: { id: string; category?: string | null }[], rand: () => number): number {
+  const wishes = incidents.filter((i) => i.category === 'new_functionality').slice(0, CR_MAX);
+  wishes.forEach(({ id }, i) => {
+    const hours = 4 + Math.floor(rand() * 36);
+    const last = i === wishes.length - 1 && i >= CR_STEPS.length;
+    engine.mutate('incident.convertToChangeRequest', {
+      id,
+      estimateMinutes: hours * 60,
+      ...(last ? {} : { quoteCents: hours * EURO_PER_HOUR * 100 }),
+    });
+    for (const to of CR_STEPS[i] ?? []) engine.mutate('changeRequest.setStatus', { id, to });
+  });
+  return wishes.length;
 }
 
 /** A purchase two weeks before the quarter for every prepaid client, sized on what the quarter drew. */

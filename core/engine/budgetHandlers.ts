@@ -1,7 +1,6 @@
 import type { Handlers } from '../../shared/contract';
-import type { BilledLineView, BudgetView } from '../../shared/contract/budget';
-import { clientMonth } from '../../shared/billing/clientMonth';
-import type { BilledLine } from '../../shared/billing/rounding';
+import type { BudgetView } from '../../shared/contract/budget';
+import { budgetMonthViewOf, budgetViewOf } from '../../shared/billing/budgetView';
 import { clientBundle } from '../../shared/billing/clientBundle';
 import { overrunDecision } from '../../shared/billing/bundleAlerts';
 import type { BillingText } from '../../shared/messages/catalog';
@@ -44,56 +43,29 @@ export function overrunCheck(deps: HandlerDeps, clientId: string, override: bool
 export function createBudgetHandlers(deps: HandlerDeps): Handlers['budget'] {
   const { db, mutate, newId, now } = deps;
 
-  const view = (clientId: string, asOf?: string): BudgetView => {
+  const rowsOf = (clientId: string) => {
     if (!getRowBy(db, 'clients', 'id', clientId))
       throw new VangnetError('not_found', 'client.unknown', { id: clientId }, [{ path: 'clientId', code: 'unknownClient' }]);
-    const lines = budgetLinesFor(db, clientId);
-    const bundle = clientBundle({
-      lines,
+    return {
+      clientId,
       entries: timeEntriesOfClient(db, clientId),
       contracts: contractsFor(db, clientId),
       nowMs: now(),
-      asOf,
-      notified: budgetNoticesFor(db, clientId),
-    });
-    const { ledger, billed, due: _, ...rest } = bundle;
-    return {
-      clientId,
-      ...rest,
-      billed: billedView(billed.filter((l) => l.scope === 'support')),
-      canManage: ((p) => p !== null && hasRole(localActor(db, p), 'lead'))(deps.profile()),
-      lines: lines.map(({ fieldVersions: _, ...line }) => line),
-      purchases: ledger.purchases,
-      draws: ledger.draws.map(({ from: _, ...draw }) => draw),
-      purchasedMinutes: ledger.purchasedMinutes,
-      drawnMinutes: ledger.drawnMinutes,
-      expiredMinutes: ledger.expiredMinutes,
-      balanceMinutes: ledger.balanceMinutes,
-      overrunMinutes: ledger.overrunMinutes,
+      titleOf: (ticketId: string) => getRowBy(db, 'incidents', 'id', ticketId)?.title ?? null,
     };
   };
-  const billedView = (lines: readonly BilledLine[]): BilledLineView[] =>
-    lines
-      .map(({ entryIds: _, ...l }) => ({ ...l, title: l.ticketId ? (getRowBy(db, 'incidents', 'id', l.ticketId)?.title ?? null) : null }))
-      .sort((a, b) => b.month.localeCompare(a.month) || (a.title ?? '').localeCompare(b.title ?? ''));
+  const view = (clientId: string, asOf?: string): BudgetView =>
+    budgetViewOf(
+      { ...rowsOf(clientId), lines: budgetLinesFor(db, clientId), notices: budgetNoticesFor(db, clientId) },
+      { asOf, canManage: ((p) => p !== null && hasRole(localActor(db, p), 'lead'))(deps.profile()) },
+    );
 
   /** Today in the zone of the client's contract (what `forClient` reads the ledger as of). */
   const today = (clientId: string): string => view(clientId).asOf;
 
   return {
     forClient: ({ clientId, asOf }) => view(clientId, asOf),
-    month: ({ clientId, month }) => {
-      if (!getRowBy(db, 'clients', 'id', clientId))
-        throw new VangnetError('not_found', 'client.unknown', { id: clientId }, [{ path: 'clientId', code: 'unknownClient' }]);
-      const m = clientMonth({ entries: timeEntriesOfClient(db, clientId), contracts: contractsFor(db, clientId), nowMs: now(), month });
-      const audit = m.audit ? { dueMonth: m.audit.dueMonth, status: m.audit.status, key: m.audit.key, params: m.audit.params } : null;
-      const pick = <T extends object>(v: T | null): Omit<T, 'month'> | null => {
-        if (!v) return null;
-        const { month: _, ...rest } = v as T & { month: string };
-        return rest;
-      };
-      return { clientId, ...m, lines: billedView(m.lines), subscription: pick(m.subscription), allIn: pick(m.allIn), audit };
-    },
+    month: ({ clientId, month }) => budgetMonthViewOf(rowsOf(clientId), month),
     buy: ({ clientId, minutes, purchasedOn, validThrough, note }) => {
       const day = purchasedOn ?? today(clientId);
       mutate('budget.buy', { id: newId(), clientId, minutes, purchasedOn: day, validThrough: validThrough ?? null, note: note ?? '' });

@@ -1,6 +1,7 @@
 import type { Handlers } from '../../shared/contract';
 import type { ScopeState } from '../../shared/contract/changeRequests';
 import { VangnetError } from '../../shared/errors';
+import { listChangeRequests } from '../repos/changeRequests';
 import { getRowBy } from '../repos/rows';
 import type { HandlerDeps } from './handlers';
 
@@ -18,6 +19,7 @@ export function createChangeRequestHandlers(deps: HandlerDeps): Handlers['change
 
   return {
     forIncident: ({ incidentId }) => state(incidentId),
+    list: (q) => ({ items: listChangeRequests(db, q) }),
     convert: (args) => {
       mutate('incident.convertToChangeRequest', args);
       return state(args.id);

@@ -16,6 +16,8 @@ import type { AuthGuard } from './authGuard';
 import { openApiDocument } from './openapi';
 import { createSlaViews } from './slaViews';
 import { registerStatementRoute } from './statementRoute';
+import { registerBillingRoutes } from './billingRoutes';
+import { registerTimeRoutes } from './timeRoutes';
 
 interface Deps {
   store: ServerDb;
@@ -108,6 +110,8 @@ export function registerApiRoutes(app: FastifyInstance, { store, guard, mutation
   });
 
   registerStatementRoute(app, { store, guard, sla, now });
+  registerTimeRoutes(app, { store, guard, mutate, now });
+  registerBillingRoutes(app, { store, guard, mutate, now });
 }
 
 /** What the API shows of a row: no merge bookkeeping. */

@@ -49,10 +49,20 @@ const RAW_BODIES = [
 ];
 const WRONG_TYPES = [undefined, 'text/plain', 'application/x-www-form-urlencoded', 'application/xml', 'multipart/form-data; boundary=x'];
 
-function requestArbitrary(path: string, op: Operation, ids: string[]): fc.Arbitrary<Omit<Sent, 'auth'>> {
+/** The seeded rows a path's `{id}` may name: an entry for an entry's path, a change request for one's, a client or incident else. */
+function pathIdsOf(path: string, ids: Seeded): string[] {
+  if (path.startsWith('/api/v1/time-entries/')) return [ids.entry];
+  if (path.endsWith('/status') && path.startsWith('/api/v1/change-requests/')) return [ids.ready];
+  if (path.startsWith('/api/v1/change-requests/')) return [ids.changeRequest];
+  if (path.includes('/budget')) return [ids.prepaid, ids.client];
+  return [ids.client, ids.incident];
+}
+
+function requestArbitrary(path: string, op: Operation, seeded: Seeded): fc.Arbitrary<Omit<Sent, 'auth'>> {
+  const ids = [seeded.client, seeded.incident];
   const badId = fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('..', 'null', '0', '%ZZ', '%00', 'x'.repeat(5000)));
   const id = fc.oneof(
-    fc.constantFrom(...ids),
+    fc.constantFrom(...pathIdsOf(path, seeded)),
     fc.uuid(),
     badId.map((s) => (s.startsWith('%') ? s : encodeURIComponent(s))),
   );
@@ -149,7 +159,17 @@ async function pair(s: TestServer): Promise<string> {
 }
 
 /** A client with a contract and an incident, so generated ids and references sometimes name real rows. */
-async function seed(s: TestServer, token: string): Promise<string[]> {
+interface Seeded {
+  client: string;
+  incident: string;
+  prepaid: string;
+  entry: string;
+  changeRequest: string;
+  /** A change request the fuzzer does not edit, with estimate and quote: it can be sent. */
+  ready: string;
+}
+
+async function seed(s: TestServer, token: string): Promise<Seeded> {
   const post = async (path: string, body: unknown) =>
     (await (
       await fetch(`${s.url}${path}`, {
@@ -166,7 +186,17 @@ async function seed(s: TestServer, token: string): Promise<string[]> {
     priority: 'P2',
     openedAt: '2026-05-01T08:00:00Z',
   });
-  return [client.id, incident.id];
+  // Time, budget and change-request routes: a prepaid client, an entry and a change request ready to send.
+  const prepaid = await post('/api/v1/clients', { name: 'Vooruit BV', code: 'PREP' });
+  await post(`/api/v1/clients/${prepaid.id}/contracts`, { effectiveFrom: '2020-01-01', terms: contractTemplate('prepaid') });
+  const logged = (await post('/api/v1/time-entries', { incidentId: incident.id, startedAt: '2026-05-20T09:00:00Z', minutes: 30 })) as unknown as {
+    entry: { id: string };
+  };
+  const wish = await post('/api/v1/incidents', { clientId: client.id, title: 'Nieuwe koppeling', priority: 'P4', openedAt: '2026-05-01T08:00:00Z' });
+  await post(`/api/v1/incidents/${wish.id}/convert`, { to: 'change-request', estimateMinutes: 600, quoteCents: 90_000 });
+  const ready = await post('/api/v1/incidents', { clientId: client.id, title: 'Nieuw rapport', priority: 'P4', openedAt: '2026-05-01T08:00:00Z' });
+  await post(`/api/v1/incidents/${ready.id}/convert`, { to: 'change-request', estimateMinutes: 240, quoteCents: 36_000 });
+  return { client: client.id, incident: incident.id, prepaid: prepaid.id, entry: logged.entry.id, changeRequest: wish.id, ready: ready.id };
 }
 
 // The full run on SQLite; a shorter one on PostgreSQL, where the same routes run over another dialect.
@@ -178,9 +208,11 @@ const DIALECT_RUNS = [
 describe.each(DIALECT_RUNS)('every operation of the OpenAPI document on $dialect', ({ dialect, body, other }) => {
   let server: TestServer;
   let token: string;
-  let ids: string[];
+  let ids: Seeded;
   beforeAll(async () => {
-    server = await startTestServer(dialect, () => NOW);
+    // A clock that moves a second per reading, so a timer started by one request can be stopped by a later one.
+    let readings = 0;
+    server = await startTestServer(dialect, () => NOW + (readings += 1) * 1000);
     token = await pair(server);
     ids = await seed(server, token);
   });

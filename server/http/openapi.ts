@@ -7,6 +7,7 @@ import { SlaView } from '../../shared/sla/view';
 import { StatementView } from '../../shared/contract/statement';
 import { StatementFormat, StatementPath } from './statementRoute';
 import { ContractSet, IncidentFilter, IncidentPatch, Page, PathId, StatusChange } from './apiSchemas';
+import { BILLING_OPERATIONS, billingSchemas } from './openapiBilling';
 import { PROBLEM_RESPONSES, type ProblemResponse, problemComponents } from './openapiProblems';
 
 /** JSON Schema of a zod schema as the API shows it: requests on the input side, answers on the output side. */
@@ -24,8 +25,8 @@ const page = (item: string) => ({
 });
 
 /** One operation of the document; its error statuses follow from what it takes (see `errorsOf`). */
-interface Operation {
-  method: 'get' | 'post' | 'patch';
+export interface Operation {
+  method: 'get' | 'post' | 'patch' | 'delete';
   path: string;
   operationId: string;
   summary: string;
@@ -163,6 +164,7 @@ const OPERATIONS: Operation[] = [
     },
     also: ['notFound'],
   },
+  ...BILLING_OPERATIONS,
   {
     method: 'get',
     path: '/healthz',
@@ -252,7 +254,7 @@ export function openApiDocument(): Record<string, unknown> {
       title: 'Vangnet office server API',
       version: '1.0.0',
       description:
-        'Clients, incidents and contracts. Every write is a synced mutation. Errors are RFC 9457 problem documents; ' +
+        'Clients, incidents, contracts, statements, time, timers, budgets and change requests. Every write is a synced mutation. Errors are RFC 9457 problem documents; ' +
         'on 429 and 503 back off, and wait Retry-After seconds when it is given.',
     },
     servers: [{ url: '/' }],
@@ -275,6 +277,7 @@ export function openApiDocument(): Record<string, unknown> {
         },
         ContractSet: schema(ContractSet, 'input'),
         Statement: schema(StatementView),
+        ...billingSchemas(schema),
         Health: { type: 'object', required: ['status'], properties: { status: { const: 'ok' } } },
         Ready: {
           type: 'object',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ChangeRequest } from '../domain/changeRequest';
+import { ChangeRequest, ChangeRequestStatus } from '../domain/changeRequest';
 import { Id } from '../domain/common';
 import { Category } from '../domain/incident';
 import {
@@ -24,10 +24,29 @@ export const ScopeState = z.object({
 });
 export type ScopeState = z.infer<typeof ScopeState>;
 
+/** A change request in a list: with its ticket's title. */
+export const ChangeRequestListItem = ChangeRequestView.extend({ title: z.string() });
+export type ChangeRequestListItem = z.infer<typeof ChangeRequestListItem>;
+
+export const CHANGE_REQUEST_LIST_MAX = 500;
+
+export const ChangeRequestQuery = z
+  .object({
+    clientId: Id.optional(),
+    status: ChangeRequestStatus.optional(),
+    limit: z.number().int().min(1).max(CHANGE_REQUEST_LIST_MAX).default(200),
+  })
+  .strict();
+
+export const ChangeRequestList = z.object({ items: z.array(ChangeRequestListItem) });
+export type ChangeRequestList = z.infer<typeof ChangeRequestList>;
+
 export const changeRequestCalls = {
   changeRequests: {
     /** The ticket's place on the scope line and its change request (null when never converted). */
     forIncident: call(z.object({ incidentId: Id }).strict(), ScopeState),
+    /** Change requests, newest status change first, by client and/or status, with their tickets' titles. */
+    list: call(ChangeRequestQuery, ChangeRequestList),
     /** Converts a ticket to a change request (draft); a quote amount needs a lead. */
     convert: call(ConvertToChangeRequestArgs, ScopeState),
     /** Takes a change request back to support, in the given category; refused past draft. */

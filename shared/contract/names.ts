@@ -66,6 +66,7 @@ export const CALL_NAMES = [
   'month.list',
   'time.people',
   'changeRequests.forIncident',
+  'changeRequests.list',
   'changeRequests.convert',
   'changeRequests.toSupport',
   'changeRequests.update',

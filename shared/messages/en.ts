@@ -205,7 +205,7 @@ export const en = {
       partlyFailed: '{{failed}} of the delivery\'s {{total}} alerts could not be turned into incidents; the server log says why',
       graceHours: '--grace-hours must be a number of hours from 0 to {{max}}: {{value}}',
       badPublicUrl: 'Not an http(s) address: {{value}}',
-    // Issue 12, alert routing (server/alerts): errors of the admin commands.
+      // Issue 12, alert routing (server/alerts): errors of the admin commands.
       badMatcher: 'Not a matcher: {{text}} (label=value, label!=value, label=~regex or label!~regex)',
       unsafeRegex: 'The pattern {{pattern}} is refused: {{why}}',
       unknownClient: 'No client with id or code {{client}}',
@@ -213,6 +213,17 @@ export const en = {
       badPriorityMap: 'Not a severity mapping: {{text}} (severity=P1 … P4)',
       badDuration: 'Not a duration: {{text}} (e.g. 90s, 5m, 2h)',
       badNumber: 'Not a whole number in range: {{text}}',
+    },
+    // REST/CLI time (helper B): manual entries over 24 hours, and the change-request commands.
+    restTime: {
+      manualTooLong:
+        'An entry logged by hand lasts at most 24 hours ({{minutes}} minutes given); a confirmation cannot lift that: log longer work as one entry per day',
+      convertTo: '--to must be change-request or support, got {{value}}',
+      supportCategory: 'Taking a change request back to support needs --category, one of: {{categories}}',
+      crStatus: 'The status must be draft, sent, accepted or rejected, got {{value}}',
+      estimate: '--estimate must be a number of hours that comes to whole minutes (such as 8 or 1.5), got {{value}}',
+      quote: '--quote must be an amount in euro with at most two decimals (such as 1250 or 99.95), got {{value}}',
+      crNothing: 'Nothing to change: give --estimate or --quote',
     },
   },
   /** Why the iCal importer skipped an event, or what it assumed (shared/sla/ical.ts). */

@@ -203,7 +203,7 @@ export const nl: Catalog = {
       partlyFailed: '{{failed}} van de {{total}} alerts in deze melding konden geen incident worden; het serverlog zegt waarom',
       graceHours: '--grace-hours moet een aantal uren van 0 tot {{max}} zijn: {{value}}',
       badPublicUrl: 'Geen http(s)-adres: {{value}}',
-    // Issue 12, alertroutering (server/alerts): fouten van de beheeropdrachten.
+      // Issue 12, alertroutering (server/alerts): fouten van de beheeropdrachten.
       badMatcher: 'Geen matcher: {{text}} (label=waarde, label!=waarde, label=~regex of label!~regex)',
       unsafeRegex: 'Het patroon {{pattern}} is geweigerd: {{why}}',
       unknownClient: 'Geen klant met id of code {{client}}',
@@ -211,6 +211,17 @@ export const nl: Catalog = {
       badPriorityMap: 'Geen ernst-koppeling: {{text}} (ernst=P1 … P4)',
       badDuration: 'Geen tijdsduur: {{text}} (bijv. 90s, 5m, 2h)',
       badNumber: 'Geen geheel getal binnen het bereik: {{text}}',
+    },
+    // REST/CLI time (helper B): handmatige registraties langer dan 24 uur, en de commando's voor wijzigingsverzoeken.
+    restTime: {
+      manualTooLong:
+        'Een handmatige registratie duurt hoogstens 24 uur ({{minutes}} minuten opgegeven); een bevestiging verandert dat niet: registreer langer werk als één registratie per dag',
+      convertTo: '--to moet change-request of support zijn, niet {{value}}',
+      supportCategory: 'Een wijzigingsverzoek terugzetten naar support vraagt --category, een van: {{categories}}',
+      crStatus: 'De status moet draft, sent, accepted of rejected zijn, niet {{value}}',
+      estimate: '--estimate moet een aantal uren zijn dat op hele minuten uitkomt (zoals 8 of 1,5), niet {{value}}',
+      quote: '--quote moet een bedrag in euro zijn met hoogstens twee decimalen (zoals 1250 of 99,95), niet {{value}}',
+      crNothing: 'Niets te wijzigen: geef --estimate of --quote',
     },
   },
   ical: {
