@@ -23,9 +23,8 @@ export function OverlapWarning({ onEdit }: { onEdit(entry: ListedTimeEntry): voi
 
   async function show(e: TimeEntryView): Promise<void> {
     await showDay(dayOf(e));
-    requestAnimationFrame(() =>
-      document.querySelector<HTMLElement>(`[data-entry-id="${e.id}"] button, [data-entry-id="${e.id}"]`)?.focus(),
-    );
+    // Focus lands on the entry's Edit button in the list (a locked entry has none: focus stays on Show).
+    requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-entry-edit="${e.id}"]`)?.focus());
   }
 
   return (
