@@ -1,3 +1,4 @@
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { useEverySecond } from '../../lib/clock';
 import { formatElapsed, TIMER_SHORTCUT } from '../../lib/timerText';
@@ -45,7 +46,8 @@ export function TimerStatus() {
         <Icon name="pause" size={12} />
         {pending === 'stop' ? t('timer.stopping') : t('timer.stop')}
       </button>
-      {longStop ? <LongStopDialog /> : null}
+      {/* Out of the status bar's DOM: its one-line, small-print styles would reach into the dialog. */}
+      {longStop ? createPortal(<LongStopDialog />, document.body) : null}
     </span>
   );
 }
