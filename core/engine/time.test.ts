@@ -83,12 +83,14 @@ describe('manual entries', () => {
     const a = await call<{ entry: TimeEntryView; overlaps: string[] }>('time.log', { incidentId: bug.id, startedAt: at, minutes: 60 });
     expect(a.entry).toMatchObject({ startedAt: at, endedAt: new Date(T0 + 60 * MIN).toISOString(), minutes: 60 });
     expect(a.overlaps).toEqual([]);
-    const b = await call<{ entry: TimeEntryView; overlaps: string[] }>('time.log', {
+    const b = await call<{ entry: TimeEntryView; overlaps: string[]; overlapping: TimeEntryView[] }>('time.log', {
       incidentId: bug.id,
       startedAt: new Date(T0 + 30 * MIN).toISOString(),
       minutes: 15,
     });
     expect(b.overlaps).toEqual([a.entry.id]);
+    // The whole entry comes along, so a front can name it (its time and incident) in the warning.
+    expect(b.overlapping).toEqual([a.entry]);
     const edited = await call<TimeEntryView>('time.update', {
       id: a.entry.id,
       reason: 'forgot the call',

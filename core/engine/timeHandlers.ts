@@ -126,7 +126,12 @@ export function createTimeHandlers(deps: HandlerDeps): Handlers['time'] {
       const engineer = engineerId ?? me();
       mutate('time.log', { id, engineerId: engineer, incidentId: incidentId ?? null, clientId: clientId ?? null, ...rest });
       const entry = stored(id, 'time.log');
-      return { entry: view(entry), overlaps: overlappingEntries(db, engineer, entry.startedAt, entry.endedAt!, id) };
+      const overlaps = overlappingEntries(db, engineer, entry.startedAt, entry.endedAt!, id);
+      const overlapping = overlaps.flatMap((other) => {
+        const row = getRowBy(db, 'timeEntries', 'id', other);
+        return row ? [view(row)] : [];
+      });
+      return { entry: view(entry), overlaps, overlapping };
     },
     update: (args) => {
       mutate('time.update', args);

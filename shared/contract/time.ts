@@ -111,8 +111,11 @@ export const timeCalls = {
     start: call(TimerStartInput, TimerStarted),
     /** Stops the running timer (refused when none runs), optionally with a note. */
     stop: call(z.object({ note: TimeNote.optional() }), TimeEntryView),
-    /** A finished entry by hand; `overlaps` lists the engineer's entries it overlaps (a warning). */
-    log: call(TimeLogInput, z.object({ entry: TimeEntryView, overlaps: z.array(Id) })),
+    /**
+     * A finished entry by hand; `overlaps` lists the ids of the engineer's entries it overlaps (a
+     * warning, never a refusal), `overlapping` the same entries in full, so a front can name them.
+     */
+    log: call(TimeLogInput, z.object({ entry: TimeEntryView, overlaps: z.array(Id), overlapping: z.array(TimeEntryView) })),
     update: call(TimeUpdateArgs, TimeEntryView),
     delete: call(TimeDeleteArgs, z.object({ id: Id })),
     /** Entries by engineer and/or client over a month or days, bounded, with rounded lines and totals per client. */

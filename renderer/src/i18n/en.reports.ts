@@ -5,6 +5,8 @@ export const enReports = {
     filters: 'Report period and client',
     from: 'From month',
     to: 'To month',
+    monthPart: '{{field}}: month',
+    yearPart: '{{field}}: year',
     client: 'Client',
     allClients: 'All clients',
     lastThreeMonths: 'Last 3 months',

@@ -12,6 +12,11 @@ export const enTime = {
     startFailed: 'The timer could not be started',
     stopFailed: 'The timer could not be stopped',
     shortcut: 'Start or stop the timer on the selected incident',
+    longStopTitle: 'Stop a timer that ran over 24 hours?',
+    longStopBody:
+      'The timer on {{target}} has been running since {{startedAt}}: {{duration}}. Stopping books all of that time. Forgotten? Keep it running, or stop it and correct the entry in the Time room afterwards.',
+    longStopKeep: 'Keep it running',
+    longStopConfirm: 'Stop and book {{duration}}',
   },
   staleTimer: {
     title: 'Was the timer still running?',

@@ -7,6 +7,8 @@ export const nlReports: Pick<Translation, 'reports'> = {
     filters: 'Periode en klant van de rapportage',
     from: 'Vanaf maand',
     to: 'Tot en met maand',
+    monthPart: '{{field}}: maand',
+    yearPart: '{{field}}: jaar',
     client: 'Klant',
     allClients: 'Alle klanten',
     lastThreeMonths: 'Laatste 3 maanden',

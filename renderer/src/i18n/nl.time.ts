@@ -15,6 +15,11 @@ export const nlTime: TimeTexts = {
     startFailed: 'De timer kon niet worden gestart',
     stopFailed: 'De timer kon niet worden gestopt',
     shortcut: 'Timer starten of stoppen op het gekozen incident',
+    longStopTitle: 'Een timer stoppen die langer dan 24 uur liep?',
+    longStopBody:
+      'De timer op {{target}} loopt sinds {{startedAt}}: {{duration}}. Stoppen boekt al die tijd. Vergeten? Laat hem lopen, of stop hem en corrigeer de boeking daarna in de kamer Tijd.',
+    longStopKeep: 'Laten lopen',
+    longStopConfirm: 'Stoppen en {{duration}} boeken',
   },
   staleTimer: {
     title: 'Liep de timer nog?',

@@ -1,3 +1,4 @@
+import type { MonthCloseView } from '../../../shared/contract/month';
 import type { ErrorInfo } from '../../../shared/errors';
 import { callEngine } from '../api/vangnet';
 import { TIME_ZONE } from '../i18n/format';
@@ -34,6 +35,13 @@ export interface TimeEntriesSlice {
   deleteEntry(id: string, reason: string): Promise<boolean>;
   monthClose: MutationState & { done: string | null };
   closeMonth(clientId: string, month: string): Promise<void>;
+  /** Every client's month rows (closed, or reopened with a reason), as `month.list` answers. */
+  monthRows: MonthCloseView[];
+  loadMonthRows(): Promise<void>;
+  /** The reopen dialog's submit (`month.reopen`, a lead's, with a reason); true when reopened. */
+  monthReopen: MutationState;
+  reopenMonth(clientId: string, month: string, reason: string): Promise<boolean>;
+  clearMonthReopen(): void;
 }
 
 const failed = (error: ErrorInfo): MutationState => ({ pending: false, error });
@@ -43,6 +51,23 @@ export const createTimeEntriesSlice: SliceCreator<TimeEntriesSlice> = (set, get)
   timePeople: null,
   entryChange: IDLE,
   monthClose: { ...IDLE, done: null },
+  monthRows: [],
+  monthReopen: IDLE,
+  async loadMonthRows() {
+    const result = await callEngine((api) => api.month.list({}));
+    if (result.ok) set({ monthRows: result.value });
+  },
+  async reopenMonth(clientId, month, reason) {
+    if (get().monthReopen.pending) return false;
+    set({ monthReopen: { pending: true, error: null } });
+    const result = await callEngine((api) => api.month.reopen({ clientId, month, reason }));
+    set({ monthReopen: result.ok ? IDLE : failed(result.error), monthClose: { ...IDLE, done: null } });
+    if (result.ok) void get().loadTimeList();
+    return result.ok;
+  },
+  clearMonthReopen() {
+    set({ monthReopen: IDLE });
+  },
   async loadTimePeople() {
     const result = await callEngine((api) => api.time.people({}));
     if (result.ok) set({ timePeople: result.value });

@@ -1,4 +1,4 @@
-import type { TimeList } from '../../../shared/contract/time';
+import type { TimeEntryView, TimeList } from '../../../shared/contract/time';
 import type { ErrorInfo } from '../../../shared/errors';
 import { callEngine } from '../api/vangnet';
 import { TIME_ZONE } from '../i18n/format';
@@ -22,11 +22,16 @@ export interface TimeRoomSlice {
   /** The manual entry form's submit: pending, or refused with the engine's reason and field issues. */
   timeLog: MutationState;
   /** Logs a finished entry by hand (`time.log`); `start` is a local `YYYY-MM-DDTHH:mm` in the team's zone. */
-  logTime(input: { clientId: string; start: string; minutes: number; note: string }): Promise<boolean>;
+  logTime(input: { clientId: string; start: string; minutes: number; note: string; engineerId?: string }): Promise<boolean>;
+  /** The engineer's entries the last logged one overlaps: a warning, the entry is saved. */
+  timeLogOverlaps: TimeEntryView[];
+  clearTimeLogOverlaps(): void;
+  /** Shows one day (`YYYY-MM-DD`) in the day view: where an overlapping entry is. */
+  showTimeDay(day: string): Promise<void>;
 }
 
 export const createTimeRoomSlice: SliceCreator<TimeRoomSlice> = (set, get) => {
-  async function nameIncidents(list: TimeList): Promise<void> {
+  async function nameIncidents(list: { entries: readonly { incidentId: string | null }[] }): Promise<void> {
     const missing = [...new Set(list.entries.map((e) => e.incidentId))].filter(
       (id): id is string => id !== null && get().incidentTitles[id] === undefined,
     );
@@ -44,15 +49,31 @@ export const createTimeRoomSlice: SliceCreator<TimeRoomSlice> = (set, get) => {
     timeListError: null,
     incidentTitles: {},
     timeLog: IDLE,
-    async logTime({ clientId, start, minutes, note }) {
+    timeLogOverlaps: [],
+    clearTimeLogOverlaps() {
+      set({ timeLogOverlaps: [] });
+    },
+    async showTimeDay(day) {
+      set({ timeView: 'day', timeDay: day });
+      await get().loadTimeList();
+    },
+    async logTime({ clientId, start, minutes, note, engineerId }) {
       if (get().timeLog.pending) return false;
       // An unreadable start goes to the engine as it is: its refusal names the field, like every other.
       const startedAt = wallToIso(start, TIME_ZONE) ?? start;
-      set({ timeLog: { pending: true, error: null } });
+      set({ timeLog: { pending: true, error: null }, timeLogOverlaps: [] });
       const result = await callEngine((api) =>
-        api.time.log({ clientId, startedAt, minutes, ...(note.trim() ? { note: note.trim() } : {}) }),
+        api.time.log({
+          clientId,
+          startedAt,
+          minutes,
+          ...(note.trim() ? { note: note.trim() } : {}),
+          ...(engineerId ? { engineerId } : {}),
+        }),
       );
-      set({ timeLog: result.ok ? IDLE : { pending: false, error: result.error } });
+      if (!result.ok) set({ timeLog: { pending: false, error: result.error } });
+      else set({ timeLog: IDLE, timeLogOverlaps: result.value.overlapping });
+      void nameIncidents({ entries: result.ok ? result.value.overlapping : [] });
       // data.changed brings the entry into the list when the Time room is open.
       return result.ok;
     },
@@ -73,6 +94,8 @@ export const createTimeRoomSlice: SliceCreator<TimeRoomSlice> = (set, get) => {
       if (!engineerId) return;
       const { timeView, timeDay } = get();
       set({ timeListStatus: 'loading' });
+      // Which months are closed travels with the list: a close or reopen (here or pulled) refreshes both.
+      void get().loadMonthRows();
       const result = await callEngine((api) =>
         api.time.list({ engineerId, ...periodOf(timeView, timeDay), timeZone: TIME_ZONE, limit: 500 }),
       );

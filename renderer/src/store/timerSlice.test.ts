@@ -100,11 +100,26 @@ describe('timer slice', () => {
   it('the key stops the timer running on the selected incident', async () => {
     const { calls } = install({ 'time.stop': () => ok(entry({ endedAt: '2026-12-03T09:00:00.000Z' })) });
     const store = makeStore('inc-1');
-    store.setState({ running: entry() });
+    store.setState({ running: entry({ startedAt: new Date(Date.now() - 3_600_000).toISOString() }) });
     expect(await store.getState().toggleTimer()).toBe(true);
     expect(calls.map((c) => c.name)).toEqual(['time.stop']);
     expect(store.getState().running).toBeNull();
     expect(store.getState().runningTarget).toBeNull();
+  });
+
+  it('a timer over 24 hours is stopped only after a confirmation, by the key or the button', async () => {
+    const { calls } = install({ 'time.stop': () => ok(entry({ endedAt: '2026-12-03T09:00:00.000Z' })) });
+    const store = makeStore('inc-1');
+    store.setState({ running: entry({ startedAt: new Date(Date.now() - 25 * 3_600_000).toISOString() }) });
+    expect(await store.getState().toggleTimer()).toBe(false);
+    expect(store.getState().longStop).toBe(true);
+    store.getState().cancelLongStop();
+    expect(store.getState().longStop).toBe(false);
+    expect(calls).toEqual([]);
+    expect(await store.getState().stopTimer(true)).toBe(true);
+    expect(calls.map((c) => c.name)).toEqual(['time.stop']);
+    expect(store.getState().longStop).toBe(false);
+    expect(store.getState().running).toBeNull();
   });
 
   it('a second start while one is on its way is dropped', async () => {

@@ -23,12 +23,19 @@ export interface TimerSlice {
   loadTimer(): Promise<void>;
   loadStaleQuestion(): Promise<void>;
   startTimer(target: { incidentId: string } | { clientId: string }): Promise<boolean>;
-  stopTimer(): Promise<boolean>;
+  /** Stops the running timer; past 24 hours it first asks (`longStop`) unless `confirmed`. */
+  stopTimer(confirmed?: boolean): Promise<boolean>;
+  /** A stop of a timer that ran over 24 hours, waiting for the engineer's confirmation. */
+  longStop: boolean;
+  cancelLongStop(): void;
   /** The keyboard shortcut: start on the selected incident, or stop the timer running there. */
   toggleTimer(): Promise<boolean>;
   answerStaleQuestion(answer: StaleAnswer): Promise<boolean>;
   dismissTimerError(): void;
 }
+
+/** A timer may run up to a week (the engine's limit), but past a day it is likely forgotten: ask before booking it. */
+export const LONG_TIMER_MS = 24 * 60 * 60_000;
 
 const IDLE_ACTION: TimerSlice['timerAction'] = { pending: null, error: null, failed: null };
 
@@ -70,6 +77,7 @@ export const createTimerSlice: SliceCreator<TimerSlice> = (set, get) => {
     runningTarget: null,
     timerAction: IDLE_ACTION,
     staleQuestion: null,
+    longStop: false,
     async loadTimer() {
       const result = await callEngine((api) => api.time.running({}));
       if (result.ok) setRunning(result.value);
@@ -81,8 +89,17 @@ export const createTimerSlice: SliceCreator<TimerSlice> = (set, get) => {
     startTimer(target) {
       return act('start', () => callEngine((api) => api.time.start(target)));
     },
-    stopTimer() {
+    stopTimer(confirmed = false) {
+      const running = get().running;
+      if (!confirmed && running && Date.now() - Date.parse(running.startedAt) > LONG_TIMER_MS) {
+        set({ longStop: true });
+        return Promise.resolve(false);
+      }
+      set({ longStop: false });
       return act('stop', () => callEngine((api) => api.time.stop({})));
+    },
+    cancelLongStop() {
+      set({ longStop: false });
     },
     toggleTimer() {
       const action = timerKeyAction(get().running, get().selectedId);

@@ -1,8 +1,10 @@
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { useEverySecond } from '../../lib/clock';
 import { formatElapsed, TIMER_SHORTCUT } from '../../lib/timerText';
 import { useStore } from '../../store/store';
 import { Icon } from '../Icon';
+import { LongStopDialog } from './LongStopDialog';
 
 /** The running timer in the status bar: what it is on, its elapsed time from the stored start, and Stop. */
 export function TimerStatus() {
@@ -11,6 +13,7 @@ export function TimerStatus() {
   const target = useStore((s) => s.runningTarget);
   const pending = useStore((s) => s.timerAction.pending);
   const stop = useStore((s) => s.stopTimer);
+  const longStop = useStore((s) => s.longStop);
   const startedAt = running ? Date.parse(running.startedAt) : null;
   const elapsed = useEverySecond((now) => (startedAt === null ? '' : formatElapsed(now - startedAt)));
 
@@ -43,6 +46,8 @@ export function TimerStatus() {
         <Icon name="pause" size={12} />
         {pending === 'stop' ? t('timer.stopping') : t('timer.stop')}
       </button>
+      {/* Out of the status bar's DOM: its one-line, small-print styles would reach into the dialog. */}
+      {longStop ? createPortal(<LongStopDialog />, document.body) : null}
     </span>
   );
 }

@@ -7,6 +7,7 @@ import { todayIn } from '../../lib/zonedTime';
 import { useStore } from '../../store/store';
 import { BurndownCard } from './BurndownCard';
 import { HoursChart } from './HoursChart';
+import { MonthPicker } from './MonthPicker';
 import { lastMonths } from './reportSeries';
 import '../clients/clients.css';
 import '../time/time.css';
@@ -30,7 +31,7 @@ export function ReportsRoom() {
   const setRange = useStore((s) => s.setReportRange);
   const setClient = useStore((s) => s.setReportClient);
   const load = useStore((s) => s.loadReports);
-  const ids = { from: useId(), to: useId(), client: useId(), hours: useId(), bundles: useId() };
+  const ids = { client: useId(), hours: useId(), bundles: useId() };
 
   useEffect(() => {
     void load();
@@ -46,26 +47,8 @@ export function ReportsRoom() {
     <section className="room reports-room" aria-labelledby="room-title" data-testid="room-reports">
       <TopBar title={t('reports.title')} />
       <div className="report-filters" role="group" aria-label={t('reports.filters')}>
-        <label htmlFor={ids.from}>{t('reports.from')}</label>
-        <input
-          id={ids.from}
-          className="input"
-          type="month"
-          value={from}
-          required
-          data-testid="report-from"
-          onChange={(e) => e.target.value && setRange(e.target.value, to)}
-        />
-        <label htmlFor={ids.to}>{t('reports.to')}</label>
-        <input
-          id={ids.to}
-          className="input"
-          type="month"
-          value={to}
-          required
-          data-testid="report-to"
-          onChange={(e) => e.target.value && setRange(from, e.target.value)}
-        />
+        <MonthPicker label={t('reports.from')} value={from} testId="report-from" onChange={(month) => setRange(month, to)} />
+        <MonthPicker label={t('reports.to')} value={to} testId="report-to" onChange={(month) => setRange(from, month)} />
         <button
           type="button"
           className="btn btn-small"

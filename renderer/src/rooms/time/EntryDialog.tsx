@@ -7,8 +7,9 @@ import { controlProps, Field } from '../../components/Field';
 import { TIME_ZONE } from '../../i18n/format';
 import { issueFor } from '../../lib/issues';
 import { formatMinutes } from '../../lib/timerText';
-import { wallTime } from '../../lib/zonedTime';
+import { wallTime, wallToIso } from '../../lib/zonedTime';
 import { useStore } from '../../store/store';
+import { MAX_ENTRY_MINUTES, spanProblem } from './entrySpan';
 
 /** `YYYY-MM-DDTHH:mm` of an instant in the team's zone: what a datetime-local field holds. */
 function local(iso: string): string {
@@ -31,15 +32,29 @@ export function EntryDialog({ entry, mode, onDone }: { entry: ListedTimeEntry; m
   const [billable, setBillable] = useState(entry.billable);
   const [reason, setReason] = useState('');
   const [missingReason, setMissingReason] = useState(false);
+  const [spanError, setSpanError] = useState<string | undefined>();
   const reasonError = missingReason ? t('timeEntries.reasonRequired') : issueFor(t, state.error, 'reason');
   const startError = issueFor(t, state.error, 'startedAt');
-  const endError = issueFor(t, state.error, 'endedAt');
+  const endError = spanError ?? issueFor(t, state.error, 'endedAt');
   const when = `${start.replace('T', ' ')}`;
 
   async function submit(e: FormEvent): Promise<void> {
     e.preventDefault();
     if (reason.trim() === '') return setMissingReason(true);
     setMissingReason(false);
+    // Over a day or ending in the future: the engine refuses it, so say so by the end field first.
+    const problem =
+      mode === 'edit' && entry.endedAt
+        ? spanProblem(Date.parse(wallToIso(start, TIME_ZONE) ?? ''), Date.parse(wallToIso(end, TIME_ZONE) ?? ''), Date.now())
+        : null;
+    const text =
+      problem === 'tooLong'
+        ? t('timeEntries.tooLong', { max: MAX_ENTRY_MINUTES })
+        : problem === 'inFuture'
+          ? t('timeEntries.endInFuture')
+          : undefined;
+    setSpanError(text);
+    if (text) return;
     const ok =
       mode === 'delete'
         ? await deleteEntry(entry.id, reason)

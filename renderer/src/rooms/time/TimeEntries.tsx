@@ -63,7 +63,7 @@ export function TimeEntries({
               <td />
             </tr>
             {list.map((e) => (
-              <tr key={e.id} data-testid="time-entry">
+              <tr key={e.id} data-testid="time-entry" data-entry-id={e.id}>
                 <td>
                   <span className="client-code">{clients.find((c) => c.id === e.clientId)?.code ?? '—'}</span>
                 </td>

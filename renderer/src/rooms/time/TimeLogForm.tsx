@@ -1,29 +1,56 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ListedTimeEntry } from '../../../../shared/contract/time';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { controlProps, Field } from '../../components/Field';
+import { TIME_ZONE } from '../../i18n/format';
 import { issueFor } from '../../lib/issues';
+import { wallToIso } from '../../lib/zonedTime';
 import { useStore } from '../../store/store';
+import { EngineerPicker } from './EngineerPicker';
+import { MAX_ENTRY_MINUTES, spanProblem } from './entrySpan';
+import { OverlapWarning } from './OverlapWarning';
 
-/** A finished entry by hand on a client (`time.log`); the engine checks it and names what is wrong. */
-export function TimeLogForm() {
+/**
+ * A finished entry by hand on a client (`time.log`), a lead's for any engineer. A span the engine
+ * would refuse (over a day, ending in the future) is named beside its field before sending; the
+ * engine's own refusal names its field too. Overlaps with other entries come back as a warning.
+ */
+export function TimeLogForm({ onEdit }: { onEdit(entry: ListedTimeEntry): void }) {
   const { t } = useTranslation();
   const clients = useStore((s) => s.clients);
   const state = useStore((s) => s.timeLog);
   const logTime = useStore((s) => s.logTime);
+  const viewed = useStore((s) => s.timeEngineer);
+  const [engineer, setEngineer] = useState<string | undefined>();
   const [clientId, setClientId] = useState('');
   const [start, setStart] = useState('');
   const [minutes, setMinutes] = useState('');
   const [note, setNote] = useState('');
   const [logged, setLogged] = useState(false);
-  const startError = issueFor(t, state.error, 'startedAt');
-  const minutesError = issueFor(t, state.error, 'minutes');
+  const [local, setLocal] = useState<{ field: 'start' | 'minutes'; text: string } | null>(null);
+  const startError =
+    (local?.field === 'start' ? local.text : undefined) ?? issueFor(t, state.error, 'startedAt') ?? issueFor(t, state.error, 'endedAt');
+  const minutesError = (local?.field === 'minutes' ? local.text : undefined) ?? issueFor(t, state.error, 'minutes');
   const clientError = issueFor(t, state.error, 'incidentId') ?? issueFor(t, state.error, 'clientId');
+
+  /** What the engine would refuse about the span, said here before anything is sent. */
+  function check(count: number): typeof local {
+    const startMs = Date.parse(wallToIso(start, TIME_ZONE) ?? '');
+    const problem = Number.isInteger(count) && count > 0 ? spanProblem(startMs, startMs + count * 60_000, Date.now()) : null;
+    if (problem === 'tooLong') return { field: 'minutes', text: t('timeEntries.tooLong', { max: MAX_ENTRY_MINUTES }) };
+    if (problem === 'inFuture') return { field: 'start', text: t('timeEntries.inFuture') };
+    return null;
+  }
 
   async function submit(e: FormEvent): Promise<void> {
     e.preventDefault();
     setLogged(false);
-    const ok = await logTime({ clientId, start, minutes: minutes.trim() === '' ? Number.NaN : Number(minutes), note });
+    const count = minutes.trim() === '' ? Number.NaN : Number(minutes);
+    const problem = check(count);
+    setLocal(problem);
+    if (problem) return;
+    const ok = await logTime({ clientId, start, minutes: count, note, engineerId: engineer ?? viewed ?? undefined });
     if (ok) {
       setMinutes('');
       setNote('');
@@ -37,6 +64,7 @@ export function TimeLogForm() {
         {t('timeLog.title')}
       </h2>
       <div className="time-log-fields">
+        <EngineerPicker value={engineer ?? viewed ?? undefined} onChange={setEngineer} testId="time-log-engineer" />
         <Field id="time-log-client" label={t('timeLog.client')} error={clientError}>
           <select
             className="select"
@@ -83,6 +111,7 @@ export function TimeLogForm() {
           {t('timeLog.logged')}
         </p>
       ) : null}
+      <OverlapWarning onEdit={onEdit} />
     </form>
   );
 }

@@ -10,6 +10,7 @@ import { useStore } from '../../store/store';
 import { periodOf, type TimeView } from './timePeriod';
 import { EngineerPicker } from './EngineerPicker';
 import { EntryDialog } from './EntryDialog';
+import { MonthStatus } from './MonthStatus';
 import { TimeEntries } from './TimeEntries';
 import { TimeLogForm } from './TimeLogForm';
 import { TimeTotals } from './TimeTotals';
@@ -35,6 +36,7 @@ export function TimeRoom() {
   const people = useStore((s) => s.timePeople);
   const loadPeople = useStore((s) => s.loadTimePeople);
   const clearChange = useStore((s) => s.clearEntryChange);
+  const clearOverlaps = useStore((s) => s.clearTimeLogOverlaps);
   const [acting, setActing] = useState<{ entry: ListedTimeEntry; mode: 'edit' | 'delete' } | null>(null);
 
   useEffect(() => {
@@ -59,7 +61,11 @@ export function TimeRoom() {
         document.querySelector<HTMLElement>('[data-testid="time-entries"] button');
       back?.focus();
     });
-    if (saved) void load();
+    if (saved) {
+      // An overlap warning may name the entry as it was: the list below is the truth now.
+      clearOverlaps();
+      void load();
+    }
   }
 
   const { from, to } = periodOf(view, day);
@@ -123,6 +129,7 @@ export function TimeRoom() {
       </div>
       <div className="table-wrap time-body" aria-busy={status === 'loading'}>
         {status === 'error' ? <ErrorAlert error={error} testId="time-error" title={t('timeRoom.loadFailed')} /> : null}
+        <MonthStatus months={[...new Set([from.slice(0, 7), to.slice(0, 7)])]} />
         {list ? (
           <>
             <TimeEntries
@@ -134,7 +141,7 @@ export function TimeRoom() {
             <TimeTotals totals={list.totals} day={day} />
           </>
         ) : null}
-        <TimeLogForm />
+        <TimeLogForm onEdit={(entry) => setActing({ entry, mode: 'edit' })} />
       </div>
       {acting ? <EntryDialog entry={acting.entry} mode={acting.mode} onDone={finish} /> : null}
     </section>

@@ -1,17 +1,28 @@
 import { useTranslation } from 'react-i18next';
 import type { TimeList } from '../../../../shared/contract/time';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { TIME_ZONE } from '../../i18n/format';
+import { todayIn } from '../../lib/zonedTime';
 import { useStore } from '../../store/store';
+import { formatMonth } from '../reports/reportFormat';
 
-/** Per client: raw minutes, and beside them the minutes rounded per ticket per month as billed; a lead closes the viewed month. */
+/**
+ * Per client: raw minutes, and beside them the minutes rounded per ticket per month as billed; a lead
+ * closes the viewed month once it has ended (the engine refuses an open one) and while it is not closed.
+ */
 export function TimeTotals({ totals, day }: { totals: TimeList['totals']; day: string }) {
   const { t } = useTranslation();
   const clients = useStore((s) => s.clients);
   const lead = useStore((s) => s.timePeople?.canChangeOthers ?? false);
   const closing = useStore((s) => s.monthClose);
   const closeMonth = useStore((s) => s.closeMonth);
+  const language = useStore((s) => s.language);
+  const rows = useStore((s) => s.monthRows);
   if (totals.length === 0) return null;
   const month = day.slice(0, 7);
+  const monthName = formatMonth(month, language, true);
+  const ended = month < todayIn(TIME_ZONE).slice(0, 7);
+  const closedFor = new Set(rows.filter((r) => r.closed && r.month === month).map((r) => r.clientId));
   return (
     <>
       <table className="table time-totals" data-testid="time-totals">
@@ -40,16 +51,18 @@ export function TimeTotals({ totals, day }: { totals: TimeList['totals']; day: s
                 <td className="col-num num">{total.roundedMinutes}</td>
                 {lead ? (
                   <td>
-                    <button
-                      type="button"
-                      className="btn btn-small"
-                      disabled={closing.pending}
-                      aria-label={t('timeEntries.closeMonthLabel', { month, client: client?.code ?? '' })}
-                      data-testid="time-close-month"
-                      onClick={() => void closeMonth(total.clientId, month)}
-                    >
-                      {t('timeEntries.closeMonth', { month })}
-                    </button>
+                    {ended && !closedFor.has(total.clientId) ? (
+                      <button
+                        type="button"
+                        className="btn btn-small"
+                        disabled={closing.pending}
+                        aria-label={t('timeEntries.closeMonthLabel', { month: monthName, client: client?.code ?? '' })}
+                        data-testid="time-close-month"
+                        onClick={() => void closeMonth(total.clientId, month)}
+                      >
+                        {t('timeEntries.closeMonth', { month: monthName })}
+                      </button>
+                    ) : null}
                   </td>
                 ) : null}
               </tr>
@@ -59,7 +72,7 @@ export function TimeTotals({ totals, day }: { totals: TimeList['totals']; day: s
       </table>
       {closing.done ? (
         <p role="status" className="muted">
-          {t('timeEntries.monthClosed', { month: closing.done })}
+          {t('timeEntries.monthClosed', { month: formatMonth(closing.done, language, true) })}
         </p>
       ) : null}
       <ErrorAlert error={closing.error} testId="time-close-error" title={t('timeEntries.closeFailed')} />
