@@ -66,7 +66,7 @@ export interface ClientBundle {
 
 export interface ClientBundleInput {
   lines: readonly BudgetLine[];
-  entries: readonly TimeEntry[];
+  entries: readonly BillingTimeEntry[];
   contracts: readonly Contract[];
   nowMs: number;
   /** A local day to read the ledger as of; default: today in the contract's zone. */
