@@ -2,12 +2,14 @@ import type { Handlers } from '../../shared/contract';
 import type { BudgetView } from '../../shared/contract/budget';
 import { budgetMonthViewOf, budgetViewOf } from '../../shared/billing/budgetView';
 import { clientBundle } from '../../shared/billing/clientBundle';
+import { billingTermsOf } from '../../shared/billing/terms';
+import { contractInForce } from '../../shared/domain/slaInputs';
 import { overrunDecision } from '../../shared/billing/bundleAlerts';
 import type { BillingText } from '../../shared/messages/catalog';
 import { localActor } from './actor';
 import { hasRole } from '../../shared/permissions';
 import { VangnetError } from '../../shared/errors';
-import { budgetLinesFor, budgetNoticesFor, timeEntriesOfClient } from '../repos/budget';
+import { billingEntriesOfClient, budgetLinesFor, budgetNoticesFor, timeEntriesOfClient } from '../repos/budget';
 import { contractsFor } from '../repos/lifecycle';
 import { getRowBy } from '../repos/rows';
 import type { HandlerDeps } from './handlers';
@@ -21,12 +23,12 @@ export function overrunCheck(deps: HandlerDeps, clientId: string, override: bool
   const profile = deps.profile();
   const client = getRowBy(deps.db, 'clients', 'id', clientId);
   if (!profile || !client) return null;
-  const bundle = clientBundle({
-    lines: budgetLinesFor(deps.db, clientId),
-    entries: timeEntriesOfClient(deps.db, clientId),
-    contracts: contractsFor(deps.db, clientId),
-    nowMs: deps.now(),
-  });
+  const contracts = contractsFor(deps.db, clientId);
+  const nowMs = deps.now();
+  // Only a prepaid contract has a bundle to overrun: no need to read every entry of the client otherwise.
+  const inForce = contractInForce(contracts, new Date(nowMs).toISOString());
+  if (!inForce || billingTermsOf(inForce.terms).costModel !== 'prepaid') return null;
+  const bundle = clientBundle({ lines: budgetLinesFor(deps.db, clientId), entries: billingEntriesOfClient(deps.db, clientId), contracts, nowMs });
   if (!bundle.prepaid) return null;
   const decision = overrunDecision({
     policy: bundle.overrunPolicy,

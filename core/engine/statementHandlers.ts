@@ -4,7 +4,7 @@ import { versionForMonth } from '../../shared/billing/monthTerms';
 import { monthStatement, type SlaOutcome, slaOutcomeOf, type StatementInput } from '../../shared/billing/statement';
 import { statementFile } from '../../shared/billing/statementFile';
 import { VangnetError } from '../../shared/errors';
-import { budgetLinesFor, timeEntriesOfClient } from '../repos/budget';
+import { billingEntriesOfClient, budgetLinesFor } from '../repos/budget';
 import { clockEntriesFor, contractsFor } from '../repos/lifecycle';
 import { getRowBy } from '../repos/rows';
 import { listEngineers } from '../repos/sync';
@@ -64,7 +64,7 @@ export function statementInputOf(deps: Pick<HandlerDeps, 'db' | 'sla' | 'now' | 
     client: { id: client.id, code: client.code, name: client.name },
     month,
     contracts,
-    entries: timeEntriesOfClient(db, clientId),
+    entries: billingEntriesOfClient(db, clientId),
     tickets: ticketsOf(db, clientId),
     engineers,
     budgetLines: budgetLinesFor(db, clientId),

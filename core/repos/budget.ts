@@ -1,3 +1,4 @@
+import type { BillingTimeEntry } from '../../shared/billing/clientBundle';
 import type { BudgetLine } from '../../shared/domain/budget';
 import type { BudgetNotice } from '../../shared/domain/budgetNotice';
 import type { TimeEntry } from '../../shared/domain/time';
@@ -18,6 +19,20 @@ export function timeEntriesOfClient(db: Db, clientId: string): TimeEntry[] {
     unknown
   >[];
   return records.map((r) => fromRecord('timeEntries', r));
+}
+
+/**
+ * A client's entries with only what billing reads (a statement over 10,000 entries spent a third
+ * of its time decoding and converting the columns it never uses, `field_versions` above all).
+ */
+export function billingEntriesOfClient(db: Db, clientId: string): BillingTimeEntry[] {
+  const rows = stmt(
+    db,
+    `SELECT id, engineer_id AS engineerId, incident_id AS incidentId, started_at AS startedAt, ended_at AS endedAt, billable, scope
+     FROM time_entries WHERE client_id = ? ORDER BY started_at, id`,
+  ).all(clientId) as (Omit<BillingTimeEntry, 'billable'> & { billable: number })[];
+  for (const r of rows) (r as unknown as BillingTimeEntry).billable = r.billable === 1;
+  return rows as unknown as BillingTimeEntry[];
 }
 
 /** The thresholds notified for a client, every era, oldest first. */

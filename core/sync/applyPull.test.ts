@@ -84,6 +84,21 @@ describe('applying pulled pages', () => {
     expect(engine.db.prepare('SELECT actor_id, actor_name FROM incident_events').all()).toEqual([{ actor_id: 'e1', actor_name: 'Sanne' }]);
   });
 
+  it("takes the server's value of a field written under the same stamp: the server re-ran this laptop's mutation on its own state", () => {
+    const { engine } = testEngine();
+    const apply = (changes: Change[]) => engine.db.transaction(() => applyChanges(engine.db, changes, () => undefined))();
+    apply([change(1, 'clients', client), change(2, 'incidents', incident)]);
+    // Here the ticket was still a question; on the server the same mutation met a change request.
+    apply([change(3, 'incidents', { ...incident, category: 'cms_help', fieldVersions: { ...incident.fieldVersions, category: stamp } })]);
+    apply([change(4, 'incidents', { ...incident, category: 'new_functionality', fieldVersions: { ...incident.fieldVersions, category: stamp } })]);
+    expect(engine.db.prepare('SELECT category FROM incidents').get()).toEqual({ category: 'new_functionality' });
+    // A newer local write still wins over an older server stamp.
+    const newer = '001772442000001:000000:dev';
+    apply([change(5, 'incidents', { ...incident, category: 'bugfix', fieldVersions: { ...incident.fieldVersions, category: newer } })]);
+    apply([change(6, 'incidents', { ...incident, category: 'security', fieldVersions: { ...incident.fieldVersions, category: stamp } })]);
+    expect(engine.db.prepare('SELECT category FROM incidents').get()).toEqual({ category: 'bugfix' });
+  });
+
   it('refuses a page carrying an audit entry whose hash does not cover its content, storing nothing', () => {
     const { engine } = testEngine();
     const content = {

@@ -34,6 +34,12 @@ function mergeDomainRow(db: Db, table: SyncedTable, remote: Stamped): boolean {
   const local = getRowBy(db, table, 'id', remote.id) as Stamped | undefined;
   if (!local) return false;
   const merged: Record<string, unknown> = mergeRows(local, remote);
+  // The same stamp on both sides is the same mutation: this laptop's own, which the server re-ran
+  // on its state and may have computed otherwise (a timer started offline on a ticket another
+  // laptop moved to change request meanwhile). The server's result is the one every replica holds.
+  for (const [field, version] of Object.entries(remote.fieldVersions)) {
+    if (local.fieldVersions[field] === version) merged[field] = (remote as Record<string, unknown>)[field];
+  }
   // A field only this laptop has stamped (a default the server's row holds unstamped) is a local
   // write still on its way, and stays.
   for (const [field, value] of Object.entries(remote)) {

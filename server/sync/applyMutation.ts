@@ -51,7 +51,20 @@ export async function rowsNamedBy(trx: Kysely<ServerDatabase>, name: string, arg
   }
   const out: { table: string; id: string; row: Record<string, unknown> | null }[] = [];
   for (const spec of specs) {
-    if (isListRead(spec) || spec.by !== 'id') continue;
+    if (isListRead(spec)) {
+      // The rows of a list it read (the entries a merge or a scope change moves), as they are here
+      // now: the laptop moved its copies of them too, and puts back what carries the refused stamp.
+      let plan: ReturnType<typeof planRead>;
+      try {
+        plan = planRead(spec);
+      } catch {
+        continue; // a read its table does not allow: the mutation was refused for that
+      }
+      const rows = (await loadPlanned(trx, plan)) as { id: string }[];
+      for (const row of rows) out.push({ table: spec.table, id: row.id, row: row as Record<string, unknown> });
+      continue;
+    }
+    if (spec.by !== 'id') continue;
     const id = String(spec.value);
     const row = await loadRow(trx, spec.table, 'id', id);
     out.push({ table: spec.table, id, row: (row as Record<string, unknown> | undefined) ?? null });

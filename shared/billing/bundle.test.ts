@@ -136,4 +136,34 @@ describe('prepaid bundle ledger', () => {
       }),
     );
   });
+  it('draws each month’s billed support time once: balance = purchased − drawn − expired over entries (property)', () => {
+    const rows = fc.array(
+      fc.record({
+        t: fc.constantFrom('T1', 'T2', null),
+        m: fc.integer({ min: 1, max: 240 }),
+        day: fc.integer({ min: 0, max: 120 }),
+        billable: fc.boolean(),
+        scope: fc.constantFrom('support' as const, 'change_request' as const),
+      }),
+      { maxLength: 30 },
+    );
+    const purchases = fc.array(fc.tuple(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 0, max: 120 }), fc.option(fc.integer({ min: 0, max: 60 }))), { maxLength: 4 });
+    fc.assert(
+      fc.property(rows, purchases, fc.integer({ min: 1, max: 30 }), (rs, ps, increment) => {
+        const dayOf = (n: number) => new Date(Date.UTC(2026, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+        const entries = rs.map((r) => entry(r.t, r.m, { startedAt: `${dayOf(r.day)}T10:00:00Z`, billable: r.billable, scope: r.scope }));
+        const lines = billedLines(entries, { incrementMinutes: increment, timeZone: 'UTC' });
+        const draws = monthDraws(lines);
+        const ledger = bundleLedger({
+          purchases: ps.map(([q, on, valid], i) => buy(`p${i}`, q / 4, dayOf(on), valid === null ? undefined : dayOf(on + valid))),
+          draws,
+          asOf: '2026-06-30',
+        });
+        const supportRounded = lines.filter((l) => l.scope === 'support').reduce((s, l) => s + l.roundedMinutes, 0);
+        expect(ledger.drawnMinutes).toBe(supportRounded);
+        expect(new Set(draws.map((d) => d.id)).size).toBe(draws.length);
+        expect(ledger.balanceMinutes).toBe(ledger.purchasedMinutes - ledger.drawnMinutes - ledger.expiredMinutes);
+      }),
+    );
+  });
 });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { englishBilling } from '../messages/catalog';
 import { bundlingSavings, bundlingSuggestion } from './bundling';
+import { billedLines, totalOf } from './rounding';
 import { AMSTERDAM_15, entry } from './testEntries';
 
 describe('bundling', () => {
@@ -30,6 +31,31 @@ describe('bundling', () => {
         const s = bundlingSavings(entries, ids, { incrementMinutes: increment, timeZone: 'Europe/Amsterdam' });
         expect(s.savedMinutes).toBeGreaterThanOrEqual(0);
         expect(s.togetherMinutes).toBeGreaterThanOrEqual(rs.filter((r) => ids.includes(r.t)).reduce((sum, r) => sum + r.m, 0));
+      }),
+    );
+  });
+  it('never bills more when two tickets become one, whatever the mix of billable and change-request time (property)', () => {
+    const rows = fc.array(
+      fc.record({
+        t: fc.constantFrom('A', 'B', 'C'),
+        m: fc.integer({ min: 1, max: 300 }),
+        minute: fc.integer({ min: 0, max: 70 * 24 * 60 }),
+        billable: fc.boolean(),
+        scope: fc.constantFrom('support' as const, 'change_request' as const),
+      }),
+      { maxLength: 30 },
+    );
+    fc.assert(
+      fc.property(rows, fc.integer({ min: 1, max: 60 }), (rs, increment) => {
+        const options = { incrementMinutes: increment, timeZone: 'Europe/Amsterdam' };
+        const apart = rs.map((r) => entry(r.t, r.m, { startedAt: new Date(Date.UTC(2026, 0, 1) + r.minute * 60_000).toISOString(), billable: r.billable, scope: r.scope }));
+        // Merging B into A moves B's entries onto A, keeping each entry's own scope and billability.
+        const merged = apart.map((e) => (e.ticketId === 'B' ? { ...e, ticketId: 'A' } : e));
+        const before = totalOf(billedLines(apart, options));
+        const after = totalOf(billedLines(merged, options));
+        expect(after.roundedMinutes).toBeLessThanOrEqual(before.roundedMinutes);
+        expect(after.rawMinutes).toBe(before.rawMinutes);
+        expect(after.billableRawMinutes).toBe(before.billableRawMinutes);
       }),
     );
   });

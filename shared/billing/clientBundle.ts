@@ -21,8 +21,11 @@ import { type BillingTerms, billingTermsOf, type OverrunPolicy } from './terms';
  *   (monthTerms.ts: the version in force on the month's first day).
  */
 
+/** What billing reads of a time entry (the statement reads only these columns). */
+export type BillingTimeEntry = Pick<TimeEntry, 'id' | 'engineerId' | 'incidentId' | 'startedAt' | 'endedAt' | 'billable' | 'scope'>;
+
 /** A finished entry with minutes, as rounding reads it; null for a running timer or one under a minute. */
-export function billableOf(e: TimeEntry, nowMs: number): BillableEntry | null {
+export function billableOf(e: BillingTimeEntry, nowMs: number): BillableEntry | null {
   const minutes = Math.min(entryMinutes(e, nowMs), MAX_ENTRY_MINUTES);
   if (e.endedAt === null || minutes === 0) return null;
   return { id: e.id, ticketId: e.incidentId, startedAt: e.startedAt, minutes, billable: e.billable, scope: e.scope };
@@ -63,7 +66,7 @@ export interface ClientBundle {
 
 export interface ClientBundleInput {
   lines: readonly BudgetLine[];
-  entries: readonly TimeEntry[];
+  entries: readonly BillingTimeEntry[];
   contracts: readonly Contract[];
   nowMs: number;
   /** A local day to read the ledger as of; default: today in the contract's zone. */

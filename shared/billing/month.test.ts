@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { utcToLocal } from '../sla/zone';
 import { VangnetError } from '../errors';
 import { addMonths, BillingMonth, monthOfInstant, monthRangeUtc, monthsBetween } from './month';
 
@@ -37,5 +39,14 @@ describe('billing months', () => {
     for (const bad of ['2026-13', '2026-00', '2026-1', '26-01', '2026-01-01', '']) expect(BillingMonth.safeParse(bad).success, bad).toBe(false);
     expect(() => addMonths('2026-13', 1)).toThrow(RangeError);
     expect(() => monthRangeUtc('2026-01', 'Europe/Amsterdan')).toThrow(VangnetError);
+  });
+  it('names the month of any instant as its wall-clock date does (property)', () => {
+    const zone = fc.constantFrom(AMS, 'UTC', 'America/New_York', 'Asia/Kolkata', 'Pacific/Chatham', 'Australia/Lord_Howe');
+    const instant = fc.integer({ min: Date.UTC(1970, 0, 1), max: Date.UTC(2099, 11, 31) });
+    fc.assert(
+      fc.property(instant, zone, (ms, tz) => {
+        expect(monthOfInstant(ms, tz)).toBe(new Date(utcToLocal(tz, ms)).toISOString().slice(0, 7));
+      }),
+    );
   });
 });

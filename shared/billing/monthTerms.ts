@@ -44,11 +44,17 @@ const NO_CONTRACT = { incrementMinutes: 1, timeZone: 'UTC' };
 export function billedLinesByMonth(entries: readonly BillableEntry[], versions: readonly Version[]): BilledLine[] {
   const groups = new Map<string, { options: typeof NO_CONTRACT; entries: BillableEntry[] }>();
   const first = versions.reduce<Version | null>((a, v) => (!a || later(a, v) ? v : a), null);
+  // A month's terms are the same for each of its entries: read them once (10,000 entries, a few months).
+  const optionsOf = new Map<string, typeof NO_CONTRACT>();
   for (const e of entries) {
     const atStart = contractInForce(versions, e.startedAt) ?? first;
     const month = monthOfInstant(Date.parse(e.startedAt), atStart?.terms.timeZone ?? 'UTC');
-    const terms = termsForMonth(versions, month);
-    const options = terms ? { incrementMinutes: terms.incrementMinutes, timeZone: terms.timeZone } : NO_CONTRACT;
+    let options = optionsOf.get(month);
+    if (!options) {
+      const terms = termsForMonth(versions, month);
+      options = terms ? { incrementMinutes: terms.incrementMinutes, timeZone: terms.timeZone } : NO_CONTRACT;
+      optionsOf.set(month, options);
+    }
     const key = `${options.incrementMinutes}|${options.timeZone}`;
     let group = groups.get(key);
     if (!group) groups.set(key, (group = { options, entries: [] }));

@@ -103,4 +103,31 @@ describe('rounding per ticket per month', () => {
       }),
     );
   });
+  it('never bills less than raw over mixed billable and change-request time, and counts every entry once (property)', () => {
+    const arb = fc.array(
+      fc.record({
+        t: fc.constantFrom('A', 'B', null),
+        m: fc.integer({ min: 1, max: 600 }),
+        minute: fc.integer({ min: 0, max: 90 * 24 * 60 }),
+        billable: fc.boolean(),
+        scope: fc.constantFrom('support' as const, 'change_request' as const),
+      }),
+      { maxLength: 40 },
+    );
+    fc.assert(
+      fc.property(arb, fc.integer({ min: 1, max: 60 }), fc.constantFrom('Europe/Amsterdam', 'UTC', 'America/New_York'), (rows, increment, timeZone) => {
+        const entries = rows.map((r) =>
+          entry(r.t, r.m, { startedAt: new Date(Date.UTC(2026, 0, 1) + r.minute * 60_000).toISOString(), billable: r.billable, scope: r.scope }),
+        );
+        const lines = billedLines(entries, { incrementMinutes: increment, timeZone });
+        const billableRaw = rows.filter((r) => r.billable).reduce((s, r) => s + r.m, 0);
+        expect(totalOf(lines).billableRawMinutes).toBe(billableRaw);
+        expect(totalOf(lines).roundedMinutes).toBeGreaterThanOrEqual(billableRaw);
+        for (const l of lines) expect(l.roundedMinutes).toBeGreaterThanOrEqual(l.billableRawMinutes);
+        const ids = lines.flatMap((l) => l.entryIds);
+        expect(new Set(ids).size).toBe(ids.length);
+        expect(ids.sort()).toEqual(entries.map((e) => e.id).sort());
+      }),
+    );
+  });
 });

@@ -38,6 +38,31 @@ const Entries = z.array(BillableEntry).superRefine((entries, ctx) => {
   });
 });
 
+/** An instant as `toISOString` writes it: what stored entries hold, and always a valid `IsoTime`. */
+const isCanonicalIso = (s: string) => {
+  const ms = Date.parse(s);
+  return !Number.isNaN(ms) && new Date(ms).toISOString() === s;
+};
+
+/**
+ * True when every entry is certainly one `Entries` accepts, checked without zod: a statement rounds
+ * 10,000 stored entries and the schema's object machinery was a fifth of its time. Anything
+ * unusual answers false, and the schema then decides and words the refusal.
+ */
+function plainlyValid(entries: readonly BillableEntry[]): boolean {
+  const seen = new Set<string>();
+  for (const e of entries) {
+    if (typeof e !== 'object' || e === null || Object.getPrototypeOf(e) !== Object.prototype || Object.keys(e).length !== 6) return false;
+    if (typeof e.id !== 'string' || e.id.length === 0 || seen.has(e.id)) return false;
+    seen.add(e.id);
+    if (e.ticketId !== null && (typeof e.ticketId !== 'string' || e.ticketId.length === 0)) return false;
+    if (!Number.isInteger(e.minutes) || e.minutes < 1 || e.minutes > MAX_ENTRY_MINUTES) return false;
+    if (typeof e.billable !== 'boolean' || (e.scope !== 'support' && e.scope !== 'change_request')) return false;
+    if (typeof e.startedAt !== 'string' || !isCanonicalIso(e.startedAt)) return false;
+  }
+  return true;
+}
+
 export const RoundingOptions = z.strictObject({
   incrementMinutes: z.number().int().min(1).max(240),
   timeZone: z.string().min(1),
@@ -69,7 +94,7 @@ export function roundUp(minutes: number, increment: number): number {
 export function billedLines(entries: readonly BillableEntry[], options: RoundingOptions): BilledLine[] {
   const { incrementMinutes, timeZone } = parseOrThrow(RoundingOptions, options, 'rounding options');
   assertTimeZone(timeZone);
-  const list = parseOrThrow(Entries, entries, 'time entries');
+  const list = plainlyValid(entries) ? entries : parseOrThrow(Entries, entries, 'time entries');
   const lines = new Map<string, BilledLine>();
   for (const e of list) {
     const month = monthOfInstant(Date.parse(e.startedAt), timeZone);

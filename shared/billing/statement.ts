@@ -1,12 +1,11 @@
 import type { BudgetLine } from '../domain/budget';
 import type { Contract } from '../domain/contract';
 import { type Category, PRIORITIES, type Priority } from '../domain/incident';
-import type { TimeEntry } from '../domain/time';
 import type { ClockState, IncidentClocks } from '../sla/clocks';
 import { parseOrThrow } from '../validation';
 import { allInMonth, type AllInMonth, type AuditDue, securityAuditDue } from './allIn';
 import { bundleLedger, monthDraws } from './bundle';
-import { billableOf, ledgerInputOf } from './clientBundle';
+import { billableOf, type BillingTimeEntry, ledgerInputOf } from './clientBundle';
 import { BillingMonth, monthRangeUtc } from './month';
 import { billedLinesByMonth, versionForMonth } from './monthTerms';
 import type { BilledLine, MinutesTotal, Scope } from './rounding';
@@ -43,7 +42,7 @@ export interface StatementInput {
   month: string;
   contracts: readonly Pick<Contract, 'id' | 'effectiveFrom' | 'createdAt' | 'terms'>[];
   /** The client's time entries (all months: a prepaid balance before the month needs them). */
-  entries: readonly TimeEntry[];
+  entries: readonly BillingTimeEntry[];
   tickets: readonly StatementTicket[];
   /** Engineer id → name; an unknown id shows as itself. */
   engineers: ReadonlyMap<string, string>;

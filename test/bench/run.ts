@@ -9,6 +9,7 @@ import { benchStatement } from './statement.bench';
 import { benchInitialSync, benchOfflineDrain } from './sync.bench';
 import { benchLiveEdit, benchServerThroughput } from './syncLive.bench';
 import { benchSyncVsPouch } from './syncVsPouch.bench';
+import { benchTimer } from './timer.bench';
 import { mergeReport, writeReport } from './report';
 
 /**
@@ -30,6 +31,7 @@ const all = [
   benchPullStorm,
   benchSyncVsPouch,
   benchStatement,
+  benchTimer,
   benchStartup,
 ];
 const write = process.argv.includes('--write');
