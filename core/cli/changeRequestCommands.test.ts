@@ -58,15 +58,19 @@ describe('vangnet incident convert and vangnet change-request', () => {
     ]);
   });
 
-  it('refuses a manual entry over 24 hours and one in the future with what to do instead', async () => {
+  it('refuses a manual entry over 24 hours without --confirm-long, and one in the future, with what to do instead', async () => {
     await vangnet('client', 'add', '--name', 'Acme', '--code', 'ACME');
     const long = await vangnet('time', 'log', '--client', 'ACME', '--minutes', '1500');
     expect([long.code, long.err]).toEqual([
       1,
-      'error: An entry logged by hand lasts at most 24 hours (1500 minutes given); a confirmation cannot lift that: log longer work as one entry per day\n',
+      'error: An entry logged by hand over 24 hours (1500 minutes given) needs --confirm-long that it really lasted that long (at most a week)\n',
     ]);
+    expect((await vangnet('time', 'log', '--client', 'ACME', '--minutes', '10081', '--confirm-long')).err).toMatch(/^error: /);
     const future = await vangnet('time', 'log', '--client', 'ACME', '--minutes', '60', '--at', '2999-01-01T00:00:00Z');
     expect(future.err).toMatch(/^error: The time 2999-01-01T01:00:00.000Z lies in the future\n/);
     expect(JSON.parse((await vangnet('--json', 'time', 'list')).out)).toMatchObject({ entries: [] });
+    const confirmed = await vangnet('--json', 'time', 'log', '--client', 'ACME', '--minutes', '1500', '--confirm-long');
+    expect(confirmed.code).toBe(0);
+    expect(JSON.parse(confirmed.out)).toMatchObject({ entry: { minutes: 1500 } });
   });
 });

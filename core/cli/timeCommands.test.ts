@@ -108,7 +108,7 @@ describe('vangnet time', () => {
 
   it('refuses bad minutes, months and times', async () => {
     const { incidentId } = await seeded();
-    for (const minutes of ['0', '1441', 'abc', '-3', '1.5']) {
+    for (const minutes of ['0', '1441', '10081', 'abc', '-3', '1.5']) {
       const bad = await vangnet('time', 'log', '--incident', incidentId, '--minutes', minutes);
       expect(bad.code, minutes).toBe(1);
     }

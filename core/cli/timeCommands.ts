@@ -15,10 +15,10 @@ export function clientIdOf(ctx: CliContext, idOrCode: string): string {
 }
 
 /** Exactly what was typed as a whole number of minutes; the contract checks the range (1 to 24 h). */
-function minutesOf(value: string): number {
+function minutesOf(value: string, confirmLong: boolean): number {
   if (!/^\d{1,5}$/.test(value.trim())) throw new VangnetError('invalid_args', 'cli.minutes', { value });
-  // Over a day is refused with what to do instead; no flag lifts it (the mutation allows 24 h).
-  if (Number(value) > MAX_TIME_ENTRY_MINUTES)
+  // Over a day needs --confirm-long (the mutation refuses it otherwise); over a week is refused there.
+  if (Number(value) > MAX_TIME_ENTRY_MINUTES && !confirmLong)
     throw new VangnetError('invalid_args', 'restTime.manualTooLong', { minutes: Number(value) });
   return Number(value);
 }
@@ -118,16 +118,17 @@ export function registerTimeCommands(program: Command, withContext: WithContext)
 
   time
     .command('log')
-    .description('log finished time by hand (1 minute to 24 hours, not in the future)')
+    .description('log finished time by hand (1 minute to 24 hours, up to a week with --confirm-long; not in the future)')
     .option('--incident <id>', 'the incident')
     .option('--client <code>', 'the client (code or id), for time without an incident')
     .requiredOption('--minutes <n>', 'how long')
     .option('--at <iso>', 'when it started (ISO-8601 with Z or an offset); default: it ends now')
     .option('--note <text>', 'what you did')
-    .action((opts: { incident?: string; client?: string; minutes: string; at?: string; note?: string }) =>
+    .option('--confirm-long', 'confirm that an entry over 24 hours really lasted that long (at most a week)')
+    .action((opts: { incident?: string; client?: string; minutes: string; at?: string; note?: string; confirmLong?: boolean }) =>
       withContext(async (ctx) => {
         if (opts.incident === undefined && opts.client === undefined) throw new VangnetError('invalid_args', 'cli.timerTarget');
-        const minutes = minutesOf(opts.minutes);
+        const minutes = minutesOf(opts.minutes, opts.confirmLong === true);
         const startedAt = opts.at ?? new Date(ctx.engine.now() - minutes * 60_000).toISOString();
         const clientId = opts.client === undefined ? undefined : clientIdOf(ctx, opts.client);
         const { entry, overlaps } = await ctx.call('time.log', {
@@ -136,6 +137,7 @@ export function registerTimeCommands(program: Command, withContext: WithContext)
           startedAt,
           minutes,
           note: opts.note,
+          confirmLong: opts.confirmLong === true ? true : undefined,
         });
         if (ctx.output.json) return ctx.output.out(JSON.stringify({ entry, overlaps }));
         showEntry(ctx.output, 'Logged', entry);

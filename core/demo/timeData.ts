@@ -73,6 +73,7 @@ export function generateTimeEntries(
       minutes,
       note,
       billable: rand() > 0.07,
+      confirmLong: false,
     });
   };
 

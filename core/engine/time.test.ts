@@ -114,14 +114,26 @@ describe('manual entries', () => {
     const bug = await incident('Certificate expired');
     setNow(T0 + 48 * 60 * MIN);
     const at = new Date(T0).toISOString();
-    for (const minutes of [0, -5, 24 * 60 + 1, 1.5])
-      expect((await refusal('time.log', { incidentId: bug.id, startedAt: at, minutes })).code).toBe('invalid_args');
+    for (const minutes of [0, -5, 7 * 24 * 60 + 1, 1.5])
+      expect((await refusal('time.log', { incidentId: bug.id, startedAt: at, minutes, confirmLong: true })).code).toBe('invalid_args');
+    // Over a day is refused unless confirmed; confirmed, it is logged whole (raw minutes kept).
+    expect(await refusal('time.log', { incidentId: bug.id, startedAt: at, minutes: 25 * 60 })).toMatchObject({
+      key: 'time.confirmLong',
+      issues: [{ path: 'endedAt', code: 'confirmLong' }],
+    });
+    const long = await call<{ entry: TimeEntryView }>('time.log', { incidentId: bug.id, startedAt: at, minutes: 25 * 60, confirmLong: true });
+    expect(long.entry.minutes).toBe(25 * 60);
+    await call('time.delete', { id: long.entry.id, reason: 'test entry' });
     const future = new Date(T0 + 48 * 60 * MIN - 10 * MIN).toISOString();
     expect((await refusal('time.log', { incidentId: bug.id, startedAt: future, minutes: 30 })).key).toBe('time.inFuture');
     const { entry } = await call<{ entry: TimeEntryView }>('time.log', { incidentId: bug.id, startedAt: at, minutes: 30 });
     expect((await refusal('time.update', { id: entry.id, reason: 'r', endedAt: at })).key).toBe('time.endBeforeStart');
     const tooLong = new Date(T0 + 25 * 60 * MIN).toISOString();
-    expect((await refusal('time.update', { id: entry.id, reason: 'r', endedAt: tooLong })).key).toBe('time.tooLong');
+    expect((await refusal('time.update', { id: entry.id, reason: 'r', endedAt: tooLong })).key).toBe('time.confirmLong');
+    const overAWeek = new Date(T0 + (7 * 24 * 60 + 1) * MIN).toISOString();
+    setNow(T0 + 8 * 24 * 60 * MIN);
+    expect((await refusal('time.update', { id: entry.id, reason: 'r', endedAt: overAWeek, confirmLong: true })).key).toBe('time.tooLong');
+    setNow(T0 + 48 * 60 * MIN);
     const running = await call<TimeEntryView>('time.start', { incidentId: bug.id });
     expect((await refusal('time.update', { id: running.id, reason: 'r', endedAt: at })).key).toBe('time.stopFirst');
     // Nothing refused changed the stored entry.

@@ -75,8 +75,12 @@ describe.each(DIALECTS)('time, timer, budget and change-request REST API on %s',
     const tooLong = await engineer('/api/v1/time-entries', 'POST', { clientId: acme.id, startedAt: '2026-06-04T08:00:00Z', minutes: 25 * 60 });
     expect(tooLong).toMatchObject({
       status: 400,
-      body: { code: 'invalid_args', key: 'restTime.manualTooLong', detail: expect.stringMatching(/at most 24 hours/), errors: [{ path: 'minutes' }] },
+      body: { code: 'invalid_args', key: 'time.confirmLong', detail: expect.stringMatching(/over 24 hours needs a confirmation/), errors: [{ path: 'endedAt', code: 'confirmLong' }] },
     });
+    const confirmed = await engineer('/api/v1/time-entries', 'POST', { clientId: acme.id, startedAt: '2026-06-04T08:00:00Z', minutes: 25 * 60, confirmLong: true });
+    expect(confirmed).toMatchObject({ status: 201, body: { entry: { minutes: 25 * 60 } } });
+    const overAWeek = await engineer('/api/v1/time-entries', 'POST', { clientId: acme.id, startedAt: '2026-05-01T08:00:00Z', minutes: 7 * 24 * 60 + 1, confirmLong: true });
+    expect(overAWeek).toMatchObject({ status: 400, body: { code: 'invalid_args', errors: [{ path: 'minutes' }] } });
     const future = await engineer('/api/v1/time-entries', 'POST', { clientId: acme.id, startedAt: '2026-06-10T11:30:00Z', minutes: 60 });
     expect(future).toMatchObject({ status: 400, body: { key: 'time.inFuture', errors: [{ path: 'endedAt', code: 'inFuture' }] } });
     const malformed = await engineer('/api/v1/time-entries', 'POST', '{"clientId":');
@@ -85,7 +89,7 @@ describe.each(DIALECTS)('time, timer, budget and change-request REST API on %s',
     expect((await engineer(`/api/v1/time-entries/${UNKNOWN}?reason=x`, 'DELETE')).status).toBe(404);
     // Nothing refused was saved, and nothing saved was lost: the overlapping entry and the lead's remain.
     expect((await lead('/api/v1/time-entries?month=2026-06')).body.items.map((e: { id: string }) => e.id).sort()).toEqual(
-      [overlapping.body.entry.id, leads.id].sort(),
+      [overlapping.body.entry.id, leads.id, confirmed.body.entry.id].sort(),
     );
 
     expect((await engineer('/api/v1/timer')).body).toBeNull();

@@ -3,7 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { monthOfInstant, monthRangeUtc } from '../../shared/billing/month';
 import type { TimeEntryView } from '../../shared/contract/time';
 import { Id } from '../../shared/domain/common';
-import { entryMinutes, MAX_TIME_ENTRY_MINUTES, type TimeEntry } from '../../shared/domain/time';
+import { entryMinutes, type TimeEntry } from '../../shared/domain/time';
 import { VangnetError } from '../../shared/errors';
 import { parseOrThrow } from '../../shared/validation';
 import type { ServerDb } from '../db/connect';
@@ -26,15 +26,6 @@ interface Deps {
   guard: AuthGuard;
   mutate: Mutate;
   now: () => number;
-}
-
-/** More than 24 hours by hand: refused with what to do instead (the mutation's limit; no confirmation lifts it). */
-function refuseOverADay(body: unknown): void {
-  const minutes = body !== null && typeof body === 'object' ? (body as { minutes?: unknown }).minutes : undefined;
-  if (typeof minutes === 'number' && minutes > MAX_TIME_ENTRY_MINUTES)
-    throw new VangnetError('invalid_args', 'restTime.manualTooLong', { minutes }, [
-      { path: 'minutes', code: 'number.max', params: { max: MAX_TIME_ENTRY_MINUTES } },
-    ]);
 }
 
 /** A client named by code or id, or a 404. */
@@ -71,7 +62,6 @@ export function registerTimeRoutes(app: FastifyInstance, { store, guard, mutate,
   });
 
   app.post('/api/v1/time-entries', auth, async (request, reply) => {
-    refuseOverADay(request.body);
     const input = parseBody(TimeLogBody, request.body, 'time entry');
     const id = uuidv7();
     const { incidentId, clientId, engineerId, ...rest } = input;

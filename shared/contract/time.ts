@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { SCOPES } from '../billing/rounding';
+import { MAX_ENTRY_MINUTES, SCOPES } from '../billing/rounding';
 import { BillingMonth } from '../billing/month';
 import { Id, IsoTime } from '../domain/common';
-import { MAX_TIME_ENTRY_MINUTES, TimeEntry, TimeNote } from '../domain/time';
+import { TimeEntry, TimeNote } from '../domain/time';
 import { TimeDeleteArgs, TimeUpdateArgs } from '../mutations/time';
 import { LocalDate } from '../sla/calendar';
 import { call, NoArgs } from './common';
@@ -36,9 +36,11 @@ export const TimeLogInput = z
   .object({
     ...Target,
     startedAt: IsoTime,
-    minutes: z.number().int().min(1).max(MAX_TIME_ENTRY_MINUTES),
+    minutes: z.number().int().min(1).max(MAX_ENTRY_MINUTES),
     note: TimeNote.optional(),
     billable: z.boolean().optional(),
+    /** Confirms an entry over 24 hours (up to a week); without it such an entry is refused (`time.confirmLong`). */
+    confirmLong: z.boolean().optional(),
     /** Whose time; a lead may log another engineer's. Default: this laptop's engineer. */
     engineerId: z.string().min(1).max(200).optional(),
   })

@@ -151,6 +151,7 @@ export const en = {
       endBeforeStart: 'An entry must end after it starts ({{start}} – {{end}})',
       inFuture: 'The time {{at}} lies in the future',
       tooLong: 'An entry may be at most {{max}} hours long',
+      confirmLong: 'An entry over {{max}} hours needs a confirmation that it really lasted that long',
       stopFirst: 'Time entry {{id}} is still running: stop the timer instead of setting its end',
       noTimer: 'No timer is running',
       noQuestion: 'There is no open question about timer {{id}}',
@@ -217,7 +218,7 @@ export const en = {
     // REST/CLI time (helper B): manual entries over 24 hours, and the change-request commands.
     restTime: {
       manualTooLong:
-        'An entry logged by hand lasts at most 24 hours ({{minutes}} minutes given); a confirmation cannot lift that: log longer work as one entry per day',
+        'An entry logged by hand over 24 hours ({{minutes}} minutes given) needs --confirm-long that it really lasted that long (at most a week)',
       convertTo: '--to must be change-request or support, got {{value}}',
       supportCategory: 'Taking a change request back to support needs --category, one of: {{categories}}',
       crStatus: 'The status must be draft, sent, accepted or rejected, got {{value}}',
@@ -314,6 +315,7 @@ export const en = {
     otherClient: 'the incident belongs to another client',
     timeOrder: 'must be after the start',
     entryTooLong: 'must be at most {{max}} hours after the start',
+    confirmLong: 'lasts over {{max}} hours: confirm that it really took that long',
     unknownTimeEntry: 'unknown time entry',
     timerRunning: 'the timer is still running',
     monthClosed: '{{month}} is closed: log a correction as a new entry',

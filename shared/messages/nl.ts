@@ -149,6 +149,7 @@ export const nl: Catalog = {
       endBeforeStart: 'Een registratie moet eindigen na het begin ({{start}} – {{end}})',
       inFuture: 'Het tijdstip {{at}} ligt in de toekomst',
       tooLong: 'Een registratie mag hoogstens {{max}} uur duren',
+      confirmLong: 'Een registratie van meer dan {{max}} uur vraagt een bevestiging dat die echt zo lang duurde',
       stopFirst: 'Tijdregistratie {{id}} loopt nog: stop de timer in plaats van het einde te zetten',
       noTimer: 'Er loopt geen timer',
       noQuestion: 'Er staat geen vraag open over timer {{id}}',
@@ -215,7 +216,7 @@ export const nl: Catalog = {
     // REST/CLI time (helper B): handmatige registraties langer dan 24 uur, en de commando's voor wijzigingsverzoeken.
     restTime: {
       manualTooLong:
-        'Een handmatige registratie duurt hoogstens 24 uur ({{minutes}} minuten opgegeven); een bevestiging verandert dat niet: registreer langer werk als één registratie per dag',
+        'Een handmatige registratie van meer dan 24 uur ({{minutes}} minuten opgegeven) vraagt --confirm-long als bevestiging dat die echt zo lang duurde (hoogstens een week)',
       convertTo: '--to moet change-request of support zijn, niet {{value}}',
       supportCategory: 'Een wijzigingsverzoek terugzetten naar support vraagt --category, een van: {{categories}}',
       crStatus: 'De status moet draft, sent, accepted of rejected zijn, niet {{value}}',
@@ -311,6 +312,7 @@ export const nl: Catalog = {
     otherClient: 'het incident hoort bij een andere klant',
     timeOrder: 'moet na het begin liggen',
     entryTooLong: 'mag hoogstens {{max}} uur na het begin liggen',
+    confirmLong: 'duurt meer dan {{max}} uur: bevestig dat het echt zo lang duurde',
     unknownTimeEntry: 'onbekende tijdregistratie',
     timerRunning: 'de timer loopt nog',
     monthClosed: '{{month}} is afgesloten: boek een correctie als nieuwe registratie',

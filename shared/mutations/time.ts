@@ -60,7 +60,7 @@ function resolveTarget(
 const targetClient = (args: { clientId: string | null }, rows: { incident: Incident | undefined }) => rows.incident?.clientId ?? args.clientId ?? NO_ROW;
 
 /** Start and end as a sound span: end after start, not after now, at most `maxMinutes` long. */
-function checkSpan(startedAt: string, endedAt: string, now: string, maxMinutes: number): void {
+function checkSpan(startedAt: string, endedAt: string, now: string, maxMinutes: number, confirmed = true): void {
   const start = Date.parse(startedAt);
   const end = Date.parse(endedAt);
   if (end <= start)
@@ -72,6 +72,11 @@ function checkSpan(startedAt: string, endedAt: string, now: string, maxMinutes: 
   if (end - start > maxMinutes * MINUTE)
     throw new VangnetError('invalid_args', 'time.tooLong', { max: maxMinutes / 60 }, [
       { path: 'endedAt', code: 'entryTooLong', params: { max: maxMinutes / 60 } },
+    ]);
+  // Over a day is possible (a migration weekend) but rarely meant: the front must have asked.
+  if (!confirmed && end - start > MAX_TIME_ENTRY_MINUTES * MINUTE)
+    throw new VangnetError('invalid_args', 'time.confirmLong', { max: MAX_TIME_ENTRY_MINUTES / 60 }, [
+      { path: 'endedAt', code: 'confirmLong', params: { max: MAX_TIME_ENTRY_MINUTES / 60 } },
     ]);
 }
 
@@ -212,16 +217,18 @@ export const TimeLogArgs = z
     engineerId: ENGINEER,
     ...Target,
     startedAt: IsoTime,
-    minutes: z.number().int().min(1).max(MAX_TIME_ENTRY_MINUTES),
+    minutes: z.number().int().min(1).max(MAX_ENTRY_MINUTES),
     note: TimeNote.default(''),
     billable: z.boolean().default(true),
+    /** The engineer confirmed an entry over 24 hours (up to a week); without it such an entry is refused. */
+    confirmLong: z.boolean().default(false),
   })
   .refine(needsTarget, TARGET_ISSUE);
 export type TimeLogArgs = z.infer<typeof TimeLogArgs>;
 
 export const timeLog = defineMutation({
   name: 'time.log',
-  summary: 'Logs a finished entry by hand: start and minutes (1 to 24 hours), on an incident or a client; not in the future.',
+  summary: 'Logs a finished entry by hand: start and minutes (1 minute to 24 hours, up to a week with confirmLong), on an incident or a client; not in the future.',
   args: TimeLogArgs,
   reads: (args: TimeLogArgs) => ({ existing: { table: 'timeEntries', by: 'id', value: args.id }, ...targetReads(args) }),
   readsAfter: (args, rows) => closeReads('close', targetClient(args, rows), utc(args.startedAt)),
@@ -232,7 +239,7 @@ export const timeLog = defineMutation({
     const target = resolveTarget(args, rows);
     const startedAt = utc(args.startedAt);
     const endedAt = new Date(Date.parse(startedAt) + args.minutes * MINUTE).toISOString();
-    checkSpan(startedAt, endedAt, ctx.now, MAX_TIME_ENTRY_MINUTES);
+    checkSpan(startedAt, endedAt, ctx.now, MAX_ENTRY_MINUTES, args.confirmLong);
     refuseClosed(startedAt, [rows.close0, rows.close1], 'startedAt');
     const row = newEntry(
       { id: args.id, engineerId: args.engineerId, ...target, startedAt, endedAt, note: args.note, billable: args.billable },
@@ -250,6 +257,8 @@ export const TimeUpdateArgs = z
     endedAt: IsoTime.optional(),
     note: TimeNote.optional(),
     billable: z.boolean().optional(),
+    /** The engineer confirmed that the changed entry lasts over 24 hours (up to a week). */
+    confirmLong: z.boolean().optional(),
   })
   .refine((a) => a.startedAt !== undefined || a.endedAt !== undefined || a.note !== undefined || a.billable !== undefined, {
     message: 'time.nothingToChange',
@@ -281,7 +290,7 @@ export const timeUpdate = defineMutation({
       const start = startedAt ?? before.startedAt;
       if (before.endedAt === null && Date.parse(start) > Date.parse(ctx.now))
         throw new VangnetError('invalid_args', 'time.inFuture', { at: start }, [{ path: 'startedAt', code: 'inFuture' }]);
-      if (before.endedAt !== null) checkSpan(start, endedAt ?? before.endedAt, ctx.now, MAX_TIME_ENTRY_MINUTES);
+      if (before.endedAt !== null) checkSpan(start, endedAt ?? before.endedAt, ctx.now, MAX_ENTRY_MINUTES, args.confirmLong === true);
     }
     const patch: Partial<TimeEntry> = { startedAt, endedAt, note: args.note, billable: args.billable, changeReason: args.reason };
     const merged = mergeFields(before, before.fieldVersions, patch, ctx.hlc);

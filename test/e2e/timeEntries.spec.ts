@@ -124,7 +124,13 @@ test('a lead logs by hand: for another engineer, a future or over-a-day span nam
   await form.getByLabel('Start').fill(localAgo(back + 2000));
   await form.getByLabel('Minutes').fill('1500');
   await form.getByTestId('time-log-submit').click();
-  await expect(form.getByText('At most 24 hours (1440 minutes) per entry')).toBeVisible();
+  await expect(form.getByText('Over 24 hours: tick the box')).toBeVisible();
+  await expect(form.getByTestId('time-log-confirm-long')).not.toBeChecked();
+  await form.getByLabel('Minutes').fill('10081');
+  await form.getByTestId('time-log-confirm-long').check();
+  await form.getByTestId('time-log-submit').click();
+  await expect(form.getByText('At most a week (10080 minutes) per entry')).toBeVisible();
+  await form.getByTestId('time-log-confirm-long').uncheck();
 
   // For Joris: saved as his, no overlap with my entry.
   await form.getByTestId('time-log-engineer').selectOption('eng-joris');
@@ -207,4 +213,27 @@ test('stopping a timer that ran over 24 hours asks first; Esc keeps it running',
   await timer.getByTestId('status-timer-stop').click();
   await dialog.getByTestId('long-stop-confirm').click();
   await expect(timer).toHaveText('No timer running');
+});
+
+test('an entry over 24 hours is logged once the engineer confirms it', async ({ page, host }) => {
+  const { clientIds } = await seed(host.url, { clients: [{ name: 'Bakkerij de Vries', code: 'BAKK' }] });
+  await page.goto('/#/time');
+  const form = page.getByTestId('room-time').getByTestId('time-log-form');
+  await form.getByLabel('Client').selectOption(clientIds.BAKK ?? '');
+  await form.getByLabel('Start').fill(localAgo(3 * 24 * 60));
+  await form.getByLabel('Minutes').fill('1500');
+  await expect(form.getByTestId('time-log-confirm-long')).toBeVisible();
+  await form.getByTestId('time-log-confirm-long').check();
+  await expectAccessible(page, '[data-testid="time-log-form"]');
+  await form.getByTestId('time-log-submit').click();
+  await expect(form.getByText('Time logged')).toBeVisible();
+  await expect(form.getByTestId('time-log-confirm-long')).toHaveCount(0);
+  const engine = await EngineClient.connect(host.url);
+  try {
+    const month = localAgo(3 * 24 * 60).slice(0, 7);
+    const list = await engine.call('time.list', { month });
+    expect(list.entries.map((e) => e.minutes)).toContain(1500);
+  } finally {
+    engine.close();
+  }
 });

@@ -19,6 +19,8 @@ export interface EntryEdit {
   note: string;
   billable: boolean;
   reason: string;
+  /** The engineer confirmed a span over a day. */
+  confirmLong?: boolean;
 }
 
 export interface TimeEntriesSlice {
@@ -91,7 +93,7 @@ export const createTimeEntriesSlice: SliceCreator<TimeEntriesSlice> = (set, get)
       ...(edit.billable !== before.billable ? { billable: edit.billable } : {}),
     };
     set({ entryChange: { pending: true, error: null } });
-    const result = await callEngine((api) => api.time.update({ id: edit.id, reason: edit.reason, ...changed }));
+    const result = await callEngine((api) => api.time.update({ id: edit.id, reason: edit.reason, ...changed, ...(edit.confirmLong ? { confirmLong: true } : {}) }));
     set({ entryChange: result.ok ? IDLE : failed(result.error) });
     return result.ok;
   },

@@ -22,7 +22,7 @@ export interface TimeRoomSlice {
   /** The manual entry form's submit: pending, or refused with the engine's reason and field issues. */
   timeLog: MutationState;
   /** Logs a finished entry by hand (`time.log`); `start` is a local `YYYY-MM-DDTHH:mm` in the team's zone. */
-  logTime(input: { clientId: string; start: string; minutes: number; note: string; engineerId?: string }): Promise<boolean>;
+  logTime(input: { clientId: string; start: string; minutes: number; note: string; engineerId?: string; confirmLong?: boolean }): Promise<boolean>;
   /** The engineer's entries the last logged one overlaps: a warning, the entry is saved. */
   timeLogOverlaps: TimeEntryView[];
   clearTimeLogOverlaps(): void;
@@ -57,7 +57,7 @@ export const createTimeRoomSlice: SliceCreator<TimeRoomSlice> = (set, get) => {
       set({ timeView: 'day', timeDay: day });
       await get().loadTimeList();
     },
-    async logTime({ clientId, start, minutes, note, engineerId }) {
+    async logTime({ clientId, start, minutes, note, engineerId, confirmLong }) {
       if (get().timeLog.pending) return false;
       // An unreadable start goes to the engine as it is: its refusal names the field, like every other.
       const startedAt = wallToIso(start, TIME_ZONE) ?? start;
@@ -69,6 +69,7 @@ export const createTimeRoomSlice: SliceCreator<TimeRoomSlice> = (set, get) => {
           minutes,
           ...(note.trim() ? { note: note.trim() } : {}),
           ...(engineerId ? { engineerId } : {}),
+          ...(confirmLong ? { confirmLong: true } : {}),
         }),
       );
       if (!result.ok) set({ timeLog: { pending: false, error: result.error } });

@@ -9,7 +9,8 @@ import { issueFor } from '../../lib/issues';
 import { formatMinutes } from '../../lib/timerText';
 import { wallTime, wallToIso } from '../../lib/zonedTime';
 import { useStore } from '../../store/store';
-import { MAX_ENTRY_MINUTES, spanProblem } from './entrySpan';
+import { LongEntryConfirm } from './LongEntryConfirm';
+import { isLongSpan, MAX_CONFIRMED_MINUTES, spanProblem } from './entrySpan';
 
 /** `YYYY-MM-DDTHH:mm` of an instant in the team's zone: what a datetime-local field holds. */
 function local(iso: string): string {
@@ -30,6 +31,7 @@ export function EntryDialog({ entry, mode, onDone }: { entry: ListedTimeEntry; m
   const [end, setEnd] = useState(() => (entry.endedAt ? local(entry.endedAt) : ''));
   const [note, setNote] = useState(entry.note);
   const [billable, setBillable] = useState(entry.billable);
+  const [confirmLong, setConfirmLong] = useState(false);
   const [reason, setReason] = useState('');
   const [missingReason, setMissingReason] = useState(false);
   const [spanError, setSpanError] = useState<string | undefined>();
@@ -45,12 +47,14 @@ export function EntryDialog({ entry, mode, onDone }: { entry: ListedTimeEntry; m
     // Over a day or ending in the future: the engine refuses it, so say so by the end field first.
     const problem =
       mode === 'edit' && entry.endedAt
-        ? spanProblem(Date.parse(wallToIso(start, TIME_ZONE) ?? ''), Date.parse(wallToIso(end, TIME_ZONE) ?? ''), Date.now())
+        ? spanProblem(Date.parse(wallToIso(start, TIME_ZONE) ?? ''), Date.parse(wallToIso(end, TIME_ZONE) ?? ''), Date.now(), confirmLong)
         : null;
     const text =
       problem === 'tooLong'
-        ? t('timeEntries.tooLong', { max: MAX_ENTRY_MINUTES })
-        : problem === 'inFuture'
+        ? t('timeEntries.tooLong', { max: MAX_CONFIRMED_MINUTES })
+        : problem === 'needsConfirm'
+          ? t('timeEntries.needsConfirm')
+          : problem === 'inFuture'
           ? t('timeEntries.endInFuture')
           : undefined;
     setSpanError(text);
@@ -58,7 +62,7 @@ export function EntryDialog({ entry, mode, onDone }: { entry: ListedTimeEntry; m
     const ok =
       mode === 'delete'
         ? await deleteEntry(entry.id, reason)
-        : await editEntry({ id: entry.id, start, end: entry.endedAt ? end : null, note, billable, reason }, entry);
+        : await editEntry({ id: entry.id, start, end: entry.endedAt ? end : null, note, billable, reason, confirmLong }, entry);
     if (ok) onDone(true);
   }
 
@@ -92,6 +96,9 @@ export function EntryDialog({ entry, mode, onDone }: { entry: ListedTimeEntry; m
                   {...controlProps('entry-end', endError)}
                 />
               </Field>
+            ) : null}
+            {entry.endedAt && isLongSpan(Date.parse(wallToIso(start, TIME_ZONE) ?? ''), Date.parse(wallToIso(end, TIME_ZONE) ?? '')) ? (
+              <LongEntryConfirm checked={confirmLong} onChange={setConfirmLong} testId="entry-confirm-long" />
             ) : null}
             <Field id="entry-note" label={t('timeEntries.note')} optional>
               <input className="input" id="entry-note" value={note} onChange={(e) => setNote(e.target.value)} />

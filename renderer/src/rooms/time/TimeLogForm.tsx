@@ -8,7 +8,8 @@ import { issueFor } from '../../lib/issues';
 import { wallToIso } from '../../lib/zonedTime';
 import { useStore } from '../../store/store';
 import { EngineerPicker } from './EngineerPicker';
-import { MAX_ENTRY_MINUTES, spanProblem } from './entrySpan';
+import { LongEntryConfirm } from './LongEntryConfirm';
+import { isLongSpan, MAX_CONFIRMED_MINUTES, spanProblem } from './entrySpan';
 import { OverlapWarning } from './OverlapWarning';
 
 /**
@@ -27,6 +28,7 @@ export function TimeLogForm({ onEdit }: { onEdit(entry: ListedTimeEntry): void }
   const [start, setStart] = useState('');
   const [minutes, setMinutes] = useState('');
   const [note, setNote] = useState('');
+  const [confirmLong, setConfirmLong] = useState(false);
   const [logged, setLogged] = useState(false);
   const [local, setLocal] = useState<{ field: 'start' | 'minutes'; text: string } | null>(null);
   const startError =
@@ -37,8 +39,9 @@ export function TimeLogForm({ onEdit }: { onEdit(entry: ListedTimeEntry): void }
   /** What the engine would refuse about the span, said here before anything is sent. */
   function check(count: number): typeof local {
     const startMs = Date.parse(wallToIso(start, TIME_ZONE) ?? '');
-    const problem = Number.isInteger(count) && count > 0 ? spanProblem(startMs, startMs + count * 60_000, Date.now()) : null;
-    if (problem === 'tooLong') return { field: 'minutes', text: t('timeEntries.tooLong', { max: MAX_ENTRY_MINUTES }) };
+    const problem = Number.isInteger(count) && count > 0 ? spanProblem(startMs, startMs + count * 60_000, Date.now(), confirmLong) : null;
+    if (problem === 'tooLong') return { field: 'minutes', text: t('timeEntries.tooLong', { max: MAX_CONFIRMED_MINUTES }) };
+    if (problem === 'needsConfirm') return { field: 'minutes', text: t('timeEntries.needsConfirm') };
     if (problem === 'inFuture') return { field: 'start', text: t('timeEntries.inFuture') };
     return null;
   }
@@ -50,10 +53,11 @@ export function TimeLogForm({ onEdit }: { onEdit(entry: ListedTimeEntry): void }
     const problem = check(count);
     setLocal(problem);
     if (problem) return;
-    const ok = await logTime({ clientId, start, minutes: count, note, engineerId: engineer ?? viewed ?? undefined });
+    const ok = await logTime({ clientId, start, minutes: count, note, engineerId: engineer ?? viewed ?? undefined, confirmLong });
     if (ok) {
       setMinutes('');
       setNote('');
+      setConfirmLong(false);
       setLogged(true);
     }
   }
@@ -98,6 +102,9 @@ export function TimeLogForm({ onEdit }: { onEdit(entry: ListedTimeEntry): void }
             {...controlProps('time-log-minutes', minutesError)}
           />
         </Field>
+        {isLongSpan(0, Number(minutes) * 60_000) ? (
+          <LongEntryConfirm checked={confirmLong} onChange={setConfirmLong} testId="time-log-confirm-long" />
+        ) : null}
         <Field id="time-log-note" label={t('timeLog.note')} optional>
           <input className="input" value={note} onChange={(e) => setNote(e.target.value)} id="time-log-note" />
         </Field>
