@@ -1,26 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from './cli';
+import { describe, expect, it } from 'vitest';
+import { serverCliHarness } from './cliTestSupport';
 import { connectServerDb } from './db/connect';
 
-const dirs: string[] = [];
-afterEach(() => {
-  vi.restoreAllMocks();
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
-
-/** Runs `vangnet-server --data DIR …` in this process; answers its exit code and what it printed. */
-async function run(dataDir: string, ...args: string[]) {
-  let out = '';
-  let err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((out += String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((err += String(chunk)), true));
-  const code = await main(['node', 'vangnet-server', '--data', dataDir, ...args]);
-  vi.restoreAllMocks();
-  return { code, out, err };
-}
+const { run, dirs } = serverCliHarness();
 
 describe('vangnet-server admin set-role', () => {
   it('changes a role by e-mail or id, audits it in auth_events, and refuses unknown engineers and roles', async () => {

@@ -1,28 +1,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ALERTMANAGER_FIRING } from '../../shared/alerts/fixtures';
-import { main } from '../cli';
+import { serverCliHarness } from '../cliTestSupport';
 import { connectServerDb } from '../db/connect';
 import { serveStore } from '../testSupport';
 
-const dirs: string[] = [];
-afterEach(() => {
-  vi.restoreAllMocks();
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
-
-/** Runs `vangnet-server --data DIR …` in this process; answers its exit code and what it printed. */
-async function run(dataDir: string, ...args: string[]) {
-  let out = '';
-  let err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((out += String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((err += String(chunk)), true));
-  const code = await main(['node', 'vangnet-server', '--data', dataDir, ...args]);
-  vi.restoreAllMocks();
-  return { code, out, err };
-}
+const { run, dirs } = serverCliHarness();
 
 describe('vangnet-server admin: monitoring integrations', () => {
   it('adds an integration whose URL and secret work, lists it, rotates its secret, and shows the inbox', async () => {

@@ -2,27 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { v4 as uuidv4 } from 'uuid';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../cli';
+import { describe, expect, it } from 'vitest';
+import { serverCliHarness } from '../cliTestSupport';
 import { connectServerDb } from '../db/connect';
 import { asSystem, createMutationService } from '../services/mutations';
 import { createNotifier } from '../sync/notifier';
 
-const dirs: string[] = [];
-afterEach(() => {
-  vi.restoreAllMocks();
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
-
-async function run(dataDir: string, ...args: string[]) {
-  let out = '';
-  let err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((out += String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((err += String(chunk)), true));
-  const code = await main(['node', 'vangnet-server', '--data', dataDir, ...args]);
-  vi.restoreAllMocks();
-  return { code, out, err };
-}
+const { run, dirs } = serverCliHarness();
 
 describe('vangnet-server admin alert commands', () => {
   it('adds routes by client code, lists them in order, adds a heartbeat, sets the default client, and refuses bad input', async () => {
