@@ -127,18 +127,23 @@ test('time logged by hand: bad input is refused field by field, in Dutch too; a 
   await seed(host.url, { clients: [{ name: 'Bakkerij de Vries', code: 'BAKK' }] });
   await page.goto('/#/time');
   const form = page.getByTestId('time-log-form');
+  // No minutes: said beside the field before anything is sent.
+  await form.getByTestId('time-log-submit').click();
+  await expect(form.getByTestId('time-log-minutes-error')).toContainText('whole number');
+  await expect(page.getByTestId('time-log-error')).toBeHidden();
+  // No client: the engine refuses, in the language on screen.
+  await form.getByLabel('Start').fill(amsterdamLocal(30));
+  await form.getByLabel('Minutes').fill('5');
   await form.getByTestId('time-log-submit').click();
   await expect(page.getByTestId('time-log-error')).toBeVisible();
-  await expect(form.getByTestId('time-log-minutes-error')).toBeVisible();
-
-  await form.getByLabel('Client').selectOption({ label: 'Bakkerij de Vries (BAKK)' });
-  await form.getByLabel('Start').fill(amsterdamLocal(30));
-  await form.getByLabel('Minutes').fill('2000');
-  await form.getByTestId('time-log-submit').click();
-  await expect(form.getByTestId('time-log-minutes-error')).toBeVisible();
   await shell.setLanguage('nl');
   await expect(page.getByTestId('time-log-error')).toContainText('De tijd kon niet worden geregistreerd');
   await shell.setLanguage('en');
+
+  await form.getByLabel('Client').selectOption({ label: 'Bakkerij de Vries (BAKK)' });
+  await form.getByLabel('Minutes').fill('2000');
+  await form.getByTestId('time-log-submit').click();
+  await expect(form.getByTestId('time-log-minutes-error')).toContainText('Over 24 hours');
 
   await form.getByLabel('Minutes').fill('2');
   await form.getByTestId('time-log-submit').click();

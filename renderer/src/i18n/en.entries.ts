@@ -30,6 +30,7 @@ export const enEntries = {
     monthClosed: '{{month}} closed',
     closeFailed: 'The month could not be closed',
     tooLong: 'At most a week ({{max}} minutes) per entry: log a longer stretch as several entries',
+    minutesWhole: 'Give the minutes as a whole number, 1 or more',
     needsConfirm: 'Over 24 hours: tick the box to confirm that it really lasted this long',
     confirmLong: 'Yes, this entry really lasted over 24 hours',
     inFuture: 'The entry would end in the future: choose an earlier start or fewer minutes',

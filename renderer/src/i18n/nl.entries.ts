@@ -34,6 +34,7 @@ export const nlEntries: Texts<typeof enEntries> = {
     monthClosed: '{{month}} afgesloten',
     closeFailed: 'De maand kon niet worden afgesloten',
     tooLong: 'Hoogstens een week ({{max}} minuten) per registratie: schrijf een langere periode als meerdere registraties',
+    minutesWhole: 'Geef de minuten als een geheel getal, 1 of meer',
     needsConfirm: 'Meer dan 24 uur: vink het vakje aan als bevestiging dat het echt zo lang duurde',
     confirmLong: 'Ja, deze registratie duurde echt langer dan 24 uur',
     inFuture: 'De registratie zou in de toekomst eindigen: kies een eerder begin of minder minuten',

@@ -38,8 +38,9 @@ export function TimeLogForm({ onEdit }: { onEdit(entry: ListedTimeEntry): void }
 
   /** What the engine would refuse about the span, said here before anything is sent. */
   function check(count: number): typeof local {
+    if (!Number.isInteger(count) || count < 1) return { field: 'minutes', text: t('timeEntries.minutesWhole') };
     const startMs = Date.parse(wallToIso(start, TIME_ZONE) ?? '');
-    const problem = Number.isInteger(count) && count > 0 ? spanProblem(startMs, startMs + count * 60_000, Date.now(), confirmLong) : null;
+    const problem = spanProblem(startMs, startMs + count * 60_000, Date.now(), confirmLong);
     if (problem === 'tooLong') return { field: 'minutes', text: t('timeEntries.tooLong', { max: MAX_CONFIRMED_MINUTES }) };
     if (problem === 'needsConfirm') return { field: 'minutes', text: t('timeEntries.needsConfirm') };
     if (problem === 'inFuture') return { field: 'start', text: t('timeEntries.inFuture') };
