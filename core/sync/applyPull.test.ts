@@ -203,4 +203,39 @@ describe('applying pulled pages', () => {
     expect(touched).toEqual(new Set(['platforms']));
     expect(engine.db.prepare('SELECT name FROM platforms').pluck().all()).toEqual(['Portaal']);
   });
+
+  it('unstamps a field the refused mutation stamped when the server holds it unstamped: a refused merge leaves the ticket as the server has it', () => {
+    const { engine } = testEngine();
+    // Stamped before this laptop's clock, so the merge made here writes over them.
+    const early = '001772441000000:000000:dev';
+    const ticket = { ...incident, updatedAt: '2026-03-02T08:43:20.000Z', fieldVersions: { title: early, status: early } };
+    const survivor = { ...ticket, id: '01000000-0000-7000-8000-000000000002', title: 'Webshop traag (2)' };
+    engine.db.transaction(() =>
+      applyChanges(engine.db, [change(1, 'clients', client), change(2, 'incidents', ticket), change(3, 'incidents', survivor)], () => undefined),
+    )();
+    const outcome = engine.mutate('incident.merge', { survivorId: survivor.id, mergedIds: [incident.id] });
+    const row = (id: string) => {
+      const r = engine.db.prepare('SELECT status, merged_into AS mergedInto, updated_at AS updatedAt, field_versions AS v FROM incidents WHERE id = ?').get(id) as Record<string, unknown>;
+      return { ...r, v: JSON.parse(r.v as string) as Record<string, string> };
+    };
+    expect(row(incident.id)).toMatchObject({ status: 'closed', mergedInto: survivor.id, v: { mergedInto: outcome.hlc } });
+    // The server refused it (the other laptop merged the survivor away first); it never stamped `mergedInto` on this ticket.
+    engine.db.transaction(() =>
+      undoRejected(
+        engine.db,
+        [
+          {
+            mutationId: 1,
+            error: { code: 'conflict', message: 'merged' },
+            rows: [
+              { table: 'incidents', id: survivor.id, row: survivor },
+              { table: 'incidents', id: incident.id, row: ticket },
+            ],
+          },
+        ],
+        () => outcome.hlc,
+      ),
+    )();
+    expect(row(incident.id)).toEqual({ status: 'acknowledged', mergedInto: null, updatedAt: ticket.updatedAt, v: ticket.fieldVersions });
+  });
 });

@@ -240,9 +240,14 @@ export function undoRejected(db: Db, rejections: readonly Rejection[], hlcOf: (m
       }
       const server = TABLE_SPECS[table].schema.parse(ref.row) as Stamped;
       const restored: Record<string, unknown> = { ...local, fieldVersions: { ...local.fieldVersions } };
+      const versions = restored.fieldVersions as Record<string, string>;
       for (const field of stamped) {
         restored[field] = (server as unknown as Record<string, unknown>)[field];
-        (restored.fieldVersions as Record<string, string>)[field] = server.fieldVersions[field] ?? hlc;
+        // A field the server holds unstamped (a ticket never merged has no `mergedInto` stamp) is
+        // unstamped here too: keeping the refused stamp would leave the row unlike the server's for good.
+        const version = server.fieldVersions[field];
+        if (version === undefined) delete versions[field];
+        else versions[field] = version;
       }
       if (typeof restored.updatedAt === 'string') {
         restored.updatedAt = lastWriteAt(restored.fieldVersions as Record<string, string>, restored.updatedAt);

@@ -200,6 +200,26 @@ describe('time entries on two offline laptops (model-based)', () => {
     expect(w.laptops[1]!.sync.status().rejected.map((r) => r.key)).toEqual(['merge.alreadyMerged']);
   });
 
+  it('leaves a ticket as the server has it after a refused merge: the other laptop merged the other way first (found by the model)', async () => {
+    const w = await world();
+    for (const op of [
+      { kind: 'merge', laptop: 0, survivor: 0, merged: 3 },
+      { kind: 'merge', laptop: 1, survivor: 3, merged: 0 },
+      { kind: 'tick', minutes: 1 },
+      { kind: 'scope', laptop: 0, ticket: 0, to: 'change' },
+      { kind: 'tick', minutes: 1 },
+      { kind: 'sync', laptop: 0 },
+    ] as Op[])
+      await run(w, op);
+    // The server took laptop 0's merge (3 into 0) and refused laptop 1's (0 into 3): the undo unstamps
+    // `mergedInto` of ticket 0, which the server never stamped, so verify finds the stores alike.
+    await settle(w);
+    expect(w.laptops[1]!.sync.status().rejected.map((r) => r.key)).toEqual(['merge.alreadyMerged']);
+    const row = (id: string) => w.laptops[1]!.db.prepare('SELECT merged_into AS mergedInto, category FROM incidents WHERE id = ?').get(id);
+    expect(row(w.tickets[0]!)).toEqual({ mergedInto: null, category: 'new_functionality' });
+    expect(row(w.tickets[3]!)).toEqual({ mergedInto: w.tickets[0], category: null });
+  });
+
   it('keeps every live entry once everywhere, and bills each one’s minutes once', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(opArb, { minLength: 5, maxLength: 40 }), async (ops) => {
