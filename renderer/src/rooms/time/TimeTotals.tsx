@@ -70,12 +70,14 @@ export function TimeTotals({ totals, day }: { totals: TimeList['totals']; day: s
           })}
         </tbody>
       </table>
-      {closing.done ? (
-        <p role="status" className="muted">
-          {t('timeEntries.monthClosed', { month: formatMonth(closing.done, language, true) })}
-        </p>
-      ) : null}
-      <ErrorAlert error={closing.error} testId="time-close-error" title={t('timeEntries.closeFailed')} />
+      <div className="time-after-totals">
+        {closing.done ? (
+          <p role="status" className="muted">
+            {t('timeEntries.monthClosed', { month: formatMonth(closing.done, language, true) })}
+          </p>
+        ) : null}
+        <ErrorAlert error={closing.error} testId="time-close-error" title={t('timeEntries.closeFailed')} />
+      </div>
     </>
   );
 }
