@@ -1,16 +1,10 @@
 import type { NormalizedAlert } from '../../shared/alerts/normalized';
-import type { ServerDb } from '../db/connect';
 import type { Integration } from '../repos/integrations';
-import type { MutationService } from '../services/mutations';
 import { recordHeartbeat } from './heartbeat';
-import { processAlerts, type ProcessResult } from './process';
+import { type AlertContext, processAlerts, type ProcessResult } from './process';
 
 /** What the alert processor may use: the store, and the server's one write path (as SYSTEM_ACTOR). */
-export interface AlertProcessorDeps {
-  store: ServerDb;
-  mutations: MutationService;
-  now: () => number;
-}
+export type AlertProcessorDeps = AlertContext;
 
 /**
  * The seam between the receivers and the router/dedup processor: called once per parsed delivery

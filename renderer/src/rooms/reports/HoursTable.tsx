@@ -8,6 +8,15 @@ export function HoursTable({ series }: { series: HoursSeries }) {
   const { t } = useTranslation();
   const language = useStore((s) => s.language);
   const hours = (minutes: number) => formatHours(t, minutes, language);
+  /** One month's (or the total's) two cells: raw beside billed. */
+  const rawAndRounded = (cell: { rawMinutes: number; roundedMinutes: number }, i: number) => [
+    <td key={`${i}-raw`} className="col-num num">
+      {hours(cell.rawMinutes)}
+    </td>,
+    <td key={`${i}-rounded`} className="col-num num">
+      {hours(cell.roundedMinutes)}
+    </td>,
+  ];
   return (
     <div className="table-scroll">
       <table className="table report-table" data-testid="hours-table">
@@ -41,28 +50,14 @@ export function HoursTable({ series }: { series: HoursSeries }) {
           {series.keys.map((k) => (
             <tr key={k} data-testid={`hours-row-${k}`}>
               <th scope="row">{t(`reports.category.${k}`)}</th>
-              {[...series.months.map((m) => m.cells[k]), series.totals[k]].map((cell, i) => [
-                <td key={`${i}-raw`} className="col-num num">
-                  {hours(cell.rawMinutes)}
-                </td>,
-                <td key={`${i}-rounded`} className="col-num num">
-                  {hours(cell.roundedMinutes)}
-                </td>,
-              ])}
+              {[...series.months.map((m) => m.cells[k]), series.totals[k]].map(rawAndRounded)}
             </tr>
           ))}
         </tbody>
         <tfoot>
           <tr data-testid="hours-row-total">
             <th scope="row">{t('reports.column.total')}</th>
-            {[...series.months, { rawMinutes: series.rawMinutes, roundedMinutes: series.roundedMinutes }].map((cell, i) => [
-              <td key={`${i}-raw`} className="col-num num">
-                {hours(cell.rawMinutes)}
-              </td>,
-              <td key={`${i}-rounded`} className="col-num num">
-                {hours(cell.roundedMinutes)}
-              </td>,
-            ])}
+            {[...series.months, { rawMinutes: series.rawMinutes, roundedMinutes: series.roundedMinutes }].map(rawAndRounded)}
           </tr>
         </tfoot>
       </table>
